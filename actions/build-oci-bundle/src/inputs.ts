@@ -1,0 +1,28 @@
+// The only place that reads this action's inputs: typed, validated before anything runs.
+import path from 'node:path';
+import { getEnum, getOptional, getRaw, getRequired } from '@eda-oci/action-kit';
+import { validateDockerHost } from '@eda-oci/docker';
+import { ConfigurationError } from '@eda-oci/exec';
+import { parseConfigOverlay, type BuildOptions, type PullPolicy } from '@eda-oci/oci';
+
+/** Parsed inputs of build-oci-bundle. */
+export interface Inputs extends Omit<BuildOptions, 'signal' | 'onContainer' | 'onStaging'> {
+  dockerHost?: string;
+}
+
+/** Reads and validates every input; throws ConfigurationError on the first bad one. */
+export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
+  const image = getRequired('image');
+  const name = getRequired('name');
+  let outputDir = getOptional('output-dir');
+  if (!outputDir) {
+    if (!env.RUNNER_TEMP) throw new ConfigurationError('output-dir is not set and RUNNER_TEMP is unset', 'set output-dir');
+    outputDir = path.join(env.RUNNER_TEMP, 'oci-bundles');
+  }
+  const pull = getEnum<PullPolicy>('pull', ['missing', 'always', 'never'], 'missing');
+  const platform = getOptional('platform');
+  const config = parseConfigOverlay(getRaw('config'));
+  const dockerHost = getOptional('docker-host');
+  if (dockerHost) validateDockerHost(dockerHost);
+  return { image, name, outputDir, pull, platform, config, dockerHost };
+}

@@ -1,0 +1,35 @@
+// Job-summary helpers: every action ends with a table of what it did.
+import * as core from '@actions/core';
+
+/** A row of the summary table: label and value (already formatted). */
+export type SummaryRow = [label: string, value: string];
+
+/** Writes a heading and a two-column table to the job summary (no-op when GITHUB_STEP_SUMMARY is unset). */
+export async function writeSummary(title: string, rows: SummaryRow[], notes: string[] = []): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const s = core.summary.addHeading(title, 3).addTable([
+    [
+      { data: 'What', header: true },
+      { data: 'Value', header: true },
+    ],
+    ...rows.map(([k, v]) => [k, escapeHtml(v)]),
+  ]);
+  for (const n of notes) s.addRaw(`\n${escapeHtml(n)}\n`, true);
+  await s.write();
+}
+
+/** Human size: 1536 -> "1.5 KiB". */
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,2 @@
+// Public surface of @eda-oci/cli (used by tests): the command dispatcher.
+export { main, EXIT } from './main.js';

@@ -1,0 +1,223 @@
+// docker CLI client: the few engine operations a bundle build needs, with errors turned into actionable lines.
+import {
+  BundleError,
+  CommandFailedError,
+  ConfigurationError,
+  lastLine,
+  runCommand as defaultRun,
+  silentLogger,
+  spawnCommand as defaultSpawn,
+  type Logger,
+  type RunCommand,
+  type SpawnedCommand,
+} from '@eda-oci/exec';
+import { familiarRepository, type ImageReference } from './reference.js';
+
+/** The parts of `docker image inspect` eda-oci uses. */
+export interface ImageInspect {
+  Id: string;
+  RepoTags: string[] | null;
+  RepoDigests: string[] | null;
+  Created: string;
+  Os: string;
+  Architecture: string;
+  Variant?: string;
+  Config: {
+    Env?: string[] | null;
+    Cmd?: string[] | null;
+    Entrypoint?: string[] | null;
+    WorkingDir?: string;
+    User?: string;
+    Labels?: Record<string, string> | null;
+  } | null;
+}
+
+/** Construction options of {@link DockerClient}. */
+export interface DockerClientOptions {
+  /** Daemon address (validated by the caller); otherwise DOCKER_HOST or docker's default socket. */
+  host?: string;
+  /** docker CLI program; default `docker` from PATH (EDA_OCI_DOCKER overrides). */
+  program?: string;
+  logger?: Logger;
+  run?: RunCommand;
+  spawn?: typeof defaultSpawn;
+}
+
+const DAEMON_DOWN = [
+  /Cannot connect to the Docker daemon/i,
+  /Is the docker daemon running/i,
+  /error during connect/i,
+  /connect: no such file or directory/i,
+  /connect: connection refused.*docker\.sock/i,
+  /permission denied while trying to connect to the Docker daemon/i,
+  /dial unix .*: connect:/i,
+];
+const NOT_FOUND = [/manifest unknown/i, /not found: manifest/i, /repository does not exist/i, /pull access denied/i, /: not found$/i, /No such image/i, /name unknown/i];
+const UNREACHABLE = [/connection refused/i, /no such host/i, /i\/o timeout/i, /network is unreachable/i, /TLS handshake timeout/i, /dial tcp/i, /server gave HTTP response to HTTPS client/i];
+
+/** A docker CLI client bound to one daemon. All calls use argument arrays and time limits. */
+export class DockerClient {
+  readonly host: string | undefined;
+  private readonly program: string;
+  private readonly log: Logger;
+  private readonly run: RunCommand;
+  private readonly spawnFn: typeof defaultSpawn;
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(options: DockerClientOptions = {}) {
+    this.host = options.host ?? (process.env.DOCKER_HOST || undefined);
+    this.program = options.program ?? process.env.EDA_OCI_DOCKER ?? 'docker';
+    this.log = options.logger ?? silentLogger;
+    this.run = options.run ?? defaultRun;
+    this.spawnFn = options.spawn ?? defaultSpawn;
+    // DOCKER_CONTEXT would silently override DOCKER_HOST; the chosen host must win.
+    const env = { ...process.env };
+    if (this.host) {
+      env.DOCKER_HOST = this.host;
+      delete env.DOCKER_CONTEXT;
+    }
+    this.env = env;
+  }
+
+  /** Where the daemon is, for messages. */
+  describeHost(): string {
+    return this.host ?? 'unix:///var/run/docker.sock (default)';
+  }
+
+  private async docker(args: string[], opts: { timeoutMs?: number; signal?: AbortSignal; quiet?: boolean } = {}) {
+    try {
+      return await this.run(this.program, args, { env: this.env, logger: this.log, timeoutMs: opts.timeoutMs ?? 60_000, signal: opts.signal, quiet: opts.quiet });
+    } catch (err) {
+      throw this.classify(err);
+    }
+  }
+
+  /** Turns a failed docker call into a daemon-unreachable ConfigurationError where that is the cause. */
+  classify(err: unknown): unknown {
+    if (err instanceof CommandFailedError) {
+      if (err.exitCode === null && err.signal === null && /not found/.test(err.message)) {
+        return new ConfigurationError(`the docker CLI ('${this.program}') is not installed`, 'install docker.io (or docker-ce-cli) or set EDA_OCI_DOCKER to the docker program');
+      }
+      if (DAEMON_DOWN.some((re) => re.test(err.stderr))) {
+        return new ConfigurationError(
+          `cannot reach the Docker daemon at ${this.describeHost()}: ${lastLine(err.stderr)}`,
+          'start dockerd (or the rootless daemon, see setup-rootless-docker) or set docker-host / DOCKER_HOST to its socket',
+          { cause: err },
+        );
+      }
+    }
+    return err;
+  }
+
+  /** Checks the daemon answers; returns its version and whether it runs rootless. */
+  async ping(signal?: AbortSignal): Promise<{ version: string; rootless: boolean }> {
+    const r = await this.docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, signal, quiet: true });
+    const info = await this.docker(['info', '--format', '{{json .SecurityOptions}}'], { timeoutMs: 20_000, signal, quiet: true });
+    return { version: r.stdout.trim(), rootless: info.stdout.includes('rootless') };
+  }
+
+  /** `docker image inspect`; undefined when the daemon has no such image. */
+  async inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInspect | undefined> {
+    try {
+      const r = await this.docker(['image', 'inspect', '--', ref], { timeoutMs: 30_000, signal, quiet: true });
+      const parsed = JSON.parse(r.stdout) as ImageInspect[];
+      return parsed[0];
+    } catch (err) {
+      if (err instanceof CommandFailedError && /No such (image|object)/i.test(err.stderr)) return undefined;
+      throw err;
+    }
+  }
+
+  /** `docker pull`; registry errors become BundleError lines naming the image and what to check. */
+  async pull(ref: ImageReference, platform: string | undefined, signal?: AbortSignal): Promise<void> {
+    const args = ['pull', '--quiet'];
+    if (platform) args.push('--platform', platform);
+    args.push('--', ref.raw);
+    try {
+      await this.docker(args, { timeoutMs: 30 * 60_000, signal });
+    } catch (err) {
+      if (!(err instanceof CommandFailedError)) throw err;
+      const line = lastLine(err.stderr);
+      const registry = ref.registry ?? 'docker.io';
+      if (UNREACHABLE.some((re) => re.test(err.stderr))) {
+        throw new BundleError(
+          `cannot pull image '${ref.raw}': registry ${registry} is unreachable (${line})`,
+          'check the registry address and port, the network/proxy from this runner, or use pull: never with a local image',
+          { cause: err },
+        );
+      }
+      if (NOT_FOUND.some((re) => re.test(err.stderr))) {
+        throw new BundleError(
+          `image '${ref.raw}' was not found in registry ${registry} (${line})`,
+          'check the repository, tag or digest, and that this runner is logged in (docker login) if the repository is private',
+          { cause: err },
+        );
+      }
+      throw new BundleError(`cannot pull image '${ref.raw}': ${line}`, 'see the docker pull output above', { cause: err });
+    }
+  }
+
+  /** Creates (never starts) a container from an image, labelled so leftovers can be found; returns its id. */
+  async createContainer(image: string, label: string, platform: string | undefined, signal?: AbortSignal): Promise<string> {
+    const args = ['container', 'create', '--label', label, '--network', 'none'];
+    if (platform) args.push('--platform', platform);
+    // An image without Entrypoint/Cmd cannot be created without a command; the container never runs, so any path will do.
+    args.push('--entrypoint', '/.eda-oci-export', '--', image);
+    const r = await this.docker(args, { timeoutMs: 120_000, signal });
+    const id = r.stdout.trim().split('\n').pop() ?? '';
+    if (!/^[0-9a-f]{64}$/.test(id)) throw new BundleError(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
+    return id;
+  }
+
+  /** Streams `docker export` of a container (a tar of its filesystem) on stdout. */
+  exportContainer(id: string, signal?: AbortSignal): SpawnedCommand {
+    return this.spawnFn(this.program, ['container', 'export', id], { env: this.env, logger: this.log, signal });
+  }
+
+  /** Removes a container if it exists (force). Never throws for an already-removed container. */
+  async removeContainer(id: string): Promise<void> {
+    try {
+      await this.docker(['container', 'rm', '--force', '--volumes', id], { timeoutMs: 60_000, quiet: true });
+    } catch (err) {
+      if (err instanceof CommandFailedError && /No such container/i.test(err.stderr)) return;
+      throw err;
+    }
+  }
+
+  /** Ids of containers carrying a label (leftovers of killed builds). */
+  async listContainersByLabel(label: string): Promise<string[]> {
+    const r = await this.docker(['container', 'ls', '--all', '--quiet', '--no-trunc', '--filter', `label=${label}`], { timeoutMs: 30_000, quiet: true });
+    return r.stdout.split('\n').filter((l) => /^[0-9a-f]{64}$/.test(l));
+  }
+
+  /** The value of one label of a container. */
+  async containerLabel(id: string, label: string): Promise<string | undefined> {
+    const r = await this.docker(['container', 'inspect', '--format', `{{index .Config.Labels ${JSON.stringify(label)}}}`, id], { timeoutMs: 30_000, quiet: true });
+    const v = r.stdout.trim();
+    return v === '' || v === '<no value>' ? undefined : v;
+  }
+
+  /** Client and server versions (for provenance), in one call. */
+  async versions(): Promise<{ client: string; server: string }> {
+    const r = await this.docker(['version', '--format', '{{.Client.Version}} {{.Server.Version}}'], { timeoutMs: 20_000, quiet: true });
+    const [client = 'unknown', server = 'unknown'] = r.stdout.trim().split(' ');
+    return { client, server };
+  }
+}
+
+/** The repo digest (`sha256:...`) of an image as it came from the registry named by `ref`, or '' when none. */
+export function repoDigestFor(image: ImageInspect, ref: ImageReference): string {
+  if (ref.digest) return ref.digest;
+  if (ref.isId) return '';
+  const repo = familiarRepository(ref);
+  for (const d of image.RepoDigests ?? []) {
+    const at = d.lastIndexOf('@');
+    if (at > 0 && d.slice(0, at) === repo) return d.slice(at + 1);
+  }
+  return '';
+}
+
+/** `os/arch[/variant]` of an inspected image. */
+export function imagePlatform(image: ImageInspect): string {
+  return [image.Os, image.Architecture, image.Variant].filter(Boolean).join('/');
+}

@@ -1,0 +1,469 @@
+// Image -> OCI bundle: resolve/pull the image, stream `docker export` into a private staging rootfs through the safe
+// extractor, write config.json, bundle-id and bundle.lock.json, then move the finished bundle into place with rename(2).
+import { readFile, mkdir, access, lstat, readdir, rename, chmod, writeFile, stat, utimes } from 'node:fs/promises';
+import { constants as fsc } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  BundleError,
+  CancelledError,
+  CommandFailedError,
+  ConfigurationError,
+  EdaOciError,
+  lastLine,
+  silentLogger,
+  type Logger,
+} from '@eda-oci/exec';
+import { DockerClient, imagePlatform, parseImageReference, repoDigestFor, type ImageInspect } from '@eda-oci/docker';
+import { extractTar, type ExtractResult, type TarEntryInfo } from './extract/index.js';
+import { resolveImageUser } from './image-user.js';
+import {
+  BUNDLE_META_DIR,
+  LOCKFILE_NAME,
+  LOCKFILE_VERSION,
+  bundleDigest,
+  ciProvenance,
+  readLockfile,
+  sha256,
+  type BundleLock,
+} from './lockfile.js';
+import {
+  applyImageConfig,
+  applyOverlay,
+  idMappings,
+  rootlessBaseSpec,
+  serializeSpec,
+  type ConfigOverlay,
+} from './runtime-spec.js';
+import { readSubIdRange } from './subid.js';
+import { pidAlive, removeTree, tempSuffix, validateBundleName, writeFileAtomic } from './fs-util.js';
+
+/** Version of the build recipe; part of the cache key, bump when the bundle layout or extraction rules change. */
+export const BUILDER_VERSION = '1';
+/** Label put on the (never started) containers a build creates, so leftovers can be found and removed. */
+export const BUILD_LABEL = 'org.eda-oci.build';
+
+/** When to pull: only if the daemon lacks the image (default), always, or never. */
+export type PullPolicy = 'missing' | 'always' | 'never';
+
+/** Inputs of {@link buildBundle}; the same for the action and `eda-oci build`. */
+export interface BuildOptions {
+  image: string;
+  name: string;
+  outputDir: string;
+  pull?: PullPolicy;
+  platform?: string;
+  config?: ConfigOverlay;
+  signal?: AbortSignal;
+  /** Called with a container id right after it is created (the action saves it so its post step can remove it). */
+  onContainer?: (id: string) => void;
+  /** Called with the staging directory right after it is created. */
+  onStaging?: (dir: string) => void;
+}
+
+/** Dependencies of {@link buildBundle}, defaulted for normal use and replaced in tests. */
+export interface BuildDeps {
+  docker?: DockerClient;
+  logger?: Logger;
+  /** The building user (default: this process's). */
+  user?: { uid: number; gid: number; name?: string };
+  env?: NodeJS.ProcessEnv;
+  /** Files to read subordinate ids from (tests point these elsewhere). */
+  subuidFile?: string;
+  subgidFile?: string;
+}
+
+/** What a build produced; the action's outputs are these fields. */
+export interface BuildResult {
+  bundlePath: string;
+  imageId: string;
+  imageDigest: string;
+  bundleDigest: string;
+  sizeBytes: number;
+  fileCount: number;
+  cacheHit: boolean;
+  lock: BundleLock;
+  timingsMs: Record<string, number>;
+  warnings: string[];
+}
+
+const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+const PULL_POLICIES: readonly PullPolicy[] = ['missing', 'always', 'never'];
+
+/**
+ * Paths docker's init layer adds to every container (never part of the image); their mtimes are the container's
+ * creation time, so they are pinned to the image's creation time to keep the bundle digest reproducible.
+ */
+const INIT_LAYER_PATHS = new Set([
+  '',
+  '.',
+  'dev',
+  'dev/console',
+  'dev/pts',
+  'dev/shm',
+  'etc',
+  'etc/hostname',
+  'etc/hosts',
+  'etc/mtab',
+  'etc/resolv.conf',
+  'proc',
+  'sys',
+]);
+
+/** Validates every build option before anything is touched; returns normalized values. */
+export async function validateBuildOptions(o: BuildOptions): Promise<{ outputDir: string; pull: PullPolicy }> {
+  parseImageReference(o.image);
+  validateBundleName(o.name);
+  const pull = o.pull ?? 'missing';
+  if (!PULL_POLICIES.includes(pull)) throw new ConfigurationError(`pull '${pull}' is not one of missing, always, never`, 'use pull: missing | always | never');
+  if (o.platform !== undefined && !PLATFORM_RE.test(o.platform)) {
+    throw new ConfigurationError(`platform '${o.platform}' is not os/arch[/variant]`, 'use e.g. linux/amd64 or linux/arm64/v8');
+  }
+  if (!o.outputDir || o.outputDir.includes('\0')) throw new ConfigurationError('output-dir is empty', 'set output-dir to a directory on local disk');
+  const outputDir = path.resolve(o.outputDir);
+  await checkWritableDir(outputDir);
+  return { outputDir, pull };
+}
+
+/** Fails with an actionable line unless `dir` exists as a writable directory or can be created. */
+async function checkWritableDir(dir: string): Promise<void> {
+  let probe = dir;
+  for (;;) {
+    try {
+      const st = await stat(probe);
+      if (!st.isDirectory()) {
+        throw new ConfigurationError(`output-dir '${dir}' cannot be used: '${probe}' is not a directory`, 'choose a directory path');
+      }
+      break;
+    } catch (err) {
+      if (err instanceof EdaOciError) throw err;
+      const parent = path.dirname(probe);
+      if (parent === probe) break;
+      probe = parent;
+    }
+  }
+  try {
+    await access(probe, fsc.W_OK | fsc.X_OK);
+  } catch (err) {
+    const who = os.userInfo().username;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigurationError(
+      `output-dir '${dir}' is not writable by user ${who} (${code === 'EROFS' ? 'read-only file system' : `${code} on ${probe}`})`,
+      'choose a directory this user can write, e.g. under $RUNNER_TEMP, or fix its permissions',
+    );
+  }
+}
+
+/**
+ * Builds `<outputDir>/<name>` from an image. The bundle appears only when complete; a failure or cancellation removes
+ * the staging directory and the export container. Rebuilding the same image id with the same inputs is a cache hit.
+ */
+export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): Promise<BuildResult> {
+  const log = deps.logger ?? silentLogger;
+  const docker = deps.docker ?? new DockerClient({ logger: log });
+  const env = deps.env ?? process.env;
+  const me = deps.user ?? { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0, name: os.userInfo().username };
+  const { outputDir, pull } = await validateBuildOptions(options);
+  const ref = parseImageReference(options.image);
+  const signal = options.signal;
+  const overlay = options.config ?? {};
+  const timings: Record<string, number> = {};
+  const warnings: string[] = [];
+  const t0 = Date.now();
+  const bundlePath = path.join(outputDir, options.name);
+
+  const image = await log.group('Resolve image', async () => {
+    const t = Date.now();
+    const img = await resolveImage(docker, ref, pull, options.platform, log, signal);
+    timings.resolve = Date.now() - t;
+    log.info(`image ${options.image} is ${img.Id} (${imagePlatform(img)})`);
+    return img;
+  });
+  const platform = imagePlatform(image);
+  const repoDigest = repoDigestFor(image, ref);
+
+  const [subuid, subgid] =
+    me.uid === 0
+      ? [undefined, undefined]
+      : await Promise.all([
+          readSubIdRange(deps.subuidFile ?? '/etc/subuid', me.name, me.uid),
+          readSubIdRange(deps.subgidFile ?? '/etc/subgid', me.name, me.gid),
+        ]);
+  const uidMappings = idMappings(me.uid, subuid);
+  const gidMappings = idMappings(me.gid, subgid);
+  const cacheKey = sha256(
+    JSON.stringify({ v: BUILDER_VERSION, id: image.Id, platform, overlay, uid: me.uid, gid: me.gid, uidMappings, gidMappings }),
+  );
+
+  const cached = await checkCache(bundlePath, cacheKey);
+  if (cached) {
+    timings.total = Date.now() - t0;
+    log.info(`cache hit: ${bundlePath} already holds ${image.Id} with the same configuration (${cached.bundleDigest})`);
+    return resultFrom(bundlePath, cached, true, timings, cached.user.warnings);
+  }
+
+  await mkdir(outputDir, { recursive: true });
+  await cleanLeftovers(outputDir, options.name, docker, log);
+  const staging = path.join(outputDir, `.${options.name}.staging-${tempSuffix()}`);
+  await mkdir(staging, { mode: 0o755 });
+  options.onStaging?.(staging);
+  let containerId: string | undefined;
+  try {
+    const rootfs = path.join(staging, 'rootfs');
+    await mkdir(rootfs, { mode: 0o755 });
+    const createdSec = Math.floor(Date.parse(image.Created) / 1000) || 0;
+    const workingDir = image.Config?.WorkingDir || overlay.cwd;
+
+    const extracted = await log.group('Export and extract image filesystem', async () => {
+      const t = Date.now();
+      const label = `${BUILD_LABEL}=${os.hostname()}:${process.pid}:${tempSuffix()}`;
+      containerId = await docker.createContainer(image.Id, label, options.platform, signal);
+      options.onContainer?.(containerId);
+      const res = await exportInto(docker, containerId, rootfs, createdSec, signal, workingDir ? [workingDir] : []);
+      timings.extract = Date.now() - t;
+      log.info(
+        `extracted ${res.files} files, ${res.dirs} directories, ${res.symlinks} symlinks, ${res.hardlinks} hard links, ` +
+          `${res.bytes} bytes in ${(timings.extract / 1000).toFixed(2)} s`,
+      );
+      if (res.skippedSpecial.length) log.warning(`skipped ${res.skippedSpecial.length} device nodes/FIFOs/sockets (not allowed in bundles): ${res.skippedSpecial.slice(0, 5).map((s) => s.path).join(', ')}`);
+      if (res.strippedSetid.length) log.warning(`removed setuid/setgid bits from ${res.strippedSetid.length} files: ${res.strippedSetid.slice(0, 5).join(', ')}`);
+      return res;
+    });
+    if (containerId) {
+      await docker.removeContainer(containerId);
+      containerId = undefined;
+    }
+
+    const lock = await log.group('Write config.json and provenance', async () => {
+      const t = Date.now();
+      const imgCfg = image.Config ?? {};
+      const user = await resolveImageUser(rootfs, imgCfg.User ?? '');
+      if (user.uid !== 0 && uidMappings.length === 1 && me.uid !== 0) {
+        warnings.push(
+          `the image runs as uid ${user.uid} but ${me.name ?? me.uid} has no /etc/subuid range, so runc cannot map it; add a subuid/subgid range for this user (usermod --add-subuids) and rebuild`,
+        );
+      }
+      const base = rootlessBaseSpec(me.uid, me.gid);
+      base.linux.uidMappings = uidMappings;
+      base.linux.gidMappings = gidMappings;
+      const spec = applyOverlay(
+        applyImageConfig(
+          base,
+          { env: imgCfg.Env ?? [], entrypoint: imgCfg.Entrypoint ?? [], cmd: imgCfg.Cmd ?? [], workingDir: imgCfg.WorkingDir ?? '', user: imgCfg.User ?? '' },
+          user,
+        ),
+        overlay,
+      );
+      const configText = serializeSpec(spec);
+      const configSha = sha256(configText);
+      await writeFile(path.join(staging, 'config.json'), configText, { mode: 0o644 });
+      const digest = bundleDigest(configSha, extracted.treeDigest);
+      await writeBundleId(rootfs, digest);
+      for (const w of warnings) log.warning(w);
+      const lockData: BundleLock = {
+        lockfileVersion: LOCKFILE_VERSION,
+        name: options.name,
+        bundleDigest: digest,
+        image: { ref: options.image, id: image.Id, repoDigest, platform, created: image.Created },
+        configSha256: configSha,
+        rootfs: {
+          treeDigest: extracted.treeDigest,
+          files: extracted.files + extracted.hardlinks,
+          dirs: extracted.dirs,
+          symlinks: extracted.symlinks,
+          bytes: extracted.bytes,
+          skippedSpecial: extracted.skippedSpecial,
+          strippedSetid: extracted.strippedSetid,
+        },
+        cacheKey,
+        user: { uid: me.uid, gid: me.gid, subuid: uidMappings.length > 1, warnings },
+        tools: { 'eda-oci': BUILDER_VERSION, node: process.version, ...(await toolVersions(docker)) },
+        created: new Date().toISOString(),
+        ci: ciProvenance(env),
+      };
+      await writeFileAtomic(path.join(staging, LOCKFILE_NAME), `${JSON.stringify(lockData, null, 2)}\n`);
+      timings.config = Date.now() - t;
+      return lockData;
+    });
+
+    await log.group('Move bundle into place', async () => {
+      const t = Date.now();
+      if (signal?.aborted) throw new CancelledError('build cancelled before the bundle was moved into place');
+      await swapIntoPlace(staging, bundlePath, outputDir, options.name);
+      timings.publish = Date.now() - t;
+      log.info(`bundle ready at ${bundlePath}`);
+    });
+    timings.total = Date.now() - t0;
+    return resultFrom(bundlePath, lock, false, timings, warnings);
+  } catch (err) {
+    await removeTree(staging).catch((e: unknown) => log.warning(`could not remove staging directory ${staging}: ${String(e)}`));
+    if (signal?.aborted && !(err instanceof CancelledError)) throw new CancelledError('build cancelled; staging directory and container removed', undefined, { cause: err });
+    throw err;
+  } finally {
+    if (containerId) await docker.removeContainer(containerId).catch((e: unknown) => log.warning(`could not remove container ${containerId}: ${String(e)}`));
+  }
+}
+
+function resultFrom(bundlePath: string, lock: BundleLock, cacheHit: boolean, timingsMs: Record<string, number>, warnings: string[]): BuildResult {
+  return {
+    bundlePath,
+    imageId: lock.image.id,
+    imageDigest: lock.image.repoDigest,
+    bundleDigest: lock.bundleDigest,
+    sizeBytes: lock.rootfs.bytes,
+    fileCount: lock.rootfs.files,
+    cacheHit,
+    lock,
+    timingsMs,
+    warnings,
+  };
+}
+
+async function resolveImage(
+  docker: DockerClient,
+  ref: ReturnType<typeof parseImageReference>,
+  pull: PullPolicy,
+  platform: string | undefined,
+  log: Logger,
+  signal?: AbortSignal,
+): Promise<ImageInspect> {
+  const matches = (img: ImageInspect | undefined): img is ImageInspect => !!img && (!platform || imagePlatform(img).startsWith(platform) || platform.startsWith(imagePlatform(img)));
+  let img = pull === 'always' ? undefined : await docker.inspectImage(ref.raw, signal);
+  if (matches(img)) return img;
+  if (pull === 'never') {
+    const why = img ? `the local image is ${imagePlatform(img)}, not ${platform}` : 'the daemon does not have it';
+    throw new BundleError(`image '${ref.raw}' cannot be used with pull: never: ${why}`, 'pull or load the image first (docker pull / docker load), or set pull: missing');
+  }
+  if (ref.isId) throw new BundleError(`image id '${ref.raw}' is not in the daemon at ${docker.describeHost()}`, 'image ids name local images only; use a registry reference to pull');
+  log.info(`pulling ${ref.raw}${platform ? ` for ${platform}` : ''}`);
+  await docker.pull(ref, platform, signal);
+  img = await docker.inspectImage(ref.raw, signal);
+  if (!img) throw new BundleError(`image '${ref.raw}' is still missing after docker pull`, 'check the daemon and registry logs');
+  if (!matches(img)) throw new BundleError(`image '${ref.raw}' is ${imagePlatform(img)}, not the requested ${platform}`, 'pick a multi-platform image or the matching platform');
+  return img;
+}
+
+/** Returns the existing bundle's lock when it was built from the same inputs and is intact, else undefined. */
+async function checkCache(bundlePath: string, cacheKey: string): Promise<BundleLock | undefined> {
+  let lock: BundleLock | undefined;
+  try {
+    lock = await readLockfile(bundlePath);
+  } catch {
+    return undefined;
+  }
+  if (!lock || lock.cacheKey !== cacheKey) return undefined;
+  try {
+    const [config, id] = await Promise.all([
+      readFile(path.join(bundlePath, 'config.json')),
+      readFile(path.join(bundlePath, 'rootfs', BUNDLE_META_DIR, 'bundle-id'), 'utf8'),
+    ]);
+    if (sha256(config) !== lock.configSha256 || id.trim() !== lock.bundleDigest) return undefined;
+  } catch {
+    return undefined;
+  }
+  return lock;
+}
+
+/** Streams `docker export` of the container into `rootfs`; docker's own failure wins over the extractor's. */
+async function exportInto(docker: DockerClient, id: string, rootfs: string, createdSec: number, signal: AbortSignal | undefined, ensureDirs: string[]): Promise<ExtractResult> {
+  const exp = docker.exportContainer(id, signal);
+  const filter = (e: TarEntryInfo): boolean => {
+    if (e.path === '.dockerenv' || e.path === BUNDLE_META_DIR || e.path.startsWith(`${BUNDLE_META_DIR}/`)) return false;
+    if (INIT_LAYER_PATHS.has(e.path)) e.mtime = createdSec;
+    return true;
+  };
+  const extraction = extractTar(exp.stdout, rootfs, { signal, filter, ensureDirs, ensureDirsMtime: createdSec });
+  let result: ExtractResult;
+  try {
+    result = await extraction;
+  } catch (err) {
+    exp.kill();
+    const exported = await exp.done.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (exported instanceof CommandFailedError) throw exportFailure(exported, docker);
+    throw err;
+  }
+  try {
+    await exp.done;
+  } catch (err) {
+    if (err instanceof CommandFailedError) throw exportFailure(err, docker);
+    throw err;
+  }
+  return result;
+}
+
+function exportFailure(err: CommandFailedError, docker: DockerClient): unknown {
+  const classified = docker.classify(err);
+  if (classified !== err) return classified;
+  return new BundleError(
+    `docker export failed: ${lastLine(err.stderr) || err.message}`,
+    `the Docker daemon at ${docker.describeHost()} stopped or failed mid-export; check that it is running and retry`,
+    { cause: err },
+  );
+}
+
+/** Writes rootfs/.eda-oci/bundle-id; the rootfs root may be read-only (mode 0555 from the image) for its owner. */
+async function writeBundleId(rootfs: string, digest: string): Promise<void> {
+  const st = await stat(rootfs);
+  const mode = st.mode & 0o7777;
+  if ((mode & 0o200) === 0) await chmod(rootfs, mode | 0o200);
+  try {
+    const meta = path.join(rootfs, BUNDLE_META_DIR);
+    await mkdir(meta, { mode: 0o755 });
+    await writeFile(path.join(meta, 'bundle-id'), `${digest}\n`, { mode: 0o644, flag: 'wx' });
+  } finally {
+    if ((mode & 0o200) === 0) await chmod(rootfs, mode);
+    await utimes(rootfs, st.atime, st.mtime);
+  }
+}
+
+/**
+ * Moves the finished staging dir to `<outputDir>/<name>`. An existing bundle is first renamed aside (so the name never
+ * holds a mixture), then removed. rename(2) within one directory is atomic.
+ */
+async function swapIntoPlace(staging: string, bundlePath: string, outputDir: string, name: string): Promise<void> {
+  let old: string | undefined;
+  try {
+    await lstat(bundlePath);
+    old = path.join(outputDir, `.${name}.old-${tempSuffix()}`);
+    await rename(bundlePath, old);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  try {
+    await rename(staging, bundlePath);
+  } catch (err) {
+    if (old) await rename(old, bundlePath).catch(() => undefined);
+    throw err;
+  }
+  if (old) await removeTree(old);
+}
+
+/** Removes staging/old dirs and export containers left by builds on this host whose process is gone (SIGKILL, crash). */
+async function cleanLeftovers(outputDir: string, name: string, docker: DockerClient, log: Logger): Promise<void> {
+  const re = new RegExp(`^\\.${name.replace(/[.]/g, '\\.')}\\.(staging|old)-(\\d+)-[0-9a-f]+$`);
+  for (const entry of await readdir(outputDir).catch(() => [] as string[])) {
+    const m = re.exec(entry);
+    if (m && !pidAlive(Number(m[2]))) {
+      log.info(`removing leftover ${entry} of an interrupted build`);
+      await removeTree(path.join(outputDir, entry)).catch(() => undefined);
+    }
+  }
+  const host = os.hostname();
+  for (const id of await docker.listContainersByLabel(BUILD_LABEL).catch(() => [] as string[])) {
+    const owner = await docker.containerLabel(id, BUILD_LABEL).catch(() => undefined);
+    const [h, pid] = (owner ?? '').split(':');
+    if (h === host && pid && !pidAlive(Number(pid))) {
+      log.info(`removing leftover export container ${id.slice(0, 12)} of an interrupted build`);
+      await docker.removeContainer(id).catch(() => undefined);
+    }
+  }
+}
+
+async function toolVersions(docker: DockerClient): Promise<Record<string, string>> {
+  const v = await docker.versions().catch(() => ({ client: 'unknown', server: 'unknown' }));
+  return { 'docker-client': v.client, 'docker-server': v.server };
+}
+

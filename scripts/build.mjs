@@ -1,0 +1,49 @@
+// Bundles every action entry (src/main.ts, src/post.ts) and the CLI with ncc into committed dist/ folders.
+// Usage: node scripts/build.mjs [--check]   (--check: fail when a committed dist differs from a fresh build)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const check = process.argv.includes('--check');
+const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+
+const targets = [];
+for (const a of readdirSync(path.join(root, 'actions'))) {
+  for (const entry of ['main', 'post']) {
+    const src = path.join(root, 'actions', a, 'src', `${entry}.ts`);
+    if (existsSync(src)) targets.push({ src, out: path.join(root, 'actions', a, 'dist', entry) });
+  }
+}
+targets.push({ src: path.join(root, 'packages', 'cli', 'src', 'bin.ts'), out: path.join(root, 'packages', 'cli', 'dist') });
+
+function listFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = path.join(dir, n);
+    return statSync(p).isDirectory() ? listFiles(p).map((f) => path.join(n, f)) : [n];
+  });
+}
+
+let stale = [];
+for (const { src, out } of targets) {
+  const dest = check ? mkdtempSync(path.join(os.tmpdir(), 'eda-oci-dist-')) : out;
+  if (!check) rmSync(out, { recursive: true, force: true });
+  execFileSync(process.execPath, [ncc, 'build', src, '-o', dest, '--target', 'es2022', '--quiet', '--license', 'licenses.txt'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (check) {
+    const a = listFiles(dest).sort();
+    const b = listFiles(out).sort();
+    const same = a.length === b.length && a.every((f, i) => f === b[i] && readFileSync(path.join(dest, f)).equals(readFileSync(path.join(out, f))));
+    if (!same) stale.push(path.relative(root, out));
+    rmSync(dest, { recursive: true, force: true });
+  }
+  process.stdout.write(`${check ? 'checked' : 'built'} ${path.relative(root, out)}\n`);
+}
+if (stale.length) {
+  process.stderr.write(`dist is stale (run npm run build and commit): ${stale.join(', ')}\n`);
+  process.exit(1);
+}

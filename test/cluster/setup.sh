@@ -1,0 +1,468 @@
+#!/usr/bin/env bash
+# Idempotent set-up of the local test "cluster" on a Debian 12 machine (run as root).
+# Installs packages, starts rootful dockerd, a rootless dockerd for the test user, a local
+# registry on 127.0.0.1:5000, seeds test images without internet and writes
+# /run/eda-oci/cluster.env. Quick when everything is already up. See README.md.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=test/cluster/common.sh
+source "$here/common.sh"
+
+export DEBIAN_FRONTEND=noninteractive
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+unset DOCKER_HOST DOCKER_CONTEXT
+
+if [[ "$(id -u)" != 0 ]]; then
+  echo "setup.sh: must run as root" >&2
+  exit 1
+fi
+
+log() { printf '[setup] %s\n' "$*"; }
+die() {
+  printf '[setup] ERROR: %s\n' "$*" >&2
+  exit 1
+}
+
+timings=()
+phase_name=''
+phase_start=''
+phase() {
+  phase_end
+  phase_name="$1"
+  phase_start="$EPOCHREALTIME"
+  log "== $phase_name"
+}
+phase_end() {
+  if [[ -n "$phase_name" ]]; then
+    timings+=("$(awk -v a="$phase_start" -v b="$EPOCHREALTIME" -v n="$phase_name" \
+      'BEGIN { printf "%-22s %6.2f s", n, b - a }')")
+  fi
+  phase_name=''
+}
+total_start="$EPOCHREALTIME"
+
+workdir=''
+cleanup() {
+  if [[ -n "$workdir" && -d "$workdir" ]]; then
+    rm -rf --one-file-system "$workdir"
+  fi
+}
+trap cleanup EXIT
+
+mkdir -p "$EDA_LOG_DIR" "$EDA_STATE_DIR" "$EDA_CACHE_DIR"
+install -d -m 0755 "$EDA_RUN_DIR"
+
+# ---------------------------------------------------------------------------
+phase packages
+missing=()
+for p in "${EDA_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  log "installing: ${missing[*]}"
+  apt-get update -qq >"$EDA_LOG_DIR/apt.log" 2>&1 || die "apt-get update failed, see $EDA_LOG_DIR/apt.log"
+  apt-get install -y -qq "${missing[@]}" >>"$EDA_LOG_DIR/apt.log" 2>&1 ||
+    die "apt-get install failed, see $EDA_LOG_DIR/apt.log"
+else
+  log "all packages present"
+fi
+
+# ---------------------------------------------------------------------------
+phase rootful-dockerd
+start_rootful() {
+  local pid i
+  # A dockerd that exists but does not answer: give it a moment (it may be starting), then stop it.
+  pid="$(eda_pidfile_alive /var/run/docker.pid || true)"
+  if [[ -n "$pid" && "$(cat "/proc/$pid/comm" 2>/dev/null)" == dockerd ]]; then
+    for ((i = 0; i < 10; i++)); do
+      eda_rootful_answers && return 0
+      sleep 1
+    done
+    log "dockerd pid $pid does not answer: stopping it"
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do eda_alive "$pid" || break; sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f /var/run/docker.pid "$EDA_DOCKERD_PIDFILE"
+  [[ -S /var/run/docker.sock ]] && rm -f /var/run/docker.sock
+  log "starting dockerd (log $EDA_LOG_DIR/dockerd.log)"
+  (cd / && exec setsid dockerd >>"$EDA_LOG_DIR/dockerd.log" 2>&1 </dev/null) &
+  echo "$!" >"$EDA_DOCKERD_PIDFILE"
+  for ((i = 0; i < 60; i++)); do
+    eda_rootful_answers && return 0
+    sleep 0.5
+  done
+  tail -n 30 "$EDA_LOG_DIR/dockerd.log" >&2 || true
+  die "dockerd did not answer within 30 s"
+}
+if eda_rootful_answers; then
+  log "dockerd answers"
+else
+  start_rootful
+fi
+
+# ---------------------------------------------------------------------------
+phase users
+# Next free subordinate id start: above every range already in the file, at least 100000.
+next_subid() {
+  awk -F: -v min=100000 'NF >= 3 && $2 ~ /^[0-9]+$/ && $3 ~ /^[0-9]+$/ { e = $2 + $3; if (e > min) min = e }
+    END { print min }' "$1"
+}
+ensure_subid() {
+  local file="$1" user="$2" count
+  touch "$file"
+  chmod 0644 "$file"
+  count="$(awk -F: -v u="$user" '$1 == u && $3 ~ /^[0-9]+$/ { if ($3 > c) c = $3 } END { print c + 0 }' "$file")"
+  if ((count < EDA_SUBID_COUNT)); then
+    printf '%s:%s:%s\n' "$user" "$(next_subid "$file")" "$EDA_SUBID_COUNT" >>"$file"
+    log "added $user to $file"
+  fi
+}
+for u in "$EDA_USER" "$EDA_USER2"; do
+  if ! getent passwd "$u" >/dev/null; then
+    useradd --create-home --shell /bin/bash --user-group "$u"
+    log "created user $u"
+  fi
+  ensure_subid /etc/subuid "$u"
+  ensure_subid /etc/subgid "$u"
+done
+if [[ ! -c /dev/net/tun ]]; then
+  mkdir -p /dev/net
+  rm -f /dev/net/tun
+  mknod /dev/net/tun c 10 200
+fi
+chmod 0666 /dev/net/tun
+uid="$(eda_uid "$EDA_USER")"
+uid2="$(eda_uid "$EDA_USER2")"
+home="$(eda_user_home "$EDA_USER")"
+xdg="$(eda_rootless_xdg "$uid")"
+rootless_host="$(eda_rootless_host "$uid")"
+
+# ---------------------------------------------------------------------------
+phase rootless-dockerd
+install -d -m 0755 /run/user
+install -d -o "$EDA_USER" -g "$EDA_USER" -m 0700 "$xdg"
+install -d -o "$EDA_USER" -g "$EDA_USER" -m 0700 "/var/tmp/$EDA_USER" "/var/tmp/$EDA_USER/containers"
+install -d -o "$EDA_USER" -g "$EDA_USER" -m 0710 "$EDA_ROOTLESS_DATA_ROOT"
+install -d -o "$EDA_USER" -g "$EDA_USER" -m 0700 "$home/.config" "$home/.config/docker"
+daemon_json="$home/.config/docker/daemon.json"
+want_json="$(printf '{\n  "data-root": "%s"\n}\n' "$EDA_ROOTLESS_DATA_ROOT")"
+rootless_restart=0
+if [[ "$(cat "$daemon_json" 2>/dev/null || true)" != "$want_json" ]]; then
+  printf '%s\n' "$want_json" >"$daemon_json"
+  chown "$EDA_USER:$EDA_USER" "$daemon_json"
+  rootless_restart=1
+fi
+
+stop_rootless() {
+  local sid cpid
+  sid="$(eda_pidfile_alive "$EDA_ROOTLESS_PIDFILE" || true)"
+  [[ -n "$sid" ]] && eda_kill_session "$sid"
+  # rootlesskit started by an earlier run whose pid file is gone: find it via its state dir.
+  cpid="$(cat "$xdg/dockerd-rootless/child_pid" 2>/dev/null || true)"
+  if [[ "$cpid" =~ ^[0-9]+$ ]] && eda_alive "$cpid" &&
+    [[ "$(stat -c %u "/proc/$cpid" 2>/dev/null)" == "$uid" ]]; then
+    sid="$(ps -o sid= -p "$cpid" | tr -d ' ')"
+    [[ -n "$sid" && "$sid" != 0 ]] && eda_kill_session "$sid"
+  fi
+  rm -rf "$xdg/dockerd-rootless"
+  rm -f "$xdg/docker.pid" "$xdg/docker.sock" "$EDA_ROOTLESS_PIDFILE"
+}
+start_rootless() {
+  local i
+  stop_rootless
+  log "starting rootless dockerd for $EDA_USER (log $EDA_LOG_DIR/rootless-$EDA_USER.log)"
+  setsid runuser -u "$EDA_USER" -- env -i -C "$home" \
+    XDG_RUNTIME_DIR="$xdg" HOME="$home" USER="$EDA_USER" LOGNAME="$EDA_USER" \
+    PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+    sh /usr/share/docker.io/contrib/dockerd-rootless.sh \
+    >>"$EDA_LOG_DIR/rootless-$EDA_USER.log" 2>&1 </dev/null &
+  echo "$!" >"$EDA_ROOTLESS_PIDFILE"
+  for ((i = 0; i < 120; i++)); do
+    eda_rootless_answers "$EDA_USER" && return 0
+    if ! eda_alive "$(cat "$EDA_ROOTLESS_PIDFILE")"; then
+      break
+    fi
+    sleep 0.5
+  done
+  tail -n 40 "$EDA_LOG_DIR/rootless-$EDA_USER.log" >&2 || true
+  die "rootless dockerd for $EDA_USER did not come up (see $EDA_LOG_DIR/rootless-$EDA_USER.log)"
+}
+if ((rootless_restart == 0)) && eda_rootless_answers "$EDA_USER"; then
+  log "rootless dockerd for $EDA_USER answers"
+else
+  start_rootless
+fi
+
+# ---------------------------------------------------------------------------
+phase registry
+mkdir -p "$EDA_REGISTRY_STORAGE"
+cat >"$EDA_REGISTRY_CONFIG.tmp" <<EOF
+version: 0.1
+log:
+  level: warn
+  fields:
+    service: eda-oci-registry
+storage:
+  filesystem:
+    rootdirectory: $EDA_REGISTRY_STORAGE
+  delete:
+    enabled: true
+http:
+  addr: $EDA_REGISTRY
+EOF
+if cmp -s "$EDA_REGISTRY_CONFIG.tmp" "$EDA_REGISTRY_CONFIG"; then
+  rm -f "$EDA_REGISTRY_CONFIG.tmp"
+  registry_restart=0
+else
+  mv -f "$EDA_REGISTRY_CONFIG.tmp" "$EDA_REGISTRY_CONFIG"
+  registry_restart=1
+fi
+start_registry() {
+  local pid i
+  pid="$(eda_pidfile_alive "$EDA_REGISTRY_PIDFILE" || true)"
+  [[ -n "$pid" ]] && eda_kill_session "$pid"
+  rm -f "$EDA_REGISTRY_PIDFILE"
+  log "starting registry on $EDA_REGISTRY (log $EDA_LOG_DIR/registry.log)"
+  (cd / && exec setsid docker-registry serve "$EDA_REGISTRY_CONFIG" >>"$EDA_LOG_DIR/registry.log" 2>&1 </dev/null) &
+  echo "$!" >"$EDA_REGISTRY_PIDFILE"
+  for ((i = 0; i < 60; i++)); do
+    eda_registry_up && return 0
+    sleep 0.5
+  done
+  tail -n 20 "$EDA_LOG_DIR/registry.log" >&2 || true
+  ss -ltnp "sport = :${EDA_REGISTRY##*:}" >&2 || true
+  die "registry did not answer on $EDA_REGISTRY within 30 s (port taken by another registry, e.g. Debian's docker-registry service?)"
+}
+if ((registry_restart == 0)) && eda_registry_up; then
+  log "registry answers"
+else
+  start_registry
+fi
+
+# ---------------------------------------------------------------------------
+phase debootstrap-cache
+debian_rebuilt=0
+# Unmount anything left mounted below $1 (a failed debootstrap may leave proc/sys), then remove it.
+safe_rm() {
+  local dir="$1" m
+  [[ -e "$dir" ]] || return 0
+  while read -r m; do
+    umount -l "$m" 2>/dev/null || true
+  done < <(awk -v d="$dir" '$5 == d || index($5, d "/") == 1 { print $5 }' /proc/self/mountinfo | sort -r)
+  rm -rf --one-file-system "$dir"
+}
+debian_mirror() {
+  local m=''
+  shopt -s nullglob
+  # deb822 sources: URIs line of a stanza whose Suites contain exactly "bookworm"
+  m="$(awk 'BEGIN { IGNORECASE = 1 }
+      /^[ \t]*$/ { if (u != "" && s) { print u; exit } u = ""; s = 0; next }
+      /^URIs:/ { u = $2 }
+      /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm") s = 1 }
+      END { if (u != "" && s) print u }' /etc/apt/sources.list.d/*.sources /dev/null 2>/dev/null | head -n1)"
+  if [[ -z "$m" ]]; then
+    m="$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i !~ /^\[/) { if ($(i + 1) == "bookworm") { print $i; exit } break } }' \
+      /etc/apt/sources.list /etc/apt/sources.list.d/*.list /dev/null 2>/dev/null | head -n1)"
+  fi
+  shopt -u nullglob
+  printf '%s\n' "${m:-http://deb.debian.org/debian}"
+}
+if [[ -f "$EDA_DEBIAN_ROOTFS.done" && -x "$EDA_DEBIAN_ROOTFS/bin/bash" ]]; then
+  log "debootstrap cache present: $EDA_DEBIAN_ROOTFS"
+else
+  mirror="$(debian_mirror)"
+  log "debootstrap bookworm from $mirror (log $EDA_LOG_DIR/debootstrap.log)"
+  rm -f "$EDA_DEBIAN_ROOTFS.done"
+  safe_rm "$EDA_DEBIAN_ROOTFS.tmp"
+  safe_rm "$EDA_DEBIAN_ROOTFS"
+  if ! debootstrap --variant=minbase bookworm "$EDA_DEBIAN_ROOTFS.tmp" "$mirror" \
+    >"$EDA_LOG_DIR/debootstrap.log" 2>&1; then
+    tail -n 20 "$EDA_LOG_DIR/debootstrap.log" >&2 || true
+    safe_rm "$EDA_DEBIAN_ROOTFS.tmp"
+    die "debootstrap failed"
+  fi
+  safe_rm "$EDA_DEBIAN_ROOTFS.tmp/proc"
+  mkdir -p "$EDA_DEBIAN_ROOTFS.tmp/proc"
+  mv "$EDA_DEBIAN_ROOTFS.tmp" "$EDA_DEBIAN_ROOTFS"
+  touch "$EDA_DEBIAN_ROOTFS.done"
+  debian_rebuilt=1
+fi
+
+# ---------------------------------------------------------------------------
+phase seed-images
+workdir="$(mktemp -d /var/tmp/eda-oci-seed.XXXXXX)"
+
+# Deterministic tar of a root dir (sorted, numeric owners, fixed mtime unless $2 = keep-mtime).
+tar_root() {
+  local dir="$1" mode="${2:-}"
+  local args=(--sort=name --numeric-owner -C "$dir" -c .)
+  [[ "$mode" == keep-mtime ]] || args=(--mtime=@1704067200 "${args[@]}")
+  tar "${args[@]}"
+}
+
+busybox_root() {
+  local d="$1" release="$2" a
+  mkdir -p "$d"/{bin,dev,etc,proc,root,sys,tmp,usr/bin,var}
+  chmod 1777 "$d/tmp"
+  chmod 0700 "$d/root"
+  install -m 0755 /bin/busybox "$d/bin/busybox"
+  while read -r a; do
+    [[ -n "$a" && "$a" != busybox && "$a" != */* ]] || continue
+    [[ -e "$d/bin/$a" || -L "$d/bin/$a" ]] || ln -s busybox "$d/bin/$a"
+  done < <(/bin/busybox --list)
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$d/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$d/etc/group"
+  printf '%s\n' "$release" >"$d/etc/eda-oci-release"
+  chmod 0644 "$d/etc/passwd" "$d/etc/group" "$d/etc/eda-oci-release"
+}
+
+tool_root() {
+  local d="$1"
+  busybox_root "$d" 1
+  printf 'eda:x:1000:1000:eda:/home/eda:/bin/sh\n' >>"$d/etc/passwd"
+  printf 'eda:x:1000:\ntools:x:1001:eda\n' >>"$d/etc/group"
+  mkdir -p "$d/opt/tool/bin" "$d/opt/tool/share" "$d/usr/local/bin" "$d/home/eda" "$d/work"
+  chown 1000:1000 "$d/home/eda" "$d/work"
+  cat >"$d/opt/tool/bin/tool" <<'EOF'
+#!/bin/sh
+# eda-oci test tool: prints who/where it runs.
+echo "tool 1.0 user=$(id -u) cwd=$(pwd) home=$TOOL_HOME"
+if [ "$#" -gt 0 ] && [ "$1" != --version ]; then
+  echo "args: $*"
+fi
+EOF
+  chmod 0755 "$d/opt/tool/bin/tool"
+  cat >"$d/opt/tool/bin/suid-helper" <<'EOF'
+#!/bin/sh
+echo "suid-helper euid=$(id -u)"
+EOF
+  chmod 4755 "$d/opt/tool/bin/suid-helper"
+  printf 'shared data of tool 1.0\n' >"$d/opt/tool/share/data.txt"
+  chmod 0444 "$d/opt/tool/share/data.txt"
+  chmod 0555 "$d/opt/tool/share"
+  mkfifo -m 0644 "$d/opt/tool/fifo"
+}
+
+local_label() {
+  EDA_TIMEOUT=30 eda_rootful_docker image inspect --format '{{index .Config.Labels "org.eda-oci.seed"}}' "$1" 2>/dev/null || true
+}
+
+# import_image REF ROOTDIR TAR-MODE CHANGES...
+import_image() {
+  local ref="$1" dir="$2" mode="$3"
+  shift 3
+  local changes=() c
+  for c in "$@" "LABEL org.eda-oci.seed=$EDA_SEED_VERSION"; do
+    changes+=(-c "$c")
+  done
+  tar_root "$dir" "$mode" | eda_rootful_docker import "${changes[@]}" - "$ref" >/dev/null
+}
+
+# ensure_image REF BUILD-FN: local (rootful) image with the current seed label, pushed to the registry.
+ensure_image() {
+  local ref="$1" build="$2" force="${3:-0}" reg_ok=0 local_ok=0
+  eda_registry_has "$ref" && reg_ok=1
+  [[ "$(local_label "$ref")" == "$EDA_SEED_VERSION" ]] && local_ok=1
+  if ((force)); then
+    reg_ok=0
+    local_ok=0
+  fi
+  if ((reg_ok && !local_ok)); then
+    eda_rootful_docker pull -q "$ref" >/dev/null 2>&1 || true
+    [[ "$(local_label "$ref")" == "$EDA_SEED_VERSION" ]] && local_ok=1
+  fi
+  if ((!local_ok)); then
+    log "building $ref"
+    "$build" "$ref"
+    reg_ok=0
+  fi
+  if ((!reg_ok)); then
+    log "pushing $ref"
+    eda_rootful_docker push -q "$ref" >/dev/null
+  fi
+}
+
+build_busybox1() {
+  rm -rf "$workdir/busybox"
+  busybox_root "$workdir/busybox" 1
+  import_image "$1" "$workdir/busybox" fixed 'CMD ["/bin/sh"]'
+}
+build_busybox2() {
+  rm -rf "$workdir/busybox"
+  busybox_root "$workdir/busybox" 2
+  import_image "$1" "$workdir/busybox" fixed 'CMD ["/bin/sh"]'
+}
+build_tool() {
+  rm -rf "$workdir/tool"
+  tool_root "$workdir/tool"
+  import_image "$1" "$workdir/tool" fixed \
+    'ENV PATH=/opt/tool/bin:/usr/local/bin:/usr/bin:/bin' \
+    'ENV TOOL_HOME=/opt/tool' \
+    'WORKDIR /work' \
+    'USER eda' \
+    'ENTRYPOINT ["/opt/tool/bin/tool"]' \
+    'CMD ["--version"]'
+}
+build_debian() {
+  import_image "$1" "$EDA_DEBIAN_ROOTFS" keep-mtime 'CMD ["/bin/bash"]'
+}
+
+ensure_image "$EDA_IMG_BUSYBOX1" build_busybox1
+ensure_image "$EDA_IMG_BUSYBOX2" build_busybox2
+ensure_image "$EDA_IMG_TOOL" build_tool
+ensure_image "$EDA_IMG_DEBIAN" build_debian "$debian_rebuilt"
+
+# ---------------------------------------------------------------------------
+phase rootless-images
+for ref in "${EDA_IMAGES[@]}"; do
+  want="$(eda_rootful_docker image inspect --format '{{.Id}}' "$ref")"
+  have="$(EDA_TIMEOUT=30 eda_rootless_docker "$EDA_USER" image inspect --format '{{.Id}}' "$ref" 2>/dev/null || true)"
+  if [[ "$want" != "$have" ]]; then
+    log "loading $ref into rootless dockerd of $EDA_USER"
+    eda_rootful_docker save "$ref" | eda_rootless_docker "$EDA_USER" load -q >/dev/null
+  fi
+done
+
+# ---------------------------------------------------------------------------
+phase env-file
+digest() { eda_rootful_docker image inspect --format '{{index .RepoDigests 0}}' "$1"; }
+{
+  printf 'EDA_OCI_TEST_REGISTRY=%s\n' "$EDA_REGISTRY"
+  printf 'EDA_OCI_TEST_USER=%s\n' "$EDA_USER"
+  printf 'EDA_OCI_TEST_USER2=%s\n' "$EDA_USER2"
+  printf 'EDA_OCI_TEST_UID=%s\n' "$uid"
+  printf 'EDA_OCI_TEST_UID2=%s\n' "$uid2"
+  printf 'EDA_OCI_TEST_HOME=%s\n' "$home"
+  printf 'EDA_OCI_TEST_XDG_RUNTIME_DIR=%s\n' "$xdg"
+  printf 'EDA_OCI_ROOTLESS_DOCKER_HOST=%s\n' "$rootless_host"
+  printf 'EDA_OCI_ROOTLESS_DATA_ROOT=%s\n' "$EDA_ROOTLESS_DATA_ROOT"
+  printf 'EDA_OCI_ROOTFUL_DOCKER_HOST=%s\n' "$EDA_ROOTFUL_DOCKER_HOST"
+  printf 'EDA_OCI_DOCKER=%s\n' "$EDA_DOCKER"
+  printf 'EDA_OCI_RUNC=%s\n' "$(command -v runc)"
+  printf 'EDA_OCI_IMG_BUSYBOX1=%s\n' "$EDA_IMG_BUSYBOX1"
+  printf 'EDA_OCI_IMG_BUSYBOX2=%s\n' "$EDA_IMG_BUSYBOX2"
+  printf 'EDA_OCI_IMG_TOOL=%s\n' "$EDA_IMG_TOOL"
+  printf 'EDA_OCI_IMG_DEBIAN=%s\n' "$EDA_IMG_DEBIAN"
+  printf 'EDA_OCI_IMG_BUSYBOX1_DIGEST=%s\n' "$(digest "$EDA_IMG_BUSYBOX1")"
+  printf 'EDA_OCI_IMG_BUSYBOX2_DIGEST=%s\n' "$(digest "$EDA_IMG_BUSYBOX2")"
+  printf 'EDA_OCI_IMG_TOOL_DIGEST=%s\n' "$(digest "$EDA_IMG_TOOL")"
+  printf 'EDA_OCI_IMG_DEBIAN_DIGEST=%s\n' "$(digest "$EDA_IMG_DEBIAN")"
+  printf 'EDA_OCI_DEBIAN_ROOTFS=%s\n' "$EDA_DEBIAN_ROOTFS"
+  printf 'EDA_OCI_LOG_DIR=%s\n' "$EDA_LOG_DIR"
+} >"$EDA_ENV_FILE.tmp"
+chmod 0644 "$EDA_ENV_FILE.tmp"
+mv -f "$EDA_ENV_FILE.tmp" "$EDA_ENV_FILE"
+phase_end
+
+# ---------------------------------------------------------------------------
+echo
+echo "Timings:"
+printf '  %s\n' "${timings[@]}"
+awk -v a="$total_start" -v b="$EPOCHREALTIME" 'BEGIN { printf "  %-22s %6.2f s\n", "total", b - a }'
+echo
+echo "Environment file: $EDA_ENV_FILE"
+bash "$here/status.sh"

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Read-only check of the local test cluster set up by setup.sh. Runs as any user, changes nothing.
+# Prints "component  ok|MISSING  how to fix"; exits 1 if anything is missing.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=test/cluster/common.sh
+source "$here/common.sh"
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+me="$(id -u)"
+fix_setup="run as root: test/cluster/setup.sh"
+failures=0
+rows=()
+row() { # component status fix/note
+  rows+=("$1"$'\t'"$2"$'\t'"$3")
+  [[ "$2" == ok ]] || failures=$((failures + 1))
+}
+
+# packages / binaries
+missing=()
+for b in "$EDA_DOCKER" dockerd rootlesskit slirp4netns newuidmap newgidmap fuse-overlayfs runc \
+  docker-registry debootstrap /bin/busybox skopeo umoci curl; do
+  command -v "$b" >/dev/null 2>&1 || missing+=("$b")
+done
+if ((${#missing[@]})); then
+  row packages MISSING "missing ${missing[*]}; $fix_setup"
+else
+  row packages ok ""
+fi
+
+# runc
+if runc_v="$(runc --version 2>/dev/null | head -n1)"; then
+  row runc ok "$runc_v"
+else
+  row runc MISSING "apt-get install runc (or $fix_setup)"
+fi
+
+# rootful dockerd
+if eda_rootful_answers; then
+  row rootful-dockerd ok "$EDA_ROOTFUL_DOCKER_HOST"
+elif [[ "$me" != 0 ]] && pid="$(eda_pidfile_alive /var/run/docker.pid)" && [[ -S /var/run/docker.sock ]]; then
+  row rootful-dockerd ok "pid $pid alive (socket not accessible to uid $me)"
+else
+  row rootful-dockerd MISSING "$fix_setup (log $EDA_LOG_DIR/dockerd.log)"
+fi
+
+# users with subordinate ids
+subid_ok() { # file user
+  awk -F: -v u="$2" -v n="$EDA_SUBID_COUNT" '$1 == u && $3 >= n { f = 1 } END { exit !f }' "$1" 2>/dev/null
+}
+for u in "$EDA_USER" "$EDA_USER2"; do
+  if ! getent passwd "$u" >/dev/null; then
+    row "user-$u" MISSING "$fix_setup"
+  elif ! subid_ok /etc/subuid "$u" || ! subid_ok /etc/subgid "$u"; then
+    row "user-$u" MISSING "no /etc/subuid or /etc/subgid range of $EDA_SUBID_COUNT; $fix_setup"
+  else
+    row "user-$u" ok "uid $(eda_uid "$u")"
+  fi
+done
+
+# /dev/net/tun usable by users (rootlesskit/slirp4netns)
+if [[ -c /dev/net/tun && "$(stat -c %a /dev/net/tun)" == 666 ]]; then
+  row dev-net-tun ok ""
+else
+  row dev-net-tun MISSING "as root: chmod 666 /dev/net/tun (or $fix_setup)"
+fi
+
+# rootless dockerd of the test user
+uid="$(eda_uid "$EDA_USER")"
+rootless_checkable=0
+if [[ -z "$uid" ]]; then
+  row rootless-dockerd MISSING "user $EDA_USER missing; $fix_setup"
+elif [[ "$me" == 0 || "$me" == "$uid" ]]; then
+  rootless_checkable=1
+  if eda_rootless_answers "$EDA_USER"; then
+    row rootless-dockerd ok "$(eda_rootless_host "$uid")"
+  else
+    row rootless-dockerd MISSING "$fix_setup (log $EDA_LOG_DIR/rootless-$EDA_USER.log)"
+  fi
+elif pid="$(eda_pidfile_alive "$EDA_ROOTLESS_PIDFILE")"; then
+  row rootless-dockerd ok "pid $pid alive (not checkable as uid $me)"
+else
+  row rootless-dockerd MISSING "$fix_setup"
+fi
+
+# registry
+if eda_registry_up; then
+  row registry ok "http://$EDA_REGISTRY/v2/"
+else
+  row registry MISSING "$fix_setup (log $EDA_LOG_DIR/registry.log)"
+fi
+
+# test images in the registry and in the rootless daemon
+for ref in "${EDA_IMAGES[@]}"; do
+  name="image ${ref#"$EDA_REGISTRY"/}"
+  if ! eda_registry_has "$ref"; then
+    row "$name" MISSING "not in registry; $fix_setup"
+  elif ((rootless_checkable)) &&
+    ! EDA_TIMEOUT=15 eda_rootless_docker "$EDA_USER" image inspect "$ref" >/dev/null 2>&1; then
+    row "$name" MISSING "not loaded in rootless dockerd of $EDA_USER; $fix_setup"
+  else
+    row "$name" ok ""
+  fi
+done
+
+# debootstrap cache
+if [[ -f "$EDA_DEBIAN_ROOTFS.done" && -d "$EDA_DEBIAN_ROOTFS/etc" ]]; then
+  row debootstrap-cache ok "$EDA_DEBIAN_ROOTFS"
+else
+  row debootstrap-cache MISSING "$fix_setup"
+fi
+
+# environment file
+if [[ -r "$EDA_ENV_FILE" ]]; then
+  row env-file ok "$EDA_ENV_FILE"
+else
+  row env-file MISSING "$fix_setup"
+fi
+
+printf '%-32s %-8s %s\n' component status 'how to fix / note'
+for r in "${rows[@]}"; do
+  IFS=$'\t' read -r c s n <<<"$r"
+  printf '%-32s %-8s %s\n' "$c" "$s" "$n"
+done
+if ((failures)); then
+  printf '%d component(s) missing\n' "$failures"
+  exit 1
+fi
