@@ -135,7 +135,7 @@ export interface ResolvedUser {
 }
 
 /**
- * Applies the image's Env (merged over runc's defaults, image wins), WorkingDir, resolved User and Entrypoint+Cmd.
+ * Applies the image's Env (merged over runc's defaults, image wins), WorkingDir, resolved User (uid/gid) and Entrypoint+Cmd.
  * Mirrors what `docker run` would do: args = Entrypoint ++ Cmd; no args at all keeps runc's `sh` default.
  */
 export function applyImageConfig(spec: RuntimeSpec, image: ImageRuntimeConfig, user: ResolvedUser): RuntimeSpec {
@@ -145,8 +145,9 @@ export function applyImageConfig(spec: RuntimeSpec, image: ImageRuntimeConfig, u
   if (image.workingDir) out.process.cwd = image.workingDir;
   const args = [...image.entrypoint, ...image.cmd];
   if (args.length > 0) out.process.args = args;
+  // No additionalGids: runc 1.1 refuses them in rootless containers ("cannot set any additional groups in a
+  // rootless container"), measured with runc 1.1.5 even with newgidmap ranges.
   out.process.user = { uid: user.uid, gid: user.gid };
-  if (user.additionalGids.length > 0) out.process.user.additionalGids = [...user.additionalGids];
   return out;
 }
 

@@ -79,7 +79,7 @@ describe('applyImageConfig', () => {
     expect(s.process.env).toEqual(['PATH=/opt/tool/bin:/usr/bin', 'TERM=xterm', 'TOOL_HOME=/opt/tool', 'HOME=/home/eda']);
     expect(s.process.cwd).toBe('/work');
     expect(s.process.args).toEqual(['/opt/tool/bin/tool', '--version']);
-    expect(s.process.user).toEqual({ uid: 1000, gid: 1000, additionalGids: [1001] });
+    expect(s.process.user).toEqual({ uid: 1000, gid: 1000 }); // rootless runc refuses additionalGids
     expect(s.process.terminal).toBe(false);
     expect(base.process.args).toEqual(['sh']); // input not mutated
   });
