@@ -37,7 +37,8 @@ for (const { src, out } of targets) {
   if (check) {
     const a = listFiles(dest).sort();
     const b = listFiles(out).sort();
-    const same = a.length === b.length && a.every((f, i) => f === b[i] && readFileSync(path.join(dest, f)).equals(readFileSync(path.join(out, f))));
+    const same =
+      a.length === b.length && a.every((f, i) => f === b[i] && readFileSync(path.join(dest, f)).equals(readFileSync(path.join(out, f))));
     if (!same) stale.push(path.relative(root, out));
     rmSync(dest, { recursive: true, force: true });
   }

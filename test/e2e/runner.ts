@@ -65,6 +65,17 @@ interface ActionYaml {
 
 /** Runs `actions/<name>` main (and post, unless `post: false`) like a workflow step; returns both results. */
 export async function runAction(name: string, opts: StepOptions & { post?: boolean; state?: Record<string, string> } = {}) {
+  const r = await runSteps(name, opts);
+  return { ...r, main: r.main! };
+}
+
+/** Runs only the post step, with STATE_* from `state` (what a killed main step saved). */
+export async function runPostOnly(name: string, opts: StepOptions & { state: Record<string, string> }): Promise<StepResult> {
+  const r = await runSteps(name, { ...opts, postOnly: true });
+  return r.post!;
+}
+
+async function runSteps(name: string, opts: StepOptions & { post?: boolean; state?: Record<string, string>; postOnly?: boolean }) {
   const dir = path.join(REPO_ROOT, 'actions', name);
   const meta = yaml.load(readFileSync(path.join(dir, 'action.yml'), 'utf8')) as ActionYaml;
   const work = opts.workDir ?? mkdtempSync(path.join(os.tmpdir(), `e2e-${name}-`));
@@ -106,6 +117,13 @@ export async function runAction(name: string, opts: StepOptions & { post?: boole
     RUNNER_OS: 'Linux',
     ...opts.env,
   };
+  if (opts.postOnly) {
+    if (!meta.runs.post) throw new Error(`${name} has no post step`);
+    const stateEnv: Record<string, string> = {};
+    for (const [k, v] of Object.entries(opts.state ?? {})) stateEnv[`STATE_${k}`] = v;
+    const post = await step(path.join(dir, meta.runs.post), { ...baseEnv, ...inputs, ...stateEnv }, opts);
+    return { main: undefined, post, workDir: work, runnerTemp };
+  }
   const main = await step(path.join(dir, meta.runs.main), { ...baseEnv, ...inputs }, opts);
   main.outputs = parseFileCommands(readFileSync(files.output, 'utf8'));
   main.state = parseFileCommands(readFileSync(files.state, 'utf8'));
@@ -149,7 +167,10 @@ function step(script: string, env: Record<string, string>, opts: StepOptions): P
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      const errors = stdout.split('\n').filter((l) => l.startsWith('::error')).map((l) => l.replace(/^::error[^:]*::/, ''));
+      const errors = stdout
+        .split('\n')
+        .filter((l) => l.startsWith('::error'))
+        .map((l) => l.replace(/^::error[^:]*::/, ''));
       resolve({ exitCode: code, signal, stdout, stderr, outputs: {}, state: {}, env: {}, summary: '', errors });
     });
   });

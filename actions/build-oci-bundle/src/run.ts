@@ -6,7 +6,6 @@ import { buildBundle, type BuildResult } from '@eda-oci/oci';
 import type { Inputs } from './inputs.js';
 import { STATE_CONTAINER, STATE_DOCKER_HOST, STATE_STAGING } from './state.js';
 
-
 /** Runs the build and publishes outputs; returns the library result (tests use it). */
 export async function run(inputs: Inputs, signal?: AbortSignal): Promise<BuildResult> {
   const docker = new DockerClient({ host: inputs.dockerHost, logger: actionsLogger });
@@ -43,8 +42,21 @@ export async function run(inputs: Inputs, signal?: AbortSignal): Promise<BuildRe
       ['Bundle digest', result.bundleDigest],
       ['Cache hit', String(result.cacheHit)],
       ['Size', `${formatBytes(r.bytes)} in ${r.files} files, ${r.dirs} dirs, ${r.symlinks} symlinks`],
-      ['Skipped special files', `${r.skippedSpecial.length}${r.skippedSpecial.length ? ` (${r.skippedSpecial.slice(0, 5).map((s) => `${s.path} [${s.type}]`).join(', ')})` : ''}`],
-      ['setuid/setgid stripped', `${r.strippedSetid.length}${r.strippedSetid.length ? ` (${r.strippedSetid.slice(0, 5).join(', ')})` : ''}`],
+      [
+        'Skipped special files',
+        `${r.skippedSpecial.length}${
+          r.skippedSpecial.length
+            ? ` (${r.skippedSpecial
+                .slice(0, 5)
+                .map((s) => `${s.path} [${s.type}]`)
+                .join(', ')})`
+            : ''
+        }`,
+      ],
+      [
+        'setuid/setgid stripped',
+        `${r.strippedSetid.length}${r.strippedSetid.length ? ` (${r.strippedSetid.slice(0, 5).join(', ')})` : ''}`,
+      ],
       ['Time', `resolve ${secs(t.resolve)}, extract ${secs(t.extract)}, config ${secs(t.config)}, total ${secs(t.total)}`],
     ],
     result.warnings,

@@ -20,7 +20,10 @@ export function getOptional(name: string): string | undefined {
 export function getEnum<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
   const value = getOptional(name) ?? fallback;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new ConfigurationError(`input '${name}' is '${value}', which is not one of ${allowed.join(', ')}`, `use one of: ${allowed.join(' | ')}`);
+    throw new ConfigurationError(
+      `input '${name}' is '${value}', which is not one of ${allowed.join(', ')}`,
+      `use one of: ${allowed.join(' | ')}`,
+    );
   }
   return value as T;
 }
@@ -39,7 +42,10 @@ export function getInteger(name: string, fallback: number, min: number, max: num
   const value = getOptional(name);
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new ConfigurationError(`input '${name}' is '${value}', which is not a whole number from ${min} to ${max}`, `set a number in that range`);
+    throw new ConfigurationError(
+      `input '${name}' is '${value}', which is not a whole number from ${min} to ${max}`,
+      `set a number in that range`,
+    );
   }
   return Number(value);
 }

@@ -1,4 +1,8 @@
 // docker CLI client: the few engine operations a bundle build needs, with errors turned into actionable lines.
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import {
   BundleError,
   CommandFailedError,
@@ -52,8 +56,24 @@ const DAEMON_DOWN = [
   /permission denied while trying to connect to the Docker daemon/i,
   /dial unix .*: connect:/i,
 ];
-const NOT_FOUND = [/manifest unknown/i, /not found: manifest/i, /repository does not exist/i, /pull access denied/i, /: not found$/i, /No such image/i, /name unknown/i];
-const UNREACHABLE = [/connection refused/i, /no such host/i, /i\/o timeout/i, /network is unreachable/i, /TLS handshake timeout/i, /dial tcp/i, /server gave HTTP response to HTTPS client/i];
+const NOT_FOUND = [
+  /manifest unknown/i,
+  /not found: manifest/i,
+  /repository does not exist/i,
+  /pull access denied/i,
+  /: not found$/i,
+  /No such image/i,
+  /name unknown/i,
+];
+const UNREACHABLE = [
+  /connection refused/i,
+  /no such host/i,
+  /i\/o timeout/i,
+  /network is unreachable/i,
+  /TLS handshake timeout/i,
+  /dial tcp/i,
+  /server gave HTTP response to HTTPS client/i,
+];
 
 /** A docker CLI client bound to one daemon. All calls use argument arrays and time limits. */
 export class DockerClient {
@@ -86,7 +106,13 @@ export class DockerClient {
 
   private async docker(args: string[], opts: { timeoutMs?: number; signal?: AbortSignal; quiet?: boolean } = {}) {
     try {
-      return await this.run(this.program, args, { env: this.env, logger: this.log, timeoutMs: opts.timeoutMs ?? 60_000, signal: opts.signal, quiet: opts.quiet });
+      return await this.run(this.program, args, {
+        env: this.env,
+        logger: this.log,
+        timeoutMs: opts.timeoutMs ?? 60_000,
+        signal: opts.signal,
+        quiet: opts.quiet,
+      });
     } catch (err) {
       throw this.classify(err);
     }
@@ -96,7 +122,10 @@ export class DockerClient {
   classify(err: unknown): unknown {
     if (err instanceof CommandFailedError) {
       if (err.exitCode === null && err.signal === null && /not found/.test(err.message)) {
-        return new ConfigurationError(`the docker CLI ('${this.program}') is not installed`, 'install docker.io (or docker-ce-cli) or set EDA_OCI_DOCKER to the docker program');
+        return new ConfigurationError(
+          `the docker CLI ('${this.program}') is not installed`,
+          'install docker.io (or docker-ce-cli) or set EDA_OCI_DOCKER to the docker program',
+        );
       }
       if (DAEMON_DOWN.some((re) => re.test(err.stderr))) {
         return new ConfigurationError(
@@ -116,8 +145,51 @@ export class DockerClient {
     return { version: r.stdout.trim(), rootless: info.stdout.includes('rootless') };
   }
 
+  /**
+   * The daemon's unix socket when the CLI would certainly talk to it (explicit unix:// host, or the default socket with
+   * no docker context selected), else undefined. Used for quick read-only API calls.
+   */
+  private socketPath(): string | undefined {
+    if (this.host) return this.host.startsWith('unix://') ? this.host.slice('unix://'.length) : undefined;
+    if (process.env.DOCKER_CONTEXT) return undefined;
+    try {
+      const cfgDir = process.env.DOCKER_CONFIG ?? path.join(os.homedir(), '.docker');
+      const cfg = JSON.parse(readFileSync(path.join(cfgDir, 'config.json'), 'utf8')) as { currentContext?: string };
+      if (cfg.currentContext && cfg.currentContext !== 'default') return undefined;
+    } catch {
+      // No config file: the CLI uses the default socket too.
+    }
+    return '/var/run/docker.sock';
+  }
+
+  /**
+   * GET on the Engine API over the unix socket: answers in a few ms where the CLI needs tens (the cache-hit path).
+   * Returns undefined when the socket cannot be used, so the caller falls back to the CLI and its error messages.
+   */
+  private apiGet(pathname: string, timeoutMs: number): Promise<{ status: number; body: string } | undefined> {
+    const socketPath = this.socketPath();
+    if (!socketPath) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const req = http.get({ socketPath, path: pathname, timeout: timeoutMs, headers: { Host: 'docker' } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('error', () => resolve(undefined));
+      });
+      req.on('timeout', () => req.destroy());
+      req.on('error', () => resolve(undefined));
+    });
+  }
+
   /** `docker image inspect`; undefined when the daemon has no such image. */
   async inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInspect | undefined> {
+    const api = await this.apiGet(`/images/${encodeURIComponent(ref)}/json`, 10_000);
+    if (api?.status === 200) {
+      this.log.debug(`[api] GET /images/${ref}/json`);
+      return JSON.parse(api.body) as ImageInspect;
+    }
+    if (api?.status === 404) return undefined;
     try {
       const r = await this.docker(['image', 'inspect', '--', ref], { timeoutMs: 30_000, signal, quiet: true });
       const parsed = JSON.parse(r.stdout) as ImageInspect[];
@@ -165,7 +237,8 @@ export class DockerClient {
     args.push('--entrypoint', '/.eda-oci-export', '--', image);
     const r = await this.docker(args, { timeoutMs: 120_000, signal });
     const id = r.stdout.trim().split('\n').pop() ?? '';
-    if (!/^[0-9a-f]{64}$/.test(id)) throw new BundleError(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
+    if (!/^[0-9a-f]{64}$/.test(id))
+      throw new BundleError(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
     return id;
   }
 
@@ -186,13 +259,19 @@ export class DockerClient {
 
   /** Ids of containers carrying a label (leftovers of killed builds). */
   async listContainersByLabel(label: string): Promise<string[]> {
-    const r = await this.docker(['container', 'ls', '--all', '--quiet', '--no-trunc', '--filter', `label=${label}`], { timeoutMs: 30_000, quiet: true });
+    const r = await this.docker(['container', 'ls', '--all', '--quiet', '--no-trunc', '--filter', `label=${label}`], {
+      timeoutMs: 30_000,
+      quiet: true,
+    });
     return r.stdout.split('\n').filter((l) => /^[0-9a-f]{64}$/.test(l));
   }
 
   /** The value of one label of a container. */
   async containerLabel(id: string, label: string): Promise<string | undefined> {
-    const r = await this.docker(['container', 'inspect', '--format', `{{index .Config.Labels ${JSON.stringify(label)}}}`, id], { timeoutMs: 30_000, quiet: true });
+    const r = await this.docker(['container', 'inspect', '--format', `{{index .Config.Labels ${JSON.stringify(label)}}}`, id], {
+      timeoutMs: 30_000,
+      quiet: true,
+    });
     const v = r.stdout.trim();
     return v === '' || v === '<no value>' ? undefined : v;
   }

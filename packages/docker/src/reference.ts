@@ -40,7 +40,10 @@ export function parseImageReference(raw: string): ImageReference {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
     if (!new RegExp(`^${DIGEST}$`).test(digest)) {
-      throw new ConfigurationError(`${what} has an invalid digest '${digest}'`, 'a digest looks like sha256: followed by 64 lowercase hex digits');
+      throw new ConfigurationError(
+        `${what} has an invalid digest '${digest}'`,
+        'a digest looks like sha256: followed by 64 lowercase hex digits',
+      );
     }
   }
   let tag: string | undefined;
@@ -50,7 +53,10 @@ export function parseImageReference(raw: string): ImageReference {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
     if (!new RegExp(`^${TAG}$`).test(tag)) {
-      throw new ConfigurationError(`${what} has an invalid tag '${tag}'`, 'a tag is up to 128 letters, digits, _, . or -, not starting with . or -');
+      throw new ConfigurationError(
+        `${what} has an invalid tag '${tag}'`,
+        'a tag is up to 128 letters, digits, _, . or -, not starting with . or -',
+      );
     }
   }
   const parts = rest.split('/');

@@ -22,24 +22,30 @@ describe('DockerClient errors', () => {
   });
   it('no such image -> undefined', async () => {
     const { run } = fake('Error: No such image: x');
-    expect(await new DockerClient({ run }).inspectImage('x')).toBeUndefined();
+    expect(await new DockerClient({ run, host: 'unix:///nonexistent/docker.sock' }).inspectImage('x')).toBeUndefined();
   });
   it('unknown image on pull -> BundleError "not found in registry"', async () => {
-    const { run, calls } = fake('Error response from daemon: manifest for 127.0.0.1:5000/x:1 not found: manifest unknown: manifest unknown');
+    const { run, calls } = fake(
+      'Error response from daemon: manifest for 127.0.0.1:5000/x:1 not found: manifest unknown: manifest unknown',
+    );
     const err = await new DockerClient({ run }).pull(parseImageReference('127.0.0.1:5000/x:1'), 'linux/amd64').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BundleError);
     expect((err as Error).message).toMatch(/was not found in registry 127.0.0.1:5000/);
     expect(calls[0]).toEqual(['docker', 'pull', '--quiet', '--platform', 'linux/amd64', '--', '127.0.0.1:5000/x:1']);
   });
   it('unreachable registry on pull -> BundleError "unreachable"', async () => {
-    const { run } = fake('Error response from daemon: Get "http://127.0.0.1:5999/v2/": dial tcp 127.0.0.1:5999: connect: connection refused');
-    await expect(new DockerClient({ run }).pull(parseImageReference('127.0.0.1:5999/x:1'), undefined)).rejects.toThrow(/registry 127.0.0.1:5999 is unreachable/);
+    const { run } = fake(
+      'Error response from daemon: Get "http://127.0.0.1:5999/v2/": dial tcp 127.0.0.1:5999: connect: connection refused',
+    );
+    await expect(new DockerClient({ run }).pull(parseImageReference('127.0.0.1:5999/x:1'), undefined)).rejects.toThrow(
+      /registry 127.0.0.1:5999 is unreachable/,
+    );
   });
   it('missing docker program -> ConfigurationError', async () => {
     const run: RunCommand = async (cmd, args) => {
       throw new CommandFailedError(`cannot run ${cmd}: program not found`, cmd, args, null, null, '');
     };
-    await expect(new DockerClient({ run }).inspectImage('x')).rejects.toThrow(/docker CLI .* is not installed/);
+    await expect(new DockerClient({ run, host: 'unix:///nonexistent/docker.sock' }).inspectImage('x')).rejects.toThrow(/docker CLI .* is not installed/);
   });
   it('passes DOCKER_HOST and drops DOCKER_CONTEXT', async () => {
     let env: NodeJS.ProcessEnv | undefined;

@@ -27,14 +27,7 @@ import {
   sha256,
   type BundleLock,
 } from './lockfile.js';
-import {
-  applyImageConfig,
-  applyOverlay,
-  idMappings,
-  rootlessBaseSpec,
-  serializeSpec,
-  type ConfigOverlay,
-} from './runtime-spec.js';
+import { applyImageConfig, applyOverlay, idMappings, rootlessBaseSpec, serializeSpec, type ConfigOverlay } from './runtime-spec.js';
 import { readSubIdRange } from './subid.js';
 import { pidAlive, removeTree, tempSuffix, validateBundleName, writeFileAtomic } from './fs-util.js';
 
@@ -110,16 +103,22 @@ const INIT_LAYER_PATHS = new Set([
   'sys',
 ]);
 
+/** Validates a platform string (`os/arch[/variant]`). */
+export function validatePlatform(platform: string): string {
+  if (!PLATFORM_RE.test(platform)) throw new ConfigurationError(`platform '${platform}' is not os/arch[/variant]`, 'use e.g. linux/amd64 or linux/arm64/v8');
+  return platform;
+}
+
 /** Validates every build option before anything is touched; returns normalized values. */
 export async function validateBuildOptions(o: BuildOptions): Promise<{ outputDir: string; pull: PullPolicy }> {
   parseImageReference(o.image);
   validateBundleName(o.name);
   const pull = o.pull ?? 'missing';
-  if (!PULL_POLICIES.includes(pull)) throw new ConfigurationError(`pull '${pull}' is not one of missing, always, never`, 'use pull: missing | always | never');
-  if (o.platform !== undefined && !PLATFORM_RE.test(o.platform)) {
-    throw new ConfigurationError(`platform '${o.platform}' is not os/arch[/variant]`, 'use e.g. linux/amd64 or linux/arm64/v8');
-  }
-  if (!o.outputDir || o.outputDir.includes('\0')) throw new ConfigurationError('output-dir is empty', 'set output-dir to a directory on local disk');
+  if (!PULL_POLICIES.includes(pull))
+    throw new ConfigurationError(`pull '${pull}' is not one of missing, always, never`, 'use pull: missing | always | never');
+  if (o.platform !== undefined) validatePlatform(o.platform);
+  if (!o.outputDir || o.outputDir.includes('\0'))
+    throw new ConfigurationError('output-dir is empty', 'set output-dir to a directory on local disk');
   const outputDir = path.resolve(o.outputDir);
   await checkWritableDir(outputDir);
   return { outputDir, pull };
@@ -225,8 +224,15 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
         `extracted ${res.files} files, ${res.dirs} directories, ${res.symlinks} symlinks, ${res.hardlinks} hard links, ` +
           `${res.bytes} bytes in ${(timings.extract / 1000).toFixed(2)} s`,
       );
-      if (res.skippedSpecial.length) log.warning(`skipped ${res.skippedSpecial.length} device nodes/FIFOs/sockets (not allowed in bundles): ${res.skippedSpecial.slice(0, 5).map((s) => s.path).join(', ')}`);
-      if (res.strippedSetid.length) log.warning(`removed setuid/setgid bits from ${res.strippedSetid.length} files: ${res.strippedSetid.slice(0, 5).join(', ')}`);
+      if (res.skippedSpecial.length)
+        log.warning(
+          `skipped ${res.skippedSpecial.length} device nodes/FIFOs/sockets (not allowed in bundles): ${res.skippedSpecial
+            .slice(0, 5)
+            .map((s) => s.path)
+            .join(', ')}`,
+        );
+      if (res.strippedSetid.length)
+        log.warning(`removed setuid/setgid bits from ${res.strippedSetid.length} files: ${res.strippedSetid.slice(0, 5).join(', ')}`);
       return res;
     });
     if (containerId) {
@@ -249,7 +255,13 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
       const spec = applyOverlay(
         applyImageConfig(
           base,
-          { env: imgCfg.Env ?? [], entrypoint: imgCfg.Entrypoint ?? [], cmd: imgCfg.Cmd ?? [], workingDir: imgCfg.WorkingDir ?? '', user: imgCfg.User ?? '' },
+          {
+            env: imgCfg.Env ?? [],
+            entrypoint: imgCfg.Entrypoint ?? [],
+            cmd: imgCfg.Cmd ?? [],
+            workingDir: imgCfg.WorkingDir ?? '',
+            user: imgCfg.User ?? '',
+          },
           user,
         ),
         overlay,
@@ -297,14 +309,24 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
     return resultFrom(bundlePath, lock, false, timings, warnings);
   } catch (err) {
     await removeTree(staging).catch((e: unknown) => log.warning(`could not remove staging directory ${staging}: ${String(e)}`));
-    if (signal?.aborted && !(err instanceof CancelledError)) throw new CancelledError('build cancelled; staging directory and container removed', undefined, { cause: err });
+    if (signal?.aborted && !(err instanceof CancelledError))
+      throw new CancelledError('build cancelled; staging directory and container removed', undefined, { cause: err });
     throw err;
   } finally {
-    if (containerId) await docker.removeContainer(containerId).catch((e: unknown) => log.warning(`could not remove container ${containerId}: ${String(e)}`));
+    if (containerId)
+      await docker
+        .removeContainer(containerId)
+        .catch((e: unknown) => log.warning(`could not remove container ${containerId}: ${String(e)}`));
   }
 }
 
-function resultFrom(bundlePath: string, lock: BundleLock, cacheHit: boolean, timingsMs: Record<string, number>, warnings: string[]): BuildResult {
+function resultFrom(
+  bundlePath: string,
+  lock: BundleLock,
+  cacheHit: boolean,
+  timingsMs: Record<string, number>,
+  warnings: string[],
+): BuildResult {
   return {
     bundlePath,
     imageId: lock.image.id,
@@ -327,19 +349,31 @@ async function resolveImage(
   log: Logger,
   signal?: AbortSignal,
 ): Promise<ImageInspect> {
-  const matches = (img: ImageInspect | undefined): img is ImageInspect => !!img && (!platform || imagePlatform(img).startsWith(platform) || platform.startsWith(imagePlatform(img)));
+  const matches = (img: ImageInspect | undefined): img is ImageInspect =>
+    !!img && (!platform || imagePlatform(img).startsWith(platform) || platform.startsWith(imagePlatform(img)));
   let img = pull === 'always' ? undefined : await docker.inspectImage(ref.raw, signal);
   if (matches(img)) return img;
   if (pull === 'never') {
     const why = img ? `the local image is ${imagePlatform(img)}, not ${platform}` : 'the daemon does not have it';
-    throw new BundleError(`image '${ref.raw}' cannot be used with pull: never: ${why}`, 'pull or load the image first (docker pull / docker load), or set pull: missing');
+    throw new BundleError(
+      `image '${ref.raw}' cannot be used with pull: never: ${why}`,
+      'pull or load the image first (docker pull / docker load), or set pull: missing',
+    );
   }
-  if (ref.isId) throw new BundleError(`image id '${ref.raw}' is not in the daemon at ${docker.describeHost()}`, 'image ids name local images only; use a registry reference to pull');
+  if (ref.isId)
+    throw new BundleError(
+      `image id '${ref.raw}' is not in the daemon at ${docker.describeHost()}`,
+      'image ids name local images only; use a registry reference to pull',
+    );
   log.info(`pulling ${ref.raw}${platform ? ` for ${platform}` : ''}`);
   await docker.pull(ref, platform, signal);
   img = await docker.inspectImage(ref.raw, signal);
   if (!img) throw new BundleError(`image '${ref.raw}' is still missing after docker pull`, 'check the daemon and registry logs');
-  if (!matches(img)) throw new BundleError(`image '${ref.raw}' is ${imagePlatform(img)}, not the requested ${platform}`, 'pick a multi-platform image or the matching platform');
+  if (!matches(img))
+    throw new BundleError(
+      `image '${ref.raw}' is ${imagePlatform(img)}, not the requested ${platform}`,
+      'pick a multi-platform image or the matching platform',
+    );
   return img;
 }
 
@@ -365,7 +399,14 @@ async function checkCache(bundlePath: string, cacheKey: string): Promise<BundleL
 }
 
 /** Streams `docker export` of the container into `rootfs`; docker's own failure wins over the extractor's. */
-async function exportInto(docker: DockerClient, id: string, rootfs: string, createdSec: number, signal: AbortSignal | undefined, ensureDirs: string[]): Promise<ExtractResult> {
+async function exportInto(
+  docker: DockerClient,
+  id: string,
+  rootfs: string,
+  createdSec: number,
+  signal: AbortSignal | undefined,
+  ensureDirs: string[],
+): Promise<ExtractResult> {
   const exp = docker.exportContainer(id, signal);
   const filter = (e: TarEntryInfo): boolean => {
     if (e.path === '.dockerenv' || e.path === BUNDLE_META_DIR || e.path.startsWith(`${BUNDLE_META_DIR}/`)) return false;
@@ -466,4 +507,3 @@ async function toolVersions(docker: DockerClient): Promise<Record<string, string
   const v = await docker.versions().catch(() => ({ client: 'unknown', server: 'unknown' }));
   return { 'docker-client': v.client, 'docker-server': v.server };
 }
-

@@ -53,7 +53,10 @@ export function validateBundleName(name: string): string {
             : name.length > 128
               ? 'it is longer than 128 characters'
               : 'it has characters outside letters, digits, ., _ and -';
-    throw new ConfigurationError(`bundle name '${name}' is invalid: ${why}`, 'use letters, digits, ., _ and -, starting with a letter or digit (e.g. vcs-2024.06)');
+    throw new ConfigurationError(
+      `bundle name '${name}' is invalid: ${why}`,
+      'use letters, digits, ., _ and -, starting with a letter or digit (e.g. vcs-2024.06)',
+    );
   }
   return name;
 }

@@ -61,7 +61,10 @@ export function resolveUserFrom(user: string, passwd: PasswdEntry[], groups: Gro
   const isNum = (s: string): boolean => /^\d+$/.test(s);
   let entry = isNum(u) ? passwd.find((p) => p.uid === Number(u)) : passwd.find((p) => p.name === u);
   if (!entry && !isNum(u)) {
-    throw new BundleError(`the image's USER '${user}' is not in the image's /etc/passwd`, 'fix USER in the image (a name from its /etc/passwd or a numeric uid)');
+    throw new BundleError(
+      `the image's USER '${user}' is not in the image's /etc/passwd`,
+      'fix USER in the image (a name from its /etc/passwd or a numeric uid)',
+    );
   }
   const uid = isNum(u) ? Number(u) : entry!.uid;
   entry ??= undefined;
@@ -70,7 +73,11 @@ export function resolveUserFrom(user: string, passwd: PasswdEntry[], groups: Gro
     if (isNum(g)) gid = Number(g);
     else {
       const grp = groups.find((x) => x.name === g);
-      if (!grp) throw new BundleError(`the image's USER '${user}' names group '${g}', which is not in the image's /etc/group`, 'fix USER in the image');
+      if (!grp)
+        throw new BundleError(
+          `the image's USER '${user}' names group '${g}', which is not in the image's /etc/group`,
+          'fix USER in the image',
+        );
       gid = grp.gid;
     }
   }

@@ -70,7 +70,12 @@ export function rootlessBaseSpec(uid: number, gid: number): RuntimeSpec {
     mounts: [
       { destination: '/proc', type: 'proc', source: 'proc' },
       { destination: '/dev', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'strictatime', 'mode=755', 'size=65536k'] },
-      { destination: '/dev/pts', type: 'devpts', source: 'devpts', options: ['nosuid', 'noexec', 'newinstance', 'ptmxmode=0666', 'mode=0620'] },
+      {
+        destination: '/dev/pts',
+        type: 'devpts',
+        source: 'devpts',
+        options: ['nosuid', 'noexec', 'newinstance', 'ptmxmode=0666', 'mode=0620'],
+      },
       { destination: '/dev/shm', type: 'tmpfs', source: 'shm', options: ['nosuid', 'noexec', 'nodev', 'mode=1777', 'size=65536k'] },
       { destination: '/dev/mqueue', type: 'mqueue', source: 'mqueue', options: ['nosuid', 'noexec', 'nodev'] },
       { destination: '/sys', type: 'none', source: '/sys', options: ['rbind', 'nosuid', 'noexec', 'nodev', 'ro'] },
@@ -189,7 +194,10 @@ export function validateOverlay(value: unknown): ConfigOverlay {
   if (v.env !== undefined) out.env = stringMap(v.env, 'config.env', (k) => ENV_KEY.test(k), 'variable names are letters, digits and _');
   if (v.cwd !== undefined) {
     if (typeof v.cwd !== 'string' || !v.cwd.startsWith('/') || v.cwd.includes('\0')) {
-      throw new ConfigurationError(`config.cwd must be an absolute path inside the container, got ${JSON.stringify(v.cwd)}`, 'e.g. cwd: /work');
+      throw new ConfigurationError(
+        `config.cwd must be an absolute path inside the container, got ${JSON.stringify(v.cwd)}`,
+        'e.g. cwd: /work',
+      );
     }
     out.cwd = v.cwd;
   }
@@ -201,20 +209,29 @@ export function validateOverlay(value: unknown): ConfigOverlay {
   }
   if (v.hostname !== undefined) {
     if (typeof v.hostname !== 'string' || !HOSTNAME.test(v.hostname)) {
-      throw new ConfigurationError(`config.hostname ${JSON.stringify(v.hostname)} is not a valid host name`, 'use letters, digits and -, up to 63 characters');
+      throw new ConfigurationError(
+        `config.hostname ${JSON.stringify(v.hostname)} is not a valid host name`,
+        'use letters, digits and -, up to 63 characters',
+      );
     }
     out.hostname = v.hostname;
   }
   if (v.mounts !== undefined) {
-    if (!Array.isArray(v.mounts)) throw new ConfigurationError('config.mounts must be a list', 'e.g. mounts: [{destination: /tools, type: none, source: /opt/tools, options: [rbind, ro]}]');
+    if (!Array.isArray(v.mounts))
+      throw new ConfigurationError(
+        'config.mounts must be a list',
+        'e.g. mounts: [{destination: /tools, type: none, source: /opt/tools, options: [rbind, ro]}]',
+      );
     out.mounts = v.mounts.map((m, i) => validateMount(m, i));
   }
-  if (v.annotations !== undefined) out.annotations = stringMap(v.annotations, 'config.annotations', (k) => k.length > 0 && k.length <= 253, 'keys are non-empty strings');
+  if (v.annotations !== undefined)
+    out.annotations = stringMap(v.annotations, 'config.annotations', (k) => k.length > 0 && k.length <= 253, 'keys are non-empty strings');
   return out;
 }
 
 function stringMap(v: unknown, where: string, keyOk: (k: string) => boolean, rule: string): Record<string, string> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ConfigurationError(`${where} must be a mapping of names to values`, `e.g. ${where.split('.')[1]}: {KEY: value}`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new ConfigurationError(`${where} must be a mapping of names to values`, `e.g. ${where.split('.')[1]}: {KEY: value}`);
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(v)) {
     if (!keyOk(k)) throw new ConfigurationError(`${where} has an invalid key '${k}'`, rule);
@@ -229,25 +246,30 @@ function stringMap(v: unknown, where: string, keyOk: (k: string) => boolean, rul
 
 function validateMount(m: unknown, i: number): Mount {
   const where = `config.mounts[${i}]`;
-  if (typeof m !== 'object' || m === null || Array.isArray(m)) throw new ConfigurationError(`${where} must be a mapping`, 'give destination, and optionally type, source, options');
+  if (typeof m !== 'object' || m === null || Array.isArray(m))
+    throw new ConfigurationError(`${where} must be a mapping`, 'give destination, and optionally type, source, options');
   const r = m as Record<string, unknown>;
   for (const k of Object.keys(r)) {
-    if (!['destination', 'type', 'source', 'options'].includes(k)) throw new ConfigurationError(`${where} has an unknown key '${k}'`, 'allowed: destination, type, source, options');
+    if (!['destination', 'type', 'source', 'options'].includes(k))
+      throw new ConfigurationError(`${where} has an unknown key '${k}'`, 'allowed: destination, type, source, options');
   }
   if (typeof r.destination !== 'string' || !r.destination.startsWith('/')) {
     throw new ConfigurationError(`${where}.destination must be an absolute path inside the container`, 'e.g. destination: /tools');
   }
   const out: Mount = { destination: r.destination };
   if (r.type !== undefined) {
-    if (typeof r.type !== 'string' || !/^[a-z0-9_.-]+$/.test(r.type)) throw new ConfigurationError(`${where}.type is not a file system type`, 'e.g. type: none (bind), tmpfs');
+    if (typeof r.type !== 'string' || !/^[a-z0-9_.-]+$/.test(r.type))
+      throw new ConfigurationError(`${where}.type is not a file system type`, 'e.g. type: none (bind), tmpfs');
     out.type = r.type;
   }
   if (r.source !== undefined) {
-    if (typeof r.source !== 'string' || r.source === '') throw new ConfigurationError(`${where}.source must be a path or a file system name`, 'e.g. source: /opt/tools');
+    if (typeof r.source !== 'string' || r.source === '')
+      throw new ConfigurationError(`${where}.source must be a path or a file system name`, 'e.g. source: /opt/tools');
     out.source = r.source;
   }
   if (r.options !== undefined) {
-    if (!Array.isArray(r.options) || !r.options.every((o) => typeof o === 'string')) throw new ConfigurationError(`${where}.options must be a list of strings`, 'e.g. options: [rbind, ro]');
+    if (!Array.isArray(r.options) || !r.options.every((o) => typeof o === 'string'))
+      throw new ConfigurationError(`${where}.options must be a list of strings`, 'e.g. options: [rbind, ro]');
     out.options = r.options as string[];
   }
   return out;
@@ -256,7 +278,11 @@ function validateMount(m: unknown, i: number): Mount {
 /** Merges a validated overlay into a spec: env keys override, mounts append (same destination replaced). */
 export function applyOverlay(spec: RuntimeSpec, overlay: ConfigOverlay): RuntimeSpec {
   const out = structuredClone(spec);
-  if (overlay.env) out.process.env = mergeEnv(out.process.env, Object.entries(overlay.env).map(([k, v]) => `${k}=${v}`));
+  if (overlay.env)
+    out.process.env = mergeEnv(
+      out.process.env,
+      Object.entries(overlay.env).map(([k, v]) => `${k}=${v}`),
+    );
   if (overlay.cwd) out.process.cwd = overlay.cwd;
   if (overlay.args) out.process.args = [...overlay.args];
   if (overlay.hostname) out.hostname = overlay.hostname;
@@ -281,7 +307,10 @@ export function parseConfigOverlay(text: string | undefined): ConfigOverlay {
     value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
   } catch (err) {
     const e = err as { mark?: { line: number }; reason?: string; message: string };
-    throw new ConfigurationError(`config is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`, 'fix the YAML/JSON syntax');
+    throw new ConfigurationError(
+      `config is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`,
+      'fix the YAML/JSON syntax',
+    );
   }
   return validateOverlay(value);
 }

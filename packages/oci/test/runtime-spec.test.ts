@@ -73,7 +73,13 @@ describe('applyImageConfig', () => {
   it('applies Env over runc defaults, WorkingDir, User and Entrypoint+Cmd', () => {
     const s = applyImageConfig(
       base,
-      { env: ['PATH=/opt/tool/bin:/usr/bin', 'TOOL_HOME=/opt/tool'], entrypoint: ['/opt/tool/bin/tool'], cmd: ['--version'], workingDir: '/work', user: 'eda' },
+      {
+        env: ['PATH=/opt/tool/bin:/usr/bin', 'TOOL_HOME=/opt/tool'],
+        entrypoint: ['/opt/tool/bin/tool'],
+        cmd: ['--version'],
+        workingDir: '/work',
+        user: 'eda',
+      },
       { uid: 1000, gid: 1000, additionalGids: [1001], home: '/home/eda' },
     );
     expect(s.process.env).toEqual(['PATH=/opt/tool/bin:/usr/bin', 'TERM=xterm', 'TOOL_HOME=/opt/tool', 'HOME=/home/eda']);
@@ -84,7 +90,11 @@ describe('applyImageConfig', () => {
     expect(base.process.args).toEqual(['sh']); // input not mutated
   });
   it('keeps runc defaults when the image sets nothing', () => {
-    const s = applyImageConfig(base, { env: [], entrypoint: [], cmd: [], workingDir: '', user: '' }, { uid: 0, gid: 0, additionalGids: [] });
+    const s = applyImageConfig(
+      base,
+      { env: [], entrypoint: [], cmd: [], workingDir: '', user: '' },
+      { uid: 0, gid: 0, additionalGids: [] },
+    );
     expect(s.process.args).toEqual(['sh']);
     expect(s.process.cwd).toBe('/');
     expect(s.process.user).toEqual({ uid: 0, gid: 0 });
@@ -99,7 +109,9 @@ describe('mergeEnv', () => {
 
 describe('config overlay', () => {
   it('parses YAML and merges env, cwd, args, hostname, mounts, annotations', () => {
-    const o = parseConfigOverlay(`env:\n  LM_LICENSE_FILE: 27000@lic\ncwd: /scratch\nargs: [/bin/sh, -c, "echo hi"]\nhostname: tool1\nmounts:\n  - {destination: /tools, type: none, source: /opt/tools, options: [rbind, ro]}\nannotations: {org.site.owner: cad}\n`);
+    const o = parseConfigOverlay(
+      `env:\n  LM_LICENSE_FILE: 27000@lic\ncwd: /scratch\nargs: [/bin/sh, -c, "echo hi"]\nhostname: tool1\nmounts:\n  - {destination: /tools, type: none, source: /opt/tools, options: [rbind, ro]}\nannotations: {org.site.owner: cad}\n`,
+    );
     const s = applyOverlay(rootlessBaseSpec(0, 0), o);
     expect(s.process.env).toContain('LM_LICENSE_FILE=27000@lic');
     expect(s.process.cwd).toBe('/scratch');
@@ -112,7 +124,9 @@ describe('config overlay', () => {
     expect(parseConfigOverlay('{"cwd": "/x"}')).toEqual({ cwd: '/x' });
   });
   it('replaces a default mount with the same destination', () => {
-    const s = applyOverlay(rootlessBaseSpec(0, 0), { mounts: [{ destination: '/dev/shm', type: 'tmpfs', source: 'shm', options: ['size=1g'] }] });
+    const s = applyOverlay(rootlessBaseSpec(0, 0), {
+      mounts: [{ destination: '/dev/shm', type: 'tmpfs', source: 'shm', options: ['size=1g'] }],
+    });
     expect(s.mounts.filter((m) => m.destination === '/dev/shm')).toHaveLength(1);
   });
   it.each([

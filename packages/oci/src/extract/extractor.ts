@@ -7,7 +7,9 @@
 //
 // Speed: the parser works on the chunks as they arrive (subarrays, no per-block copies) and does the file
 // system work with synchronous calls. For many small files this is much cheaper than a promise round trip per
-// syscall, and the producer (the exporter process or the read stream) keeps filling the pipe meanwhile.
+// syscall, and the producer (the exporter process or the read stream) keeps filling the pipe meanwhile. Only
+// the content of large files is written asynchronously (positional writes on the libuv thread pool), so that
+// copying it into the kernel overlaps with sha256 hashing on the main thread; `inflightBytes` bounds memory.
 import { createHash, type Hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
@@ -38,6 +40,15 @@ export interface ExtractOptions {
   signal?: AbortSignal;
   /** Called per entry before it is written; return false to skip it (not counted as skipped-special). May change entry.mtime. */
   filter?: (entry: TarEntryInfo) => boolean;
+  /**
+   * Directories that must exist after extraction (e.g. the image's WorkingDir, which runc does not create in a
+   * read-only rootfs); absolute paths are taken inside the rootfs. Missing components are created 0755 with
+   * mtime `ensureDirsMtime` and are part of the tree digest. A path below a symlink or file is left alone (the
+   * runtime resolves it inside the container); a `..` component is rejected.
+   */
+  ensureDirs?: string[];
+  /** mtime (seconds) of directories created for `ensureDirs`; default 0. */
+  ensureDirsMtime?: number;
 }
 
 export interface ExtractResult {
@@ -65,6 +76,12 @@ const MAX_META = 16 << 20; // PAX headers and GNU long names larger than this ar
 const EMPTY_SHA256 = createHash('sha256').digest('hex');
 const { O_CREAT, O_EXCL, O_WRONLY, O_NOFOLLOW } = fs.constants;
 const CREATE_FLAGS = O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW;
+/** Files at least this large get their content written asynchronously. */
+const ASYNC_FILE_SIZE = 16 << 10;
+/** Stop pulling source chunks while this many content bytes wait to be written. */
+export const MAX_INFLIGHT_BYTES = 32 << 20;
+// process.umask() without arguments only reads the mask (documentation-only deprecation, no warning).
+const UMASK = process.umask();
 
 const enum State {
   Header,
@@ -144,11 +161,7 @@ export function fsError(err: unknown, rootfs: string, where: string): Error {
         { cause: err },
       );
     case 'ENAMETOOLONG':
-      return new BundleError(
-        `path too long while extracting ${where} into ${rootfs}`,
-        'choose a shorter output-dir',
-        { cause: err },
-      );
+      return new BundleError(`path too long while extracting ${where} into ${rootfs}`, 'choose a shorter output-dir', { cause: err });
     default:
       return new BundleError(`failed to extract ${where} into ${rootfs}: ${msg}`, 'check the output directory and retry', {
         cause: err,
@@ -184,6 +197,14 @@ class Extractor {
   private hash: Hash | undefined;
   private fileRec: TreeRecord | undefined;
   private fileMtime = 0;
+  private fileAsync = false;
+  private filePos = 0;
+
+  /** Asynchronous content writes: bytes not yet written, per-fd pending write counts, first error. */
+  inflightBytes = 0;
+  private readonly pendingWrites = new Map<number, { count: number; close?: () => void }>();
+  asyncError: unknown;
+  private waiter: (() => void) | undefined;
 
   constructor(
     readonly root: string,
@@ -271,8 +292,9 @@ class Extractor {
     }
   }
 
-  /** Releases an open file after an error. */
-  cleanup(): void {
+  /** Releases an open file after an error, once no write uses it any more (fd numbers are reused). */
+  async cleanup(): Promise<void> {
+    await this.drain(0, true);
     if (this.fd !== -1) {
       try {
         fs.closeSync(this.fd);
@@ -299,10 +321,7 @@ class Extractor {
       case 'L':
       case 'K': {
         if (h.size > MAX_META) {
-          throw new BundleError(
-            `tar metadata header of ${h.size} bytes at entry ${this.headers} is too large`,
-            HOSTILE_HINT,
-          );
+          throw new BundleError(`tar metadata header of ${h.size} bytes at entry ${this.headers} is too large`, HOSTILE_HINT);
         }
         this.sink =
           h.typeflag === 'x' ? Sink.Pax : h.typeflag === 'g' ? Sink.PaxGlobal : h.typeflag === 'L' ? Sink.LongName : Sink.LongLink;
@@ -325,8 +344,13 @@ class Extractor {
   private onData(data: Buffer): void {
     switch (this.sink) {
       case Sink.File: {
-        let off = 0;
-        while (off < data.length) off += fs.writeSync(this.fd, data, off, data.length - off);
+        if (this.fileAsync) {
+          this.writeAsync(this.fd, data, this.filePos);
+          this.filePos += data.length;
+        } else {
+          let off = 0;
+          while (off < data.length) off += fs.writeSync(this.fd, data, off, data.length - off);
+        }
         this.hash!.update(data);
         break;
       }
@@ -370,10 +394,65 @@ class Extractor {
 
   private closeFile(rec: TreeRecord): void {
     const fd = this.fd;
-    fs.fchmodSync(fd, rec.mode);
-    fs.futimesSync(fd, this.fileMtime, this.fileMtime);
+    const mtime = this.fileMtime;
     this.fd = -1;
-    fs.closeSync(fd);
+    const close = () => {
+      // open() applied mode & ~umask; fix up only when that differs (saves a syscall per file).
+      if ((rec.mode & ~UMASK) !== rec.mode) fs.fchmodSync(fd, rec.mode);
+      fs.futimesSync(fd, mtime, mtime); // after the last write, or the write would bump mtime again
+      fs.closeSync(fd);
+    };
+    const pending = this.pendingWrites.get(fd);
+    if (pending) pending.close = close;
+    else close();
+  }
+
+  /** Positional write on the thread pool; the last completion of a closed file finishes it. */
+  private writeAsync(fd: number, data: Buffer, position: number): void {
+    let pending = this.pendingWrites.get(fd);
+    if (!pending) {
+      pending = { count: 0 };
+      this.pendingWrites.set(fd, pending);
+    }
+    pending.count++;
+    this.inflightBytes += data.length;
+    const p = pending;
+    const done = (err: NodeJS.ErrnoException | null, written: number) => {
+      if (!err && written < data.length) {
+        // Short write (rare on regular files): write the rest.
+        fs.write(fd, data, written, data.length - written, position + written, (e2, w2) => done(e2, written + w2));
+        return;
+      }
+      this.inflightBytes -= data.length;
+      p.count--;
+      if (err) this.asyncError ??= err;
+      if (p.count === 0) {
+        this.pendingWrites.delete(fd);
+        if (p.close) {
+          try {
+            p.close();
+          } catch (e) {
+            this.asyncError ??= e;
+          }
+        }
+      }
+      this.waiter?.();
+    };
+    fs.write(fd, data, 0, data.length, position, done);
+  }
+
+  /** Resolves once at most `limit` content bytes wait to be written (or, unless `all`, a write failed). */
+  drain(limit: number, all = false): Promise<void> | undefined {
+    const ok = () => this.inflightBytes <= limit || (!all && this.asyncError !== undefined);
+    if (ok()) return undefined;
+    return new Promise<void>((resolve) => {
+      this.waiter = () => {
+        if (ok()) {
+          this.waiter = undefined;
+          resolve();
+        }
+      };
+    });
   }
 
   private entry(h: RawHeader): void {
@@ -458,7 +537,7 @@ class Extractor {
       }
       case 'file': {
         this.removeExisting(path, abs);
-        this.fd = fs.openSync(abs, CREATE_FLAGS, 0o600);
+        this.fd = fs.openSync(abs, CREATE_FLAGS, finalMode & 0o777);
         const rec: TreeRecord = { type: 'f', mode: finalMode, size: dataSize, mtime, content: '', inode: this.nextInode++ };
         this.records.set(path, rec);
         this.fileMtime = mtime;
@@ -468,6 +547,8 @@ class Extractor {
           this.beginBody(0);
         } else {
           this.fileRec = rec;
+          this.fileAsync = dataSize >= ASYNC_FILE_SIZE;
+          this.filePos = 0;
           this.hash = createHash('sha256');
           this.sink = Sink.File;
           this.beginBody(dataSize);
@@ -500,6 +581,29 @@ class Extractor {
           this.records.set(path, { ...targetRec });
         }
         this.beginBody(0);
+        return;
+      }
+    }
+  }
+
+  /** Creates the missing components of `dir` (see ExtractOptions.ensureDirs); stops at a symlink or file. */
+  ensureDir(dir: string, mtime: number): void {
+    const parts = dir.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.includes('..')) {
+      throw new BundleError(
+        `directory to create in the rootfs "${dir}" contains a ".." component`,
+        'use a normalized absolute path (check the image WorkingDir)',
+      );
+    }
+    let rel = '';
+    for (const part of parts) {
+      rel = rel === '' ? part : `${rel}/${part}`;
+      this.current = rel;
+      const rec = this.records.get(rel);
+      if (rec === undefined) {
+        fs.mkdirSync(`${this.root}/${rel}`, 0o700);
+        this.records.set(rel, { type: 'd', mode: 0o755, size: 0, mtime, content: '', inode: -1 });
+      } else if (rec.type !== 'd') {
         return;
       }
     }
@@ -548,6 +652,8 @@ class Extractor {
  * Hostile entries (absolute paths, `..`, writes through symlinks, hard links outside) reject the whole archive
  * with BundleError; device nodes/FIFOs are skipped; setuid/setgid bits are stripped; ownership is not kept.
  * On failure the rootfs is left partially written: the caller removes it.
+ * The chunks of `source` are referenced until written, so the source must not reuse its buffers (Readable
+ * streams never do). At most about MAX_INFLIGHT_BYTES of content is held in memory.
  */
 export async function extractTar(
   source: AsyncIterable<Buffer | Uint8Array>,
@@ -588,11 +694,16 @@ export async function extractTar(
       if (signal?.aborted) throw cancelled();
       const v = r.value;
       ex.push(Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+      if (ex.inflightBytes > MAX_INFLIGHT_BYTES) await ex.drain(MAX_INFLIGHT_BYTES / 2);
+      if (ex.asyncError !== undefined) throw ex.asyncError;
     }
     ex.end();
+    await ex.drain(0);
+    if (ex.asyncError !== undefined) throw ex.asyncError;
+    for (const dir of options.ensureDirs ?? []) ex.ensureDir(dir, options.ensureDirsMtime ?? 0);
     ex.finish();
   } catch (err) {
-    ex.cleanup();
+    await ex.cleanup();
     // Stop the producer (destroys a Readable); don't wait for it.
     Promise.resolve()
       .then(() => it.return?.())

@@ -141,8 +141,7 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 export function parsePax(data: Buffer, entryIndex: number): PaxRecords {
   const out: PaxRecords = {};
   let pos = 0;
-  const bad = (why: string) =>
-    new BundleError(`malformed PAX extended header at entry ${entryIndex} (${why})`, CORRUPT_HINT);
+  const bad = (why: string) => new BundleError(`malformed PAX extended header at entry ${entryIndex} (${why})`, CORRUPT_HINT);
   while (pos < data.length) {
     if (data[pos] === 0) break; // some writers pad with NULs
     const space = data.indexOf(0x20, pos);

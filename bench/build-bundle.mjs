@@ -1,0 +1,113 @@
+// Benchmark of build-oci-bundle on the ~200 MB debootstrap Debian image, alternated with its peers in one run:
+//   eda-oci cold build (the CLI, same library call as the action), eda-oci unchanged rebuild (cache hit),
+//   the documented two-step (docker create + docker export > x.tar; tar -xf x.tar), skopeo copy + umoci unpack --rootless,
+//   docker export alone (the daemon's floor), and a plain local `tar -c | tar -x` copy of the same rootfs.
+// Prints medians and ratios. Needs test/cluster up (root). Usage: npm run bench [-- --rounds N]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const env = Object.fromEntries(
+  readFileSync('/run/eda-oci/cluster.env', 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('='))
+    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+);
+const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 5;
+const image = process.env.BENCH_IMAGE ?? env.EDA_OCI_IMG_DEBIAN;
+const docker = env.EDA_OCI_DOCKER;
+const cliPath = path.join(root, 'packages/cli/dist/index.js');
+const work = mkdtempSync(path.join(process.env.BENCH_DIR ?? '/var/tmp', 'eda-oci-bench-'));
+const dockerEnv = { ...process.env, DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST, EDA_OCI_DOCKER: docker };
+
+const run = (cmd, args, opts = {}) => {
+  const r = spawnSync(cmd, args, { env: dockerEnv, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout?.toString() ?? '';
+};
+const sh = (script, ...args) => run('sh', ['-c', script, 'sh', ...args]);
+const clean = (p) => rmSync(p, { recursive: true, force: true });
+const time = (fn) => {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e9;
+};
+
+execFileSync(docker, ['image', 'inspect', image], { env: dockerEnv, stdio: 'ignore' });
+// Reference rootfs for the plain-copy peer: what the two-step extracts.
+const refRootfs = path.join(work, 'ref-rootfs');
+mkdirSync(refRootfs);
+sh('cid=$("$1" create --entrypoint /x "$2") && "$1" export "$cid" | tar -C "$3" -xf - && "$1" rm "$cid" >/dev/null', docker, image, refRootfs);
+// Warm-up build for the cache-hit case.
+run(process.execPath, [cliPath, 'build', '--image', image, '--name', 'warm', '--output-dir', path.join(work, 'warm'), '--pull', 'never']);
+
+const cases = {
+  'eda-oci cold build': () => {
+    const out = path.join(work, 'cold');
+    clean(out);
+    return time(() => run(process.execPath, [cliPath, 'build', '--image', image, '--name', 'b', '--output-dir', out, '--pull', 'never']));
+  },
+  'eda-oci unchanged rebuild (cache hit)': () =>
+    time(() => run(process.execPath, [cliPath, 'build', '--image', image, '--name', 'warm', '--output-dir', path.join(work, 'warm'), '--pull', 'never'])),
+  'two-step (docker export > x.tar; tar -xf)': () => {
+    const d = path.join(work, 'twostep');
+    clean(d);
+    mkdirSync(path.join(d, 'rootfs'), { recursive: true });
+    let cid = '';
+    const t = time(() => {
+      cid = sh('cid=$("$1" create --entrypoint /x "$2") && "$1" export "$cid" > "$3/x.tar" && tar -C "$3/rootfs" -xf "$3/x.tar" && echo "$cid"', docker, image, d).trim();
+    });
+    run(docker, ['rm', cid]);
+    return t;
+  },
+  'docker export alone (> /dev/null)': () => {
+    let cid = '';
+    const t = time(() => {
+      cid = sh('cid=$("$1" create --entrypoint /x "$2") && "$1" export "$cid" > /dev/null && echo "$cid"', docker, image).trim();
+    });
+    run(docker, ['rm', cid]);
+    return t;
+  },
+  'skopeo copy + umoci unpack --rootless': () => {
+    const d = path.join(work, 'umoci');
+    clean(d);
+    mkdirSync(d);
+    return time(() => {
+      run('skopeo', ['copy', '--quiet', `docker-daemon:${image}`, `oci:${d}/layout:latest`]);
+      run('umoci', ['unpack', '--rootless', '--image', `${d}/layout:latest`, `${d}/bundle`]);
+    });
+  },
+  'plain copy (tar -c | tar -x of the rootfs)': () => {
+    const d = path.join(work, 'plain');
+    clean(d);
+    mkdirSync(d);
+    return time(() => sh('tar -C "$1" -cf - . | tar -C "$2" -xf -', refRootfs, d));
+  },
+};
+
+const results = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (let i = 0; i < rounds; i++) {
+  for (const [name, fn] of Object.entries(cases)) {
+    sh('sync');
+    results[name].push(fn());
+  }
+  process.stderr.write(`round ${i + 1}/${rounds} done\n`);
+}
+const median = (a) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
+const twoStep = m['two-step (docker export > x.tar; tar -xf)'];
+const plain = m['plain copy (tar -c | tar -x of the rootfs)'];
+console.log(`\nbuild-oci-bundle benchmark: ${image}, ${rounds} alternated rounds, medians (${os.cpus().length} cores)\n`);
+console.log(`${'case'.padEnd(44)} ${'median s'.padStart(9)} ${'x two-step'.padStart(11)} ${'x plain copy'.padStart(13)}`);
+for (const [k, v] of Object.entries(m)) {
+  console.log(`${k.padEnd(44)} ${v.toFixed(3).padStart(9)} ${(v / twoStep).toFixed(3).padStart(11)} ${(v / plain).toFixed(2).padStart(13)}`);
+}
+const cold = m['eda-oci cold build'] / twoStep;
+const hit = m['eda-oci unchanged rebuild (cache hit)'] / twoStep;
+console.log(`\ntargets: cold build <= 0.70x two-step: ${cold.toFixed(3)} ${cold <= 0.7 ? 'MET' : 'NOT MET'}; cache hit <= 0.05x two-step: ${hit.toFixed(3)} ${hit <= 0.05 ? 'MET' : 'NOT MET'}`);
+clean(work);

@@ -1,0 +1,6484 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 927:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(600);
+// Executable entry of the eda-oci command (bundled to packages/cli/dist/index.js).
+
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 600:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: EXIT
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
+// Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
+/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
+class EdaOciError extends Error {
+    hint;
+    name = 'EdaOciError';
+    constructor(message, hint, options) {
+        super(hint ? `${message}; ${hint}` : message, options);
+        this.hint = hint;
+    }
+}
+/** A bad input or environment setting, detected before any side effect. */
+class ConfigurationError extends EdaOciError {
+    name = 'ConfigurationError';
+}
+/** A program exited non-zero, was killed, timed out, or could not be started. */
+class CommandFailedError extends EdaOciError {
+    command;
+    args;
+    exitCode;
+    signal;
+    stderr;
+    name = 'CommandFailedError';
+    constructor(message, command, args, exitCode, signal, stderr, hint, options) {
+        super(message, hint, options);
+        this.command = command;
+        this.args = args;
+        this.exitCode = exitCode;
+        this.signal = signal;
+        this.stderr = stderr;
+    }
+}
+/** Building, reading or checking an OCI bundle failed (includes hostile archives). */
+class errors_BundleError extends EdaOciError {
+    name = 'BundleError';
+}
+/** The operation was cancelled (signal or AbortSignal); cleanup has run. */
+class CancelledError extends EdaOciError {
+    name = 'CancelledError';
+}
+
+;// CONCATENATED MODULE: ./packages/exec/src/logger.ts
+// The logging interface every domain package takes as a parameter, so the library runs outside Actions.
+/** Logger that writes to stderr, used by the CLI and tests; debug lines only when `verbose`. */
+function createConsoleLogger(options = {}) {
+    const write = (line) => {
+        process.stderr.write(`${line}\n`);
+    };
+    return {
+        debug: (m) => {
+            if (options.verbose)
+                write(`debug: ${m}`);
+        },
+        info: (m) => {
+            if (!options.quiet)
+                write(m);
+        },
+        warning: (m) => write(`warning: ${m}`),
+        error: (m) => write(`error: ${m}`),
+        group: async (title, fn) => {
+            if (!options.quiet)
+                write(`== ${title}`);
+            return fn();
+        },
+    };
+}
+/** Logger that drops everything; handy default for library calls in tests. */
+const silentLogger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warning: () => undefined,
+    error: () => undefined,
+    group: (_t, fn) => fn(),
+};
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./packages/exec/src/run-command.ts
+// The one way eda-oci runs programs: argument arrays (never a shell), timeouts, capped output, cancellation.
+
+
+const KILL_GRACE_MS = 2000;
+/** Renders a command for logs only (quoted where needed); it is never executed as a string. */
+function formatCommand(command, args) {
+    const quote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+    return [command, ...args].map(quote).join(' ');
+}
+function checkArgs(command, args) {
+    for (const a of [command, ...args]) {
+        if (typeof a !== 'string' || a.includes('\0')) {
+            throw new TypeError(`argument ${JSON.stringify(a)} of ${command} is not a NUL-free string`);
+        }
+    }
+}
+/**
+ * Starts a program whose stdout the caller streams. stderr is kept (capped) for the error message.
+ * Use for large outputs such as `docker export`; use {@link runCommand} for everything else.
+ */
+function spawnCommand(command, args, options = {}) {
+    checkArgs(command, args);
+    const log = options.logger;
+    const line = `[command] ${formatCommand(command, args)}`;
+    if (options.quiet)
+        log?.debug(line);
+    else
+        log?.info(line);
+    const started = Date.now();
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        shell: false,
+    });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (d) => {
+        if (stderr.length < 64 * 1024)
+            stderr += d;
+    });
+    let killTimer;
+    let reason;
+    const kill = () => {
+        if (child.exitCode !== null || child.signalCode !== null)
+            return;
+        child.kill('SIGTERM');
+        killTimer ??= setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+        killTimer.unref();
+    };
+    const timer = options.timeoutMs !== undefined
+        ? setTimeout(() => {
+            reason = 'timeout';
+            kill();
+        }, options.timeoutMs)
+        : undefined;
+    timer?.unref();
+    const onAbort = () => {
+        reason ??= 'cancel';
+        kill();
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted)
+        onAbort();
+    const done = new Promise((resolve, reject) => {
+        child.once('error', (err) => {
+            cleanup();
+            reject(new CommandFailedError(`cannot run ${command}: ${err.code === 'ENOENT' ? 'program not found' : err.message}`, command, args, null, null, '', err.code === 'ENOENT' ? `install ${command} or put it on PATH` : undefined, { cause: err }));
+        });
+        child.once('close', (code, sig) => {
+            cleanup();
+            const durationMs = Date.now() - started;
+            if (reason === 'cancel') {
+                reject(new CancelledError(`${command} was cancelled`));
+            }
+            else if (reason === 'timeout') {
+                reject(new CommandFailedError(`${command} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, code, sig, stderr));
+            }
+            else if (code === 0) {
+                resolve({ durationMs, stderr });
+            }
+            else {
+                reject(failure(command, args, code, sig, stderr));
+            }
+        });
+    });
+    function cleanup() {
+        if (timer)
+            clearTimeout(timer);
+        if (killTimer)
+            clearTimeout(killTimer);
+        options.signal?.removeEventListener('abort', onAbort);
+    }
+    // Keep the promise from being reported unhandled when the caller only awaits stdout first.
+    done.catch(() => undefined);
+    return { child, stdout: child.stdout, done, kill };
+}
+function failure(command, args, code, sig, stderr) {
+    const last = lastLine(stderr);
+    const how = sig ? `was killed by ${sig}` : `exited with code ${code}`;
+    return new CommandFailedError(`${formatCommand(command, args.slice(0, 3))}${args.length > 3 ? ' ...' : ''} ${how}${last ? `: ${last}` : ''}`, command, args, code, sig, stderr);
+}
+/** Last non-empty line of a program's stderr, trimmed; what most CLIs put their error in. */
+function lastLine(text) {
+    const lines = text.split('\n').map((l) => l.trim());
+    for (let i = lines.length - 1; i >= 0; i--)
+        if (lines[i])
+            return lines[i];
+    return '';
+}
+/**
+ * Runs a program to completion with an argument array and returns its output.
+ * Rejects with CommandFailedError on a non-accepted exit code, a signal, a timeout or a missing program,
+ * and with CancelledError when `signal` aborts.
+ */
+const runCommand = async (command, args, options = {}) => {
+    checkArgs(command, args);
+    const log = options.logger;
+    const line = `[command] ${formatCommand(command, args)}`;
+    if (options.quiet)
+        log?.debug(line);
+    else
+        log?.info(line);
+    const max = options.maxOutputBytes ?? 4 * 1024 * 1024;
+    const ok = options.okExitCodes ?? [0];
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+            shell: false,
+        });
+        const out = collector(max, options.onStdoutLine);
+        const err = collector(max, options.onStderrLine);
+        child.stdout.on('data', out.push);
+        child.stderr.on('data', err.push);
+        if (options.input !== undefined) {
+            child.stdin.on('error', () => undefined); // EPIPE when the program exits early; its exit code tells.
+            child.stdin.end(options.input);
+        }
+        let reason;
+        let killTimer;
+        const kill = () => {
+            if (child.exitCode !== null || child.signalCode !== null)
+                return;
+            child.kill('SIGTERM');
+            killTimer ??= setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+        };
+        const timer = options.timeoutMs !== undefined
+            ? setTimeout(() => {
+                reason = 'timeout';
+                kill();
+            }, options.timeoutMs)
+            : undefined;
+        const onAbort = () => {
+            reason ??= 'cancel';
+            kill();
+        };
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        if (options.signal?.aborted)
+            onAbort();
+        const cleanup = () => {
+            if (timer)
+                clearTimeout(timer);
+            if (killTimer)
+                clearTimeout(killTimer);
+            options.signal?.removeEventListener('abort', onAbort);
+        };
+        child.once('error', (e) => {
+            cleanup();
+            reject(new CommandFailedError(`cannot run ${command}: ${e.code === 'ENOENT' ? 'program not found' : e.message}`, command, args, null, null, '', e.code === 'ENOENT' ? `install ${command} or put it on PATH` : undefined, { cause: e }));
+        });
+        child.once('close', (code, sig) => {
+            cleanup();
+            out.flush();
+            err.flush();
+            const stdout = out.text();
+            const stderr = err.text();
+            if (reason === 'cancel')
+                return reject(new CancelledError(`${command} was cancelled`));
+            if (reason === 'timeout') {
+                return reject(new CommandFailedError(`${formatCommand(command, args.slice(0, 3))} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, code, sig, stderr));
+            }
+            if (code === null || !ok.includes(code))
+                return reject(failure(command, args, code, sig, stderr));
+            resolve({ exitCode: code, stdout, stderr, durationMs: Date.now() - started, truncated: out.truncated || err.truncated });
+        });
+    });
+};
+function collector(max, onLine) {
+    const chunks = [];
+    let kept = 0;
+    let truncated = false;
+    let partial = '';
+    return {
+        push: (chunk) => {
+            if (kept < max) {
+                const take = chunk.subarray(0, max - kept);
+                chunks.push(take);
+                kept += take.length;
+                if (take.length < chunk.length)
+                    truncated = true;
+            }
+            else
+                truncated = true;
+            if (onLine) {
+                const lines = (partial + chunk.toString('utf8')).split('\n');
+                partial = lines.pop() ?? '';
+                for (const l of lines)
+                    onLine(l);
+            }
+        },
+        flush: () => {
+            if (onLine && partial)
+                onLine(partial);
+            partial = '';
+        },
+        text: () => Buffer.concat(chunks).toString('utf8'),
+        get truncated() {
+            return truncated;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/exec/src/index.ts
+// Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
+
+
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./packages/docker/src/reference.ts
+// Image references and daemon addresses, validated against the grammar docker itself uses (distribution/reference).
+
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const ID_RE = /^sha256:[a-f0-9]{64}$/;
+const FIX = 'use a reference such as registry.example.com:5000/team/tool:1.2 or name@sha256:<64 hex digits>';
+/** Parses and validates an image reference; throws ConfigurationError naming the value and the rule broken. */
+function parseImageReference(raw) {
+    const what = `image '${raw}'`;
+    if (raw === '')
+        throw new ConfigurationError('image is empty', FIX);
+    if (raw.startsWith('-'))
+        throw new ConfigurationError(`${what} starts with '-', which a program would read as an option`, FIX);
+    if (/[^\x21-\x7e]/.test(raw))
+        throw new ConfigurationError(`${what} contains whitespace or non-printable characters`, FIX);
+    if (/[;&|`$<>(){}\\'"*?!#~^]/.test(raw)) {
+        throw new ConfigurationError(`${what} contains shell metacharacters, which no image reference has`, FIX);
+    }
+    if (ID_RE.test(raw))
+        return { raw, path: '', isId: true };
+    let rest = raw;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!new RegExp(`^${DIGEST}$`).test(digest)) {
+            throw new ConfigurationError(`${what} has an invalid digest '${digest}'`, 'a digest looks like sha256: followed by 64 lowercase hex digits');
+        }
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!new RegExp(`^${TAG}$`).test(tag)) {
+            throw new ConfigurationError(`${what} has an invalid tag '${tag}'`, 'a tag is up to 128 letters, digits, _, . or -, not starting with . or -');
+        }
+    }
+    const parts = rest.split('/');
+    let registry;
+    if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /[A-Z]/.test(parts[0]))) {
+        registry = parts.shift();
+        if (!new RegExp(`^${DOMAIN}$`).test(registry)) {
+            throw new ConfigurationError(`${what} has an invalid registry '${registry}'`, FIX);
+        }
+    }
+    const pathRe = new RegExp(`^${PATH_COMPONENT}$`);
+    for (const p of parts) {
+        if (!pathRe.test(p)) {
+            throw new ConfigurationError(`${what} has an invalid repository component '${p}'`, 'repository names are lowercase letters, digits and separators (., _, __, -), e.g. team/tool');
+        }
+    }
+    const path = parts.join('/');
+    if ((registry ? registry.length + 1 : 0) + path.length > 255) {
+        throw new ConfigurationError(`${what} has a repository name longer than 255 characters`, FIX);
+    }
+    return { raw, registry, path, tag, digest, isId: false };
+}
+/** The repository as docker prints it in RepoDigests/RepoTags (`busybox`, `127.0.0.1:5000/x/y`). */
+function familiarRepository(ref) {
+    const reg = ref.registry;
+    if (!reg || reg === 'docker.io' || reg === 'index.docker.io' || reg === 'registry-1.docker.io') {
+        return ref.path.startsWith('library/') ? ref.path.slice('library/'.length) : ref.path;
+    }
+    return `${reg}/${ref.path}`;
+}
+/** Validates a DOCKER_HOST value: unix:///abs/path, tcp://host:port or ssh://[user@]host[:port]. */
+function validateDockerHost(host) {
+    const fix = 'use unix:///run/user/<uid>/docker.sock (rootless), unix:///var/run/docker.sock, tcp://host:port or ssh://user@host';
+    if (host.startsWith('-'))
+        throw new ConfigurationError(`docker-host '${host}' starts with '-'`, fix);
+    if (/^unix:\/\/\/[^\0\s]+$/.test(host))
+        return host;
+    if (/^tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.test(host))
+        return host;
+    if (/^ssh:\/\/([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
+        return host;
+    throw new ConfigurationError(`docker-host '${host}' is not a Docker daemon address`, fix);
+}
+
+;// CONCATENATED MODULE: ./packages/docker/src/client.ts
+// docker CLI client: the few engine operations a bundle build needs, with errors turned into actionable lines.
+
+
+
+
+
+
+const DAEMON_DOWN = [
+    /Cannot connect to the Docker daemon/i,
+    /Is the docker daemon running/i,
+    /error during connect/i,
+    /connect: no such file or directory/i,
+    /connect: connection refused.*docker\.sock/i,
+    /permission denied while trying to connect to the Docker daemon/i,
+    /dial unix .*: connect:/i,
+];
+const NOT_FOUND = [
+    /manifest unknown/i,
+    /not found: manifest/i,
+    /repository does not exist/i,
+    /pull access denied/i,
+    /: not found$/i,
+    /No such image/i,
+    /name unknown/i,
+];
+const UNREACHABLE = [
+    /connection refused/i,
+    /no such host/i,
+    /i\/o timeout/i,
+    /network is unreachable/i,
+    /TLS handshake timeout/i,
+    /dial tcp/i,
+    /server gave HTTP response to HTTPS client/i,
+];
+/** A docker CLI client bound to one daemon. All calls use argument arrays and time limits. */
+class DockerClient {
+    host;
+    program;
+    log;
+    run;
+    spawnFn;
+    env;
+    constructor(options = {}) {
+        this.host = options.host ?? (process.env.DOCKER_HOST || undefined);
+        this.program = options.program ?? process.env.EDA_OCI_DOCKER ?? 'docker';
+        this.log = options.logger ?? silentLogger;
+        this.run = options.run ?? runCommand;
+        this.spawnFn = options.spawn ?? spawnCommand;
+        // DOCKER_CONTEXT would silently override DOCKER_HOST; the chosen host must win.
+        const env = { ...process.env };
+        if (this.host) {
+            env.DOCKER_HOST = this.host;
+            delete env.DOCKER_CONTEXT;
+        }
+        this.env = env;
+    }
+    /** Where the daemon is, for messages. */
+    describeHost() {
+        return this.host ?? 'unix:///var/run/docker.sock (default)';
+    }
+    async docker(args, opts = {}) {
+        try {
+            return await this.run(this.program, args, {
+                env: this.env,
+                logger: this.log,
+                timeoutMs: opts.timeoutMs ?? 60_000,
+                signal: opts.signal,
+                quiet: opts.quiet,
+            });
+        }
+        catch (err) {
+            throw this.classify(err);
+        }
+    }
+    /** Turns a failed docker call into a daemon-unreachable ConfigurationError where that is the cause. */
+    classify(err) {
+        if (err instanceof CommandFailedError) {
+            if (err.exitCode === null && err.signal === null && /not found/.test(err.message)) {
+                return new ConfigurationError(`the docker CLI ('${this.program}') is not installed`, 'install docker.io (or docker-ce-cli) or set EDA_OCI_DOCKER to the docker program');
+            }
+            if (DAEMON_DOWN.some((re) => re.test(err.stderr))) {
+                return new ConfigurationError(`cannot reach the Docker daemon at ${this.describeHost()}: ${lastLine(err.stderr)}`, 'start dockerd (or the rootless daemon, see setup-rootless-docker) or set docker-host / DOCKER_HOST to its socket', { cause: err });
+            }
+        }
+        return err;
+    }
+    /** Checks the daemon answers; returns its version and whether it runs rootless. */
+    async ping(signal) {
+        const r = await this.docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, signal, quiet: true });
+        const info = await this.docker(['info', '--format', '{{json .SecurityOptions}}'], { timeoutMs: 20_000, signal, quiet: true });
+        return { version: r.stdout.trim(), rootless: info.stdout.includes('rootless') };
+    }
+    /**
+     * The daemon's unix socket when the CLI would certainly talk to it (explicit unix:// host, or the default socket with
+     * no docker context selected), else undefined. Used for quick read-only API calls.
+     */
+    socketPath() {
+        if (this.host)
+            return this.host.startsWith('unix://') ? this.host.slice('unix://'.length) : undefined;
+        if (process.env.DOCKER_CONTEXT)
+            return undefined;
+        try {
+            const cfgDir = process.env.DOCKER_CONFIG ?? external_node_path_default().join(external_node_os_default().homedir(), '.docker');
+            const cfg = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(cfgDir, 'config.json'), 'utf8'));
+            if (cfg.currentContext && cfg.currentContext !== 'default')
+                return undefined;
+        }
+        catch {
+            // No config file: the CLI uses the default socket too.
+        }
+        return '/var/run/docker.sock';
+    }
+    /**
+     * GET on the Engine API over the unix socket: answers in a few ms where the CLI needs tens (the cache-hit path).
+     * Returns undefined when the socket cannot be used, so the caller falls back to the CLI and its error messages.
+     */
+    apiGet(pathname, timeoutMs) {
+        const socketPath = this.socketPath();
+        if (!socketPath)
+            return Promise.resolve(undefined);
+        return new Promise((resolve) => {
+            const req = external_node_http_default().get({ socketPath, path: pathname, timeout: timeoutMs, headers: { Host: 'docker' } }, (res) => {
+                let body = '';
+                res.setEncoding('utf8');
+                res.on('data', (d) => (body += d));
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+                res.on('error', () => resolve(undefined));
+            });
+            req.on('timeout', () => req.destroy());
+            req.on('error', () => resolve(undefined));
+        });
+    }
+    /** `docker image inspect`; undefined when the daemon has no such image. */
+    async inspectImage(ref, signal) {
+        const api = await this.apiGet(`/images/${encodeURIComponent(ref)}/json`, 10_000);
+        if (api?.status === 200) {
+            this.log.debug(`[api] GET /images/${ref}/json`);
+            return JSON.parse(api.body);
+        }
+        if (api?.status === 404)
+            return undefined;
+        try {
+            const r = await this.docker(['image', 'inspect', '--', ref], { timeoutMs: 30_000, signal, quiet: true });
+            const parsed = JSON.parse(r.stdout);
+            return parsed[0];
+        }
+        catch (err) {
+            if (err instanceof CommandFailedError && /No such (image|object)/i.test(err.stderr))
+                return undefined;
+            throw err;
+        }
+    }
+    /** `docker pull`; registry errors become BundleError lines naming the image and what to check. */
+    async pull(ref, platform, signal) {
+        const args = ['pull', '--quiet'];
+        if (platform)
+            args.push('--platform', platform);
+        args.push('--', ref.raw);
+        try {
+            await this.docker(args, { timeoutMs: 30 * 60_000, signal });
+        }
+        catch (err) {
+            if (!(err instanceof CommandFailedError))
+                throw err;
+            const line = lastLine(err.stderr);
+            const registry = ref.registry ?? 'docker.io';
+            if (UNREACHABLE.some((re) => re.test(err.stderr))) {
+                throw new errors_BundleError(`cannot pull image '${ref.raw}': registry ${registry} is unreachable (${line})`, 'check the registry address and port, the network/proxy from this runner, or use pull: never with a local image', { cause: err });
+            }
+            if (NOT_FOUND.some((re) => re.test(err.stderr))) {
+                throw new errors_BundleError(`image '${ref.raw}' was not found in registry ${registry} (${line})`, 'check the repository, tag or digest, and that this runner is logged in (docker login) if the repository is private', { cause: err });
+            }
+            throw new errors_BundleError(`cannot pull image '${ref.raw}': ${line}`, 'see the docker pull output above', { cause: err });
+        }
+    }
+    /** Creates (never starts) a container from an image, labelled so leftovers can be found; returns its id. */
+    async createContainer(image, label, platform, signal) {
+        const args = ['container', 'create', '--label', label, '--network', 'none'];
+        if (platform)
+            args.push('--platform', platform);
+        // An image without Entrypoint/Cmd cannot be created without a command; the container never runs, so any path will do.
+        args.push('--entrypoint', '/.eda-oci-export', '--', image);
+        const r = await this.docker(args, { timeoutMs: 120_000, signal });
+        const id = r.stdout.trim().split('\n').pop() ?? '';
+        if (!/^[0-9a-f]{64}$/.test(id))
+            throw new errors_BundleError(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
+        return id;
+    }
+    /** Streams `docker export` of a container (a tar of its filesystem) on stdout. */
+    exportContainer(id, signal) {
+        return this.spawnFn(this.program, ['container', 'export', id], { env: this.env, logger: this.log, signal });
+    }
+    /** Removes a container if it exists (force). Never throws for an already-removed container. */
+    async removeContainer(id) {
+        try {
+            await this.docker(['container', 'rm', '--force', '--volumes', id], { timeoutMs: 60_000, quiet: true });
+        }
+        catch (err) {
+            if (err instanceof CommandFailedError && /No such container/i.test(err.stderr))
+                return;
+            throw err;
+        }
+    }
+    /** Ids of containers carrying a label (leftovers of killed builds). */
+    async listContainersByLabel(label) {
+        const r = await this.docker(['container', 'ls', '--all', '--quiet', '--no-trunc', '--filter', `label=${label}`], {
+            timeoutMs: 30_000,
+            quiet: true,
+        });
+        return r.stdout.split('\n').filter((l) => /^[0-9a-f]{64}$/.test(l));
+    }
+    /** The value of one label of a container. */
+    async containerLabel(id, label) {
+        const r = await this.docker(['container', 'inspect', '--format', `{{index .Config.Labels ${JSON.stringify(label)}}}`, id], {
+            timeoutMs: 30_000,
+            quiet: true,
+        });
+        const v = r.stdout.trim();
+        return v === '' || v === '<no value>' ? undefined : v;
+    }
+    /** Client and server versions (for provenance), in one call. */
+    async versions() {
+        const r = await this.docker(['version', '--format', '{{.Client.Version}} {{.Server.Version}}'], { timeoutMs: 20_000, quiet: true });
+        const [client = 'unknown', server = 'unknown'] = r.stdout.trim().split(' ');
+        return { client, server };
+    }
+}
+/** The repo digest (`sha256:...`) of an image as it came from the registry named by `ref`, or '' when none. */
+function repoDigestFor(image, ref) {
+    if (ref.digest)
+        return ref.digest;
+    if (ref.isId)
+        return '';
+    const repo = familiarRepository(ref);
+    for (const d of image.RepoDigests ?? []) {
+        const at = d.lastIndexOf('@');
+        if (at > 0 && d.slice(0, at) === repo)
+            return d.slice(at + 1);
+    }
+    return '';
+}
+/** `os/arch[/variant]` of an inspected image. */
+function imagePlatform(image) {
+    return [image.Os, image.Architecture, image.Variant].filter(Boolean).join('/');
+}
+
+;// CONCATENATED MODULE: ./packages/docker/src/index.ts
+// Public surface of @eda-oci/docker: the docker CLI client and image-reference grammar.
+
+
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./packages/oci/src/extract/tar-header.ts
+// Parsing of single tar header blocks and PAX/GNU metadata (ustar, PAX 'x'/'g', GNU 'L'/'K', base-256 numbers).
+
+
+const BLOCK = 512;
+const CORRUPT_HINT = 'the export stream is corrupt or not a tar archive; retry the build, and report it if it persists';
+/** True when the block is all zero bytes (an end-of-archive marker block). */
+function isZeroBlock(block) {
+    for (let i = 0; i < BLOCK; i += 4) {
+        if (block.readUInt32LE(i) !== 0)
+            return false;
+    }
+    return true;
+}
+function fieldEnd(buf, start, len) {
+    const nul = buf.indexOf(0, start);
+    return nul === -1 || nul > start + len ? start + len : nul;
+}
+/**
+ * Parses a numeric header field: octal text (NUL/space padded) or GNU/star base-256 (high bit of the first byte
+ * set, two's complement). Returns NaN when the field is malformed.
+ */
+function parseNumeric(buf, start, len) {
+    const first = buf[start];
+    if (first & 0x80) {
+        // Base-256 (GNU/star): big-endian two's complement of the field with the marker bit masked off.
+        const inv = first & 0x40 ? 0xff : 0;
+        let value = 0n;
+        for (let i = 0; i < len; i++) {
+            let c = buf[start + i] ^ inv;
+            if (i === 0)
+                c &= 0x7f;
+            value = (value << 8n) | BigInt(c);
+        }
+        if (inv)
+            value = -value - 1n;
+        if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER))
+            return NaN;
+        return Number(value);
+    }
+    let value = 0;
+    let i = start;
+    const end = start + len;
+    while (i < end && (buf[i] === 0x20 || buf[i] === 0))
+        i++; // leading spaces (and all-NUL fields read as 0)
+    let digits = 0;
+    for (; i < end; i++) {
+        const c = buf[i];
+        if (c >= 0x30 && c <= 0x37) {
+            value = value * 8 + (c - 0x30);
+            digits++;
+        }
+        else if (c === 0x20 || c === 0) {
+            break;
+        }
+        else {
+            return NaN;
+        }
+    }
+    for (; i < end; i++)
+        if (buf[i] !== 0x20 && buf[i] !== 0)
+            return NaN; // only padding may follow
+    return digits === 0 ? 0 : value;
+}
+/** Verifies the header checksum (unsigned sum with the checksum field read as spaces; signed sums accepted too). */
+function checksumOk(block) {
+    const stored = parseNumeric(block, 148, 8);
+    if (Number.isNaN(stored))
+        return false;
+    let unsigned = 8 * 0x20;
+    let signed = 8 * 0x20;
+    for (let i = 0; i < BLOCK; i++) {
+        if (i === 148) {
+            i = 155;
+            continue;
+        }
+        const b = block[i];
+        unsigned += b;
+        signed += b > 127 ? b - 256 : b;
+    }
+    return stored === unsigned || stored === signed;
+}
+/** Parses one non-zero header block. Throws BundleError on a bad checksum or malformed numeric field. */
+function parseHeader(block, entryIndex) {
+    if (!checksumOk(block)) {
+        throw new errors_BundleError(`tar header checksum mismatch at entry ${entryIndex}`, CORRUPT_HINT);
+    }
+    const typeflag = block[156] === 0 ? '0' : String.fromCharCode(block[156]);
+    const ustar = block.toString('latin1', 257, 263) === 'ustar\0';
+    let nameBytes = block.subarray(0, fieldEnd(block, 0, 100));
+    if (ustar && block[345] !== 0) {
+        const prefix = block.subarray(345, fieldEnd(block, 345, 155));
+        nameBytes = Buffer.concat([prefix, Buffer.from('/'), nameBytes]);
+    }
+    else {
+        nameBytes = Buffer.from(nameBytes); // copy: the block may be a reused scratch buffer
+    }
+    const linkBytes = Buffer.from(block.subarray(157, fieldEnd(block, 157, 100)));
+    const mode = parseNumeric(block, 100, 8);
+    const size = parseNumeric(block, 124, 12);
+    const mtime = parseNumeric(block, 136, 12);
+    if (Number.isNaN(mode) || Number.isNaN(size) || Number.isNaN(mtime) || size < 0) {
+        throw new errors_BundleError(`malformed numeric field in tar header at entry ${entryIndex}`, CORRUPT_HINT);
+    }
+    return { nameBytes, mode, size, mtime, typeflag, linkBytes };
+}
+/** Decodes a name (path or link target) from raw bytes; rejects NUL bytes and invalid UTF-8. */
+function decodeName(bytes, what, entryIndex) {
+    if (bytes.includes(0)) {
+        throw new errors_BundleError(`tar ${what} at entry ${entryIndex} contains a NUL byte (hostile or corrupt archive)`, 'refusing to extract it; check the image');
+    }
+    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes)) {
+        throw new errors_BundleError(`tar ${what} at entry ${entryIndex} is not valid UTF-8 ("${bytes.toString('latin1')}")`, 'eda-oci only extracts UTF-8 file names; rename the file in the image');
+    }
+    return bytes.toString('utf8');
+}
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** Parses a PAX extended header body ("%d %s=%s\n" records). */
+function parsePax(data, entryIndex) {
+    const out = {};
+    let pos = 0;
+    const bad = (why) => new errors_BundleError(`malformed PAX extended header at entry ${entryIndex} (${why})`, CORRUPT_HINT);
+    while (pos < data.length) {
+        if (data[pos] === 0)
+            break; // some writers pad with NULs
+        const space = data.indexOf(0x20, pos);
+        if (space === -1 || space - pos > 20)
+            throw bad('record length');
+        const len = Number(data.toString('latin1', pos, space));
+        if (!Number.isInteger(len) || len <= space - pos + 1 || pos + len > data.length)
+            throw bad('record length');
+        const end = pos + len;
+        if (data[end - 1] !== 0x0a)
+            throw bad('record terminator');
+        const eq = data.indexOf(0x3d, space + 1);
+        if (eq === -1 || eq >= end)
+            throw bad('record without =');
+        const key = data.toString('utf8', space + 1, eq);
+        const value = data.subarray(eq + 1, end - 1);
+        switch (key) {
+            case 'path':
+                out.path = Buffer.from(value);
+                break;
+            case 'linkpath':
+                out.linkpath = Buffer.from(value);
+                break;
+            case 'size': {
+                const s = value.toString('latin1');
+                if (!/^\d+$/.test(s) || Number(s) > Number.MAX_SAFE_INTEGER)
+                    throw bad(`size ${s}`);
+                out.size = Number(s);
+                break;
+            }
+            case 'mtime': {
+                const s = value.toString('latin1');
+                if (!DECIMAL.test(s))
+                    throw bad(`mtime ${s}`);
+                out.mtime = Number(s);
+                break;
+            }
+            default:
+                if (key.startsWith('GNU.sparse.')) {
+                    throw new errors_BundleError(`tar entry ${entryIndex} is a GNU sparse file, which eda-oci does not extract`, 'export the image with docker export (which never writes sparse entries)');
+                }
+        }
+        pos = end;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/extract/tree-digest.ts
+// The rootfs tree digest: one sha256 over sorted per-path records, computed during extraction or from disk.
+
+
+
+/**
+ * Digest format, one line per path sorted by UTF-8 byte order of the path:
+ * `path \0 f|d|l \0 octal(mode & 0o7777) \0 size(files, else '') \0 mtime(integer s) \0 sha256|target|'' \n`.
+ */
+function summarizeTree(records) {
+    const keyed = [...records.keys()].map((p) => ({ p, b: Buffer.from(p, 'utf8') }));
+    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const seen = new Set();
+    let files = 0;
+    let hardlinks = 0;
+    let dirs = 0;
+    let symlinks = 0;
+    let bytes = 0;
+    let batch = '';
+    for (const { p } of keyed) {
+        const r = records.get(p);
+        const size = r.type === 'f' ? String(r.size) : '';
+        batch += `${p}\0${r.type}\0${(r.mode & 0o7777).toString(8)}\0${size}\0${Math.floor(r.mtime)}\0${r.content}\n`;
+        if (batch.length > 65536) {
+            hash.update(batch, 'utf8');
+            batch = '';
+        }
+        if (r.type === 'd')
+            dirs++;
+        else if (r.type === 'l')
+            symlinks++;
+        else if (seen.has(r.inode))
+            hardlinks++;
+        else {
+            seen.add(r.inode);
+            files++;
+            bytes += r.size;
+        }
+    }
+    hash.update(batch, 'utf8');
+    return { treeDigest: `sha256:${hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+}
+function floorSeconds(ns) {
+    let s = ns / 1000000000n;
+    if (ns % 1000000000n < 0n)
+        s -= 1n;
+    return Number(s);
+}
+function hashFile(path, buf) {
+    const hash = createHash('sha256');
+    const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    try {
+        for (;;) {
+            const n = fs.readSync(fd, buf, 0, buf.length, null);
+            if (n === 0)
+                break;
+            hash.update(buf.subarray(0, n));
+        }
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+    return hash.digest('hex');
+}
+/**
+ * Recomputes the tree digest of an extracted rootfs from disk, without following symlinks. `exclude` names
+ * top-level entries to leave out (e.g. `.eda-oci`, which the build writes after extraction).
+ */
+async function computeTreeDigest(rootfs, options = {}) {
+    const exclude = new Set(options.exclude ?? []);
+    const records = new Map();
+    const inodes = new Map();
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const walk = (rel) => {
+        const dir = rel === '' ? rootfs : `${rootfs}/${rel}`;
+        for (const name of fs.readdirSync(dir)) {
+            if (rel === '' && exclude.has(name))
+                continue;
+            const childRel = rel === '' ? name : `${rel}/${name}`;
+            const abs = `${rootfs}/${childRel}`;
+            const st = fs.lstatSync(abs, { bigint: true });
+            const mode = Number(st.mode & 4095n);
+            const mtime = floorSeconds(st.mtimeNs);
+            if (st.isDirectory()) {
+                records.set(childRel, { type: 'd', mode, size: 0, mtime, content: '', inode: -1 });
+                walk(childRel);
+            }
+            else if (st.isSymbolicLink()) {
+                records.set(childRel, { type: 'l', mode: 0o777, size: 0, mtime, content: fs.readlinkSync(abs), inode: -1 });
+            }
+            else if (st.isFile()) {
+                const key = `${st.dev}:${st.ino}`;
+                let ino = inodes.get(key);
+                if (!ino) {
+                    ino = { id: inodes.size, content: hashFile(abs, buf) };
+                    inodes.set(key, ino);
+                }
+                records.set(childRel, { type: 'f', mode, size: Number(st.size), mtime, content: ino.content, inode: ino.id });
+            }
+            else {
+                throw new BundleError(`unexpected special file ${abs} in the rootfs`, 'eda-oci never extracts device nodes, FIFOs or sockets; rebuild the bundle');
+            }
+        }
+    };
+    walk('');
+    const s = summarizeTree(records);
+    return { treeDigest: s.treeDigest, files: s.files, bytes: s.bytes };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/extract/extractor.ts
+// Streaming, hostile-archive-safe tar extraction into a fresh rootfs (the output of `docker export`).
+//
+// Safety comes from construction, not from checking the disk: the rootfs starts empty and private, and every
+// path this extraction creates is recorded in `records`. An entry may only be written below directories that
+// are in `records` as directories, so nothing is ever written through a symlink, and no symlink is followed.
+// Files are opened O_CREAT|O_EXCL|O_NOFOLLOW after any previous entry of that name was removed.
+//
+// Speed: the parser works on the chunks as they arrive (subarrays, no per-block copies) and does the file
+// system work with synchronous calls. For many small files this is much cheaper than a promise round trip per
+// syscall, and the producer (the exporter process or the read stream) keeps filling the pipe meanwhile. Only
+// the content of large files is written asynchronously (positional writes on the libuv thread pool), so that
+// copying it into the kernel overlaps with sha256 hashing on the main thread; `inflightBytes` bounds memory.
+
+
+
+
+
+
+const HOSTILE_HINT = 'refusing to extract a hostile or corrupt archive; check where the image comes from';
+const EARLY_HINT = 'the exporter died (daemon killed?); retry the build';
+const MAX_META = 16 << 20; // PAX headers and GNU long names larger than this are not from docker export
+const EMPTY_SHA256 = (0,external_node_crypto_namespaceObject.createHash)('sha256').digest('hex');
+const { O_CREAT, O_EXCL, O_WRONLY, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+const CREATE_FLAGS = O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW;
+/** Files at least this large get their content written asynchronously. */
+const ASYNC_FILE_SIZE = 16 << 10;
+/** Stop pulling source chunks while this many content bytes wait to be written. */
+const MAX_INFLIGHT_BYTES = 32 << 20;
+// process.umask() without arguments only reads the mask (documentation-only deprecation, no warning).
+const UMASK = process.umask();
+var State;
+(function (State) {
+    State[State["Header"] = 0] = "Header";
+    State[State["Body"] = 1] = "Body";
+    State[State["Padding"] = 2] = "Padding";
+    State[State["AfterZeroBlock"] = 3] = "AfterZeroBlock";
+    State[State["Done"] = 4] = "Done";
+})(State || (State = {}));
+var Sink;
+(function (Sink) {
+    Sink[Sink["File"] = 0] = "File";
+    Sink[Sink["Skip"] = 1] = "Skip";
+    Sink[Sink["Pax"] = 2] = "Pax";
+    Sink[Sink["PaxGlobal"] = 3] = "PaxGlobal";
+    Sink[Sink["LongName"] = 4] = "LongName";
+    Sink[Sink["LongLink"] = 5] = "LongLink";
+})(Sink || (Sink = {}));
+/** Normalizes an archive name: strips `./` and empty components; rejects absolute names, `..` and NUL. */
+function normalizeName(name, what, entry) {
+    if (name.startsWith('/')) {
+        throw new errors_BundleError(`tar ${what} "${entry}" is an absolute path`, HOSTILE_HINT);
+    }
+    const parts = name.split('/');
+    const out = [];
+    for (const part of parts) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            throw new errors_BundleError(`tar ${what} "${entry}" contains a ".." component`, HOSTILE_HINT);
+        out.push(part);
+    }
+    return out.join('/');
+}
+function typeOf(flag, rawName) {
+    switch (flag) {
+        case '0':
+            // Pre-POSIX archives mark directories only by a trailing slash.
+            return rawName[rawName.length - 1] === 0x2f ? 'dir' : 'file';
+        case '7': // contiguous file: a regular file everywhere but on Masscomp
+            return 'file';
+        case '1':
+            return 'hardlink';
+        case '2':
+            return 'symlink';
+        case '3':
+            return 'char';
+        case '4':
+            return 'block';
+        case '5':
+            return 'dir';
+        case '6':
+            return 'fifo';
+        default:
+            return undefined;
+    }
+}
+/** Turns a file-system error into an actionable BundleError. */
+function fsError(err, rootfs, where) {
+    if (err instanceof errors_BundleError || err instanceof CancelledError)
+        return err;
+    const code = err?.code;
+    const msg = err instanceof Error ? err.message : String(err);
+    switch (code) {
+        case 'ENOSPC':
+        case 'EDQUOT':
+            return new errors_BundleError(`no space left on device while extracting ${where} into ${rootfs}`, 'free space in the output directory or choose another output-dir', { cause: err });
+        case 'EACCES':
+        case 'EPERM':
+        case 'EROFS':
+            return new errors_BundleError(`permission denied (${code}) while extracting ${where} into ${rootfs}`, 'make the output directory writable by this user (and not read-only) or choose another output-dir', { cause: err });
+        case 'ENAMETOOLONG':
+            return new errors_BundleError(`path too long while extracting ${where} into ${rootfs}`, 'choose a shorter output-dir', { cause: err });
+        default:
+            return new errors_BundleError(`failed to extract ${where} into ${rootfs}: ${msg}`, 'check the output directory and retry', {
+                cause: err,
+            });
+    }
+}
+class Extractor {
+    root;
+    filter;
+    records = new Map();
+    skippedSpecial = [];
+    strippedSetid = [];
+    rootMeta;
+    entries = 0;
+    current = 'the archive start';
+    state = State.Header;
+    scratch = Buffer.alloc(BLOCK);
+    fill = 0;
+    remaining = 0;
+    padding = 0;
+    headers = 0;
+    nextInode = 0;
+    lastParent = '';
+    sink = Sink.Skip;
+    meta = Buffer.alloc(0);
+    metaFill = 0;
+    pax;
+    longName;
+    longLink;
+    fd = -1;
+    hash;
+    fileRec;
+    fileMtime = 0;
+    fileAsync = false;
+    filePos = 0;
+    /** Asynchronous content writes: bytes not yet written, per-fd pending write counts, first error. */
+    inflightBytes = 0;
+    pendingWrites = new Map();
+    asyncError;
+    waiter;
+    constructor(root, filter) {
+        this.root = root;
+        this.filter = filter;
+    }
+    push(chunk) {
+        const len = chunk.length;
+        let pos = 0;
+        while (pos < len) {
+            switch (this.state) {
+                case State.Header:
+                case State.AfterZeroBlock:
+                    if (this.fill === 0 && len - pos >= BLOCK) {
+                        const block = chunk.subarray(pos, pos + BLOCK);
+                        pos += BLOCK;
+                        this.onBlock(block);
+                    }
+                    else {
+                        const n = Math.min(BLOCK - this.fill, len - pos);
+                        chunk.copy(this.scratch, this.fill, pos, pos + n);
+                        this.fill += n;
+                        pos += n;
+                        if (this.fill === BLOCK) {
+                            this.fill = 0;
+                            this.onBlock(this.scratch);
+                        }
+                    }
+                    break;
+                case State.Body: {
+                    const n = Math.min(this.remaining, len - pos);
+                    this.onData(chunk.subarray(pos, pos + n));
+                    pos += n;
+                    this.remaining -= n;
+                    if (this.remaining === 0)
+                        this.endBody();
+                    break;
+                }
+                case State.Padding: {
+                    const n = Math.min(this.padding, len - pos);
+                    pos += n;
+                    this.padding -= n;
+                    if (this.padding === 0)
+                        this.state = State.Header;
+                    break;
+                }
+                case State.Done:
+                    return; // drain whatever the writer adds after the end marker (record padding)
+            }
+        }
+    }
+    /** Called at end of stream: verifies the archive ended at the end-of-archive marker. */
+    end() {
+        if (this.state === State.Done)
+            return;
+        // Like Go's archive/tar, accept EOF right after a single zero block.
+        if (this.state === State.AfterZeroBlock && this.scratch.subarray(0, this.fill).every((b) => b === 0))
+            return;
+        const where = this.state === State.Body || this.state === State.Padding
+            ? `in the middle of ${this.current}`
+            : this.fill > 0
+                ? 'in the middle of a header'
+                : 'without the end-of-archive marker';
+        throw new errors_BundleError(`tar stream ended early (${where}, after ${this.entries} entries)`, EARLY_HINT);
+    }
+    /** Applies directory modes and mtimes, deepest first (so writing into 0555 dirs worked until now). */
+    finish() {
+        const dirs = [];
+        for (const e of this.records)
+            if (e[1].type === 'd')
+                dirs.push(e);
+        const depth = (p) => {
+            let d = 0;
+            for (let i = 0; i < p.length; i++)
+                if (p.charCodeAt(i) === 0x2f)
+                    d++;
+            return d;
+        };
+        const keyed = dirs.map(([p, r]) => ({ p, r, d: depth(p) }));
+        keyed.sort((a, b) => b.d - a.d);
+        for (const { p, r } of keyed) {
+            this.current = p;
+            const abs = `${this.root}/${p}`;
+            external_node_fs_namespaceObject.utimesSync(abs, r.mtime, r.mtime);
+            external_node_fs_namespaceObject.chmodSync(abs, r.mode);
+        }
+        if (this.rootMeta) {
+            this.current = '.';
+            external_node_fs_namespaceObject.utimesSync(this.root, this.rootMeta.mtime, this.rootMeta.mtime);
+            external_node_fs_namespaceObject.chmodSync(this.root, this.rootMeta.mode);
+        }
+    }
+    /** Releases an open file after an error, once no write uses it any more (fd numbers are reused). */
+    async cleanup() {
+        await this.drain(0, true);
+        if (this.fd !== -1) {
+            try {
+                external_node_fs_namespaceObject.closeSync(this.fd);
+            }
+            catch {
+                // already failing; the caller removes the rootfs
+            }
+            this.fd = -1;
+        }
+    }
+    onBlock(block) {
+        if (isZeroBlock(block)) {
+            this.state = this.state === State.Header ? State.AfterZeroBlock : State.Done;
+            return;
+        }
+        if (this.state === State.AfterZeroBlock) {
+            throw new errors_BundleError(`tar stream has data after an end-of-archive block (after ${this.current})`, HOSTILE_HINT);
+        }
+        this.headers++;
+        const h = parseHeader(block, this.headers);
+        switch (h.typeflag) {
+            case 'x':
+            case 'g':
+            case 'L':
+            case 'K': {
+                if (h.size > MAX_META) {
+                    throw new errors_BundleError(`tar metadata header of ${h.size} bytes at entry ${this.headers} is too large`, HOSTILE_HINT);
+                }
+                this.sink =
+                    h.typeflag === 'x' ? Sink.Pax : h.typeflag === 'g' ? Sink.PaxGlobal : h.typeflag === 'L' ? Sink.LongName : Sink.LongLink;
+                this.meta = Buffer.allocUnsafe(h.size);
+                this.metaFill = 0;
+                this.beginBody(h.size);
+                return;
+            }
+        }
+        this.entry(h);
+    }
+    beginBody(size) {
+        this.remaining = size;
+        this.padding = (BLOCK - (size % BLOCK)) % BLOCK;
+        if (size === 0)
+            this.endBody();
+        else
+            this.state = State.Body;
+    }
+    onData(data) {
+        switch (this.sink) {
+            case Sink.File: {
+                if (this.fileAsync) {
+                    this.writeAsync(this.fd, data, this.filePos);
+                    this.filePos += data.length;
+                }
+                else {
+                    let off = 0;
+                    while (off < data.length)
+                        off += external_node_fs_namespaceObject.writeSync(this.fd, data, off, data.length - off);
+                }
+                this.hash.update(data);
+                break;
+            }
+            case Sink.Skip:
+                break;
+            default:
+                data.copy(this.meta, this.metaFill);
+                this.metaFill += data.length;
+        }
+    }
+    endBody() {
+        switch (this.sink) {
+            case Sink.File: {
+                const rec = this.fileRec;
+                rec.content = this.hash.digest('hex');
+                this.closeFile(rec);
+                break;
+            }
+            case Sink.Pax:
+                this.pax = parsePax(this.meta, this.headers);
+                break;
+            case Sink.PaxGlobal:
+                parsePax(this.meta, this.headers); // validated, then ignored: global defaults make no sense for an export
+                break;
+            case Sink.LongName:
+            case Sink.LongLink: {
+                let end = this.meta.length;
+                while (end > 0 && this.meta[end - 1] === 0)
+                    end--;
+                const name = Buffer.from(this.meta.subarray(0, end));
+                if (this.sink === Sink.LongName)
+                    this.longName = name;
+                else
+                    this.longLink = name;
+                break;
+            }
+            case Sink.Skip:
+                break;
+        }
+        this.sink = Sink.Skip;
+        this.state = this.padding > 0 ? State.Padding : State.Header;
+    }
+    closeFile(rec) {
+        const fd = this.fd;
+        const mtime = this.fileMtime;
+        this.fd = -1;
+        const close = () => {
+            // open() applied mode & ~umask; fix up only when that differs (saves a syscall per file).
+            if ((rec.mode & ~UMASK) !== rec.mode)
+                external_node_fs_namespaceObject.fchmodSync(fd, rec.mode);
+            external_node_fs_namespaceObject.futimesSync(fd, mtime, mtime); // after the last write, or the write would bump mtime again
+            external_node_fs_namespaceObject.closeSync(fd);
+        };
+        const pending = this.pendingWrites.get(fd);
+        if (pending)
+            pending.close = close;
+        else
+            close();
+    }
+    /** Positional write on the thread pool; the last completion of a closed file finishes it. */
+    writeAsync(fd, data, position) {
+        let pending = this.pendingWrites.get(fd);
+        if (!pending) {
+            pending = { count: 0 };
+            this.pendingWrites.set(fd, pending);
+        }
+        pending.count++;
+        this.inflightBytes += data.length;
+        const p = pending;
+        const done = (err, written) => {
+            if (!err && written < data.length) {
+                // Short write (rare on regular files): write the rest.
+                external_node_fs_namespaceObject.write(fd, data, written, data.length - written, position + written, (e2, w2) => done(e2, written + w2));
+                return;
+            }
+            this.inflightBytes -= data.length;
+            p.count--;
+            if (err)
+                this.asyncError ??= err;
+            if (p.count === 0) {
+                this.pendingWrites.delete(fd);
+                if (p.close) {
+                    try {
+                        p.close();
+                    }
+                    catch (e) {
+                        this.asyncError ??= e;
+                    }
+                }
+            }
+            this.waiter?.();
+        };
+        external_node_fs_namespaceObject.write(fd, data, 0, data.length, position, done);
+    }
+    /** Resolves once at most `limit` content bytes wait to be written (or, unless `all`, a write failed). */
+    drain(limit, all = false) {
+        const ok = () => this.inflightBytes <= limit || (!all && this.asyncError !== undefined);
+        if (ok())
+            return undefined;
+        return new Promise((resolve) => {
+            this.waiter = () => {
+                if (ok()) {
+                    this.waiter = undefined;
+                    resolve();
+                }
+            };
+        });
+    }
+    entry(h) {
+        const nameBytes = this.longName ?? this.pax?.path ?? h.nameBytes;
+        const linkBytes = this.longLink ?? this.pax?.linkpath ?? h.linkBytes;
+        const size = this.pax?.size ?? h.size;
+        let mtime = this.pax?.mtime ?? h.mtime;
+        this.longName = this.longLink = this.pax = undefined;
+        const rawName = decodeName(nameBytes, 'entry name', this.headers);
+        this.current = rawName;
+        const type = typeOf(h.typeflag, nameBytes);
+        if (type === undefined) {
+            throw new errors_BundleError(`unsupported tar entry type '${h.typeflag}' for "${rawName}"`, 'eda-oci extracts files, directories, links and skips devices/FIFOs; export the image with docker export');
+        }
+        const path = normalizeName(rawName, 'entry name', rawName);
+        if (path === '' && type !== 'dir') {
+            throw new errors_BundleError(`tar entry "${rawName}" (${type}) would replace the rootfs directory itself`, HOSTILE_HINT);
+        }
+        this.current = path === '' ? '.' : path;
+        const dataSize = type === 'file' ? size : 0; // like Go/GNU: other types carry no data, whatever size says
+        let linkname;
+        if (type === 'symlink') {
+            linkname = decodeName(linkBytes, 'symlink target', this.headers);
+            if (linkname === '')
+                throw new errors_BundleError(`tar symlink "${rawName}" has an empty target`, HOSTILE_HINT);
+        }
+        else if (type === 'hardlink') {
+            const rawLink = decodeName(linkBytes, 'hard link target', this.headers);
+            linkname = normalizeName(rawLink, `hard link target of "${rawName}":`, rawLink);
+        }
+        this.entries++;
+        const mode = h.mode & 0o7777;
+        if (this.filter) {
+            const info = { path: this.current, type, mode, size: dataSize, mtime, linkname };
+            if (!this.filter(info)) {
+                this.sink = Sink.Skip;
+                this.beginBody(dataSize);
+                return;
+            }
+            mtime = info.mtime;
+        }
+        if (!Number.isFinite(mtime))
+            throw new errors_BundleError(`invalid mtime for tar entry "${path}"`, HOSTILE_HINT);
+        if (type === 'char' || type === 'block' || type === 'fifo' || type === 'socket') {
+            this.skippedSpecial.push({ path: this.current, type });
+            this.sink = Sink.Skip;
+            this.beginBody(dataSize);
+            return;
+        }
+        let finalMode = mode;
+        if (mode & 0o6000) {
+            finalMode = mode & ~0o6000;
+            this.strippedSetid.push(this.current);
+        }
+        if (path === '') {
+            this.rootMeta = { mode: finalMode, mtime };
+            this.sink = Sink.Skip;
+            this.beginBody(0);
+            return;
+        }
+        this.ensureParents(path, mtime);
+        const abs = `${this.root}/${path}`;
+        switch (type) {
+            case 'dir': {
+                const existing = this.records.get(path);
+                if (existing?.type === 'd') {
+                    existing.mode = finalMode;
+                    existing.mtime = mtime;
+                }
+                else {
+                    this.removeExisting(path, abs);
+                    external_node_fs_namespaceObject.mkdirSync(abs, 0o700);
+                    this.records.set(path, { type: 'd', mode: finalMode, size: 0, mtime, content: '', inode: -1 });
+                }
+                this.beginBody(0);
+                return;
+            }
+            case 'file': {
+                this.removeExisting(path, abs);
+                this.fd = external_node_fs_namespaceObject.openSync(abs, CREATE_FLAGS, finalMode & 0o777);
+                const rec = { type: 'f', mode: finalMode, size: dataSize, mtime, content: '', inode: this.nextInode++ };
+                this.records.set(path, rec);
+                this.fileMtime = mtime;
+                if (dataSize === 0) {
+                    rec.content = EMPTY_SHA256;
+                    this.closeFile(rec);
+                    this.beginBody(0);
+                }
+                else {
+                    this.fileRec = rec;
+                    this.fileAsync = dataSize >= ASYNC_FILE_SIZE;
+                    this.filePos = 0;
+                    this.hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+                    this.sink = Sink.File;
+                    this.beginBody(dataSize);
+                }
+                return;
+            }
+            case 'symlink': {
+                this.removeExisting(path, abs);
+                external_node_fs_namespaceObject.symlinkSync(linkname, abs);
+                external_node_fs_namespaceObject.lutimesSync(abs, mtime, mtime);
+                this.records.set(path, { type: 'l', mode: 0o777, size: 0, mtime: Math.floor(mtime), content: linkname, inode: -1 });
+                this.beginBody(0);
+                return;
+            }
+            case 'hardlink': {
+                const target = linkname;
+                const targetRec = this.records.get(target);
+                if (targetRec?.type !== 'f') {
+                    throw new errors_BundleError(`tar hard link "${path}" points to "${target}", which is not a regular file extracted earlier from this archive`, HOSTILE_HINT);
+                }
+                if (target !== path) {
+                    if (target.startsWith(`${path}/`)) {
+                        throw new errors_BundleError(`tar hard link "${path}" would replace the directory holding its target "${target}"`, HOSTILE_HINT);
+                    }
+                    this.removeExisting(path, abs);
+                    external_node_fs_namespaceObject.linkSync(`${this.root}/${target}`, abs);
+                    this.records.set(path, { ...targetRec });
+                }
+                this.beginBody(0);
+                return;
+            }
+        }
+    }
+    /** Creates the missing components of `dir` (see ExtractOptions.ensureDirs); stops at a symlink or file. */
+    ensureDir(dir, mtime) {
+        const parts = dir.split('/').filter((p) => p !== '' && p !== '.');
+        if (parts.includes('..')) {
+            throw new errors_BundleError(`directory to create in the rootfs "${dir}" contains a ".." component`, 'use a normalized absolute path (check the image WorkingDir)');
+        }
+        let rel = '';
+        for (const part of parts) {
+            rel = rel === '' ? part : `${rel}/${part}`;
+            this.current = rel;
+            const rec = this.records.get(rel);
+            if (rec === undefined) {
+                external_node_fs_namespaceObject.mkdirSync(`${this.root}/${rel}`, 0o700);
+                this.records.set(rel, { type: 'd', mode: 0o755, size: 0, mtime, content: '', inode: -1 });
+            }
+            else if (rec.type !== 'd') {
+                return;
+            }
+        }
+    }
+    /** Makes sure every parent of `path` is a directory this extraction created; creates missing ones (0755). */
+    ensureParents(path, mtime) {
+        const slash = path.lastIndexOf('/');
+        if (slash === -1)
+            return;
+        const parent = path.slice(0, slash);
+        if (parent === this.lastParent)
+            return;
+        let idx = path.indexOf('/');
+        while (idx !== -1 && idx <= slash) {
+            const dir = path.slice(0, idx);
+            const rec = this.records.get(dir);
+            if (rec === undefined) {
+                external_node_fs_namespaceObject.mkdirSync(`${this.root}/${dir}`, 0o700);
+                this.records.set(dir, { type: 'd', mode: 0o755, size: 0, mtime, content: '', inode: -1 });
+            }
+            else if (rec.type !== 'd') {
+                const what = rec.type === 'l' ? 'a symlink' : 'a file';
+                throw new errors_BundleError(`tar entry "${path}" writes through ${what} ("${dir}")`, HOSTILE_HINT);
+            }
+            idx = path.indexOf('/', idx + 1);
+        }
+        this.lastParent = parent;
+    }
+    /** Removes what an earlier entry created at `path` (later entries win, as with tar). */
+    removeExisting(path, abs) {
+        const rec = this.records.get(path);
+        if (rec === undefined)
+            return;
+        if (rec.type === 'd') {
+            external_node_fs_namespaceObject.rmSync(abs, { recursive: true }); // our own tree: dirs are still 0700, nothing is followed
+            const prefix = `${path}/`;
+            for (const key of this.records.keys())
+                if (key.startsWith(prefix))
+                    this.records.delete(key);
+            this.lastParent = '';
+        }
+        else {
+            external_node_fs_namespaceObject.unlinkSync(abs);
+        }
+        this.records.delete(path);
+    }
+}
+/**
+ * Extracts a tar stream (e.g. `docker export` stdout) into `rootfs`, which must be an existing empty directory.
+ * Hostile entries (absolute paths, `..`, writes through symlinks, hard links outside) reject the whole archive
+ * with BundleError; device nodes/FIFOs are skipped; setuid/setgid bits are stripped; ownership is not kept.
+ * On failure the rootfs is left partially written: the caller removes it.
+ * The chunks of `source` are referenced until written, so the source must not reuse its buffers (Readable
+ * streams never do). At most about MAX_INFLIGHT_BYTES of content is held in memory.
+ */
+async function extractTar(source, rootfs, options = {}) {
+    const { signal } = options;
+    const root = external_node_path_namespaceObject.resolve(rootfs);
+    const cancelled = () => new CancelledError(`extraction into ${root} was cancelled`);
+    if (signal?.aborted)
+        throw cancelled();
+    let entriesNow;
+    try {
+        entriesNow = external_node_fs_namespaceObject.readdirSync(root);
+    }
+    catch (err) {
+        throw fsError(err, root, 'the archive');
+    }
+    if (entriesNow.length > 0) {
+        throw new errors_BundleError(`extraction target ${root} is not empty`, 'extract only into a fresh empty staging directory (remove leftovers of an earlier run)');
+    }
+    const ex = new Extractor(root, options.filter);
+    const it = source[Symbol.asyncIterator]();
+    let onAbort;
+    const aborted = signal
+        ? new Promise((_, reject) => {
+            onAbort = () => reject(cancelled());
+            signal.addEventListener('abort', onAbort, { once: true });
+        })
+        : undefined;
+    aborted?.catch(() => undefined);
+    try {
+        for (;;) {
+            const r = aborted ? await Promise.race([it.next(), aborted]) : await it.next();
+            if (r.done)
+                break;
+            if (signal?.aborted)
+                throw cancelled();
+            const v = r.value;
+            ex.push(Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+            if (ex.inflightBytes > MAX_INFLIGHT_BYTES)
+                await ex.drain(MAX_INFLIGHT_BYTES / 2);
+            if (ex.asyncError !== undefined)
+                throw ex.asyncError;
+        }
+        ex.end();
+        await ex.drain(0);
+        if (ex.asyncError !== undefined)
+            throw ex.asyncError;
+        for (const dir of options.ensureDirs ?? [])
+            ex.ensureDir(dir, options.ensureDirsMtime ?? 0);
+        ex.finish();
+    }
+    catch (err) {
+        await ex.cleanup();
+        // Stop the producer (destroys a Readable); don't wait for it.
+        Promise.resolve()
+            .then(() => it.return?.())
+            .catch(() => undefined);
+        throw fsError(err, root, ex.current);
+    }
+    finally {
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+    }
+    const s = summarizeTree(ex.records);
+    return {
+        files: s.files,
+        dirs: s.dirs,
+        symlinks: s.symlinks,
+        hardlinks: s.hardlinks,
+        bytes: s.bytes,
+        skippedSpecial: ex.skippedSpecial,
+        strippedSetid: ex.strippedSetid,
+        treeDigest: s.treeDigest,
+        entries: ex.entries,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/extract/index.ts
+// Safe, streaming tar extraction (docker export -> bundle rootfs) and the rootfs tree digest.
+
+
+
+;// CONCATENATED MODULE: ./packages/oci/src/image-user.ts
+// Resolves an image's USER ("name", "uid", "name:group", "uid:gid") against the bundle's own /etc/passwd and /etc/group.
+
+
+
+/**
+ * Reads `rootfs/etc/<file>` without following symlinks (the rootfs is untrusted image content: a symlink there
+ * could point at the host's /etc). A missing or non-regular file reads as empty.
+ */
+async function readImageFile(rootfs, file) {
+    const etc = external_node_path_default().join(rootfs, 'etc');
+    const target = external_node_path_default().join(etc, file);
+    try {
+        if (!(await (0,promises_namespaceObject.lstat)(etc)).isDirectory())
+            return '';
+        if (!(await (0,promises_namespaceObject.lstat)(target)).isFile())
+            return '';
+        return await (0,promises_namespaceObject.readFile)(target, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** Parses /etc/passwd text. */
+function parsePasswd(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const f = line.split(':');
+        if (f.length < 7 || !/^\d+$/.test(f[2]) || !/^\d+$/.test(f[3]))
+            continue;
+        out.push({ name: f[0], uid: Number(f[2]), gid: Number(f[3]), home: f[5] });
+    }
+    return out;
+}
+/** Parses /etc/group text. */
+function parseGroup(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const f = line.split(':');
+        if (f.length < 4 || !/^\d+$/.test(f[2]))
+            continue;
+        out.push({ name: f[0], gid: Number(f[2]), members: f[3].split(',').filter(Boolean) });
+    }
+    return out;
+}
+/** Resolves USER text to numeric ids as docker does, using the image's passwd/group (supplementary groups included). */
+function resolveUserFrom(user, passwd, groups) {
+    const spec = user.trim() || '0';
+    const [u, g] = spec.split(':', 2);
+    const isNum = (s) => /^\d+$/.test(s);
+    let entry = isNum(u) ? passwd.find((p) => p.uid === Number(u)) : passwd.find((p) => p.name === u);
+    if (!entry && !isNum(u)) {
+        throw new errors_BundleError(`the image's USER '${user}' is not in the image's /etc/passwd`, 'fix USER in the image (a name from its /etc/passwd or a numeric uid)');
+    }
+    const uid = isNum(u) ? Number(u) : entry.uid;
+    entry ??= undefined;
+    let gid = entry?.gid ?? 0;
+    if (g !== undefined && g !== '') {
+        if (isNum(g))
+            gid = Number(g);
+        else {
+            const grp = groups.find((x) => x.name === g);
+            if (!grp)
+                throw new errors_BundleError(`the image's USER '${user}' names group '${g}', which is not in the image's /etc/group`, 'fix USER in the image');
+            gid = grp.gid;
+        }
+    }
+    const name = entry?.name;
+    const additionalGids = g === undefined && name ? [...new Set(groups.filter((x) => x.members.includes(name) && x.gid !== gid).map((x) => x.gid))] : [];
+    return { uid, gid, additionalGids, home: entry?.home || undefined };
+}
+/** Resolves USER against `rootfs/etc/passwd` and `rootfs/etc/group`. */
+async function resolveImageUser(rootfs, user) {
+    const [passwd, group] = await Promise.all([readImageFile(rootfs, 'passwd'), readImageFile(rootfs, 'group')]);
+    return resolveUserFrom(user, parsePasswd(passwd), parseGroup(group));
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/lockfile.ts
+// bundle.lock.json: the provenance record of a bundle, and the digest that names the bundle.
+
+
+
+
+/** Schema version of bundle.lock.json; bump on incompatible changes. */
+const LOCKFILE_VERSION = 1;
+/** The lockfile's name inside a bundle directory. */
+const LOCKFILE_NAME = 'bundle.lock.json';
+/** Directory inside rootfs/ that eda-oci owns; excluded from the rootfs tree digest. */
+const BUNDLE_META_DIR = '.eda-oci';
+/** `sha256:<hex>` of a string or buffer. */
+function sha256(data) {
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex')}`;
+}
+/** The bundle digest: binds config.json and the rootfs tree together. */
+function bundleDigest(configSha256, treeDigest) {
+    return sha256(`eda-oci-bundle-v1\nconfig ${configSha256}\nrootfs ${treeDigest}\n`);
+}
+/** Reads a bundle's lockfile; undefined when the file does not exist, BundleError when it is not valid. */
+async function readLockfile(bundleDir) {
+    const file = external_node_path_default().join(bundleDir, LOCKFILE_NAME);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    let lock;
+    try {
+        lock = JSON.parse(text);
+    }
+    catch {
+        throw new errors_BundleError(`${file} is not valid JSON`, 'rebuild the bundle with build-oci-bundle');
+    }
+    if (lock.lockfileVersion !== LOCKFILE_VERSION || typeof lock.bundleDigest !== 'string' || !lock.rootfs || !lock.image) {
+        throw new errors_BundleError(`${file} is not an eda-oci lockfile of version ${LOCKFILE_VERSION}`, 'rebuild the bundle with build-oci-bundle');
+    }
+    return lock;
+}
+/** GitHub Actions run provenance from the environment, when present. */
+function ciProvenance(env = process.env) {
+    if (!env.GITHUB_RUN_ID)
+        return undefined;
+    return {
+        repository: env.GITHUB_REPOSITORY,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        workflow: env.GITHUB_WORKFLOW,
+        sha: env.GITHUB_SHA,
+        serverUrl: env.GITHUB_SERVER_URL,
+    };
+}
+
+;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+/*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
+//#region src/tag.ts
+/**
+* Returned by a scalar resolver when the source does not match its tag.
+*
+* @category Tags
+*/
+var NOT_RESOLVED = Symbol("NOT_RESOLVED");
+/**
+* Create a normalized scalar tag definition.
+*
+* @category Tags
+*/
+function defineScalarTag(tagName, options) {
+	return {
+		tagName,
+		nodeKind: "scalar",
+		implicit: options.implicit ?? false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		implicitFirstChars: options.implicitFirstChars ?? null,
+		resolve: options.resolve,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => String(data)),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+/**
+* Create a normalized sequence tag definition.
+*
+* @category Tags
+*/
+function defineSequenceTag(tagName, options) {
+	const carrierIsResult = options.finalize === void 0;
+	return {
+		tagName,
+		nodeKind: "sequence",
+		implicit: false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		create: options.create,
+		addItem: options.addItem,
+		finalize: options.finalize ?? ((carrier) => carrier),
+		carrierIsResult,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => data),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+/**
+* Create a normalized mapping tag definition.
+*
+* @category Tags
+*/
+function defineMappingTag(tagName, options) {
+	const carrierIsResult = options.finalize === void 0;
+	return {
+		tagName,
+		nodeKind: "mapping",
+		implicit: false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		create: options.create,
+		addPair: options.addPair,
+		has: options.has,
+		keys: options.keys,
+		get: options.get,
+		finalize: options.finalize ?? ((carrier) => carrier),
+		carrierIsResult,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => data),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+//#endregion
+//#region src/tag/scalar/str.ts
+/** @category Tags */
+var strTag = defineScalarTag("tag:yaml.org,2002:str", {
+	resolve: (source) => source,
+	identify: (data) => typeof data === "string"
+});
+//#endregion
+//#region src/tag/scalar/null_core.ts
+var NULL_VALUES$1 = [
+	"",
+	"~",
+	"null",
+	"Null",
+	"NULL"
+];
+/** @category Tags */
+var nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: [
+		"",
+		"~",
+		"n",
+		"N"
+	],
+	resolve: (source) => {
+		if (NULL_VALUES$1.indexOf(source) !== -1) return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/null_json.ts
+/** @category Tags */
+var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: ["n"],
+	resolve: (source, isExplicit) => {
+		if (source === "null" || isExplicit && source === "") return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/null_yaml11.ts
+var NULL_VALUES = [
+	"",
+	"~",
+	"null",
+	"Null",
+	"NULL"
+];
+/** @category Tags */
+var nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: [
+		"",
+		"~",
+		"n",
+		"N"
+	],
+	resolve: (source) => {
+		if (NULL_VALUES.indexOf(source) !== -1) return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/bool_core.ts
+var TRUE_VALUES$2 = [
+	"true",
+	"True",
+	"TRUE"
+];
+var FALSE_VALUES$2 = [
+	"false",
+	"False",
+	"FALSE"
+];
+/** @category Tags */
+var boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: [
+		"t",
+		"T",
+		"f",
+		"F"
+	],
+	resolve: (source) => {
+		if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/bool_json.ts
+var TRUE_VALUES$1 = ["true"];
+var FALSE_VALUES$1 = ["false"];
+/** @category Tags */
+var boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: ["t", "f"],
+	resolve: (source) => {
+		if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/bool_yaml11.ts
+var TRUE_VALUES = [
+	"true",
+	"True",
+	"TRUE",
+	"y",
+	"Y",
+	"yes",
+	"Yes",
+	"YES",
+	"on",
+	"On",
+	"ON"
+];
+var FALSE_VALUES = [
+	"false",
+	"False",
+	"FALSE",
+	"n",
+	"N",
+	"no",
+	"No",
+	"NO",
+	"off",
+	"Off",
+	"OFF"
+];
+/** @category Tags */
+var boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: [
+		"y",
+		"Y",
+		"n",
+		"N",
+		"t",
+		"T",
+		"f",
+		"F",
+		"o",
+		"O"
+	],
+	resolve: (source) => {
+		if (TRUE_VALUES.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/int_core.ts
+var YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+var YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$2(source) {
+	let value = source;
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$2(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	} else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger$2(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		..."0123456789"
+	],
+	resolve: resolveYamlInteger$2,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/int_json.ts
+var YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
+var YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$1(source) {
+	let value = source;
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$1(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	} else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger$1(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: ["-", ..."0123456789"],
+	resolve: resolveYamlInteger$1,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/int_yaml11.ts
+var YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
+function parseYamlInteger(source) {
+	let value = source.replace(/_/g, "");
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	if (value.includes(":")) {
+		let result = 0;
+		for (const part of value.split(":")) result = result * 60 + Number(part);
+		return sign * result;
+	}
+	if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger(source) {
+	if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		..."0123456789"
+	],
+	resolve: resolveYamlInteger,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/float_core.ts
+var YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$2(source) {
+	if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	let value = source.toLowerCase();
+	const sign = value[0] === "-" ? -1 : 1;
+	if ("+-".includes(value[0])) value = value.slice(1);
+	if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+	if (value === ".nan") return NaN;
+	const result = sign * parseFloat(value);
+	if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat$2(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		".",
+		..."0123456789"
+	],
+	resolve: resolveYamlFloat$2,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat$2
+});
+//#endregion
+//#region src/tag/scalar/float_json.ts
+var YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
+var YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$1(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+		let value = source.toLowerCase();
+		const sign = value[0] === "-" ? -1 : 1;
+		if ("+-".includes(value[0])) value = value.slice(1);
+		if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+		if (value === ".nan") return NaN;
+		const result = sign * parseFloat(value);
+		return Number.isFinite(result) ? result : NOT_RESOLVED;
+	}
+	if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = Number(source);
+	if (Number.isFinite(result)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat$1(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: ["-", ..."0123456789"],
+	resolve: resolveYamlFloat$1,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat$1
+});
+//#endregion
+//#region src/tag/scalar/float_yaml11.ts
+var YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat(source) {
+	if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
+	let value = source.toLowerCase().replace(/_/g, "");
+	const sign = value[0] === "-" ? -1 : 1;
+	if ("+-".includes(value[0])) value = value.slice(1);
+	if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+	if (value === ".nan") return NaN;
+	let result = 0;
+	if (value.includes(":")) {
+		for (const part of value.split(":")) result = result * 60 + Number(part);
+		result *= sign;
+	} else result = sign * parseFloat(value);
+	if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		".",
+		..."0123456789"
+	],
+	resolve: resolveYamlFloat,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat
+});
+//#endregion
+//#region src/tag/scalar/merge.ts
+/**
+* Enables merge keys in {@link CORE_SCHEMA} when added with
+* {@link Schema.withTags}.
+*
+* @category Tags
+*/
+var mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
+	implicit: true,
+	implicitFirstChars: ["<"],
+	resolve: (source, isExplicit) => {
+		if (source === "<<" || isExplicit && source === "") return "<<";
+		return NOT_RESOLVED;
+	},
+	identify: () => false
+});
+//#endregion
+//#region src/tag/scalar/binary.ts
+var BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
+function resolveYamlBinary(source) {
+	const input = source.replace(/\s/g, "");
+	if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
+	const binary = atob(input);
+	const result = new Uint8Array(binary.length);
+	for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
+	return result;
+}
+function representYamlBinary(object) {
+	let binary = "";
+	for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
+	return btoa(binary);
+}
+/**
+* The `!!binary` tag, represented as a `Uint8Array`.
+*
+* @category Tags
+*/
+var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
+	resolve: resolveYamlBinary,
+	identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
+	represent: representYamlBinary
+});
+//#endregion
+//#region src/tag/scalar/timestamp.ts
+var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
+var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
+function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
+	const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+	date.setUTCFullYear(year, month, day);
+	return date;
+}
+function resolveYamlTimestamp(source) {
+	let match = YAML_DATE_REGEXP.exec(source);
+	if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(source);
+	if (match === null) return NOT_RESOLVED;
+	const year = +match[1];
+	const month = +match[2] - 1;
+	const day = +match[3];
+	if (!match[4]) {
+		const date = makeUtcDate(year, month, day);
+		if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+		return date;
+	}
+	const hour = +match[4];
+	const minute = +match[5];
+	const second = +match[6];
+	let fraction = 0;
+	if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
+	if (match[7]) {
+		let value = match[7].slice(0, 3);
+		while (value.length < 3) value += "0";
+		fraction = +value;
+	}
+	const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
+	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+	if (match[9]) {
+		const offsetHour = +match[10];
+		const offsetMinute = +(match[11] || 0);
+		if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
+		const offset = (offsetHour * 60 + offsetMinute) * 6e4;
+		date.setTime(date.getTime() - (match[9] === "-" ? -offset : offset));
+	}
+	return date;
+}
+/**
+* The YAML 1.1 `!!timestamp` tag, represented as a JavaScript `Date`.
+*
+* @category Tags
+*/
+var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
+	implicit: true,
+	implicitFirstChars: [..."0123456789"],
+	resolve: resolveYamlTimestamp,
+	identify: (object) => object instanceof Date,
+	represent: (object) => object.toISOString()
+});
+//#endregion
+//#region src/tag/sequence/seq.ts
+/** @category Tags */
+var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
+	create: () => [],
+	addItem: (container, item) => {
+		container.push(item);
+	},
+	identify: Array.isArray
+});
+//#endregion
+//#region src/common/object.ts
+function isPlainObject(data) {
+	if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+	const prototype = Object.getPrototypeOf(data);
+	return prototype === null || prototype === Object.prototype;
+}
+function pick(object, keys) {
+	const result = {};
+	for (const key of keys) if (object[key] !== void 0) result[key] = object[key];
+	return result;
+}
+//#endregion
+//#region src/tag/sequence/omap.ts
+/**
+* Provided only for YAML 1.1 compatibility and supported by the loader only.
+* JavaScript has no dedicated class to represent this type, so it cannot be
+* identified and dumped.
+*
+* ```yaml
+* !!omap
+*   - one: 1
+*   - two: 2
+* ```
+*
+* is loaded as
+*
+* ```javascript
+* [
+*   { one: 1 },
+*   { two: 2 }
+* ]
+* ```
+*
+* @category Tags
+*/
+var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
+	create: () => ({
+		list: [],
+		seen: /* @__PURE__ */ new Set()
+	}),
+	addItem: (carrier, item) => {
+		let key;
+		if (item instanceof Map) {
+			if (item.size !== 1) return "cannot resolve an ordered map item";
+			key = item.keys().next().value;
+		} else if (isPlainObject(item)) {
+			const itemKeys = Object.keys(item);
+			if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
+			key = itemKeys[0];
+		} else return "cannot resolve an ordered map item";
+		if (carrier.seen.has(key)) return "duplicate key in ordered map";
+		carrier.seen.add(key);
+		carrier.list.push(item);
+		return "";
+	},
+	finalize: (carrier) => carrier.list,
+	identify: () => false
+});
+//#endregion
+//#region src/tag/sequence/pairs.ts
+/**
+* Provided only for YAML 1.1 compatibility and supported by the loader only.
+* JavaScript has no dedicated class to represent this type, so it cannot be
+* identified and dumped.
+*
+* ```yaml
+* !!pairs
+*   - one: 1
+*   - two: 2
+* ```
+*
+* is loaded as
+*
+* ```javascript
+* [
+*   ['one', 1],
+*   ['two', 2]
+* ]
+* ```
+*
+* @category Tags
+*/
+var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
+	create: () => [],
+	addItem: (container, item) => {
+		if (item instanceof Map) {
+			if (item.size !== 1) return "cannot resolve a pairs item";
+			container.push(item.entries().next().value);
+			return "";
+		}
+		if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
+		const object = item;
+		const keys = Object.keys(object);
+		if (keys.length !== 1) return "cannot resolve a pairs item";
+		container.push([keys[0], object[keys[0]]]);
+		return "";
+	},
+	identify: () => false
+});
+//#endregion
+//#region src/tag/mapping/map.ts
+/**
+* This is the default mapping implementation. It uses `{}` objects and has only
+* partial functionality due to language limitations. This choice was made
+* because users expect to get JavaScript objects, and it was left unchanged to
+* avoid too many breaking changes in the v5 release.
+*
+* Side effects:
+*
+* - `Object.hasOwn()` checks or `for...of` loops are required for safe use (to
+*   avoid falling through to prototypes).
+* - Only scalar string keys are supported properly.
+* - Other scalar keys, such as `null` and numbers, are converted to strings.
+*   This is historical behaviour, and it can cause side effects such as
+*   problems with `!!merge`.
+*
+* Note that non-string scalar keys may be deprecated in future versions.
+*
+* Ideally, use {@link realMapTag} instead.
+*
+* @category Tags
+*/
+var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => ({}),
+	identify: isPlainObject,
+	represent: (o) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of Object.keys(o)) map.set(key, o[key]);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
+		const normalizedKey = String(key);
+		if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+			value,
+			enumerable: true,
+			configurable: true,
+			writable: true
+		});
+		else container[normalizedKey] = value;
+		return "";
+	},
+	has: (container, key) => {
+		if (key !== null && typeof key === "object") return false;
+		return Object.prototype.hasOwnProperty.call(container, String(key));
+	},
+	keys: (container) => Object.keys(container),
+	get: (container, key) => {
+		const normalizedKey = String(key);
+		if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+		return container[normalizedKey];
+	}
+});
+//#endregion
+//#region src/tag/mapping/set.ts
+/**
+* The YAML 1.1 `!!set` tag, represented as a JavaScript `Set`.
+*
+* @category Tags
+*/
+var setTag = defineMappingTag("tag:yaml.org,2002:set", {
+	create: () => /* @__PURE__ */ new Set(),
+	identify: (data) => data instanceof Set,
+	represent: (data) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of data) map.set(key, null);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		if (value !== null) return "cannot resolve a set item";
+		container.add(key);
+		return "";
+	},
+	has: (container, key) => container.has(key),
+	keys: (container) => container.keys(),
+	get: () => null
+});
+//#endregion
+//#region src/schema.ts
+function createTagDefinitionMap() {
+	return {
+		scalar: Object.create(null),
+		sequence: Object.create(null),
+		mapping: Object.create(null)
+	};
+}
+function createTagDefinitionListMap() {
+	return {
+		scalar: [],
+		sequence: [],
+		mapping: []
+	};
+}
+function compileTags(tags) {
+	const result = [];
+	for (const tag of tags) {
+		let index = result.length;
+		for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
+			const previous = result[previousIndex];
+			if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
+				index = previousIndex;
+				break;
+			}
+		}
+		result[index] = tag;
+	}
+	return result;
+}
+/**
+* Controls tag resolution when loading and type selection when dumping.
+*
+* @category Schemas
+*/
+var Schema = class Schema {
+	tags;
+	/** @internal */
+	implicitScalarTags;
+	/**
+	* Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
+	* the resolvers that may match that key, in schema order; a key absent from
+	* the map uses
+	* {@link Schema.implicitScalarAnyFirstChar}
+	* (resolvers that declared no first-char constraint, so they apply to any
+	* first character).
+	*/
+	implicitScalarByFirstChar;
+	implicitScalarAnyFirstChar;
+	/**
+	* The default scalar tag (`!!str`), resolved once so the composer's fallback
+	* for unresolved plain scalars avoids a keyed lookup per scalar.
+	*
+	* @internal
+	*/
+	defaultScalarTag;
+	/**
+	* The default container tags (`!!seq` / `!!map`), used by the dumper: when a
+	* value is identified by its default tag, the tag is implicit and not
+	* printed. Undefined if the schema does not define them (then such values
+	* can't be dumped).
+	*
+	* @internal
+	*/
+	defaultSequenceTag;
+	/** @internal */
+	defaultMappingTag;
+	exact;
+	prefix;
+	constructor(tags) {
+		const compiledTags = compileTags(tags);
+		const implicitScalarTags = [];
+		const exact = createTagDefinitionMap();
+		const prefix = createTagDefinitionListMap();
+		for (const tag of compiledTags) {
+			if (tag.nodeKind === "scalar" && tag.implicit) {
+				if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
+				implicitScalarTags.push(tag);
+			}
+			switch (tag.nodeKind) {
+				case "scalar":
+					if (tag.matchByTagPrefix) prefix.scalar.push(tag);
+					else exact.scalar[tag.tagName] = tag;
+					break;
+				case "sequence":
+					if (tag.matchByTagPrefix) prefix.sequence.push(tag);
+					else exact.sequence[tag.tagName] = tag;
+					break;
+				case "mapping": if (tag.matchByTagPrefix) prefix.mapping.push(tag);
+				else exact.mapping[tag.tagName] = tag;
+			}
+		}
+		const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
+		const keys = /* @__PURE__ */ new Set();
+		for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
+		const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
+		for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
+		const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
+		if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
+		this.tags = compiledTags;
+		this.implicitScalarTags = implicitScalarTags;
+		this.implicitScalarByFirstChar = implicitScalarByFirstChar;
+		this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
+		this.defaultScalarTag = defaultScalarTag;
+		this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
+		this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
+		this.exact = exact;
+		this.prefix = prefix;
+	}
+	/** @internal */
+	lookupScalarTag(tagName) {
+		const exactTag = this.exact.scalar[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	lookupSequenceTag(tagName) {
+		const exactTag = this.exact.sequence[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	lookupMappingTag(tagName) {
+		const exactTag = this.exact.mapping[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	resolveImplicitScalarTag(source) {
+		const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
+		for (const tag of candidates) {
+			const value = tag.resolve(source, false, tag.tagName);
+			if (value !== NOT_RESOLVED) return {
+				value,
+				tag
+			};
+		}
+		const tag = this.defaultScalarTag;
+		return {
+			value: tag.resolve(source, false, tag.tagName),
+			tag
+		};
+	}
+	/**
+	* Creates a new schema with the specified tags added. If a tag already
+	* exists, it is replaced by the specified tag.
+	*
+	* @example
+	*
+	* ```javascript
+	* import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+	*
+	* const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
+	* ```
+	*/
+	withTags(...tags) {
+		let flatTags = [];
+		for (const tag of tags) flatTags = flatTags.concat(tag);
+		return new Schema([...this.tags, ...flatTags]);
+	}
+};
+/**
+* The YAML 1.2 Failsafe Schema: strings, sequences, and mappings.
+*
+* @category Schemas
+*/
+var FAILSAFE_SCHEMA = new Schema([
+	strTag,
+	seqTag,
+	mapTag
+]);
+/**
+* The YAML 1.2 JSON Schema. It uses JSON scalar forms while retaining YAML
+* collection syntax.
+*
+* @category Schemas
+*/
+var JSON_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullJsonTag,
+	boolJsonTag,
+	intJsonTag,
+	floatJsonTag
+]);
+/**
+* The default schema for the loaders. Note, {@link CORE_SCHEMA} comes
+* without the `!!merge` tag. You can easily enable it if needed.
+*
+* @example
+* Enable {@link mergeTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, mergeTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Schemas
+*/
+var CORE_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullCoreTag,
+	boolCoreTag,
+	intCoreTag,
+	floatCoreTag
+]);
+/**
+* YAML 1.1-compatible schema.
+*
+* @category Schemas
+*/
+var YAML11_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullYaml11Tag,
+	boolYaml11Tag,
+	intYaml11Tag,
+	floatYaml11Tag,
+	timestampTag,
+	mergeTag,
+	binaryTag,
+	omapTag,
+	pairsTag,
+	setTag
+]);
+/**
+* The dumper schema for maximum compatibility. It combines all supported type
+* variants from YAML 1.1 and YAML 1.2 so strings matching any of them are
+* quoted. This makes the generated YAML more compatible with other parsers.
+*
+* The schema is based on YAML 1.1, but extends `!!int` and `!!float` to accept
+* both YAML 1.1 and Core Schema forms, since Core Schema supports some forms
+* that YAML 1.1 does not.
+*
+* @category Schemas
+*/
+var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
+	...intYaml11Tag,
+	resolve: (source, isExplicit, tagName) => {
+		const result = intYaml11Tag.resolve(source, isExplicit, tagName);
+		return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
+	}
+}, {
+	...floatYaml11Tag,
+	resolve: (source, isExplicit, tagName) => {
+		const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
+		return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
+	}
+});
+//#endregion
+//#region src/tag/mapping/real_map.ts
+/**
+* Recommended when non-string keys are actually needed. It uses native
+* JavaScript `Map` objects, so keys keep their constructed types instead of
+* being converted to strings.
+*
+* It is not the default to avoid widespread breaking changes in existing
+* projects. `Map` has a different access API and does not pass deep equality
+* checks against `{}`-based fixtures. Alongside the other changes in v5,
+* making it the default was considered too disruptive.
+*
+* If these differences are acceptable for your project, we recommend using
+* {@link realMapTag} to guarantee the absence of problems and side effects.
+*
+* @example
+* Enable {@link realMapTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, realMapTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(realMapTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Tags
+*/
+var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => /* @__PURE__ */ new Map(),
+	addPair: (container, key, value) => {
+		container.set(key, value);
+		return "";
+	},
+	has: (container, key) => container.has(key),
+	keys: (container) => container.keys(),
+	get: (container, key) => container.get(key),
+	identify: (data) => data instanceof Map || isPlainObject(data),
+	represent: (data) => {
+		if (data instanceof Map) return data;
+		const map = /* @__PURE__ */ new Map();
+		const obj = data;
+		for (const key of Object.keys(obj)) map.set(key, obj[key]);
+		return map;
+	}
+});
+//#endregion
+//#region src/tag/mapping/legacy_map.ts
+function normalizeKey(key) {
+	if (Array.isArray(key)) {
+		const array = Array.prototype.slice.call(key);
+		for (let index = 0; index < array.length; index++) {
+			if (Array.isArray(array[index])) return null;
+			if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
+		}
+		return String(array);
+	}
+	if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
+	return String(key);
+}
+/**
+* This implementation exists solely to reproduce v4 behavior exactly. Its use
+* is strongly discouraged. If complex or non-string keys are needed, use
+* {@link realMapTag} instead.
+*
+* @category Tags
+*/
+var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => ({}),
+	identify: isPlainObject,
+	represent: (o) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of Object.keys(o)) map.set(key, o[key]);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		const normalizedKey = normalizeKey(key);
+		if (normalizedKey === null) return "nested arrays are not supported inside keys";
+		if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+			value,
+			enumerable: true,
+			configurable: true,
+			writable: true
+		});
+		else container[normalizedKey] = value;
+		return "";
+	},
+	has: (container, key) => {
+		const normalizedKey = normalizeKey(key);
+		return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
+	},
+	keys: (container) => Object.keys(container),
+	get: (container, key) => {
+		const normalizedKey = String(key);
+		if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+		return container[normalizedKey];
+	}
+});
+//#endregion
+//#region src/common/snippet.ts
+var DEFAULT_SNIPPET_OPTIONS = {
+	maxLength: 79,
+	indent: 1,
+	linesBefore: 3,
+	linesAfter: 2
+};
+function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+	let head = "";
+	let tail = "";
+	const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+	if (position - lineStart > maxHalfLength) {
+		head = " ... ";
+		lineStart = position - maxHalfLength + head.length;
+	}
+	if (lineEnd - position > maxHalfLength) {
+		tail = " ...";
+		lineEnd = position + maxHalfLength - tail.length;
+	}
+	return {
+		str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+		pos: position - lineStart + head.length
+	};
+}
+function padStart(string, max) {
+	return " ".repeat(Math.max(max - string.length, 0)) + string;
+}
+function makeSnippet(mark, options) {
+	if (!mark.buffer) return null;
+	const opts = {
+		...DEFAULT_SNIPPET_OPTIONS,
+		...options
+	};
+	const re = /\r?\n|\r|\0/g;
+	const lineStarts = [0];
+	const lineEnds = [];
+	let match;
+	let foundLineNo = -1;
+	while (match = re.exec(mark.buffer)) {
+		lineEnds.push(match.index);
+		lineStarts.push(match.index + match[0].length);
+		if (mark.position <= match.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
+	}
+	if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+	let result = "";
+	const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
+	const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
+	for (let i = 1; i <= opts.linesBefore; i++) {
+		if (foundLineNo - i < 0) break;
+		const line = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
+		result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line.str}\n${result}`;
+	}
+	const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+	result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}\n`;
+	result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^\n`;
+	for (let i = 1; i <= opts.linesAfter; i++) {
+		if (foundLineNo + i >= lineEnds.length) break;
+		const line = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
+		result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line.str}\n`;
+	}
+	return result.replace(/\n$/, "");
+}
+//#endregion
+//#region src/common/exception.ts
+function formatError(exception, compact) {
+	let where = "";
+	if (!exception.mark) return exception.reason;
+	if (exception.mark.name) where += `in "${exception.mark.name}" `;
+	where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
+	if (!compact && exception.mark.snippet) where += `\n\n${exception.mark.snippet}`;
+	return `${exception.reason} ${where}`;
+}
+/**
+* A YAML error. Unlike an ordinary `Error`, it adds a source snippet showing
+* the location of the problem to the error message, when available.
+*
+* @category Main
+*/
+var YAMLException = class YAMLException extends Error {
+	reason;
+	mark;
+	/**
+	* Optional `mark` contains source snippet data. Usually, use
+	* {@link YAMLException.throwAt} instead of passing it directly.
+	*/
+	constructor(reason, mark) {
+		super();
+		this.name = "YAMLException";
+		this.reason = reason;
+		this.mark = mark;
+		this.message = formatError(this, false);
+		if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
+	}
+	/**
+	* Returns the formatted error, omitting the source snippet in compact mode.
+	*/
+	toString(compact) {
+		return `${this.name}: ${formatError(this, compact)}`;
+	}
+	/**
+	* Builds a YAMLException with a source snippet and throws it. `source` is
+	* the raw input text; `position` is an offset into it.
+	*/
+	static throwAt(source, position, message, filename = "") {
+		let line = 0;
+		let lineStart = 0;
+		for (let index = 0; index < position; index++) {
+			const ch = source.charCodeAt(index);
+			if (ch === 10) {
+				line++;
+				lineStart = index + 1;
+			} else if (ch === 13) {
+				line++;
+				if (source.charCodeAt(index + 1) === 10) index++;
+				lineStart = index + 1;
+			}
+		}
+		const mark = {
+			name: filename,
+			buffer: source,
+			position,
+			line,
+			column: position - lineStart
+		};
+		mark.snippet = makeSnippet(mark);
+		throw new YAMLException(message, mark);
+	}
+};
+//#endregion
+//#region src/parser/events.ts
+/** @category Events */
+var EVENT_ID = {
+	DOCUMENT: 1,
+	SEQUENCE: 2,
+	MAPPING: 3,
+	SCALAR: 4,
+	ALIAS: 5,
+	POP: 6
+};
+/** @category Nodes */
+var SCALAR_STYLE = {
+	PLAIN: 1,
+	SINGLE_QUOTED: 2,
+	DOUBLE_QUOTED: 3,
+	LITERAL_BLOCK: 4,
+	FOLDED_BLOCK: 5
+};
+/** @category Nodes */
+var COLLECTION_STYLE = {
+	BLOCK: 1,
+	FLOW: 2
+};
+/** @category Nodes */
+var CHOMPING_MODE = {
+	CLIP: 1,
+	STRIP: 2,
+	KEEP: 3
+};
+//#endregion
+//#region src/parser/parser_scalar.ts
+var NO_RANGE$3 = -1;
+function simpleEscapeSequence(c) {
+	switch (c) {
+		case 48: return "\0";
+		case 97: return "\x07";
+		case 98: return "\b";
+		case 116: return "	";
+		case 9: return "	";
+		case 110: return "\n";
+		case 118: return "\v";
+		case 102: return "\f";
+		case 114: return "\r";
+		case 101: return "\x1B";
+		case 32: return " ";
+		case 34: return "\"";
+		case 47: return "/";
+		case 92: return "\\";
+		case 78: return "";
+		case 95: return "\xA0";
+		case 76: return "\u2028";
+		case 80: return "\u2029";
+		default: return "";
+	}
+}
+var simpleEscapeCheck = new Array(256);
+var simpleEscapeMap = new Array(256);
+for (let i = 0; i < 256; i++) {
+	simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+	simpleEscapeMap[i] = simpleEscapeSequence(i);
+}
+function charFromCodepoint(c) {
+	if (c <= 65535) return String.fromCharCode(c);
+	return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
+}
+function fromHexCode$1(c) {
+	if (c >= 48 && c <= 57) return c - 48;
+	return (c | 32) - 97 + 10;
+}
+function escapedHexLen$1(c) {
+	if (c === 120) return 2;
+	if (c === 117) return 4;
+	return 8;
+}
+function skipFoldedBreaks(input, position, end) {
+	let breaks = 0;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 10) {
+			breaks++;
+			position++;
+		} else if (ch === 13) {
+			breaks++;
+			position++;
+			if (input.charCodeAt(position) === 10) position++;
+		} else if (ch === 32 || ch === 9) position++;
+		else break;
+	}
+	return {
+		position,
+		breaks
+	};
+}
+function foldedBreaks(count) {
+	if (count === 1) return " ";
+	return "\n".repeat(count - 1);
+}
+function getPlainValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, captureEnd);
+}
+function getSingleQuotedValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 39) {
+			result += input.slice(captureStart, position) + "'";
+			position += 2;
+			captureStart = captureEnd = position;
+		} else if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, end);
+}
+function getDoubleQuotedValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 92) {
+			result += input.slice(captureStart, position);
+			position++;
+			const escaped = input.charCodeAt(position);
+			if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
+			else if (escaped < 256 && simpleEscapeCheck[escaped]) {
+				result += simpleEscapeMap[escaped];
+				position++;
+			} else {
+				let hexLength = escapedHexLen$1(escaped);
+				let hexResult = 0;
+				for (; hexLength > 0; hexLength--) {
+					position++;
+					const digit = fromHexCode$1(input.charCodeAt(position));
+					hexResult = (hexResult << 4) + digit;
+				}
+				result += charFromCodepoint(hexResult);
+				position++;
+			}
+			captureStart = captureEnd = position;
+		} else if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, end);
+}
+function getBlockValue(input, start, end, indent, chomping, folded) {
+	const textIndent = indent < 0 ? 0 : indent;
+	const region = input.slice(start, end).replace(/\r\n?/g, "\n");
+	const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
+	let result = "";
+	let didReadContent = false;
+	let emptyLines = 0;
+	let atMoreIndented = false;
+	for (const line of lines) {
+		let column = 0;
+		while (column < textIndent && line.charCodeAt(column) === 32) column++;
+		if (indent < 0 || column >= line.length) {
+			emptyLines++;
+			continue;
+		}
+		const content = line.slice(textIndent);
+		const first = content.charCodeAt(0);
+		if (folded) {
+			if (first === 32 || first === 9) {
+				atMoreIndented = true;
+				result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+			} else if (atMoreIndented) {
+				atMoreIndented = false;
+				result += "\n".repeat(emptyLines + 1);
+			} else if (emptyLines === 0) {
+				if (didReadContent) result += " ";
+			} else result += "\n".repeat(emptyLines);
+		} else result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+		result += content;
+		didReadContent = true;
+		emptyLines = 0;
+	}
+	if (chomping === CHOMPING_MODE.KEEP) result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+	else if (chomping !== CHOMPING_MODE.STRIP) {
+		if (didReadContent) result += "\n";
+	}
+	return result;
+}
+/**
+* Decodes the scalar referenced by event offsets in `input`.
+*
+* @category Events
+*/
+function getScalarValue(input, scalar) {
+	if (scalar.valueStart === NO_RANGE$3) return "";
+	const { valueStart, valueEnd } = scalar;
+	if (scalar.fast) return input.slice(valueStart, valueEnd);
+	switch (scalar.style) {
+		case SCALAR_STYLE.SINGLE_QUOTED: return getSingleQuotedValue(input, valueStart, valueEnd);
+		case SCALAR_STYLE.DOUBLE_QUOTED: return getDoubleQuotedValue(input, valueStart, valueEnd);
+		case SCALAR_STYLE.LITERAL_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
+		case SCALAR_STYLE.FOLDED_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
+		default: return getPlainValue(input, valueStart, valueEnd);
+	}
+}
+//#endregion
+//#region src/common/tagname.ts
+var DEFAULT_TAG_HANDLERS = Object.assign(Object.create(null), {
+	"!": "!",
+	"!!": "tag:yaml.org,2002:"
+});
+var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
+var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
+var HEX = "0123456789ABCDEF";
+function percentByte(byte) {
+	return "%" + HEX[byte >> 4] + HEX[byte & 15];
+}
+function tagPercentEncode(source, isSuffix) {
+	const allowed = isSuffix ? TAG_SUFFIX_CHARS : TAG_URI_CHARS;
+	let result = "";
+	for (let index = 0; index < source.length; index++) {
+		let ch = source.charCodeAt(index);
+		if (ch >= 48 && ch <= 57 || ch >= 65 && ch <= 90 || ch >= 97 && ch <= 122 || allowed.includes(source[index])) {
+			result += source[index];
+			continue;
+		}
+		if (ch >= 55296 && ch <= 56319) ch = 65536 + ((ch & 1023) << 10) + (source.charCodeAt(++index) & 1023);
+		if (ch < 128) result += percentByte(ch);
+		else if (ch < 2048) result += percentByte(192 | ch >> 6) + percentByte(128 | ch & 63);
+		else if (ch < 65536) result += percentByte(224 | ch >> 12) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+		else result += percentByte(240 | ch >> 18) + percentByte(128 | ch >> 12 & 63) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+	}
+	return result;
+}
+function tagPercentDecode(source) {
+	let result = "";
+	let index = 0;
+	while (index < source.length) {
+		if (source.charCodeAt(index) !== 37) {
+			result += source[index++];
+			continue;
+		}
+		let ch = parseInt(source.slice(index + 1, index + 3), 16);
+		index += 3;
+		if (ch >= 192) {
+			let remaining = ch < 224 ? 1 : ch < 240 ? 2 : 3;
+			ch &= (1 << 6 - remaining) - 1;
+			while (remaining-- > 0) {
+				ch = ch << 6 | parseInt(source.slice(index + 1, index + 3), 16) & 63;
+				index += 3;
+			}
+		}
+		if (ch < 65536) result += String.fromCharCode(ch);
+		else {
+			ch -= 65536;
+			result += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+		}
+	}
+	return result;
+}
+function tagNameFull(rawTag, tagHandlers) {
+	if (rawTag.startsWith("!<") && rawTag.endsWith(">")) return tagPercentDecode(rawTag.slice(2, -1));
+	const handleEnd = rawTag.indexOf("!", 1);
+	const handle = handleEnd === -1 ? "!" : rawTag.slice(0, handleEnd + 1);
+	return tagPercentDecode(tagHandlers?.[handle] ?? DEFAULT_TAG_HANDLERS[handle] ?? handle) + tagPercentDecode(rawTag.slice(handle.length));
+}
+function tagNameShort(fullTag) {
+	let tag = fullTag;
+	if (tag.charCodeAt(0) === 33) {
+		tag = tag.slice(1);
+		return `!${tagPercentEncode(tag, true)}`;
+	}
+	if (tag.slice(0, 18) === "tag:yaml.org,2002:") return `!!${tagPercentEncode(tag.slice(18), true)}`;
+	return `!<${tagPercentEncode(tag, false)}>`;
+}
+//#endregion
+//#region src/parser/constructor.ts
+var NO_RANGE$2 = -1;
+var MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
+var DEFAULT_CONSTRUCTOR_OPTIONS = {
+	filename: "",
+	schema: CORE_SCHEMA,
+	json: false,
+	maxTotalMergeKeys: 1e4,
+	maxAliases: -1
+};
+function eventPosition$1(event) {
+	if ("tagStart" in event && event.tagStart !== NO_RANGE$2) return event.tagStart;
+	if ("anchorStart" in event && event.anchorStart !== NO_RANGE$2) return event.anchorStart;
+	if ("valueStart" in event && event.valueStart !== NO_RANGE$2) return event.valueStart;
+	if ("start" in event) return event.start;
+	return 0;
+}
+function throwError$1(state, message) {
+	YAMLException.throwAt(state.source, state.position, message, state.filename);
+}
+function finalizeCollection(state, position, tag, carrier) {
+	try {
+		return tag.finalize(carrier);
+	} catch (error) {
+		if (error instanceof YAMLException) throw error;
+		YAMLException.throwAt(state.source, position, error instanceof Error ? error.message : String(error), state.filename);
+	}
+}
+function constructScalar(state, event) {
+	const source = getScalarValue(state.source, event);
+	const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
+	const strTag = state.schema.defaultScalarTag;
+	if (rawTag !== "") {
+		if (rawTag === "!") return {
+			value: source,
+			tag: strTag
+		};
+		const tagName = tagNameFull(rawTag, state.tagHandlers);
+		const scalarTag = state.schema.lookupScalarTag(tagName);
+		if (scalarTag) {
+			const result = scalarTag.resolve(source, true, tagName);
+			if (result === NOT_RESOLVED) throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+			return {
+				value: result,
+				tag: scalarTag
+			};
+		}
+		const collectionTagDef = state.schema.lookupMappingTag(tagName) ?? state.schema.lookupSequenceTag(tagName);
+		if (collectionTagDef) {
+			if (source !== "") throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+			const carrier = collectionTagDef.create(tagName);
+			return {
+				value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state, state.position, collectionTagDef, carrier),
+				tag: collectionTagDef
+			};
+		}
+		throwError$1(state, `unknown scalar tag !<${tagName}>`);
+	}
+	if (event.style === SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
+	return {
+		value: strTag.resolve(source, false, strTag.tagName),
+		tag: strTag
+	};
+}
+function collectionTagName(state, event, defaultTagName) {
+	const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
+	return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state.tagHandlers);
+}
+function isMappingTag(tag) {
+	return tag.nodeKind === "mapping";
+}
+function chargeMergeWork(state) {
+	state.totalMergeKeys++;
+	if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) throwError$1(state, `merge keys exceeded maxTotalMergeKeys (${state.maxTotalMergeKeys})`);
+}
+function mergeKeys(state, frame, source, sourceTag) {
+	chargeMergeWork(state);
+	for (const sourceKey of sourceTag.keys(source)) {
+		chargeMergeWork(state);
+		if (frame.tag.has(frame.value, sourceKey)) continue;
+		const err = frame.tag.addPair(frame.value, sourceKey, sourceTag.get(source, sourceKey));
+		if (err) throwError$1(state, err);
+		frame.overridable ??= /* @__PURE__ */ new Set();
+		frame.overridable.add(sourceKey);
+	}
+}
+function mergeSource(state, frame, source, sourceTag) {
+	state.position = frame.keyPosition;
+	if (isMappingTag(sourceTag)) mergeKeys(state, frame, source, sourceTag);
+	else if (sourceTag.nodeKind === "sequence" && Array.isArray(source)) {
+		if (source.length > 100) throwError$1(state, "abnormal merge sequence size");
+		for (const element of source) {
+			const elementTag = state.nodeTags.get(element);
+			if (!elementTag) throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+			mergeKeys(state, frame, element, elementTag);
+		}
+	} else throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+}
+function addMappingValue(state, frame, key, value, tag) {
+	state.position = frame.keyPosition;
+	if (frame.keyIsMerge) {
+		mergeSource(state, frame, value, tag);
+		return;
+	}
+	if (!state.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state, "duplicated mapping key");
+	const err = frame.tag.addPair(frame.value, key, value);
+	if (err) throwError$1(state, err);
+	frame.overridable?.delete(key);
+}
+function addValue(state, value, tag) {
+	const frame = state.frames[state.frames.length - 1];
+	if (frame.kind === "document") {
+		frame.value = value;
+		frame.hasValue = true;
+	} else if (frame.kind === "sequence") {
+		if (isMappingTag(tag)) state.nodeTags.set(value, tag);
+		const err = frame.tag.addItem(frame.value, value, frame.index++);
+		if (err) throwError$1(state, err);
+	} else if (frame.hasKey) {
+		const key = frame.key;
+		frame.key = void 0;
+		frame.hasKey = false;
+		addMappingValue(state, frame, key, value, tag);
+	} else {
+		frame.key = value;
+		frame.keyPosition = state.position;
+		frame.hasKey = true;
+		frame.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
+	}
+}
+function storeAnchor(state, event, value, tag, isValueFinal) {
+	if (event.anchorStart !== NO_RANGE$2) {
+		const anchor = {
+			value,
+			tag,
+			isValueFinal
+		};
+		state.anchors.set(state.source.slice(event.anchorStart, event.anchorEnd), anchor);
+		return anchor;
+	}
+	return null;
+}
+/**
+* Constructs JavaScript documents directly from parser events, without an
+* intermediate AST.
+*
+* @category Events
+*/
+function constructFromEvents(events, options) {
+	const state = {
+		...DEFAULT_CONSTRUCTOR_OPTIONS,
+		...options,
+		events,
+		documents: [],
+		eventIndex: 0,
+		position: 0,
+		frames: [],
+		anchors: /* @__PURE__ */ new Map(),
+		nodeTags: /* @__PURE__ */ new Map(),
+		tagHandlers: Object.create(null),
+		totalMergeKeys: 0,
+		aliasCount: 0
+	};
+	while (state.eventIndex < state.events.length) {
+		const event = state.events[state.eventIndex++];
+		state.position = eventPosition$1(event);
+		switch (event.type) {
+			case EVENT_ID.DOCUMENT:
+				state.anchors = /* @__PURE__ */ new Map();
+				state.nodeTags = /* @__PURE__ */ new Map();
+				state.aliasCount = 0;
+				state.tagHandlers = Object.create(null);
+				for (const directive of event.directives) if (directive.kind === "tag") state.tagHandlers[directive.handle] = directive.prefix;
+				state.frames.push({
+					kind: "document",
+					position: state.position,
+					value: void 0,
+					hasValue: false
+				});
+				break;
+			case EVENT_ID.SCALAR: {
+				const { value, tag } = constructScalar(state, event);
+				storeAnchor(state, event, value, tag, true);
+				addValue(state, value, tag);
+				break;
+			}
+			case EVENT_ID.SEQUENCE: {
+				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:seq");
+				const tag = state.schema.lookupSequenceTag(tagName);
+				if (!tag) throwError$1(state, `unknown sequence tag !<${tagName}>`);
+				const value = tag.create(tagName);
+				const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
+				state.frames.push({
+					kind: "sequence",
+					position: state.position,
+					value,
+					tag,
+					anchor,
+					index: 0
+				});
+				break;
+			}
+			case EVENT_ID.MAPPING: {
+				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:map");
+				const tag = state.schema.lookupMappingTag(tagName);
+				if (!tag) throwError$1(state, `unknown mapping tag !<${tagName}>`);
+				const value = tag.create(tagName);
+				const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
+				state.frames.push({
+					kind: "mapping",
+					position: state.position,
+					value,
+					tag,
+					anchor,
+					key: void 0,
+					keyPosition: state.position,
+					hasKey: false,
+					keyIsMerge: false,
+					overridable: null
+				});
+				break;
+			}
+			case EVENT_ID.ALIAS: {
+				if (state.maxAliases !== -1 && ++state.aliasCount > state.maxAliases) throwError$1(state, `aliases exceeded maxAliases (${state.maxAliases})`);
+				const name = state.source.slice(event.anchorStart, event.anchorEnd);
+				const anchor = state.anchors.get(name);
+				if (!anchor) throwError$1(state, `unidentified alias "${name}"`);
+				if (!anchor.isValueFinal) throwError$1(state, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
+				addValue(state, anchor.value, anchor.tag);
+				break;
+			}
+			case EVENT_ID.POP: {
+				const frame = state.frames.pop();
+				if (frame.kind === "mapping" && frame.hasKey) {
+					state.position = frame.keyPosition;
+					throwError$1(state, "incomplete mapping pair in event stream");
+				}
+				if (frame.kind === "document") state.documents.push(frame.value);
+				else {
+					const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state, frame.position, frame.tag, frame.value);
+					if (frame.anchor) {
+						frame.anchor.value = value;
+						frame.anchor.isValueFinal = true;
+					}
+					addValue(state, value, frame.tag);
+				}
+				break;
+			}
+		}
+	}
+	return state.documents;
+}
+//#endregion
+//#region src/parser/parser.ts
+var NO_RANGE$1 = -1;
+var HAS_OWN = Object.prototype.hasOwnProperty;
+var CONTEXT_FLOW_IN = 1;
+var CONTEXT_FLOW_OUT = 2;
+var CONTEXT_BLOCK_IN = 3;
+var CONTEXT_BLOCK_OUT = 4;
+var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+var NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
+var NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
+var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
+var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
+var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
+var DEFAULT_PARSER_OPTIONS = {
+	filename: "",
+	maxDepth: 100
+};
+function addDocumentEvent(state, explicitStart, explicitEnd) {
+	state.events.push({
+		type: EVENT_ID.DOCUMENT,
+		explicitStart,
+		explicitEnd,
+		directives: state.directives
+	});
+}
+function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+	state.events.push({
+		type: EVENT_ID.SEQUENCE,
+		start,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style
+	});
+}
+function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+	state.events.push({
+		type: EVENT_ID.MAPPING,
+		start,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style
+	});
+}
+function insertFlowPairMappingEvent(state, snapshot) {
+	state.events.splice(snapshot.eventsLength, 0, {
+		type: EVENT_ID.MAPPING,
+		start: snapshot.position,
+		anchorStart: NO_RANGE$1,
+		anchorEnd: NO_RANGE$1,
+		tagStart: NO_RANGE$1,
+		tagEnd: NO_RANGE$1,
+		style: COLLECTION_STYLE.FLOW
+	});
+}
+function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+	state.events.push({
+		type: EVENT_ID.SCALAR,
+		valueStart,
+		valueEnd,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style,
+		chomping,
+		indent,
+		fast
+	});
+}
+function addAliasEvent(state, anchorStart, anchorEnd) {
+	state.events.push({
+		type: EVENT_ID.ALIAS,
+		anchorStart,
+		anchorEnd
+	});
+}
+function addPopEvent(state) {
+	state.events.push({ type: EVENT_ID.POP });
+}
+function addEmptyScalarEvent(state) {
+	addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+}
+function emptyProperties() {
+	return {
+		anchorStart: NO_RANGE$1,
+		anchorEnd: NO_RANGE$1,
+		tagStart: NO_RANGE$1,
+		tagEnd: NO_RANGE$1
+	};
+}
+function snapshotState(state) {
+	return {
+		position: state.position,
+		line: state.line,
+		lineStart: state.lineStart,
+		lineIndent: state.lineIndent,
+		firstTabInLine: state.firstTabInLine,
+		eventsLength: state.events.length
+	};
+}
+function restoreState(state, snapshot) {
+	state.position = snapshot.position;
+	state.line = snapshot.line;
+	state.lineStart = snapshot.lineStart;
+	state.lineIndent = snapshot.lineIndent;
+	state.firstTabInLine = snapshot.firstTabInLine;
+	state.events.length = snapshot.eventsLength;
+}
+function throwError(state, message) {
+	YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
+}
+function isEol(c) {
+	return c === 10 || c === 13;
+}
+function isWhiteSpace(c) {
+	return c === 9 || c === 32;
+}
+function isWsOrEol(c) {
+	return isWhiteSpace(c) || isEol(c);
+}
+function isWsOrEolOrEnd(c) {
+	return c === 0 || isWsOrEol(c);
+}
+function isFlowIndicator(c) {
+	return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+function fromDecimalCode(c) {
+	return c >= 48 && c <= 57 ? c - 48 : -1;
+}
+function fromHexCode(c) {
+	if (c >= 48 && c <= 57) return c - 48;
+	const lc = c | 32;
+	if (lc >= 97 && lc <= 102) return lc - 97 + 10;
+	return -1;
+}
+function escapedHexLen(c) {
+	if (c === 120) return 2;
+	if (c === 117) return 4;
+	if (c === 85) return 8;
+	return 0;
+}
+function isSimpleEscape(c) {
+	return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
+}
+function consumeLineBreak(state) {
+	if (state.input.charCodeAt(state.position) === 10) state.position++;
+	else {
+		state.position++;
+		if (state.input.charCodeAt(state.position) === 10) state.position++;
+	}
+	state.line++;
+	state.lineStart = state.position;
+	state.lineIndent = 0;
+	state.firstTabInLine = -1;
+}
+function skipSeparationSpace(state, allowComments) {
+	let lineBreaks = 0;
+	let ch = state.input.charCodeAt(state.position);
+	let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
+	while (ch !== 0) {
+		while (isWhiteSpace(ch)) {
+			hasSeparation = true;
+			if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
+			ch = state.input.charCodeAt(++state.position);
+		}
+		if (allowComments && hasSeparation && ch === 35) do
+			ch = state.input.charCodeAt(++state.position);
+		while (!isEol(ch) && ch !== 0);
+		if (!isEol(ch)) break;
+		consumeLineBreak(state);
+		lineBreaks++;
+		hasSeparation = true;
+		ch = state.input.charCodeAt(state.position);
+		while (ch === 32) {
+			state.lineIndent++;
+			ch = state.input.charCodeAt(++state.position);
+		}
+	}
+	return lineBreaks;
+}
+function testDocumentSeparator(state, position = state.position) {
+	const ch = state.input.charCodeAt(position);
+	if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
+		const following = state.input.charCodeAt(position + 3);
+		return following === 0 || isWsOrEol(following);
+	}
+	return false;
+}
+function skipByteOrderMark(state) {
+	if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
+		state.position++;
+		state.lineStart = state.position;
+	}
+}
+function testDocumentBoundary(state) {
+	if (state.position !== state.lineStart) return false;
+	if (testDocumentSeparator(state)) return true;
+	if (state.input.charCodeAt(state.position) !== 65279) return false;
+	const snapshot = snapshotState(state);
+	skipByteOrderMark(state);
+	skipSeparationSpace(state, true);
+	const ch = state.input.charCodeAt(state.position);
+	const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
+	restoreState(state, snapshot);
+	return result;
+}
+function skipUntilLineEnd(state) {
+	let ch = state.input.charCodeAt(state.position);
+	while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
+}
+function checkPrintable(state, start, end) {
+	const match = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
+	if (match !== null) {
+		state.position = start + match.index + match[0].length - 1;
+		throwError(state, "the stream contains non-printable characters");
+	}
+}
+function readTagProperty(state, props, inFlow) {
+	if (state.input.charCodeAt(state.position) !== 33) return false;
+	if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
+	const start = state.position;
+	let isVerbatim = false;
+	let isNamed = false;
+	let tagHandle = "!";
+	let ch = state.input.charCodeAt(++state.position);
+	if (ch === 60) {
+		isVerbatim = true;
+		ch = state.input.charCodeAt(++state.position);
+	} else if (ch === 33) {
+		isNamed = true;
+		tagHandle = "!!";
+		ch = state.input.charCodeAt(++state.position);
+	}
+	let suffixStart = state.position;
+	let tagName;
+	if (isVerbatim) {
+		while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
+		if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
+		tagName = state.input.slice(suffixStart, state.position);
+		state.position++;
+	} else {
+		while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
+			if (ch === 33) {
+				if (!isNamed) {
+					tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
+					if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
+					isNamed = true;
+					suffixStart = state.position + 1;
+				} else throwError(state, "tag suffix cannot contain exclamation marks");
+			}
+			ch = state.input.charCodeAt(++state.position);
+		}
+		tagName = state.input.slice(suffixStart, state.position);
+		if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
+	}
+	if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
+	if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
+	props.tagStart = start;
+	props.tagEnd = state.position;
+	return true;
+}
+function readAnchorProperty(state, props) {
+	if (state.input.charCodeAt(state.position) !== 38) return false;
+	if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
+	state.position++;
+	const start = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+	if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
+	props.anchorStart = start;
+	props.anchorEnd = state.position;
+	return true;
+}
+function readAlias(state, props) {
+	if (state.input.charCodeAt(state.position) !== 42) return false;
+	if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
+	state.position++;
+	const start = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+	if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
+	addAliasEvent(state, start, state.position);
+	return true;
+}
+function readFlowScalarBreak(state, nodeIndent) {
+	skipSeparationSpace(state, false);
+	if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readSingleQuotedScalar(state, nodeIndent, props) {
+	if (state.input.charCodeAt(state.position) !== 39) return false;
+	state.position++;
+	const start = state.position;
+	let simple = true;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const ch = state.input.charCodeAt(state.position);
+		if (ch === 39) {
+			if (state.input.charCodeAt(state.position + 1) === 39) {
+				simple = false;
+				state.position += 2;
+				continue;
+			}
+			const end = state.position;
+			state.position++;
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			return true;
+		}
+		if (isEol(ch)) {
+			simple = false;
+			readFlowScalarBreak(state, nodeIndent);
+		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
+		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+		else state.position++;
+	}
+	throwError(state, "unexpected end of the stream within a single quoted scalar");
+}
+function readDoubleQuotedScalar(state, nodeIndent, props) {
+	if (state.input.charCodeAt(state.position) !== 34) return false;
+	state.position++;
+	const start = state.position;
+	let simple = true;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const ch = state.input.charCodeAt(state.position);
+		if (ch === 34) {
+			const end = state.position;
+			state.position++;
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			return true;
+		}
+		if (ch === 92) {
+			simple = false;
+			const escaped = state.input.charCodeAt(++state.position);
+			if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
+			else if (isSimpleEscape(escaped)) state.position++;
+			else {
+				let hexLength = escapedHexLen(escaped);
+				if (hexLength === 0) throwError(state, "unknown escape sequence");
+				while (hexLength-- > 0) {
+					state.position++;
+					if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
+				}
+				state.position++;
+			}
+		} else if (isEol(ch)) {
+			simple = false;
+			readFlowScalarBreak(state, nodeIndent);
+		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
+		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+		else state.position++;
+	}
+	throwError(state, "unexpected end of the stream within a double quoted scalar");
+}
+function readBlockScalar(state, parentIndent, props) {
+	const ch = state.input.charCodeAt(state.position);
+	let chomping = CHOMPING_MODE.CLIP;
+	let indent = -1;
+	let detectedIndent = false;
+	if (ch !== 124 && ch !== 62) return false;
+	const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+	state.position++;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const current = state.input.charCodeAt(state.position);
+		const digit = fromDecimalCode(current);
+		if (current === 43 || current === 45) {
+			if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
+			chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
+			state.position++;
+		} else if (digit >= 0) {
+			if (digit === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+			if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
+			indent = parentIndent + digit - 1;
+			detectedIndent = true;
+			state.position++;
+		} else break;
+	}
+	let hadWhitespace = false;
+	while (isWhiteSpace(state.input.charCodeAt(state.position))) {
+		hadWhitespace = true;
+		state.position++;
+	}
+	if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
+	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+	else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
+	let contentIndent = detectedIndent ? indent : -1;
+	let maxLeadingIndent = 0;
+	const valueStart = state.position;
+	let valueEnd = state.position;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const linePosition = state.position;
+		let column = 0;
+		while (state.input.charCodeAt(linePosition + column) === 32) column++;
+		const first = state.input.charCodeAt(linePosition + column);
+		if (first === 0) {
+			if (contentIndent >= 0) {
+				if (column > contentIndent) valueEnd = linePosition + column;
+			} else if (column > 0) valueEnd = linePosition + column;
+			break;
+		}
+		if (testDocumentBoundary(state)) break;
+		if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
+		if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
+			if (first === 9 && column < parentIndent) {
+				state.position = linePosition + column;
+				throwError(state, "tab characters must not be used in indentation");
+			}
+			if (column >= parentIndent && column < maxLeadingIndent) {
+				state.position = linePosition + column;
+				throwError(state, "bad indentation of a mapping entry");
+			}
+		}
+		if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
+			state.lineIndent = column;
+			state.position = linePosition + column;
+			break;
+		}
+		if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
+		const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
+		if (first !== 0 && !isEol(first) && column < requiredIndent) {
+			state.lineIndent = column;
+			state.position = linePosition + column;
+			break;
+		}
+		skipUntilLineEnd(state);
+		valueEnd = state.position;
+		if (isEol(state.input.charCodeAt(state.position))) {
+			consumeLineBreak(state);
+			valueEnd = state.position;
+		}
+	}
+	checkPrintable(state, valueStart, valueEnd);
+	addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+	return true;
+}
+function canStartPlainScalar(state, nodeContext) {
+	const ch = state.input.charCodeAt(state.position);
+	const inFlow = nodeContext === CONTEXT_FLOW_IN;
+	if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
+	if (ch === 63 || ch === 45) {
+		const following = state.input.charCodeAt(state.position + 1);
+		if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
+	}
+	return true;
+}
+function readPlainScalar(state, nodeIndent, nodeContext, props) {
+	if (!canStartPlainScalar(state, nodeContext)) return false;
+	const start = state.position;
+	let end = state.position;
+	let ch = state.input.charCodeAt(state.position);
+	const inFlow = nodeContext === CONTEXT_FLOW_IN;
+	let multiline = false;
+	while (ch !== 0) {
+		if (testDocumentBoundary(state)) break;
+		if (ch === 58) {
+			const following = state.input.charCodeAt(state.position + 1);
+			if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
+		} else if (ch === 35) {
+			if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
+		} else if (inFlow && isFlowIndicator(ch)) break;
+		else if (isEol(ch)) {
+			const savedPosition = state.position;
+			const savedLine = state.line;
+			const savedLineStart = state.lineStart;
+			const savedLineIndent = state.lineIndent;
+			skipSeparationSpace(state, false);
+			if (state.lineIndent >= nodeIndent) {
+				multiline = true;
+				ch = state.input.charCodeAt(state.position);
+				continue;
+			}
+			state.position = savedPosition;
+			state.line = savedLine;
+			state.lineStart = savedLineStart;
+			state.lineIndent = savedLineIndent;
+			break;
+		}
+		if (!isWhiteSpace(ch)) end = state.position + 1;
+		ch = state.input.charCodeAt(++state.position);
+	}
+	if (end === start) return false;
+	checkPrintable(state, start, end);
+	addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+	return true;
+}
+function skipFlowSeparationSpace(state, nodeIndent) {
+	const startLine = state.line;
+	skipSeparationSpace(state, true);
+	if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readFlowCollection(state, nodeIndent, props) {
+	const ch = state.input.charCodeAt(state.position);
+	const isMapping = ch === 123;
+	const start = state.position;
+	let readNext = true;
+	if (ch !== 91 && ch !== 123) return false;
+	const terminator = isMapping ? 125 : 93;
+	if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+	else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+	state.position++;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		skipFlowSeparationSpace(state, nodeIndent);
+		let ch = state.input.charCodeAt(state.position);
+		if (ch === terminator) {
+			state.position++;
+			addPopEvent(state);
+			return true;
+		} else if (!readNext) throwError(state, "missed comma between flow collection entries");
+		else if (ch === 44) throwError(state, "expected the node content, but found ','");
+		let isPair = false;
+		let isExplicitPair = false;
+		if (ch === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
+			isPair = isExplicitPair = true;
+			state.position += 1;
+			skipFlowSeparationSpace(state, nodeIndent);
+		}
+		const entryLine = state.line;
+		const entryStart = snapshotState(state);
+		const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+		skipFlowSeparationSpace(state, nodeIndent);
+		ch = state.input.charCodeAt(state.position);
+		if ((isMapping || isExplicitPair || state.line === entryLine) && ch === 58) {
+			isPair = true;
+			state.position++;
+			skipFlowSeparationSpace(state, nodeIndent);
+			if (!isMapping) {
+				insertFlowPairMappingEvent(state, entryStart);
+				if (!keyWasRead) addEmptyScalarEvent(state);
+			} else if (!keyWasRead) addEmptyScalarEvent(state);
+			if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
+			skipFlowSeparationSpace(state, nodeIndent);
+			if (!isMapping) addPopEvent(state);
+		} else if (isMapping && isPair) {
+			if (!keyWasRead) addEmptyScalarEvent(state);
+			addEmptyScalarEvent(state);
+		} else if (isMapping) addEmptyScalarEvent(state);
+		else if (isPair) {
+			insertFlowPairMappingEvent(state, entryStart);
+			if (!keyWasRead) addEmptyScalarEvent(state);
+			addEmptyScalarEvent(state);
+			addPopEvent(state);
+		}
+		ch = state.input.charCodeAt(state.position);
+		if (ch === 44) {
+			readNext = true;
+			state.position++;
+		} else readNext = false;
+	}
+	throwError(state, "unexpected end of the stream within a flow collection");
+}
+function readBlockSequence(state, nodeIndent, props) {
+	if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
+	addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+	while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
+		if (state.firstTabInLine !== -1) {
+			state.position = state.firstTabInLine;
+			throwError(state, "tab characters must not be used in indentation");
+		}
+		const entryLine = state.line;
+		state.position++;
+		const hadBreak = skipSeparationSpace(state, true) > 0;
+		if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+		if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
+		else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+		skipSeparationSpace(state, true);
+		if (state.lineIndent < nodeIndent || state.position >= state.length) break;
+		if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
+		if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+	}
+	addPopEvent(state);
+	return true;
+}
+function readBlockMapping(state, nodeIndent, flowIndent, props) {
+	let atExplicitKey = false;
+	let detected = false;
+	let mappingOpened = false;
+	let pendingExplicitKey = false;
+	if (state.firstTabInLine !== -1) return false;
+	let ch = state.input.charCodeAt(state.position);
+	while (ch !== 0) {
+		if (!atExplicitKey && state.firstTabInLine !== -1) {
+			state.position = state.firstTabInLine;
+			throwError(state, "tab characters must not be used in indentation");
+		}
+		const following = state.input.charCodeAt(state.position + 1);
+		const entryLine = state.line;
+		if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
+			if (!mappingOpened) {
+				addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+				mappingOpened = true;
+			}
+			if (ch === 63) {
+				if (atExplicitKey) addEmptyScalarEvent(state);
+				detected = true;
+				atExplicitKey = true;
+			} else if (atExplicitKey) atExplicitKey = false;
+			else {
+				addEmptyScalarEvent(state);
+				detected = true;
+				atExplicitKey = false;
+			}
+			state.position += 1;
+			pendingExplicitKey = true;
+		} else {
+			if (atExplicitKey) {
+				addEmptyScalarEvent(state);
+				atExplicitKey = false;
+			}
+			const beforeKey = snapshotState(state);
+			if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+			if (state.line === entryLine) {
+				ch = state.input.charCodeAt(state.position);
+				while (isWhiteSpace(ch)) ch = state.input.charCodeAt(++state.position);
+				if (ch === 58) {
+					ch = state.input.charCodeAt(++state.position);
+					if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+					if (!mappingOpened) {
+						state.events.splice(beforeKey.eventsLength, 0, {
+							type: EVENT_ID.MAPPING,
+							start: beforeKey.position,
+							anchorStart: props.anchorStart,
+							anchorEnd: props.anchorEnd,
+							tagStart: props.tagStart,
+							tagEnd: props.tagEnd,
+							style: COLLECTION_STYLE.BLOCK
+						});
+						mappingOpened = true;
+					}
+					detected = true;
+					atExplicitKey = false;
+					pendingExplicitKey = false;
+				} else if (detected) throwError(state, "expected ':' after a mapping key");
+				else {
+					if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+						restoreState(state, beforeKey);
+						return false;
+					}
+					return true;
+				}
+			} else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+			else {
+				if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+					restoreState(state, beforeKey);
+					return false;
+				}
+				return true;
+			}
+		}
+		if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+		if (!atExplicitKey) {
+			if (pendingExplicitKey) {
+				addEmptyScalarEvent(state);
+				pendingExplicitKey = false;
+			}
+		}
+		skipSeparationSpace(state, true);
+		ch = state.input.charCodeAt(state.position);
+		if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
+		else if (state.lineIndent < nodeIndent) break;
+	}
+	if (!detected) return false;
+	if (atExplicitKey) addEmptyScalarEvent(state);
+	if (mappingOpened) addPopEvent(state);
+	return true;
+}
+function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+	if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
+	state.depth++;
+	let indentStatus = 1;
+	let atNewLine = false;
+	let hasContent = false;
+	let propertyStart = null;
+	const props = emptyProperties();
+	let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
+	let allowBlockCollections = allowBlockScalars;
+	const allowBlockStyles = allowBlockScalars;
+	if (allowToSeek && skipSeparationSpace(state, true)) {
+		atNewLine = true;
+		if (state.lineIndent > parentIndent) indentStatus = 1;
+		else if (state.lineIndent === parentIndent) indentStatus = 0;
+		else indentStatus = -1;
+	}
+	if (indentStatus === 1) while (true) {
+		const ch = state.input.charCodeAt(state.position);
+		const propertyState = snapshotState(state);
+		if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
+		if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
+			const fallbackState = snapshotState(state);
+			const flowIndent = parentIndent + 1;
+			if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+				state.depth--;
+				return true;
+			}
+			restoreState(state, fallbackState);
+		}
+		if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
+		if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
+		if (propertyStart === null) propertyStart = propertyState;
+		if (skipSeparationSpace(state, true)) {
+			atNewLine = true;
+			allowBlockCollections = allowBlockStyles;
+			if (state.lineIndent > parentIndent) indentStatus = 1;
+			else if (state.lineIndent === parentIndent) indentStatus = 0;
+			else indentStatus = -1;
+		} else allowBlockCollections = false;
+	}
+	if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
+	if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
+		const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
+		const blockIndent = state.position - state.lineStart;
+		if (indentStatus === 1) {
+			if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
+			else {
+				const ch = state.input.charCodeAt(state.position);
+				if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
+					const fallbackState = snapshotState(state);
+					const propertyIndent = propertyStart.position - propertyStart.lineStart;
+					restoreState(state, propertyStart);
+					if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+					else restoreState(state, fallbackState);
+				}
+				if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
+			}
+		} else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
+	}
+	allowBlockScalars = allowBlockScalars && !hasContent;
+	if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
+		addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+		hasContent = true;
+	}
+	state.depth--;
+	return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
+}
+function readDirective(state) {
+	if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
+	state.position++;
+	const nameStart = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+	const name = state.input.slice(nameStart, state.position);
+	const args = [];
+	if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
+	while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
+		while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
+		if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
+		const start = state.position;
+		while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+		args.push(state.input.slice(start, state.position));
+	}
+	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+	if (name === "YAML") {
+		if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
+		if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
+		const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+		if (match === null) throwError(state, "ill-formed argument of the YAML directive");
+		if (parseInt(match[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
+		state.directives.push({
+			kind: "yaml",
+			version: args[0]
+		});
+	} else if (name === "TAG") {
+		if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
+		const [handle, prefix] = args;
+		if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+		if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
+		if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+		state.tagHandlers[handle] = prefix;
+		state.directives.push({
+			kind: "tag",
+			handle,
+			prefix
+		});
+	}
+	return true;
+}
+function readDocument(state) {
+	state.directives = [];
+	state.tagHandlers = Object.create(null);
+	let hasDirectives = false;
+	skipSeparationSpace(state, true);
+	while (readDirective(state)) {
+		hasDirectives = true;
+		skipSeparationSpace(state, true);
+	}
+	let explicitStart = false;
+	let explicitEnd = false;
+	let allowCompact = true;
+	if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
+		explicitStart = true;
+		const markerLine = state.line;
+		state.position += 3;
+		skipSeparationSpace(state, true);
+		allowCompact = state.line > markerLine;
+	} else if (hasDirectives) throwError(state, "directives end mark is expected");
+	const documentEventIndex = state.events.length;
+	if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
+		state.position += 3;
+		skipSeparationSpace(state, true);
+		return;
+	}
+	addDocumentEvent(state, explicitStart, false);
+	if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
+	skipSeparationSpace(state, true);
+	if (state.position === state.lineStart && testDocumentSeparator(state)) {
+		explicitEnd = state.input.charCodeAt(state.position) === 46;
+		if (explicitEnd) {
+			const markerLine = state.line;
+			state.position += 3;
+			skipSeparationSpace(state, true);
+			if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
+		}
+	}
+	const documentEvent = state.events[documentEventIndex];
+	if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
+	addPopEvent(state);
+	if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
+}
+/**
+* Parses YAML into a flat event stream referencing source text by offsets.
+*
+* @category Events
+*/
+function parseEvents(input, options) {
+	const length = input.length;
+	const state = {
+		...DEFAULT_PARSER_OPTIONS,
+		...options,
+		input: `${input}\0`,
+		length,
+		position: 0,
+		line: 0,
+		lineStart: 0,
+		lineIndent: 0,
+		firstTabInLine: -1,
+		depth: 0,
+		directives: [],
+		tagHandlers: Object.create(null),
+		events: []
+	};
+	const nullpos = input.indexOf("\0");
+	if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
+	while (state.position < state.length) {
+		skipByteOrderMark(state);
+		skipSeparationSpace(state, true);
+		if (state.position >= state.length) break;
+		const documentStart = state.position;
+		readDocument(state);
+		if (state.position === documentStart)
+ /* c8 ignore next */
+		throwError(state, "can not read a document");
+	}
+	return state.events;
+}
+//#endregion
+//#region src/load.ts
+var DEFAULT_LOAD_OPTIONS = {
+	...DEFAULT_PARSER_OPTIONS,
+	...DEFAULT_CONSTRUCTOR_OPTIONS
+};
+function loadDocuments(input, options = {}) {
+	const opts = {
+		...DEFAULT_LOAD_OPTIONS,
+		...options
+	};
+	const source = String(input);
+	const PARSER_OPT_KEYS = Object.keys(DEFAULT_PARSER_OPTIONS);
+	const CONSTRUCTOR_OPT_KEYS = Object.keys(DEFAULT_CONSTRUCTOR_OPTIONS);
+	return constructFromEvents(parseEvents(source, pick(opts, PARSER_OPT_KEYS)), {
+		...pick(opts, CONSTRUCTOR_OPT_KEYS),
+		source
+	});
+}
+function loadAll(input, iteratorOrOptions, options) {
+	let iterator = null;
+	if (typeof iteratorOrOptions === "function") iterator = iteratorOrOptions;
+	else if (iteratorOrOptions !== null && typeof iteratorOrOptions === "object") options = iteratorOrOptions;
+	const documents = loadDocuments(input, options);
+	if (iterator === null) return documents;
+	for (const document of documents) iterator(document);
+}
+/**
+* Parses `string` as a single YAML document. Throws {@link YAMLException} on
+* error. This function does not understand multi-document or empty sources; it
+* throws an exception on those.
+*
+* > [!NOTE]
+* > 1. When processing untrusted input, see the
+* >    [security considerations](../docs/safety.md).
+* > 2. All exceptions MUST be caught, not just {@link YAMLException}.
+* > 3. The default {@link CORE_SCHEMA} comes without the `!!merge` tag. You can
+* >    easily enable it if needed.
+* > 4. The default {@link mapTag} is `{}`-object based, with known limitations
+* >    (see description). For full compatibility use {@link realMapTag}
+* >    instead (it uses native JS `Map`).
+*
+* @example
+* Enable {@link mergeTag} and {@link realMapTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag, realMapTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Main
+*/
+function load(input, options) {
+	const documents = loadDocuments(input, options);
+	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
+	if (documents.length === 1) return documents[0];
+	throw new YAMLException("expected a single document in the stream, but found more");
+}
+//#endregion
+//#region src/ast/from_js.ts
+var INVALID = Symbol("INVALID");
+function buildRepresentTypes(schema) {
+	const defaultTags = new Set([
+		schema.defaultScalarTag,
+		schema.defaultSequenceTag,
+		schema.defaultMappingTag
+	].filter((t) => t !== void 0));
+	const implicitScalars = schema.implicitScalarTags;
+	const explicitTags = schema.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
+	const defaultTagsLast = schema.tags.filter((t) => defaultTags.has(t));
+	return [
+		...implicitScalars.map((tag) => ({
+			tag,
+			implicitTag: true
+		})),
+		...explicitTags.map((tag) => ({
+			tag,
+			implicitTag: false
+		})),
+		...defaultTagsLast.map((tag) => ({
+			tag,
+			implicitTag: true
+		}))
+	];
+}
+function matchTag(state, object) {
+	for (let index = 0, length = state.representTypes.length; index < length; index += 1) {
+		const { tag, implicitTag } = state.representTypes[index];
+		if (tag.identify(object)) {
+			let tagName;
+			if (tag.matchByTagPrefix) tagName = tag.representTagName(object);
+			else tagName = tag.tagName;
+			return {
+				tag,
+				tagName,
+				implicitTag
+			};
+		}
+	}
+	return null;
+}
+function build(state, object) {
+	if (!state.noRefs && object !== null && typeof object === "object") {
+		const existing = state.refs.get(object);
+		if (existing) {
+			if (existing.anchor === void 0) existing.anchor = `ref_${state.refCounter++}`;
+			return {
+				kind: "alias",
+				anchor: existing.anchor
+			};
+		}
+	}
+	const matched = matchTag(state, object);
+	if (!matched) {
+		if (object === void 0) return INVALID;
+		if (state.skipInvalid) return INVALID;
+		throw new YAMLException(`unacceptable kind of an object to dump ${Object.prototype.toString.call(object)}`);
+	}
+	const { tag, tagName, implicitTag } = matched;
+	const nodeTagName = implicitTag ? tagName : tagNameShort(tagName);
+	if (tag.nodeKind === "scalar") return {
+		kind: "scalar",
+		tag: nodeTagName,
+		tagged: !implicitTag,
+		style: SCALAR_STYLE.PLAIN,
+		value: tag.represent(object)
+	};
+	if (tag.nodeKind === "sequence") {
+		const container = tag.represent(object);
+		const node = {
+			kind: "sequence",
+			tag: nodeTagName,
+			tagged: !implicitTag,
+			style: COLLECTION_STYLE.BLOCK,
+			items: []
+		};
+		if (!state.noRefs) state.refs.set(object, node);
+		for (let index = 0, length = container.length; index < length; index += 1) {
+			let item = build(state, container[index]);
+			if (item === INVALID && container[index] === void 0) item = build(state, null);
+			if (item === INVALID) continue;
+			node.items.push(item);
+		}
+		return node;
+	}
+	const map = tag.represent(object);
+	const node = {
+		kind: "mapping",
+		tag: nodeTagName,
+		tagged: !implicitTag,
+		style: COLLECTION_STYLE.BLOCK,
+		items: []
+	};
+	if (!state.noRefs) state.refs.set(object, node);
+	for (const [objectKey, objectValue] of map) {
+		const key = build(state, objectKey);
+		if (key === INVALID) continue;
+		const value = build(state, objectValue);
+		if (value === INVALID) continue;
+		node.items.push({
+			key,
+			value
+		});
+	}
+	return node;
+}
+/**
+* Convert JS object to AST. A JS value is one YAML document. An unrepresentable
+* root becomes an empty document, which the presenter renders as an empty
+* string.
+*
+* @category AST
+*/
+function jsToAst(input, schema, options = {}) {
+	const root = build({
+		representTypes: buildRepresentTypes(schema),
+		noRefs: options.noRefs ?? false,
+		skipInvalid: options.skipInvalid ?? false,
+		refs: /* @__PURE__ */ new Map(),
+		refCounter: 0
+	}, input);
+	return [{
+		contents: root === INVALID ? null : root,
+		directives: []
+	}];
+}
+//#endregion
+//#region src/ast/visit.ts
+/**
+* Return from a visitor to stop the whole traversal.
+*
+* @category AST
+*/
+var VISIT_BREAK = Symbol("visit:break");
+/**
+* Return from a visitor to skip the current node's children.
+*
+* @category AST
+*/
+var VISIT_SKIP = Symbol("visit:skip");
+function visitNode(node, visitor, ctx) {
+	const control = visitor(node, ctx);
+	if (control === VISIT_BREAK) return true;
+	if (control === VISIT_SKIP) return false;
+	const depth = ctx.depth + 1;
+	switch (node.kind) {
+		case "sequence":
+			for (const item of node.items) if (visitNode(item, visitor, {
+				depth,
+				parent: node,
+				isKey: false
+			})) return true;
+			break;
+		case "mapping": for (const { key, value } of node.items) {
+			if (visitNode(key, visitor, {
+				depth,
+				parent: node,
+				isKey: true
+			})) return true;
+			if (visitNode(value, visitor, {
+				depth,
+				parent: node,
+				isKey: false
+			})) return true;
+		}
+	}
+	return false;
+}
+/**
+* Walk every node in the documents, calling {@link Visitor} once per
+* node (pre-order).
+*
+* @category AST
+*/
+function visit(documents, visitor) {
+	for (const doc of documents) if (doc.contents && visitNode(doc.contents, visitor, {
+		depth: 0,
+		parent: null,
+		isKey: false
+	})) return;
+}
+//#endregion
+//#region src/ast/styler_defaults.ts
+function hasBit(mask, bit) {
+	return (mask & 1 << bit) !== 0;
+}
+/**
+* Default scalar styling rules in application order.
+* See [Scalar styling](../../docs/scalar_styling.md) for usage details.
+*
+* @category AST
+*/
+var DEFAULT_SCALAR_STYLE_RULES = {
+	applyQuoteFlowKeysOption,
+	doubleQuoteForInvisibles,
+	doubleQuoteWhitespaceOnly,
+	applyForceQuotesOption,
+	tryLongOrMultilineAsBlock,
+	quoteInvalidPlain,
+	fallbackToDoubleQuoted
+};
+function _preferredQuotedStyle(layout) {
+	if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
+	return SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyQuoteFlowKeysOption(layout) {
+	if (!layout.presenterOptions.quoteFlowKeys) return;
+	if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
+	layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteForInvisibles(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteWhitespaceOnly(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyForceQuotesOption(layout) {
+	if (!layout.presenterOptions.forceQuotes) return;
+	if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
+	if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
+	layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
+}
+function tryLongOrMultilineAsBlock(layout) {
+	if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
+	const value = layout.node.value;
+	const multiline = value.indexOf("\n") !== -1;
+	if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
+		if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+		return;
+	}
+	const w = layout.presenterOptions.lineWidth;
+	if (w === -1) {
+		if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+		return;
+	}
+	const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+	let position = 0;
+	let shouldFold = false;
+	while (position <= value.length) {
+		let lineEnd = value.length;
+		const nextLineBreak = value.indexOf("\n", position);
+		if (nextLineBreak !== -1) lineEnd = nextLineBreak;
+		const line = value.slice(position, lineEnd);
+		if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
+		if (nextLineBreak === -1) break;
+		position = nextLineBreak + 1;
+	}
+	if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
+	else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+}
+function quoteInvalidPlain(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
+}
+function fallbackToDoubleQuoted(layout) {
+	if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+//#endregion
+//#region src/ast/scalar_styler.ts
+function setBit(mask, bit) {
+	return mask | 1 << bit;
+}
+var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
+var SRC_B_CHAR = "[\\n\\r]";
+var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
+var SRC_S_WHITE = "[ \\t]";
+var SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
+var SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
+var SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
+var SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
+var SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
+var SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
+var SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
+var SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
+var SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
+var SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
+var SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
+var NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
+var NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
+var NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
+var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
+var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
+var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
+var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
+var C_FORBIDDEN_FIRST_LINE = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/;
+var C_FORBIDDEN_CONTENT = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/m;
+function canUsePlain(layout) {
+	const str = layout.node.value;
+	if (str !== "") {
+		if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str)) return false;
+		if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str)) return false;
+		if (layout.shiftOfContent === 0) {
+			const firstLineBreak = str.indexOf("\n");
+			if (firstLineBreak !== -1) {
+				const content = str.slice(firstLineBreak + 1);
+				if (C_FORBIDDEN_CONTENT.test(content)) return false;
+			}
+		}
+	}
+	const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str).tag.tagName;
+	if (!layout.node.tagged && resolvedTag !== layout.node.tag) return false;
+	if (!layout.node.tagged && str === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
+	return true;
+}
+function canUseSingleQuoted(layout) {
+	const str = layout.node.value;
+	if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str)) return false;
+	if (/[ \t]\n|\n[ \t]/.test(str)) return false;
+	if (!layout.isKey && layout.shiftOfContent === 0) {
+		const firstLineBreak = str.indexOf("\n");
+		if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str.slice(firstLineBreak + 1))) return false;
+	}
+	return true;
+}
+function canUseBlock(layout) {
+	if (layout.flowOnly || !BLOCK_SCALAR_CONTENT.test(layout.node.value)) return false;
+	const contentIndent = layout.shiftOfContent - layout.shiftOfParent;
+	if (contentIndent < 1) return false;
+	if (contentIndent > 9 && /^\n* /.test(layout.node.value)) return false;
+	if (layout.shiftOfContent === 0 && C_FORBIDDEN_CONTENT.test(layout.node.value)) return false;
+	return true;
+}
+function detectAllowedStyles(layout) {
+	let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
+	if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
+	if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
+	if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
+	layout.allowedStylesMask = mask;
+}
+function renderScalar(layout) {
+	switch (layout.style) {
+		case SCALAR_STYLE.PLAIN: return renderPlain(layout);
+		case SCALAR_STYLE.SINGLE_QUOTED: return renderSingleQuoted(layout);
+		case SCALAR_STYLE.LITERAL_BLOCK: return renderLiteralBlock(layout);
+		case SCALAR_STYLE.FOLDED_BLOCK: return renderFoldedBlock(layout);
+		case SCALAR_STYLE.DOUBLE_QUOTED: return renderDoubleQuoted(layout);
+	}
+}
+function renderPlain(layout) {
+	return encodeFlowBreaks(layout.node.value, layout.shiftOfContent);
+}
+function renderSingleQuoted(layout) {
+	return `'${encodeFlowBreaks(layout.node.value, layout.shiftOfContent).replace(/'/g, "''")}'`;
+}
+function renderLiteralBlock(layout) {
+	const value = layout.node.value;
+	return "|" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(value, layout.shiftOfContent));
+}
+function renderFoldedBlock(layout) {
+	const value = layout.node.value;
+	const w = layout.presenterOptions.lineWidth;
+	let availableWidth = Infinity;
+	if (w !== -1) availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+	return ">" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(foldBlockScalar(value, availableWidth), layout.shiftOfContent));
+}
+function renderDoubleQuoted(layout) {
+	return `"${escapeString(layout.node.value)}"`;
+}
+function encodeFlowBreaks(string, shiftOfContent) {
+	let nextLF = string.indexOf("\n");
+	if (nextLF === -1) return string;
+	const pad = " ".repeat(shiftOfContent);
+	let result = string.slice(0, nextLF);
+	const lineRe = /(\n+)([^\n]*)/g;
+	lineRe.lastIndex = nextLF;
+	let match;
+	while (match = lineRe.exec(string)) {
+		const breaks = match[1].length;
+		const line = match[2];
+		result += "\n".repeat(breaks + 1) + pad + line;
+	}
+	return result;
+}
+function indentString(string, spaces) {
+	const indent = " ".repeat(spaces);
+	let position = 0;
+	let result = "";
+	const length = string.length;
+	while (position < length) {
+		let line;
+		const next = string.indexOf("\n", position);
+		if (next === -1) {
+			line = string.slice(position);
+			position = length;
+		} else {
+			line = string.slice(position, next + 1);
+			position = next + 1;
+		}
+		if (line.length && line !== "\n") result += indent;
+		result += line;
+	}
+	return result;
+}
+function needIndentIndicator(string) {
+	return /^\n* /.test(string);
+}
+function blockHeader(string, shiftOfParent, shiftOfContent) {
+	const indentIndicator = needIndentIndicator(string) ? String(shiftOfContent - shiftOfParent) : "";
+	const clip = string[string.length - 1] === "\n";
+	return `${indentIndicator}${clip && (string[string.length - 2] === "\n" || string === "\n") ? "+" : clip ? "" : "-"}\n`;
+}
+function dropEndingNewline(string) {
+	return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+}
+function isMoreIndented(char) {
+	return char === " " || char === "	";
+}
+function foldLine(line, width) {
+	if (line === "" || isMoreIndented(line[0])) return line;
+	const breakRe = / [^ \t]/g;
+	let match;
+	let start = 0;
+	let end;
+	let curr = 0;
+	let next = 0;
+	let result = "";
+	while (match = breakRe.exec(line)) {
+		next = match.index;
+		if (next - start > width) {
+			end = curr > start ? curr : next;
+			result += `\n${line.slice(start, end)}`;
+			start = end + 1;
+		}
+		curr = next;
+	}
+	result += "\n";
+	if (line.length - start > width && curr > start) result += `${line.slice(start, curr)}\n${line.slice(curr + 1)}`;
+	else result += line.slice(start);
+	return result.slice(1);
+}
+function foldBlockScalar(string, width) {
+	const lineRe = /(\n+)([^\n]*)/g;
+	let nextLF = string.indexOf("\n");
+	if (nextLF === -1) nextLF = string.length;
+	lineRe.lastIndex = nextLF;
+	let result = foldLine(string.slice(0, nextLF), width);
+	let prevMoreIndented = string[0] === "\n" || isMoreIndented(string[0]);
+	let moreIndented;
+	let match;
+	while (match = lineRe.exec(string)) {
+		const prefix = match[1];
+		const line = match[2];
+		moreIndented = line !== "" && isMoreIndented(line[0]);
+		result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+		prevMoreIndented = moreIndented;
+	}
+	return result;
+}
+var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
+function escapeCharacter(character) {
+	switch (character) {
+		case "\0": return "\\0";
+		case "\x07": return "\\a";
+		case "\b": return "\\b";
+		case "	": return "\\t";
+		case "\n": return "\\n";
+		case "\v": return "\\v";
+		case "\f": return "\\f";
+		case "\r": return "\\r";
+		case "\x1B": return "\\e";
+		case "\"": return "\\\"";
+		case "\\": return "\\\\";
+		case "": return "\\N";
+		case "\xA0": return "\\_";
+		case "\u2028": return "\\L";
+		case "\u2029": return "\\P";
+	}
+	const code = character.charCodeAt(0);
+	const hex = code.toString(16).toUpperCase();
+	if (code <= 255) return `\\x${"0".repeat(2 - hex.length)}${hex}`;
+	return `\\u${"0".repeat(4 - hex.length)}${hex}`;
+}
+function escapeString(string) {
+	return string.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
+}
+//#endregion
+//#region src/ast/presenter.ts
+var CHAR_LINE_FEED = 10;
+var DEFAULT_PRESENTER_OPTIONS = {
+	indent: 2,
+	seqNoIndent: false,
+	seqInlineFirst: true,
+	lineWidth: 80,
+	flowBracketPadding: false,
+	flowSkipCommaSpace: false,
+	flowSkipColonSpace: false,
+	quoteFlowKeys: false,
+	quoteStyle: "single",
+	forceQuotes: false,
+	scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
+	tagBeforeAnchor: false
+};
+function nodeTagShort(node) {
+	return node.tagged ? node.tag : tagNameShort(node.tag);
+}
+function createPresenterState(options) {
+	const opts = {
+		...DEFAULT_PRESENTER_OPTIONS,
+		...options
+	};
+	if (opts.flowSkipColonSpace) opts.quoteFlowKeys = true;
+	return {
+		...opts,
+		defaultScalarTagName: opts.schema.defaultScalarTag.tagName,
+		openEnded: false
+	};
+}
+function generateNextLine(state, level) {
+	return `\n${" ".repeat(state.indent * level)}`;
+}
+function scalarLayout(state, node, parent, level, isKey, flowOnly) {
+	return {
+		node,
+		parent,
+		level,
+		isKey,
+		flowOnly,
+		shiftOfParent: level === 0 ? -1 : state.indent * (level - 1),
+		shiftOfContent: state.indent * Math.max(1, level),
+		shiftOfFirstLine: level === 0 ? 0 : state.indent * level,
+		presenterOptions: state,
+		allowedStylesMask: 0,
+		style: node.style
+	};
+}
+function writeFlowSequence(state, level, node) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		const item = writeNode(state, level, node.items[index], node, {}).text;
+		if (index > 0) result += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+		result += item;
+	}
+	const pad = state.flowBracketPadding && node.items.length > 0 ? " " : "";
+	return `[${pad}${result}${pad}]`;
+}
+function writeBlockSequence(state, level, node, compact) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		const item = writeNode(state, level + 1, node.items[index], node, {
+			block: true,
+			compact: state.seqInlineFirst,
+			isblockseq: true
+		}).text;
+		if (!compact || result !== "") result += generateNextLine(state, level);
+		if (item === "" || CHAR_LINE_FEED === item.charCodeAt(0)) result += "-";
+		else result += "- ";
+		result += item;
+	}
+	return result;
+}
+function writeFlowMapping(state, level, node) {
+	let result = "";
+	for (const { key, value } of node.items) {
+		let pairBuffer = "";
+		if (result !== "") pairBuffer += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+		const keyRender = writeNode(state, level, key, node, { iskey: true });
+		const keyText = keyRender.text;
+		const valueText = writeNode(state, level, value, node, {}).text;
+		const sep = state.flowSkipColonSpace || valueText === "" ? "" : " ";
+		const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+		const keyColonSep = key.kind === "alias" || keyIsBareProps ? " " : "";
+		pairBuffer += `${keyText}${keyColonSep}:${sep}${valueText}`;
+		result += pairBuffer;
+	}
+	const pad = state.flowBracketPadding && result !== "" ? " " : "";
+	return `{${pad}${result}${pad}}`;
+}
+function writeBlockMapping(state, level, node, compact) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		let pairBuffer = "";
+		if (!compact || result !== "") pairBuffer += generateNextLine(state, level);
+		const { key, value } = node.items[index];
+		const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === SCALAR_STYLE.LITERAL_BLOCK || key.style === SCALAR_STYLE.FOLDED_BLOCK);
+		const keyRender = keyIsBlock ? writeNode(state, level + 1, key, node, {
+			block: true,
+			compact: true,
+			isblockseq: !cannotBeCompact(state, key, level + 1)
+		}) : writeNode(state, level + 1, key, node, {
+			block: true,
+			compact: true,
+			iskey: true
+		});
+		const keyText = keyRender.text;
+		const keyHasLineBreak = key.kind === "scalar" && key.value.indexOf("\n") !== -1;
+		const keyIsTooLong = keyText.length > 1024 && /^[\s\S]{1025}/u.test(keyText);
+		const explicitPair = keyIsBlock || keyHasLineBreak || keyIsTooLong;
+		if (explicitPair) {
+			if (keyText && CHAR_LINE_FEED === keyText.charCodeAt(0)) pairBuffer += "?";
+			else pairBuffer += "? ";
+		}
+		pairBuffer += keyText;
+		if (explicitPair) pairBuffer += generateNextLine(state, level);
+		const valueText = writeNode(state, level + 1, value, node, {
+			block: true,
+			compact: explicitPair,
+			isblockseq: explicitPair && !cannotBeCompact(state, value, level + 1)
+		}).text;
+		const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+		const keyColonSep = !explicitPair && (key.kind === "alias" || keyIsBareProps) ? " " : "";
+		if (valueText === "" || CHAR_LINE_FEED === valueText.charCodeAt(0)) pairBuffer += `${keyColonSep}:`;
+		else pairBuffer += `${keyColonSep}: `;
+		pairBuffer += valueText;
+		result += pairBuffer;
+	}
+	return result;
+}
+function cannotBeCompact(state, node, level) {
+	if (node.kind === "alias") return true;
+	return node.tagged || node.anchor !== void 0 || state.indent < 2 && level > 0;
+}
+function writeNode(state, level, node, parent, ctx) {
+	if (node.kind === "alias") {
+		state.openEnded = false;
+		return {
+			text: `*${node.anchor}`,
+			noBody: false
+		};
+	}
+	const { block = false, iskey = false, isblockseq = false } = ctx;
+	let compact = ctx.compact ?? false;
+	const hasAnchor = node.anchor !== void 0;
+	if (cannotBeCompact(state, node, level)) compact = false;
+	let body;
+	let shouldPrintTag = node.tagged;
+	const useBlockCollection = block && (node.kind === "mapping" || node.kind === "sequence") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0;
+	if (node.kind === "mapping") {
+		if (useBlockCollection) body = writeBlockMapping(state, level, node, compact);
+		else body = writeFlowMapping(state, level, node);
+	} else if (node.kind === "sequence") {
+		if (useBlockCollection) {
+			if (state.seqNoIndent && !isblockseq && level > 0) body = writeBlockSequence(state, level - 1, node, compact);
+			else body = writeBlockSequence(state, level, node, compact);
+		} else body = writeFlowSequence(state, level, node);
+	} else {
+		const layout = scalarLayout(state, node, parent, level, iskey, !block);
+		detectAllowedStyles(layout);
+		for (const rule of state.scalarStyleRules) rule(layout);
+		body = renderScalar(layout);
+		state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
+		shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
+	}
+	if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
+	if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
+	const noBody = body === "";
+	let text = body;
+	if (shouldPrintTag || hasAnchor) {
+		const props = [];
+		const tag = shouldPrintTag ? nodeTagShort(node) : null;
+		const anchor = hasAnchor ? `&${node.anchor}` : null;
+		if (state.tagBeforeAnchor) {
+			if (tag !== null) props.push(tag);
+			if (anchor !== null) props.push(anchor);
+		} else {
+			if (anchor !== null) props.push(anchor);
+			if (tag !== null) props.push(tag);
+		}
+		const sep = body === "" || body.charCodeAt(0) === CHAR_LINE_FEED ? "" : " ";
+		text = `${props.join(" ")}${sep}${body}`;
+	}
+	return {
+		text,
+		noBody
+	};
+}
+function rootStartsOwnLine(node) {
+	return (node.kind === "sequence" || node.kind === "mapping") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0 && !node.tagged && node.anchor === void 0;
+}
+function writeDocumentDirectives(doc) {
+	let result = "";
+	for (const directive of doc.directives) {
+		if (directive.kind === "yaml") {
+			result += `%YAML ${directive.version}\n`;
+			continue;
+		}
+		const { handle, prefix } = directive;
+		result += `%TAG ${handle} ${prefix}\n`;
+	}
+	return result;
+}
+/**
+* Build YAML from AST.
+*
+* @category AST
+*/
+function present(documents, options) {
+	const state = createPresenterState(options);
+	let result = "";
+	let previousEnded = false;
+	for (let index = 0; index < documents.length; index += 1) {
+		const doc = documents[index];
+		state.openEnded = false;
+		const directives = writeDocumentDirectives(doc);
+		const hasDirectives = directives !== "";
+		const marker = doc.explicitStart || hasDirectives || index > 0 && !previousEnded;
+		result += directives;
+		if (doc.contents === null) {
+			if (marker) result += "---\n";
+		} else if (marker) {
+			const body = writeNode(state, 0, doc.contents, null, {
+				block: true,
+				compact: true
+			}).text;
+			const sep = body === "" ? "" : hasDirectives || rootStartsOwnLine(doc.contents) ? "\n" : " ";
+			result += `---${sep}${body}\n`;
+		} else result += writeNode(state, 0, doc.contents, null, {
+			block: true,
+			compact: true
+		}).text + "\n";
+		previousEnded = doc.explicitEnd || state.openEnded;
+		if (previousEnded) result += "...\n";
+	}
+	return result;
+}
+//#endregion
+//#region src/dump.ts
+var DEFAULT_DUMP_OPTIONS = {
+	...DEFAULT_PRESENTER_OPTIONS,
+	schema: DUMP_SCHEMA,
+	skipInvalid: false,
+	noRefs: false,
+	flowLevel: -1,
+	sortKeys: false,
+	transform: () => {}
+};
+function defaultCompareFn(a, b) {
+	const x = String(a);
+	const y = String(b);
+	if (x < y) return -1;
+	if (x > y) return 1;
+	return 0;
+}
+/**
+* Serializes JS object as a YAML document. By default it can dump every
+* supported YAML type, so it throws an exception if you try to dump regexps or
+* functions. However, you can disable exceptions by setting the
+* {@link DumpOptions.skipInvalid} option to `true`.
+*
+* @category Main
+*/
+function dump(input, options = {}) {
+	const opts = {
+		...DEFAULT_DUMP_OPTIONS,
+		...options
+	};
+	const documents = jsToAst(input, opts.schema, {
+		noRefs: opts.noRefs,
+		skipInvalid: opts.skipInvalid
+	});
+	if (opts.flowLevel >= 0) visit(documents, (node, ctx) => {
+		if (ctx.depth < opts.flowLevel) return;
+		if (node.kind === "sequence" || node.kind === "mapping") node.style = COLLECTION_STYLE.FLOW;
+		return VISIT_SKIP;
+	});
+	if (opts.sortKeys) {
+		const compareFn = opts.sortKeys === true ? defaultCompareFn : opts.sortKeys;
+		visit(documents, (node) => {
+			if (node.kind !== "mapping") return;
+			node.items.sort((a, b) => compareFn(a.key.kind === "scalar" ? a.key.value : "", b.key.kind === "scalar" ? b.key.value : ""));
+		});
+	}
+	opts.transform(documents);
+	return present(documents, {
+		...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
+		schema: opts.schema
+	});
+}
+//#endregion
+//#region src/ast/from_events.ts
+var NO_RANGE = (/* unused pure expression or super */ null && (-1));
+function eventPosition(event) {
+	if ("tagStart" in event && event.tagStart !== NO_RANGE) return event.tagStart;
+	if ("anchorStart" in event && event.anchorStart !== NO_RANGE) return event.anchorStart;
+	if ("valueStart" in event && event.valueStart !== NO_RANGE) return event.valueStart;
+	if ("start" in event) return event.start;
+	return 0;
+}
+function rawTag(state, event) {
+	return event.tagStart === NO_RANGE ? "" : state.source.slice(event.tagStart, event.tagEnd);
+}
+function anchorName(state, event) {
+	return event.anchorStart === NO_RANGE ? void 0 : state.source.slice(event.anchorStart, event.anchorEnd);
+}
+function buildScalar(state, event) {
+	const value = getScalarValue(state.source, event);
+	const raw = rawTag(state, event);
+	let tag;
+	let tagged = false;
+	if (raw !== "") {
+		tagged = true;
+		tag = raw;
+	} else if (event.style === SCALAR_STYLE.PLAIN) tag = state.schema.resolveImplicitScalarTag(value).tag.tagName;
+	else tag = state.schema.defaultScalarTag.tagName;
+	return {
+		kind: "scalar",
+		tag,
+		tagged,
+		style: event.style,
+		anchor: anchorName(state, event),
+		value
+	};
+}
+function buildCollection(state, event, defaultTagName) {
+	const raw = rawTag(state, event);
+	let tag;
+	let tagged = false;
+	if (raw === "") tag = defaultTagName;
+	else {
+		tag = raw;
+		tagged = true;
+	}
+	return {
+		tag,
+		tagged,
+		style: event.style,
+		anchor: anchorName(state, event)
+	};
+}
+function addNode(state, node) {
+	const frame = state.frames[state.frames.length - 1];
+	if (frame.kind === "document") frame.doc.contents = node;
+	else if (frame.kind === "sequence") frame.node.items.push(node);
+	else if (frame.key) {
+		frame.node.items.push({
+			key: frame.key,
+			value: node
+		});
+		frame.key = null;
+	} else frame.key = node;
+}
+/**
+* Builds an AST from parser events
+*
+* @category AST
+*/
+function eventsToAst(events, options) {
+	const state = {
+		source: options.source,
+		schema: options.schema,
+		eventIndex: 0,
+		position: 0,
+		frames: [],
+		documents: []
+	};
+	while (state.eventIndex < events.length) {
+		const event = events[state.eventIndex++];
+		state.position = eventPosition(event);
+		switch (event.type) {
+			case EVENT_ID.DOCUMENT: {
+				const doc = {
+					contents: null,
+					explicitStart: event.explicitStart,
+					explicitEnd: event.explicitEnd,
+					directives: event.directives
+				};
+				state.frames.push({
+					kind: "document",
+					doc
+				});
+				break;
+			}
+			case EVENT_ID.SCALAR:
+				addNode(state, buildScalar(state, event));
+				break;
+			case EVENT_ID.SEQUENCE: {
+				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:seq");
+				const node = {
+					kind: "sequence",
+					tag,
+					tagged,
+					style,
+					anchor,
+					items: []
+				};
+				state.frames.push({
+					kind: "sequence",
+					node
+				});
+				break;
+			}
+			case EVENT_ID.MAPPING: {
+				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:map");
+				const node = {
+					kind: "mapping",
+					tag,
+					tagged,
+					style,
+					anchor,
+					items: []
+				};
+				state.frames.push({
+					kind: "mapping",
+					node,
+					key: null
+				});
+				break;
+			}
+			case EVENT_ID.ALIAS:
+				addNode(state, {
+					kind: "alias",
+					anchor: state.source.slice(event.anchorStart, event.anchorEnd)
+				});
+				break;
+			case EVENT_ID.POP: {
+				const frame = state.frames.pop();
+				if (frame.kind === "mapping" && frame.key) throw new Error("incomplete mapping pair in event stream");
+				if (frame.kind === "document") state.documents.push(frame.doc);
+				else addNode(state, frame.node);
+				break;
+			}
+		}
+	}
+	return state.documents;
+}
+//#endregion
+//#region src/index.ts
+/** @deprecated Use `EVENT_ID.DOCUMENT` instead. @internal */
+var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
+/** @deprecated Use `EVENT_ID.SEQUENCE` instead. @internal */
+var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
+/** @deprecated Use `EVENT_ID.MAPPING` instead. @internal */
+var EVENT_MAPPING = EVENT_ID.MAPPING;
+/** @deprecated Use `EVENT_ID.SCALAR` instead. @internal */
+var EVENT_SCALAR = EVENT_ID.SCALAR;
+/** @deprecated Use `EVENT_ID.ALIAS` instead. @internal */
+var EVENT_ALIAS = EVENT_ID.ALIAS;
+/** @deprecated Use `EVENT_ID.POP` instead. @internal */
+var EVENT_POP = EVENT_ID.POP;
+/** @deprecated Use `SCALAR_STYLE.PLAIN` instead. @internal */
+var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
+/** @deprecated Use `SCALAR_STYLE.SINGLE_QUOTED` instead. @internal */
+var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
+/** @deprecated Use `SCALAR_STYLE.DOUBLE_QUOTED` instead. @internal */
+var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
+/** @deprecated Use `SCALAR_STYLE.LITERAL_BLOCK` instead. @internal */
+var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
+/** @deprecated Use `SCALAR_STYLE.FOLDED_BLOCK` instead. @internal */
+var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
+/** @deprecated Use `COLLECTION_STYLE.BLOCK` instead. @internal */
+var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
+/** @deprecated Use `COLLECTION_STYLE.FLOW` instead. @internal */
+var COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
+/** @deprecated Use `CHOMPING_MODE.CLIP` instead. @internal */
+var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
+/** @deprecated Use `CHOMPING_MODE.STRIP` instead. @internal */
+var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
+/** @deprecated Use `CHOMPING_MODE.KEEP` instead. @internal */
+var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
+//#endregion
+
+
+//# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./packages/oci/src/runtime-spec.ts
+// OCI runtime-spec config.json: the rootless base runc writes, image config applied, user overlay merged.
+
+
+const CAPS = ['CAP_AUDIT_WRITE', 'CAP_KILL', 'CAP_NET_BIND_SERVICE'];
+/**
+ * The spec `runc spec --rootless` (runc 1.1) writes for a user with host ids `uid`/`gid`, field for field, except
+ * that eda-oci sets `process.terminal` false: batch jobs and CI runners have no tty ("open /dev/tty" otherwise).
+ */
+function rootlessBaseSpec(uid, gid) {
+    return {
+        ociVersion: '1.0.2-dev',
+        process: {
+            terminal: false,
+            user: { uid: 0, gid: 0 },
+            args: ['sh'],
+            env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'TERM=xterm'],
+            cwd: '/',
+            capabilities: { bounding: [...CAPS], effective: [...CAPS], permitted: [...CAPS], ambient: [...CAPS] },
+            rlimits: [{ type: 'RLIMIT_NOFILE', hard: 1024, soft: 1024 }],
+            noNewPrivileges: true,
+        },
+        root: { path: 'rootfs', readonly: true },
+        hostname: 'runc',
+        mounts: [
+            { destination: '/proc', type: 'proc', source: 'proc' },
+            { destination: '/dev', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'strictatime', 'mode=755', 'size=65536k'] },
+            {
+                destination: '/dev/pts',
+                type: 'devpts',
+                source: 'devpts',
+                options: ['nosuid', 'noexec', 'newinstance', 'ptmxmode=0666', 'mode=0620'],
+            },
+            { destination: '/dev/shm', type: 'tmpfs', source: 'shm', options: ['nosuid', 'noexec', 'nodev', 'mode=1777', 'size=65536k'] },
+            { destination: '/dev/mqueue', type: 'mqueue', source: 'mqueue', options: ['nosuid', 'noexec', 'nodev'] },
+            { destination: '/sys', type: 'none', source: '/sys', options: ['rbind', 'nosuid', 'noexec', 'nodev', 'ro'] },
+            { destination: '/sys/fs/cgroup', type: 'cgroup', source: 'cgroup', options: ['nosuid', 'noexec', 'nodev', 'relatime', 'ro'] },
+        ],
+        linux: {
+            uidMappings: [{ containerID: 0, hostID: uid, size: 1 }],
+            gidMappings: [{ containerID: 0, hostID: gid, size: 1 }],
+            namespaces: [{ type: 'pid' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' }, { type: 'user' }],
+            maskedPaths: [
+                '/proc/acpi',
+                '/proc/asound',
+                '/proc/kcore',
+                '/proc/keys',
+                '/proc/latency_stats',
+                '/proc/timer_list',
+                '/proc/timer_stats',
+                '/proc/sched_debug',
+                '/sys/firmware',
+                '/proc/scsi',
+            ],
+            readonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+        },
+    };
+}
+/**
+ * User-namespace mappings for running as host `uid`/`gid`: container root is the caller (as `runc spec --rootless`);
+ * with a subordinate range, container ids 1..count map onto it (runc then uses newuidmap/newgidmap), which is what lets
+ * an image's non-root USER exist inside the container.
+ */
+function idMappings(hostId, sub) {
+    const maps = [{ containerID: 0, hostID: hostId, size: 1 }];
+    if (sub && sub.count > 0 && hostId !== 0)
+        maps.push({ containerID: 1, hostID: sub.start, size: Math.min(sub.count, 65536) });
+    // Root needs no subordinate range: it may map any host ids; identity keeps file ownership readable on the host.
+    if (hostId === 0)
+        maps[0].size = 65536;
+    return maps;
+}
+/**
+ * Applies the image's Env (merged over runc's defaults, image wins), WorkingDir, resolved User (uid/gid) and Entrypoint+Cmd.
+ * Mirrors what `docker run` would do: args = Entrypoint ++ Cmd; no args at all keeps runc's `sh` default.
+ */
+function applyImageConfig(spec, image, user) {
+    const out = structuredClone(spec);
+    out.process.env = mergeEnv(out.process.env, image.env);
+    if (!out.process.env.some((e) => e.startsWith('HOME=')))
+        out.process.env.push(`HOME=${user.home ?? '/'}`);
+    if (image.workingDir)
+        out.process.cwd = image.workingDir;
+    const args = [...image.entrypoint, ...image.cmd];
+    if (args.length > 0)
+        out.process.args = args;
+    // No additionalGids: runc 1.1 refuses them in rootless containers ("cannot set any additional groups in a
+    // rootless container"), measured with runc 1.1.5 even with newgidmap ranges.
+    out.process.user = { uid: user.uid, gid: user.gid };
+    return out;
+}
+/** Merges KEY=value lists; later lists override earlier keys, order of first appearance kept. */
+function mergeEnv(base, over) {
+    const map = new Map();
+    for (const e of [...base, ...over]) {
+        const eq = e.indexOf('=');
+        const key = eq < 0 ? e : e.slice(0, eq);
+        map.set(key, e);
+    }
+    return [...map.values()];
+}
+const OVERLAY_KEYS = ['env', 'cwd', 'args', 'hostname', 'mounts', 'annotations'];
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+/** Validates the parsed `config` input (YAML/JSON object) into a ConfigOverlay; errors name the field. */
+function validateOverlay(value) {
+    if (value === undefined || value === null)
+        return {};
+    const fix = 'config accepts only env (map), cwd (absolute path), args (list), hostname, mounts (list), annotations (map)';
+    if (typeof value !== 'object' || Array.isArray(value))
+        throw new ConfigurationError('config must be a YAML/JSON mapping', fix);
+    const v = value;
+    for (const k of Object.keys(v)) {
+        if (!OVERLAY_KEYS.includes(k))
+            throw new ConfigurationError(`config has an unknown key '${k}'`, fix);
+    }
+    const out = {};
+    if (v.env !== undefined)
+        out.env = stringMap(v.env, 'config.env', (k) => ENV_KEY.test(k), 'variable names are letters, digits and _');
+    if (v.cwd !== undefined) {
+        if (typeof v.cwd !== 'string' || !v.cwd.startsWith('/') || v.cwd.includes('\0')) {
+            throw new ConfigurationError(`config.cwd must be an absolute path inside the container, got ${JSON.stringify(v.cwd)}`, 'e.g. cwd: /work');
+        }
+        out.cwd = v.cwd;
+    }
+    if (v.args !== undefined) {
+        if (!Array.isArray(v.args) || v.args.length === 0 || !v.args.every((a) => typeof a === 'string' || typeof a === 'number')) {
+            throw new ConfigurationError('config.args must be a non-empty list of strings', 'e.g. args: [/bin/sh, -c, "echo hi"]');
+        }
+        out.args = v.args.map(String);
+    }
+    if (v.hostname !== undefined) {
+        if (typeof v.hostname !== 'string' || !HOSTNAME.test(v.hostname)) {
+            throw new ConfigurationError(`config.hostname ${JSON.stringify(v.hostname)} is not a valid host name`, 'use letters, digits and -, up to 63 characters');
+        }
+        out.hostname = v.hostname;
+    }
+    if (v.mounts !== undefined) {
+        if (!Array.isArray(v.mounts))
+            throw new ConfigurationError('config.mounts must be a list', 'e.g. mounts: [{destination: /tools, type: none, source: /opt/tools, options: [rbind, ro]}]');
+        out.mounts = v.mounts.map((m, i) => validateMount(m, i));
+    }
+    if (v.annotations !== undefined)
+        out.annotations = stringMap(v.annotations, 'config.annotations', (k) => k.length > 0 && k.length <= 253, 'keys are non-empty strings');
+    return out;
+}
+function stringMap(v, where, keyOk, rule) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw new ConfigurationError(`${where} must be a mapping of names to values`, `e.g. ${where.split('.')[1]}: {KEY: value}`);
+    const out = {};
+    for (const [k, val] of Object.entries(v)) {
+        if (!keyOk(k))
+            throw new ConfigurationError(`${where} has an invalid key '${k}'`, rule);
+        if (typeof val !== 'string' && typeof val !== 'number' && typeof val !== 'boolean') {
+            throw new ConfigurationError(`${where}.${k} must be a string, got ${JSON.stringify(val)}`, 'quote the value');
+        }
+        if (String(val).includes('\0'))
+            throw new ConfigurationError(`${where}.${k} contains a NUL byte`, 'remove it');
+        out[k] = String(val);
+    }
+    return out;
+}
+function validateMount(m, i) {
+    const where = `config.mounts[${i}]`;
+    if (typeof m !== 'object' || m === null || Array.isArray(m))
+        throw new ConfigurationError(`${where} must be a mapping`, 'give destination, and optionally type, source, options');
+    const r = m;
+    for (const k of Object.keys(r)) {
+        if (!['destination', 'type', 'source', 'options'].includes(k))
+            throw new ConfigurationError(`${where} has an unknown key '${k}'`, 'allowed: destination, type, source, options');
+    }
+    if (typeof r.destination !== 'string' || !r.destination.startsWith('/')) {
+        throw new ConfigurationError(`${where}.destination must be an absolute path inside the container`, 'e.g. destination: /tools');
+    }
+    const out = { destination: r.destination };
+    if (r.type !== undefined) {
+        if (typeof r.type !== 'string' || !/^[a-z0-9_.-]+$/.test(r.type))
+            throw new ConfigurationError(`${where}.type is not a file system type`, 'e.g. type: none (bind), tmpfs');
+        out.type = r.type;
+    }
+    if (r.source !== undefined) {
+        if (typeof r.source !== 'string' || r.source === '')
+            throw new ConfigurationError(`${where}.source must be a path or a file system name`, 'e.g. source: /opt/tools');
+        out.source = r.source;
+    }
+    if (r.options !== undefined) {
+        if (!Array.isArray(r.options) || !r.options.every((o) => typeof o === 'string'))
+            throw new ConfigurationError(`${where}.options must be a list of strings`, 'e.g. options: [rbind, ro]');
+        out.options = r.options;
+    }
+    return out;
+}
+/** Merges a validated overlay into a spec: env keys override, mounts append (same destination replaced). */
+function applyOverlay(spec, overlay) {
+    const out = structuredClone(spec);
+    if (overlay.env)
+        out.process.env = mergeEnv(out.process.env, Object.entries(overlay.env).map(([k, v]) => `${k}=${v}`));
+    if (overlay.cwd)
+        out.process.cwd = overlay.cwd;
+    if (overlay.args)
+        out.process.args = [...overlay.args];
+    if (overlay.hostname)
+        out.hostname = overlay.hostname;
+    if (overlay.mounts) {
+        const dests = new Set(overlay.mounts.map((m) => m.destination));
+        out.mounts = [...out.mounts.filter((m) => !dests.has(m.destination)), ...overlay.mounts];
+    }
+    if (overlay.annotations)
+        out.annotations = { ...(out.annotations ?? {}), ...overlay.annotations };
+    return out;
+}
+/** Serializes a spec the way eda-oci writes it (stable key order as built, tab indent like runc). */
+function serializeSpec(spec) {
+    return `${JSON.stringify(spec, null, '\t')}\n`;
+}
+/** Parses `config` text (YAML or JSON) and validates it; syntax errors name the line. */
+function parseConfigOverlay(text) {
+    if (text === undefined || text.trim() === '')
+        return {};
+    let value;
+    try {
+        value = load(text, { schema: CORE_SCHEMA });
+    }
+    catch (err) {
+        const e = err;
+        throw new ConfigurationError(`config is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`, 'fix the YAML/JSON syntax');
+    }
+    return validateOverlay(value);
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/subid.ts
+// Subordinate id ranges (/etc/subuid, /etc/subgid) of a user, needed to map an image's non-root USER rootlessly.
+
+/** Parses subuid/subgid text and returns the first range for `name` or numeric `id`, if any. */
+function findSubIdRange(text, name, id) {
+    for (const line of text.split('\n')) {
+        const f = line.trim().split(':');
+        if (f.length !== 3 || !/^\d+$/.test(f[1]) || !/^\d+$/.test(f[2]))
+            continue;
+        if (f[0] === name || f[0] === String(id))
+            return { start: Number(f[1]), count: Number(f[2]) };
+    }
+    return undefined;
+}
+/** Reads the range of a user from `file` (/etc/subuid or /etc/subgid); undefined when absent or unreadable. */
+async function readSubIdRange(file, name, id) {
+    try {
+        return findSubIdRange(await (0,promises_namespaceObject.readFile)(file, 'utf8'), name, id);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/fs-util.ts
+// File-system helpers for bundles: removing trees with read-only dirs, names, atomic writes.
+
+
+
+
+/**
+ * Removes a tree even when it contains directories without write permission (images have 0555 dirs; an unprivileged
+ * owner cannot unlink inside them until it restores u+w). Never follows symlinks. Missing paths are fine.
+ */
+async function removeTree(target) {
+    try {
+        await (0,promises_namespaceObject.rm)(target, { recursive: true, force: true, maxRetries: 2 });
+        return;
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'EACCES' && code !== 'EPERM')
+            throw err;
+    }
+    await makeWritable(target);
+    await (0,promises_namespaceObject.rm)(target, { recursive: true, force: true, maxRetries: 2 });
+}
+async function makeWritable(dir) {
+    let st;
+    try {
+        st = await (0,promises_namespaceObject.lstat)(dir);
+    }
+    catch {
+        return;
+    }
+    if (!st.isDirectory())
+        return;
+    if ((st.mode & 0o700) !== 0o700)
+        await (0,promises_namespaceObject.chmod)(dir, (st.mode & 0o7777) | 0o700).catch(() => undefined);
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)(dir);
+    }
+    catch {
+        return;
+    }
+    for (const n of names)
+        await makeWritable(external_node_path_default().join(dir, n));
+}
+const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** Validates a bundle name (`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`); it becomes a directory name. */
+function validateBundleName(name) {
+    if (!NAME_RE.test(name)) {
+        const why = name === ''
+            ? 'it is empty'
+            : name.startsWith('-')
+                ? "it starts with '-'"
+                : name.includes('/') || name.includes('..')
+                    ? 'it contains a path separator or ..'
+                    : name.length > 128
+                        ? 'it is longer than 128 characters'
+                        : 'it has characters outside letters, digits, ., _ and -';
+        throw new ConfigurationError(`bundle name '${name}' is invalid: ${why}`, 'use letters, digits, ., _ and -, starting with a letter or digit (e.g. vcs-2024.06)');
+    }
+    return name;
+}
+/** A random suffix for temporary names that includes the host-unique pid, so leftovers can be attributed. */
+function tempSuffix() {
+    return `${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+}
+/** Writes a file atomically: temp file in the same directory, fsync, rename over the target. */
+async function writeFileAtomic(file, data, mode = 0o644) {
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.tmp-${tempSuffix()}`);
+    const fh = await (0,promises_namespaceObject.open)(tmp, 'wx', mode);
+    try {
+        await fh.writeFile(data);
+        await fh.sync();
+    }
+    finally {
+        await fh.close();
+    }
+    try {
+        await (0,promises_namespaceObject.rename)(tmp, file);
+    }
+    catch (err) {
+        await (0,promises_namespaceObject.unlink)(tmp).catch(() => undefined);
+        throw err;
+    }
+}
+/** True when a process with this pid exists on this host. */
+function pidAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/build.ts
+// Image -> OCI bundle: resolve/pull the image, stream `docker export` into a private staging rootfs through the safe
+// extractor, write config.json, bundle-id and bundle.lock.json, then move the finished bundle into place with rename(2).
+
+
+
+
+
+
+
+
+
+
+
+
+/** Version of the build recipe; part of the cache key, bump when the bundle layout or extraction rules change. */
+const BUILDER_VERSION = '1';
+/** Label put on the (never started) containers a build creates, so leftovers can be found and removed. */
+const BUILD_LABEL = 'org.eda-oci.build';
+const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+const PULL_POLICIES = ['missing', 'always', 'never'];
+/**
+ * Paths docker's init layer adds to every container (never part of the image); their mtimes are the container's
+ * creation time, so they are pinned to the image's creation time to keep the bundle digest reproducible.
+ */
+const INIT_LAYER_PATHS = new Set([
+    '',
+    '.',
+    'dev',
+    'dev/console',
+    'dev/pts',
+    'dev/shm',
+    'etc',
+    'etc/hostname',
+    'etc/hosts',
+    'etc/mtab',
+    'etc/resolv.conf',
+    'proc',
+    'sys',
+]);
+/** Validates a platform string (`os/arch[/variant]`). */
+function validatePlatform(platform) {
+    if (!PLATFORM_RE.test(platform))
+        throw new ConfigurationError(`platform '${platform}' is not os/arch[/variant]`, 'use e.g. linux/amd64 or linux/arm64/v8');
+    return platform;
+}
+/** Validates every build option before anything is touched; returns normalized values. */
+async function validateBuildOptions(o) {
+    parseImageReference(o.image);
+    validateBundleName(o.name);
+    const pull = o.pull ?? 'missing';
+    if (!PULL_POLICIES.includes(pull))
+        throw new ConfigurationError(`pull '${pull}' is not one of missing, always, never`, 'use pull: missing | always | never');
+    if (o.platform !== undefined)
+        validatePlatform(o.platform);
+    if (!o.outputDir || o.outputDir.includes('\0'))
+        throw new ConfigurationError('output-dir is empty', 'set output-dir to a directory on local disk');
+    const outputDir = external_node_path_default().resolve(o.outputDir);
+    await checkWritableDir(outputDir);
+    return { outputDir, pull };
+}
+/** Fails with an actionable line unless `dir` exists as a writable directory or can be created. */
+async function checkWritableDir(dir) {
+    let probe = dir;
+    for (;;) {
+        try {
+            const st = await (0,promises_namespaceObject.stat)(probe);
+            if (!st.isDirectory()) {
+                throw new ConfigurationError(`output-dir '${dir}' cannot be used: '${probe}' is not a directory`, 'choose a directory path');
+            }
+            break;
+        }
+        catch (err) {
+            if (err instanceof EdaOciError)
+                throw err;
+            const parent = external_node_path_default().dirname(probe);
+            if (parent === probe)
+                break;
+            probe = parent;
+        }
+    }
+    try {
+        await (0,promises_namespaceObject.access)(probe, external_node_fs_namespaceObject.constants.W_OK | external_node_fs_namespaceObject.constants.X_OK);
+    }
+    catch (err) {
+        const who = external_node_os_default().userInfo().username;
+        const code = err.code;
+        throw new ConfigurationError(`output-dir '${dir}' is not writable by user ${who} (${code === 'EROFS' ? 'read-only file system' : `${code} on ${probe}`})`, 'choose a directory this user can write, e.g. under $RUNNER_TEMP, or fix its permissions');
+    }
+}
+/**
+ * Builds `<outputDir>/<name>` from an image. The bundle appears only when complete; a failure or cancellation removes
+ * the staging directory and the export container. Rebuilding the same image id with the same inputs is a cache hit.
+ */
+async function buildBundle(options, deps = {}) {
+    const log = deps.logger ?? silentLogger;
+    const docker = deps.docker ?? new DockerClient({ logger: log });
+    const env = deps.env ?? process.env;
+    const me = deps.user ?? { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0, name: external_node_os_default().userInfo().username };
+    const { outputDir, pull } = await validateBuildOptions(options);
+    const ref = parseImageReference(options.image);
+    const signal = options.signal;
+    const overlay = options.config ?? {};
+    const timings = {};
+    const warnings = [];
+    const t0 = Date.now();
+    const bundlePath = external_node_path_default().join(outputDir, options.name);
+    const image = await log.group('Resolve image', async () => {
+        const t = Date.now();
+        const img = await resolveImage(docker, ref, pull, options.platform, log, signal);
+        timings.resolve = Date.now() - t;
+        log.info(`image ${options.image} is ${img.Id} (${imagePlatform(img)})`);
+        return img;
+    });
+    const platform = imagePlatform(image);
+    const repoDigest = repoDigestFor(image, ref);
+    const [subuid, subgid] = me.uid === 0
+        ? [undefined, undefined]
+        : await Promise.all([
+            readSubIdRange(deps.subuidFile ?? '/etc/subuid', me.name, me.uid),
+            readSubIdRange(deps.subgidFile ?? '/etc/subgid', me.name, me.gid),
+        ]);
+    const uidMappings = idMappings(me.uid, subuid);
+    const gidMappings = idMappings(me.gid, subgid);
+    const cacheKey = sha256(JSON.stringify({ v: BUILDER_VERSION, id: image.Id, platform, overlay, uid: me.uid, gid: me.gid, uidMappings, gidMappings }));
+    const cached = await checkCache(bundlePath, cacheKey);
+    if (cached) {
+        timings.total = Date.now() - t0;
+        log.info(`cache hit: ${bundlePath} already holds ${image.Id} with the same configuration (${cached.bundleDigest})`);
+        return resultFrom(bundlePath, cached, true, timings, cached.user.warnings);
+    }
+    await (0,promises_namespaceObject.mkdir)(outputDir, { recursive: true });
+    await cleanLeftovers(outputDir, options.name, docker, log);
+    const staging = external_node_path_default().join(outputDir, `.${options.name}.staging-${tempSuffix()}`);
+    await (0,promises_namespaceObject.mkdir)(staging, { mode: 0o755 });
+    options.onStaging?.(staging);
+    let containerId;
+    try {
+        const rootfs = external_node_path_default().join(staging, 'rootfs');
+        await (0,promises_namespaceObject.mkdir)(rootfs, { mode: 0o755 });
+        const createdSec = Math.floor(Date.parse(image.Created) / 1000) || 0;
+        const workingDir = image.Config?.WorkingDir || overlay.cwd;
+        const extracted = await log.group('Export and extract image filesystem', async () => {
+            const t = Date.now();
+            const label = `${BUILD_LABEL}=${external_node_os_default().hostname()}:${process.pid}:${tempSuffix()}`;
+            containerId = await docker.createContainer(image.Id, label, options.platform, signal);
+            options.onContainer?.(containerId);
+            const res = await exportInto(docker, containerId, rootfs, createdSec, signal, workingDir ? [workingDir] : []);
+            timings.extract = Date.now() - t;
+            log.info(`extracted ${res.files} files, ${res.dirs} directories, ${res.symlinks} symlinks, ${res.hardlinks} hard links, ` +
+                `${res.bytes} bytes in ${(timings.extract / 1000).toFixed(2)} s`);
+            if (res.skippedSpecial.length)
+                log.warning(`skipped ${res.skippedSpecial.length} device nodes/FIFOs/sockets (not allowed in bundles): ${res.skippedSpecial
+                    .slice(0, 5)
+                    .map((s) => s.path)
+                    .join(', ')}`);
+            if (res.strippedSetid.length)
+                log.warning(`removed setuid/setgid bits from ${res.strippedSetid.length} files: ${res.strippedSetid.slice(0, 5).join(', ')}`);
+            return res;
+        });
+        if (containerId) {
+            await docker.removeContainer(containerId);
+            containerId = undefined;
+        }
+        const lock = await log.group('Write config.json and provenance', async () => {
+            const t = Date.now();
+            const imgCfg = image.Config ?? {};
+            const user = await resolveImageUser(rootfs, imgCfg.User ?? '');
+            if (user.uid !== 0 && uidMappings.length === 1 && me.uid !== 0) {
+                warnings.push(`the image runs as uid ${user.uid} but ${me.name ?? me.uid} has no /etc/subuid range, so runc cannot map it; add a subuid/subgid range for this user (usermod --add-subuids) and rebuild`);
+            }
+            const base = rootlessBaseSpec(me.uid, me.gid);
+            base.linux.uidMappings = uidMappings;
+            base.linux.gidMappings = gidMappings;
+            const spec = applyOverlay(applyImageConfig(base, {
+                env: imgCfg.Env ?? [],
+                entrypoint: imgCfg.Entrypoint ?? [],
+                cmd: imgCfg.Cmd ?? [],
+                workingDir: imgCfg.WorkingDir ?? '',
+                user: imgCfg.User ?? '',
+            }, user), overlay);
+            const configText = serializeSpec(spec);
+            const configSha = sha256(configText);
+            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, 'config.json'), configText, { mode: 0o644 });
+            const digest = bundleDigest(configSha, extracted.treeDigest);
+            await writeBundleId(rootfs, digest);
+            for (const w of warnings)
+                log.warning(w);
+            const lockData = {
+                lockfileVersion: LOCKFILE_VERSION,
+                name: options.name,
+                bundleDigest: digest,
+                image: { ref: options.image, id: image.Id, repoDigest, platform, created: image.Created },
+                configSha256: configSha,
+                rootfs: {
+                    treeDigest: extracted.treeDigest,
+                    files: extracted.files + extracted.hardlinks,
+                    dirs: extracted.dirs,
+                    symlinks: extracted.symlinks,
+                    bytes: extracted.bytes,
+                    skippedSpecial: extracted.skippedSpecial,
+                    strippedSetid: extracted.strippedSetid,
+                },
+                cacheKey,
+                user: { uid: me.uid, gid: me.gid, subuid: uidMappings.length > 1, warnings },
+                tools: { 'eda-oci': BUILDER_VERSION, node: process.version, ...(await toolVersions(docker)) },
+                created: new Date().toISOString(),
+                ci: ciProvenance(env),
+            };
+            await writeFileAtomic(external_node_path_default().join(staging, LOCKFILE_NAME), `${JSON.stringify(lockData, null, 2)}\n`);
+            timings.config = Date.now() - t;
+            return lockData;
+        });
+        await log.group('Move bundle into place', async () => {
+            const t = Date.now();
+            if (signal?.aborted)
+                throw new CancelledError('build cancelled before the bundle was moved into place');
+            await swapIntoPlace(staging, bundlePath, outputDir, options.name);
+            timings.publish = Date.now() - t;
+            log.info(`bundle ready at ${bundlePath}`);
+        });
+        timings.total = Date.now() - t0;
+        return resultFrom(bundlePath, lock, false, timings, warnings);
+    }
+    catch (err) {
+        await removeTree(staging).catch((e) => log.warning(`could not remove staging directory ${staging}: ${String(e)}`));
+        if (signal?.aborted && !(err instanceof CancelledError))
+            throw new CancelledError('build cancelled; staging directory and container removed', undefined, { cause: err });
+        throw err;
+    }
+    finally {
+        if (containerId)
+            await docker
+                .removeContainer(containerId)
+                .catch((e) => log.warning(`could not remove container ${containerId}: ${String(e)}`));
+    }
+}
+function resultFrom(bundlePath, lock, cacheHit, timingsMs, warnings) {
+    return {
+        bundlePath,
+        imageId: lock.image.id,
+        imageDigest: lock.image.repoDigest,
+        bundleDigest: lock.bundleDigest,
+        sizeBytes: lock.rootfs.bytes,
+        fileCount: lock.rootfs.files,
+        cacheHit,
+        lock,
+        timingsMs,
+        warnings,
+    };
+}
+async function resolveImage(docker, ref, pull, platform, log, signal) {
+    const matches = (img) => !!img && (!platform || imagePlatform(img).startsWith(platform) || platform.startsWith(imagePlatform(img)));
+    let img = pull === 'always' ? undefined : await docker.inspectImage(ref.raw, signal);
+    if (matches(img))
+        return img;
+    if (pull === 'never') {
+        const why = img ? `the local image is ${imagePlatform(img)}, not ${platform}` : 'the daemon does not have it';
+        throw new errors_BundleError(`image '${ref.raw}' cannot be used with pull: never: ${why}`, 'pull or load the image first (docker pull / docker load), or set pull: missing');
+    }
+    if (ref.isId)
+        throw new errors_BundleError(`image id '${ref.raw}' is not in the daemon at ${docker.describeHost()}`, 'image ids name local images only; use a registry reference to pull');
+    log.info(`pulling ${ref.raw}${platform ? ` for ${platform}` : ''}`);
+    await docker.pull(ref, platform, signal);
+    img = await docker.inspectImage(ref.raw, signal);
+    if (!img)
+        throw new errors_BundleError(`image '${ref.raw}' is still missing after docker pull`, 'check the daemon and registry logs');
+    if (!matches(img))
+        throw new errors_BundleError(`image '${ref.raw}' is ${imagePlatform(img)}, not the requested ${platform}`, 'pick a multi-platform image or the matching platform');
+    return img;
+}
+/** Returns the existing bundle's lock when it was built from the same inputs and is intact, else undefined. */
+async function checkCache(bundlePath, cacheKey) {
+    let lock;
+    try {
+        lock = await readLockfile(bundlePath);
+    }
+    catch {
+        return undefined;
+    }
+    if (!lock || lock.cacheKey !== cacheKey)
+        return undefined;
+    try {
+        const [config, id] = await Promise.all([
+            (0,promises_namespaceObject.readFile)(external_node_path_default().join(bundlePath, 'config.json')),
+            (0,promises_namespaceObject.readFile)(external_node_path_default().join(bundlePath, 'rootfs', BUNDLE_META_DIR, 'bundle-id'), 'utf8'),
+        ]);
+        if (sha256(config) !== lock.configSha256 || id.trim() !== lock.bundleDigest)
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return lock;
+}
+/** Streams `docker export` of the container into `rootfs`; docker's own failure wins over the extractor's. */
+async function exportInto(docker, id, rootfs, createdSec, signal, ensureDirs) {
+    const exp = docker.exportContainer(id, signal);
+    const filter = (e) => {
+        if (e.path === '.dockerenv' || e.path === BUNDLE_META_DIR || e.path.startsWith(`${BUNDLE_META_DIR}/`))
+            return false;
+        if (INIT_LAYER_PATHS.has(e.path))
+            e.mtime = createdSec;
+        return true;
+    };
+    const extraction = extractTar(exp.stdout, rootfs, { signal, filter, ensureDirs, ensureDirsMtime: createdSec });
+    let result;
+    try {
+        result = await extraction;
+    }
+    catch (err) {
+        exp.kill();
+        const exported = await exp.done.then(() => undefined, (e) => e);
+        if (exported instanceof CommandFailedError)
+            throw exportFailure(exported, docker);
+        throw err;
+    }
+    try {
+        await exp.done;
+    }
+    catch (err) {
+        if (err instanceof CommandFailedError)
+            throw exportFailure(err, docker);
+        throw err;
+    }
+    return result;
+}
+function exportFailure(err, docker) {
+    const classified = docker.classify(err);
+    if (classified !== err)
+        return classified;
+    return new errors_BundleError(`docker export failed: ${lastLine(err.stderr) || err.message}`, `the Docker daemon at ${docker.describeHost()} stopped or failed mid-export; check that it is running and retry`, { cause: err });
+}
+/** Writes rootfs/.eda-oci/bundle-id; the rootfs root may be read-only (mode 0555 from the image) for its owner. */
+async function writeBundleId(rootfs, digest) {
+    const st = await (0,promises_namespaceObject.stat)(rootfs);
+    const mode = st.mode & 0o7777;
+    if ((mode & 0o200) === 0)
+        await (0,promises_namespaceObject.chmod)(rootfs, mode | 0o200);
+    try {
+        const meta = external_node_path_default().join(rootfs, BUNDLE_META_DIR);
+        await (0,promises_namespaceObject.mkdir)(meta, { mode: 0o755 });
+        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(meta, 'bundle-id'), `${digest}\n`, { mode: 0o644, flag: 'wx' });
+    }
+    finally {
+        if ((mode & 0o200) === 0)
+            await (0,promises_namespaceObject.chmod)(rootfs, mode);
+        await (0,promises_namespaceObject.utimes)(rootfs, st.atime, st.mtime);
+    }
+}
+/**
+ * Moves the finished staging dir to `<outputDir>/<name>`. An existing bundle is first renamed aside (so the name never
+ * holds a mixture), then removed. rename(2) within one directory is atomic.
+ */
+async function swapIntoPlace(staging, bundlePath, outputDir, name) {
+    let old;
+    try {
+        await (0,promises_namespaceObject.lstat)(bundlePath);
+        old = external_node_path_default().join(outputDir, `.${name}.old-${tempSuffix()}`);
+        await (0,promises_namespaceObject.rename)(bundlePath, old);
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            throw err;
+    }
+    try {
+        await (0,promises_namespaceObject.rename)(staging, bundlePath);
+    }
+    catch (err) {
+        if (old)
+            await (0,promises_namespaceObject.rename)(old, bundlePath).catch(() => undefined);
+        throw err;
+    }
+    if (old)
+        await removeTree(old);
+}
+/** Removes staging/old dirs and export containers left by builds on this host whose process is gone (SIGKILL, crash). */
+async function cleanLeftovers(outputDir, name, docker, log) {
+    const re = new RegExp(`^\\.${name.replace(/[.]/g, '\\.')}\\.(staging|old)-(\\d+)-[0-9a-f]+$`);
+    for (const entry of await (0,promises_namespaceObject.readdir)(outputDir).catch(() => [])) {
+        const m = re.exec(entry);
+        if (m && !pidAlive(Number(m[2]))) {
+            log.info(`removing leftover ${entry} of an interrupted build`);
+            await removeTree(external_node_path_default().join(outputDir, entry)).catch(() => undefined);
+        }
+    }
+    const host = external_node_os_default().hostname();
+    for (const id of await docker.listContainersByLabel(BUILD_LABEL).catch(() => [])) {
+        const owner = await docker.containerLabel(id, BUILD_LABEL).catch(() => undefined);
+        const [h, pid] = (owner ?? '').split(':');
+        if (h === host && pid && !pidAlive(Number(pid))) {
+            log.info(`removing leftover export container ${id.slice(0, 12)} of an interrupted build`);
+            await docker.removeContainer(id).catch(() => undefined);
+        }
+    }
+}
+async function toolVersions(docker) {
+    const v = await docker.versions().catch(() => ({ client: 'unknown', server: 'unknown' }));
+    return { 'docker-client': v.client, 'docker-server': v.server };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/index.ts
+// Public surface of @eda-oci/oci: image -> bundle, runtime-spec generation, safe extraction, lockfile.
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/cli/src/main.ts
+// The eda-oci command line: parses argv, makes the same library call as the matching action, prints outputs.
+
+
+
+
+/** Exit codes: documented in `eda-oci --help`. */
+const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 };
+const HELP = `eda-oci: build, test, publish and run OCI bundles for Slurm (the library behind the eda-oci GitHub actions)
+
+Usage: eda-oci <command> [options]
+
+Commands:
+  build     image -> OCI bundle (rootfs + config.json + bundle.lock.json)
+
+Run 'eda-oci <command> --help' for a command's options.
+Exit codes: 0 success, 1 failure, 2 usage error, 130 cancelled (SIGINT/SIGTERM).`;
+const BUILD_HELP = `Usage: eda-oci build --image REF --name NAME [options]
+
+Turns an image into an OCI bundle at OUTPUT-DIR/NAME; the bundle appears only when complete.
+
+Options:
+  --image REF         image reference (registry[:port]/repo[:tag][@sha256:...]) or local id sha256:...  (required)
+  --name NAME         bundle name: letters, digits, ., _, -  (required)
+  --output-dir DIR    where the bundle goes (default: $EDA_OCI_OUTPUT_DIR or ./oci-bundles)
+  --pull POLICY       missing (default) | always | never
+  --platform P        e.g. linux/amd64
+  --config YAML       YAML/JSON merged into config.json: env, cwd, args, hostname, mounts, annotations
+  --docker-host H     daemon address (default: DOCKER_HOST or the default socket)
+  --json              print the outputs as one JSON object on stdout
+  -v, --verbose       debug logging
+  -h, --help          this help`;
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+async function main(argv, out = process.stdout) {
+    const [command, ...rest] = argv;
+    if (!command || command === '-h' || command === '--help' || command === 'help') {
+        out.write(`${HELP}\n`);
+        return command ? EXIT.ok : EXIT.usage;
+    }
+    const controller = new AbortController();
+    const onSignal = () => {
+        if (controller.signal.aborted)
+            process.exit(EXIT.cancelled);
+        process.stderr.write('eda-oci: cancelling, cleaning up (signal again to exit at once)\n');
+        controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        switch (command) {
+            case 'build':
+                return await buildCommand(rest, out, controller.signal);
+            default:
+                process.stderr.write(`eda-oci: unknown command '${command}'; run 'eda-oci --help' for the list\n`);
+                return EXIT.usage;
+        }
+    }
+    catch (err) {
+        if (err instanceof CancelledError) {
+            process.stderr.write(`eda-oci ${command}: ${err.message}\n`);
+            return EXIT.cancelled;
+        }
+        if (err instanceof EdaOciError) {
+            process.stderr.write(`eda-oci ${command}: error: ${err.message}\n`);
+            return err instanceof ConfigurationError && err.usage ? EXIT.usage : EXIT.failed;
+        }
+        process.stderr.write(`eda-oci ${command}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        return EXIT.failed;
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+function usageError(message) {
+    const e = new ConfigurationError(message, "run 'eda-oci build --help'");
+    e.usage = true;
+    return e;
+}
+function parse(args, options) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args, options, allowPositionals: false, strict: true }).values;
+    }
+    catch (err) {
+        throw usageError(err.message);
+    }
+}
+async function buildCommand(args, out, signal) {
+    const v = parse(args, {
+        image: { type: 'string' },
+        name: { type: 'string' },
+        'output-dir': { type: 'string' },
+        pull: { type: 'string' },
+        platform: { type: 'string' },
+        config: { type: 'string' },
+        'docker-host': { type: 'string' },
+        json: { type: 'boolean' },
+        verbose: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (v.help) {
+        out.write(`${BUILD_HELP}\n`);
+        return EXIT.ok;
+    }
+    if (!v.image)
+        throw usageError('--image is required');
+    if (!v.name)
+        throw usageError('--name is required');
+    const host = v['docker-host'] ? validateDockerHost(v['docker-host']) : undefined;
+    const logger = createConsoleLogger({ verbose: v.verbose });
+    const docker = new DockerClient({ host, logger });
+    const result = await buildBundle({
+        image: v.image,
+        name: v.name,
+        outputDir: v['output-dir'] ?? process.env.EDA_OCI_OUTPUT_DIR ?? 'oci-bundles',
+        pull: (v.pull ?? 'missing'),
+        platform: v.platform,
+        config: parseConfigOverlay(v.config),
+        signal,
+    }, { docker, logger });
+    const outputs = {
+        'bundle-path': result.bundlePath,
+        'image-id': result.imageId,
+        'image-digest': result.imageDigest,
+        'bundle-digest': result.bundleDigest,
+        'size-bytes': result.sizeBytes,
+        'file-count': result.fileCount,
+        'cache-hit': result.cacheHit,
+    };
+    if (v.json)
+        out.write(`${JSON.stringify(outputs)}\n`);
+    else
+        for (const [k, val] of Object.entries(outputs))
+            out.write(`${k}=${String(val)}\n`);
+    return EXIT.ok;
+}
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(927);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,0 +1,70 @@
+// Shared helpers for integration tests: the components test/cluster started, and running things as the test users.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readFileSync, chmodSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const CLI = path.join(REPO, 'packages/cli/dist/index.js');
+
+/** Keys written by test/cluster/setup.sh to /run/eda-oci/cluster.env. */
+export type ClusterEnv = Record<string, string>;
+
+/**
+ * Reads /run/eda-oci/cluster.env. Integration tests never skip silently: without the cluster they fail, naming the fix.
+ */
+export function clusterEnv(): ClusterEnv {
+  const file = process.env.EDA_OCI_CLUSTER_ENV ?? '/run/eda-oci/cluster.env';
+  if (!existsSync(file)) {
+    throw new Error(`${file} is missing: the test components are not up; run 'sudo bash test/cluster/setup.sh' (npm test does it as root)`);
+  }
+  const env: ClusterEnv = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0 && !line.startsWith('#')) env[line.slice(0, eq)] = line.slice(eq + 1);
+  }
+  process.env.EDA_OCI_DOCKER ??= env.EDA_OCI_DOCKER;
+  return env;
+}
+
+/** True when this test process runs as root (needed for runuser, mounts and a second dockerd). */
+export const isRoot = process.getuid?.() === 0;
+
+/** A temp dir owned by `user` (or by us), mode 0755 so other test users can read below it. */
+export function tempDirFor(user: string | undefined, prefix = 'eda-oci-itg-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  if (user) {
+    const uid = Number(execFileSync('id', ['-u', user]).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', user]).toString().trim());
+    chownSync(dir, uid, gid);
+  }
+  return dir;
+}
+
+/** Result of a program run by {@link runAs}. */
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program as `user` (runuser, clean login-like environment plus `env`), never through a shell. */
+export function runAs(user: string, cmd: string, args: string[], env: Record<string, string> = {}, cwd?: string): RunResult {
+  const home = execFileSync('getent', ['passwd', user]).toString().split(':')[5]!;
+  const uid = execFileSync('id', ['-u', user]).toString().trim();
+  const base = { HOME: home, USER: user, LOGNAME: user, PATH: '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin', XDG_RUNTIME_DIR: `/run/user/${uid}` };
+  const r = spawnSync('runuser', ['-u', user, '--', 'env', '-i', ...Object.entries({ ...base, ...env }).map(([k, v]) => `${k}=${v}`), cmd, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the eda-oci CLI (committed dist) as `user` or as this process. */
+export function cli(args: string[], opts: { user?: string; env?: Record<string, string> } = {}): RunResult {
+  if (opts.user) return runAs(opts.user, process.execPath, [CLI, ...args], opts.env);
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...opts.env }, timeout: 300_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
