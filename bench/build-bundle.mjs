@@ -39,7 +39,12 @@ execFileSync(docker, ['image', 'inspect', image], { env: dockerEnv, stdio: 'igno
 // Reference rootfs for the plain-copy peer: what the two-step extracts.
 const refRootfs = path.join(work, 'ref-rootfs');
 mkdirSync(refRootfs);
-sh('cid=$("$1" create --entrypoint /x "$2") && "$1" export "$cid" | tar -C "$3" -xf - && "$1" rm "$cid" >/dev/null', docker, image, refRootfs);
+sh(
+  'cid=$("$1" create --entrypoint /x "$2") && "$1" export "$cid" | tar -C "$3" -xf - && "$1" rm "$cid" >/dev/null',
+  docker,
+  image,
+  refRootfs,
+);
 // Warm-up build for the cache-hit case.
 run(process.execPath, [cliPath, 'build', '--image', image, '--name', 'warm', '--output-dir', path.join(work, 'warm'), '--pull', 'never']);
 
@@ -50,14 +55,32 @@ const cases = {
     return time(() => run(process.execPath, [cliPath, 'build', '--image', image, '--name', 'b', '--output-dir', out, '--pull', 'never']));
   },
   'eda-oci unchanged rebuild (cache hit)': () =>
-    time(() => run(process.execPath, [cliPath, 'build', '--image', image, '--name', 'warm', '--output-dir', path.join(work, 'warm'), '--pull', 'never'])),
+    time(() =>
+      run(process.execPath, [
+        cliPath,
+        'build',
+        '--image',
+        image,
+        '--name',
+        'warm',
+        '--output-dir',
+        path.join(work, 'warm'),
+        '--pull',
+        'never',
+      ]),
+    ),
   'two-step (docker export > x.tar; tar -xf)': () => {
     const d = path.join(work, 'twostep');
     clean(d);
     mkdirSync(path.join(d, 'rootfs'), { recursive: true });
     let cid = '';
     const t = time(() => {
-      cid = sh('cid=$("$1" create --entrypoint /x "$2") && "$1" export "$cid" > "$3/x.tar" && tar -C "$3/rootfs" -xf "$3/x.tar" && echo "$cid"', docker, image, d).trim();
+      cid = sh(
+        'cid=$("$1" create --entrypoint /x "$2") && "$1" export "$cid" > "$3/x.tar" && tar -C "$3/rootfs" -xf "$3/x.tar" && echo "$cid"',
+        docker,
+        image,
+        d,
+      ).trim();
     });
     run(docker, ['rm', cid]);
     return t;
@@ -105,9 +128,13 @@ const plain = m['plain copy (tar -c | tar -x of the rootfs)'];
 console.log(`\nbuild-oci-bundle benchmark: ${image}, ${rounds} alternated rounds, medians (${os.cpus().length} cores)\n`);
 console.log(`${'case'.padEnd(44)} ${'median s'.padStart(9)} ${'x two-step'.padStart(11)} ${'x plain copy'.padStart(13)}`);
 for (const [k, v] of Object.entries(m)) {
-  console.log(`${k.padEnd(44)} ${v.toFixed(3).padStart(9)} ${(v / twoStep).toFixed(3).padStart(11)} ${(v / plain).toFixed(2).padStart(13)}`);
+  console.log(
+    `${k.padEnd(44)} ${v.toFixed(3).padStart(9)} ${(v / twoStep).toFixed(3).padStart(11)} ${(v / plain).toFixed(2).padStart(13)}`,
+  );
 }
 const cold = m['eda-oci cold build'] / twoStep;
 const hit = m['eda-oci unchanged rebuild (cache hit)'] / twoStep;
-console.log(`\ntargets: cold build <= 0.70x two-step: ${cold.toFixed(3)} ${cold <= 0.7 ? 'MET' : 'NOT MET'}; cache hit <= 0.05x two-step: ${hit.toFixed(3)} ${hit <= 0.05 ? 'MET' : 'NOT MET'}`);
+console.log(
+  `\ntargets: cold build <= 0.70x two-step: ${cold.toFixed(3)} ${cold <= 0.7 ? 'MET' : 'NOT MET'}; cache hit <= 0.05x two-step: ${hit.toFixed(3)} ${hit <= 0.05 ? 'MET' : 'NOT MET'}`,
+);
 clean(work);

@@ -6,7 +6,11 @@ import * as yaml from 'js-yaml';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const check = process.argv.includes('--check');
-const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ').trim();
+const cell = (s) =>
+  String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ')
+    .trim();
 
 function table(meta) {
   const rows = ['| input | required | default | description |', '| --- | --- | --- | --- |'];

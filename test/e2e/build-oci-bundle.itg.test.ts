@@ -51,7 +51,10 @@ describe.runIf(isRoot)('build-oci-bundle dist as the unprivileged test user on r
 
   it('the CLI as the test user gives the same bundle digest as the action', async () => {
     const out = tempDirFor(USER);
-    const r = cli(['build', '--image', env.EDA_OCI_IMG_BUSYBOX1!, '--name', 'bb', '--output-dir', out, '--docker-host', ROOTLESS, '--json'], { user: USER, env: userEnv });
+    const r = cli(
+      ['build', '--image', env.EDA_OCI_IMG_BUSYBOX1!, '--name', 'bb', '--output-dir', out, '--docker-host', ROOTLESS, '--json'],
+      { user: USER, env: userEnv },
+    );
     expect(r.stderr).not.toMatch(/error/);
     expect(r.status).toBe(0);
     const outputs = JSON.parse(r.stdout);
@@ -66,10 +69,23 @@ describe.runIf(isRoot)('build-oci-bundle dist as the unprivileged test user on r
 
   it('an output-dir the user cannot write fails with one actionable line and creates nothing', () => {
     const rootOwned = tempDirFor(undefined);
-    const r = cli(['build', '--image', env.EDA_OCI_IMG_BUSYBOX1!, '--name', 'bb', '--output-dir', path.join(rootOwned, 'sub'), '--docker-host', ROOTLESS], {
-      user: USER,
-      env: userEnv,
-    });
+    const r = cli(
+      [
+        'build',
+        '--image',
+        env.EDA_OCI_IMG_BUSYBOX1!,
+        '--name',
+        'bb',
+        '--output-dir',
+        path.join(rootOwned, 'sub'),
+        '--docker-host',
+        ROOTLESS,
+      ],
+      {
+        user: USER,
+        env: userEnv,
+      },
+    );
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines.at(-1)).toMatch(/output-dir '.*sub' is not writable by user edaoci.*choose a directory/);
@@ -120,9 +136,13 @@ describe('build-oci-bundle dist as root on rootful Docker', () => {
   });
 
   it('the post step removes an export container a killed main step left behind, and is idempotent', async () => {
-    const id = execFileSync(env.EDA_OCI_DOCKER!, ['create', '--label', 'org.eda-oci.build=test', '--entrypoint', '/x', env.EDA_OCI_IMG_BUSYBOX1!], {
-      env: { ...process.env, DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST },
-    })
+    const id = execFileSync(
+      env.EDA_OCI_DOCKER!,
+      ['create', '--label', 'org.eda-oci.build=test', '--entrypoint', '/x', env.EDA_OCI_IMG_BUSYBOX1!],
+      {
+        env: { ...process.env, DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST },
+      },
+    )
       .toString()
       .trim();
     const staging = path.join(tempDirFor(undefined), `.bb.staging-999999-abcd1234`);
@@ -134,11 +154,16 @@ describe('build-oci-bundle dist as root on rootful Docker', () => {
     // Run only the post step with the state a killed main step would have saved.
     const { runPostOnly } = await import('./runner.js');
     for (let i = 0; i < 2; i++) {
-      const post = await runPostOnly('build-oci-bundle', { ...opts, state: { 'container-id': id, 'staging-dir': staging, 'docker-host': '' } });
+      const post = await runPostOnly('build-oci-bundle', {
+        ...opts,
+        state: { 'container-id': id, 'staging-dir': staging, 'docker-host': '' },
+      });
       expect(post.exitCode).toBe(0);
       expect(post.stdout).not.toMatch(/::warning/);
     }
-    const ps = execFileSync(env.EDA_OCI_DOCKER!, ['ps', '-aq', '--no-trunc', '--filter', `id=${id}`], { env: { ...process.env, DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST } }).toString();
+    const ps = execFileSync(env.EDA_OCI_DOCKER!, ['ps', '-aq', '--no-trunc', '--filter', `id=${id}`], {
+      env: { ...process.env, DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST },
+    }).toString();
     expect(ps.trim()).toBe('');
     expect(existsSync(staging)).toBe(false);
   });

@@ -157,7 +157,10 @@ function step(script: string, env: Record<string, string>, opts: StepOptions): P
     ? ['runuser', ['-u', opts.user, '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), node, script]]
     : [node, [script]];
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd as string, args as string[], { env: opts.user ? {} : env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd as string, args as string[], {
+      env: opts.user ? { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' } : env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

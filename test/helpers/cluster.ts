@@ -1,6 +1,6 @@
 // Shared helpers for integration tests: the components test/cluster started, and running things as the test users.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, chmodSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -53,12 +53,22 @@ export interface RunResult {
 export function runAs(user: string, cmd: string, args: string[], env: Record<string, string> = {}, cwd?: string): RunResult {
   const home = execFileSync('getent', ['passwd', user]).toString().split(':')[5]!;
   const uid = execFileSync('id', ['-u', user]).toString().trim();
-  const base = { HOME: home, USER: user, LOGNAME: user, PATH: '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin', XDG_RUNTIME_DIR: `/run/user/${uid}` };
-  const r = spawnSync('runuser', ['-u', user, '--', 'env', '-i', ...Object.entries({ ...base, ...env }).map(([k, v]) => `${k}=${v}`), cmd, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
+  const base = {
+    HOME: home,
+    USER: user,
+    LOGNAME: user,
+    PATH: '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin',
+    XDG_RUNTIME_DIR: `/run/user/${uid}`,
+  };
+  const r = spawnSync(
+    'runuser',
+    ['-u', user, '--', 'env', '-i', ...Object.entries({ ...base, ...env }).map(([k, v]) => `${k}=${v}`), cmd, ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      timeout: 300_000,
+    },
+  );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -67,4 +77,28 @@ export function cli(args: string[], opts: { user?: string; env?: Record<string, 
   if (opts.user) return runAs(opts.user, process.execPath, [CLI, ...args], opts.env);
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...opts.env }, timeout: 300_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** SIGKILLs every process whose command line contains `needle` (test daemons left behind by a killed dockerd). */
+export function killProcessesMatching(needle: string): void {
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    if (Number(pid) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (cmdline.includes(needle)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // Gone already, or not ours to read.
+    }
+  }
+}
+
+/** Unmounts everything mounted below `dir` (deepest first), then removes it. */
+export function removeTestTree(dir: string): void {
+  const mounts = readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((l) => l.split(' ')[1] ?? '')
+    .filter((m) => m.startsWith(`${dir}/`))
+    .sort((a, b) => b.length - a.length);
+  for (const m of mounts) spawnSync('umount', ['-l', m]);
+  rmSync(dir, { recursive: true, force: true });
 }

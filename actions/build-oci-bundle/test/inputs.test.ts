@@ -24,9 +24,23 @@ describe('getInputs', () => {
     });
   });
   it('reads every input', () => {
-    set({ image: 'r:5000/a/b@sha256:' + 'c'.repeat(64), name: 'x', 'output-dir': '/o', pull: 'never', platform: 'linux/arm64', config: '  env:\n    A: "1"\n', 'docker-host': 'unix:///s.sock' });
+    set({
+      image: 'r:5000/a/b@sha256:' + 'c'.repeat(64),
+      name: 'x',
+      'output-dir': '/o',
+      pull: 'never',
+      platform: 'linux/arm64',
+      config: '  env:\n    A: "1"\n',
+      'docker-host': 'unix:///s.sock',
+    });
     const i = getInputs({});
-    expect(i).toMatchObject({ outputDir: '/o', pull: 'never', platform: 'linux/arm64', config: { env: { A: '1' } }, dockerHost: 'unix:///s.sock' });
+    expect(i).toMatchObject({
+      outputDir: '/o',
+      pull: 'never',
+      platform: 'linux/arm64',
+      config: { env: { A: '1' } },
+      dockerHost: 'unix:///s.sock',
+    });
   });
   it.each([
     [{ name: 'bb' }, /input 'image' is required/],

@@ -45,7 +45,9 @@ describe('DockerClient errors', () => {
     const run: RunCommand = async (cmd, args) => {
       throw new CommandFailedError(`cannot run ${cmd}: program not found`, cmd, args, null, null, '');
     };
-    await expect(new DockerClient({ run, host: 'unix:///nonexistent/docker.sock' }).inspectImage('x')).rejects.toThrow(/docker CLI .* is not installed/);
+    await expect(new DockerClient({ run, host: 'unix:///nonexistent/docker.sock' }).inspectImage('x')).rejects.toThrow(
+      /docker CLI .* is not installed/,
+    );
   });
   it('passes DOCKER_HOST and drops DOCKER_CONTEXT', async () => {
     let env: NodeJS.ProcessEnv | undefined;

@@ -105,7 +105,8 @@ const INIT_LAYER_PATHS = new Set([
 
 /** Validates a platform string (`os/arch[/variant]`). */
 export function validatePlatform(platform: string): string {
-  if (!PLATFORM_RE.test(platform)) throw new ConfigurationError(`platform '${platform}' is not os/arch[/variant]`, 'use e.g. linux/amd64 or linux/arm64/v8');
+  if (!PLATFORM_RE.test(platform))
+    throw new ConfigurationError(`platform '${platform}' is not os/arch[/variant]`, 'use e.g. linux/amd64 or linux/arm64/v8');
   return platform;
 }
 
@@ -418,12 +419,20 @@ async function exportInto(
   try {
     result = await extraction;
   } catch (err) {
-    exp.kill();
-    const exported = await exp.done.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    if (exported instanceof CommandFailedError) throw exportFailure(exported, docker);
+    // When the exporter's stream ended first (daemon died, export failed), its own error is the real cause: let it
+    // finish for a moment and report that. Otherwise the extractor refused the stream: stop the exporter.
+    if (exp.stdout.readableEnded) {
+      const timer = setTimeout(() => exp.kill(), 5000);
+      const exported = await exp.done.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      clearTimeout(timer);
+      if (exported instanceof CommandFailedError && exported.signal === null) throw exportFailure(exported, docker);
+    } else {
+      exp.kill();
+      await exp.done.catch(() => undefined);
+    }
     throw err;
   }
   try {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundleError, CancelledError, ConfigurationError, spawnCommand, type SpawnedCommand } from '@eda-oci/exec';
 import { DockerClient } from '@eda-oci/docker';
 import { BUILD_LABEL, buildBundle, computeTreeDigest, readLockfile, type BuildOptions } from '../src/index.js';
-import { clusterEnv, isRoot, tempDirFor } from '../../../test/helpers/cluster.js';
+import { clusterEnv, isRoot, killProcessesMatching, removeTestTree, tempDirFor } from '../../../test/helpers/cluster.js';
 import { hostileArchives } from './helpers/hostile.js';
 
 const env = clusterEnv();
@@ -119,7 +119,10 @@ describe('buildBundle on rootful Docker', () => {
   describe('bad input and faults leave nothing behind', () => {
     it('unknown image', async () => {
       const dir = tempDirFor(undefined);
-      const err = await buildBundle({ image: `${env.EDA_OCI_TEST_REGISTRY}/eda-oci/no-such:1`, name: 'x', outputDir: dir }, { docker }).catch((e: unknown) => e);
+      const err = await buildBundle(
+        { image: `${env.EDA_OCI_TEST_REGISTRY}/eda-oci/no-such:1`, name: 'x', outputDir: dir },
+        { docker },
+      ).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(BundleError);
       expect((err as Error).message).toMatch(/was not found in registry 127\.0\.0\.1:5000.*check the repository, tag or digest/);
       expect(dirEntries(dir)).toEqual([]);
@@ -127,7 +130,9 @@ describe('buildBundle on rootful Docker', () => {
 
     it('unreachable registry', async () => {
       const dir = tempDirFor(undefined);
-      const err = await buildBundle({ image: '127.0.0.1:5999/eda-oci/x:1', name: 'x', outputDir: dir }, { docker }).catch((e: unknown) => e);
+      const err = await buildBundle({ image: '127.0.0.1:5999/eda-oci/x:1', name: 'x', outputDir: dir }, { docker }).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(BundleError);
       expect((err as Error).message).toMatch(/registry 127\.0\.0\.1:5999 is unreachable/);
       expect(dirEntries(dir)).toEqual([]);
@@ -136,7 +141,10 @@ describe('buildBundle on rootful Docker', () => {
     it('daemon not running at docker-host', async () => {
       const dir = tempDirFor(undefined);
       const bad = new DockerClient({ host: `unix://${dir}/no-daemon.sock` });
-      const err = await buildBundle({ image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'x', outputDir: path.join(dir, 'out') }, { docker: bad }).catch((e: unknown) => e);
+      const err = await buildBundle(
+        { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'x', outputDir: path.join(dir, 'out') },
+        { docker: bad },
+      ).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ConfigurationError);
       expect((err as Error).message).toMatch(/cannot reach the Docker daemon at unix:\/\/.*no-daemon\.sock.*start dockerd/);
       expect(dirEntries(dir)).toEqual([]);
@@ -153,7 +161,9 @@ describe('buildBundle on rootful Docker', () => {
       const dir = tempDirFor(undefined);
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
       try {
-        const err = await buildBundle({ image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'full', outputDir: dir }, { docker }).catch((e: unknown) => e);
+        const err = await buildBundle({ image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'full', outputDir: dir }, { docker }).catch(
+          (e: unknown) => e,
+        );
         expect(err).toBeInstanceOf(BundleError);
         expect((err as Error).message).toMatch(/no space left on device.*free space.*output-dir/);
         expect(dirEntries(dir)).toEqual([]);
@@ -167,7 +177,13 @@ describe('buildBundle on rootful Docker', () => {
       const dir = tempDirFor(undefined);
       const ac = new AbortController();
       const err = await buildBundle(
-        { image: env.EDA_OCI_IMG_DEBIAN!, name: 'cancel', outputDir: dir, signal: ac.signal, onContainer: () => setTimeout(() => ac.abort(), 150) },
+        {
+          image: env.EDA_OCI_IMG_DEBIAN!,
+          name: 'cancel',
+          outputDir: dir,
+          signal: ac.signal,
+          onContainer: () => setTimeout(() => ac.abort(), 150),
+        },
         { docker },
       ).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(CancelledError);
@@ -190,9 +206,10 @@ describe('buildBundle on rootful Docker', () => {
               return spawnCommand('cat', [tarFile]);
             }
           }
-          const err = await buildBundle({ image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'hostile', outputDir: dir }, { docker: new HostileDocker({ host: env.EDA_OCI_ROOTFUL_DOCKER_HOST }) }).catch(
-            (e: unknown) => e,
-          );
+          const err = await buildBundle(
+            { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'hostile', outputDir: dir },
+            { docker: new HostileDocker({ host: env.EDA_OCI_ROOTFUL_DOCKER_HOST }) },
+          ).catch((e: unknown) => e);
           expect(err).toBeInstanceOf(BundleError);
           expect((err as Error).message).toMatch(h.message);
           expect(dirEntries(dir)).toEqual([]);
@@ -209,20 +226,47 @@ describe('buildBundle on rootful Docker', () => {
       const host = `unix://${sock}`;
       const dockerd = spawn(
         'dockerd',
-        ['--data-root', path.join(base, 'data'), '--exec-root', path.join(base, 'exec'), '--pidfile', path.join(base, 'pid'), '-H', host, '--bridge', 'none', '--iptables=false', '--ip-masq=false'],
+        [
+          '--data-root',
+          path.join(base, 'data'),
+          '--exec-root',
+          path.join(base, 'exec'),
+          '--pidfile',
+          path.join(base, 'pid'),
+          '-H',
+          host,
+          '--bridge',
+          'none',
+          '--iptables=false',
+          '--ip-masq=false',
+        ],
         { stdio: 'ignore', detached: true },
       );
       try {
         const d = new DockerClient({ host });
         for (let i = 0; i < 100; i++) {
-          if (await d.ping().then(() => true, () => false)) break;
+          if (
+            await d.ping().then(
+              () => true,
+              () => false,
+            )
+          )
+            break;
           await new Promise((r) => setTimeout(r, 200));
         }
         // Load the Debian image (about 200 MB: export takes long enough to kill the daemon during it).
-        execFileSync('sh', ['-c', '"$0" save "$1" | DOCKER_HOST="$2" "$0" load -q', DOCKER, env.EDA_OCI_IMG_DEBIAN!, host], { stdio: 'ignore' });
+        const saved = path.join(base, 'debian.tar');
+        execFileSync(DOCKER, ['save', '-o', saved, env.EDA_OCI_IMG_DEBIAN!]);
+        execFileSync(DOCKER, ['load', '-q', '-i', saved], { env: { ...process.env, DOCKER_HOST: host }, stdio: 'ignore' });
         const dir = tempDirFor(undefined);
         const err = await buildBundle(
-          { image: env.EDA_OCI_IMG_DEBIAN!, name: 'killed', outputDir: dir, pull: 'never', onContainer: () => setTimeout(() => dockerd.kill('SIGKILL'), 300) },
+          {
+            image: env.EDA_OCI_IMG_DEBIAN!,
+            name: 'killed',
+            outputDir: dir,
+            pull: 'never',
+            onContainer: () => setTimeout(() => dockerd.kill('SIGKILL'), 300),
+          },
           { docker: d },
         ).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(Error);
@@ -230,7 +274,9 @@ describe('buildBundle on rootful Docker', () => {
         expect(dirEntries(dir)).toEqual([]);
       } finally {
         dockerd.kill('SIGKILL');
-        execFileSync('sh', ['-c', 'pkill -9 -f -- "containerd.*$0" || true; umount -R "$0"/* 2>/dev/null || true; rm -rf "$0"', base], { stdio: 'ignore' });
+        await new Promise((r) => setTimeout(r, 200));
+        killProcessesMatching(base);
+        removeTestTree(base);
       }
     });
   });

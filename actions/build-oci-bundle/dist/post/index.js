@@ -31097,10 +31097,19 @@ async function exportInto(docker, id, rootfs, createdSec, signal, ensureDirs) {
         result = await extraction;
     }
     catch (err) {
-        exp.kill();
-        const exported = await exp.done.then(() => undefined, (e) => e);
-        if (exported instanceof CommandFailedError)
-            throw exportFailure(exported, docker);
+        // When the exporter's stream ended first (daemon died, export failed), its own error is the real cause: let it
+        // finish for a moment and report that. Otherwise the extractor refused the stream: stop the exporter.
+        if (exp.stdout.readableEnded) {
+            const timer = setTimeout(() => exp.kill(), 5000);
+            const exported = await exp.done.then(() => undefined, (e) => e);
+            clearTimeout(timer);
+            if (exported instanceof CommandFailedError && exported.signal === null)
+                throw exportFailure(exported, docker);
+        }
+        else {
+            exp.kill();
+            await exp.done.catch(() => undefined);
+        }
         throw err;
     }
     try {

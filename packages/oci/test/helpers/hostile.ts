@@ -18,7 +18,8 @@ export function hostileArchives(): HostileCase[] {
   return [
     {
       name: "'../' escape",
-      bytes: (outside) => makeTar([...ok, { name: `../../${path.basename(path.dirname(outside))}/${path.basename(outside)}/pwned`, data: 'x' }]),
+      bytes: (outside) =>
+        makeTar([...ok, { name: `../../${path.basename(path.dirname(outside))}/${path.basename(outside)}/pwned`, data: 'x' }]),
       message: /\.\./,
     },
     { name: 'absolute path', bytes: (outside) => makeTar([...ok, { name: `${outside}/pwned`, data: 'x' }]), message: /absolute/ },
@@ -44,11 +45,20 @@ export function hostileArchives(): HostileCase[] {
     },
     {
       name: 'hard link to a symlink that points outside',
-      bytes: (outside) => makeTar([...ok, { name: 'l', type: '2', linkname: `${outside}/keep` }, { name: 'stolen', type: '1', linkname: 'l' }]),
+      bytes: (outside) =>
+        makeTar([...ok, { name: 'l', type: '2', linkname: `${outside}/keep` }, { name: 'stolen', type: '1', linkname: 'l' }]),
       message: /hard ?link/,
     },
-    { name: "a symlink named '.'", bytes: (outside) => makeTar([...ok, { name: '.', type: '2', linkname: outside }]), message: /'\.'|root/ },
-    { name: "a symlink named './'", bytes: (outside) => makeTar([...ok, { name: './', type: '2', linkname: outside }]), message: /'\.'|root/ },
+    {
+      name: "a symlink named '.'",
+      bytes: (outside) => makeTar([...ok, { name: '.', type: '2', linkname: outside }]),
+      message: /'\.'|root/,
+    },
+    {
+      name: "a symlink named './'",
+      bytes: (outside) => makeTar([...ok, { name: './', type: '2', linkname: outside }]),
+      message: /'\.'|root/,
+    },
     {
       name: 'a long PAX name with ../',
       bytes: () => makeTar([...ok, { name: 'innocent', data: 'x', pax: { path: `${'a/'.repeat(60)}${'../'.repeat(62)}outside/pwned` } }]),
