@@ -281,7 +281,8 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
         configSha256: configSha,
         rootfs: {
           treeDigest: extracted.treeDigest,
-          files: extracted.files + extracted.hardlinks,
+          files: extracted.files,
+          hardlinks: extracted.hardlinks,
           dirs: extracted.dirs,
           symlinks: extracted.symlinks,
           bytes: extracted.bytes,

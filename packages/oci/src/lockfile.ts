@@ -28,7 +28,10 @@ export interface BundleLock {
   configSha256: string;
   rootfs: {
     treeDigest: string;
+    /** Distinct regular files (a hard-linked file counts once), as computeTreeDigest counts them. */
     files: number;
+    /** Extra names of regular files (hard links). */
+    hardlinks: number;
     dirs: number;
     symlinks: number;
     bytes: number;

@@ -59,6 +59,8 @@ describe('buildBundle on rootful Docker', () => {
     // The tree digest in the lockfile is what a fresh walk of the bundle on disk gives.
     const walked = await computeTreeDigest(path.join(r.bundlePath, 'rootfs'), { exclude: ['.eda-oci'] });
     expect(walked.treeDigest).toBe(lock.rootfs.treeDigest);
+    expect(walked.files).toBe(lock.rootfs.files);
+    expect(walked.bytes).toBe(lock.rootfs.bytes);
     const spec = JSON.parse(readFileSync(path.join(r.bundlePath, 'config.json'), 'utf8'));
     expect(spec.process.terminal).toBe(false);
     expect(spec.process.args).toEqual(['/bin/sh']);
