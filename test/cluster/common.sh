@@ -28,12 +28,13 @@ EDA_IMG_BUSYBOX1="$EDA_REGISTRY/eda-oci/busybox:1"
 EDA_IMG_BUSYBOX2="$EDA_REGISTRY/eda-oci/busybox:2"
 EDA_IMG_TOOL="$EDA_REGISTRY/eda-oci/tool:1"
 EDA_IMG_DEBIAN="$EDA_REGISTRY/eda-oci/debian:bookworm"
-EDA_IMAGES=("$EDA_IMG_BUSYBOX1" "$EDA_IMG_BUSYBOX2" "$EDA_IMG_TOOL" "$EDA_IMG_DEBIAN")
+EDA_IMG_LAYERED="$EDA_REGISTRY/eda-oci/layered:1"
+EDA_IMAGES=("$EDA_IMG_BUSYBOX1" "$EDA_IMG_BUSYBOX2" "$EDA_IMG_TOOL" "$EDA_IMG_DEBIAN" "$EDA_IMG_LAYERED")
 
 # Packages setup.sh installs (binary -> package for status.sh hints).
 EDA_PACKAGES=(docker.io rootlesskit slirp4netns uidmap fuse-overlayfs runc docker-registry
   debootstrap busybox-static skopeo umoci procps iproute2 util-linux curl ca-certificates
-  tar coreutils passwd iptables)
+  tar coreutils passwd iptables attr)
 
 # uid of a user, empty if missing
 eda_uid() { id -u "$1" 2>/dev/null || true; }

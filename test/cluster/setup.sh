@@ -414,7 +414,23 @@ build_debian() {
 ensure_image "$EDA_IMG_BUSYBOX1" build_busybox1
 ensure_image "$EDA_IMG_BUSYBOX2" build_busybox2
 ensure_image "$EDA_IMG_TOOL" build_tool
+# A multi-layer image built by the daemon itself (classic builder, no network): a whiteout (a deleted file), an opaque
+# directory (deleted and re-created), a hard link and a 0555 directory in an upper layer.
+build_layered() {
+  local ctx="$workdir/layered"
+  rm -rf "$ctx"
+  mkdir -p "$ctx"
+  cat >"$ctx/Dockerfile" <<EOF
+FROM $EDA_IMG_BUSYBOX1
+RUN mkdir -p /opt/d/sub && echo a >/opt/d/a && echo b >/opt/d/sub/b && echo keep >/opt/keep && ln /opt/keep /opt/keep-link
+RUN rm /etc/eda-oci-release && rm -rf /opt/d && mkdir /opt/d && echo c >/opt/d/c && chmod 0555 /opt/d
+LABEL org.eda-oci.seed=$EDA_SEED_VERSION
+EOF
+  DOCKER_BUILDKIT=0 eda_rootful_docker build -q --network none -t "$1" "$ctx" >/dev/null
+}
+
 ensure_image "$EDA_IMG_DEBIAN" build_debian "$debian_rebuilt"
+ensure_image "$EDA_IMG_LAYERED" build_layered
 
 # ---------------------------------------------------------------------------
 phase rootless-images
@@ -447,6 +463,7 @@ digest() { eda_rootful_docker image inspect --format '{{index .RepoDigests 0}}' 
   printf 'EDA_OCI_IMG_BUSYBOX2=%s\n' "$EDA_IMG_BUSYBOX2"
   printf 'EDA_OCI_IMG_TOOL=%s\n' "$EDA_IMG_TOOL"
   printf 'EDA_OCI_IMG_DEBIAN=%s\n' "$EDA_IMG_DEBIAN"
+  printf 'EDA_OCI_IMG_LAYERED=%s\n' "$EDA_IMG_LAYERED"
   printf 'EDA_OCI_IMG_BUSYBOX1_DIGEST=%s\n' "$(digest "$EDA_IMG_BUSYBOX1")"
   printf 'EDA_OCI_IMG_BUSYBOX2_DIGEST=%s\n' "$(digest "$EDA_IMG_BUSYBOX2")"
   printf 'EDA_OCI_IMG_TOOL_DIGEST=%s\n' "$(digest "$EDA_IMG_TOOL")"

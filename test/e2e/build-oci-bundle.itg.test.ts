@@ -67,6 +67,38 @@ describe.runIf(isRoot)('build-oci-bundle dist as the unprivileged test user on r
     expect(main.outputs['bundle-digest']).toBe(outputs['bundle-digest']);
   });
 
+  it.each(['EDA_OCI_IMG_TOOL', 'EDA_OCI_IMG_LAYERED'])('%s: the layer fast path on the rootless daemon equals docker export', (key) => {
+    const out = tempDirFor(USER);
+    const digests = (['export', 'layers'] as const).map((m) => {
+      const r = cli(
+        [
+          'build',
+          '--image',
+          env[key]!,
+          '--name',
+          m,
+          '--output-dir',
+          out,
+          '--docker-host',
+          ROOTLESS,
+          '--pull',
+          'never',
+          '--extract',
+          m,
+          '--json',
+        ],
+        {
+          user: USER,
+          env: userEnv,
+        },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout)['bundle-digest'] as string;
+    });
+    expect(digests[1]).toBe(digests[0]);
+    expect(JSON.parse(readFileSync(path.join(out, 'layers/bundle.lock.json'), 'utf8')).extraction).toBe('layers');
+  });
+
   it('an output-dir the user cannot write fails with one actionable line and creates nothing', () => {
     const rootOwned = tempDirFor(undefined);
     const r = cli(

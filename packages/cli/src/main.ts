@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError, EdaOciError, createConsoleLogger, CancelledError } from '@eda-oci/exec';
 import { DockerClient, validateDockerHost } from '@eda-oci/docker';
-import { buildBundle, parseConfigOverlay, type PullPolicy } from '@eda-oci/oci';
+import { buildBundle, parseConfigOverlay, type ExtractMethod, type PullPolicy } from '@eda-oci/oci';
 
 /** Exit codes: documented in `eda-oci --help`. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
@@ -29,6 +29,8 @@ Options:
   --platform P        e.g. linux/amd64
   --config YAML       YAML/JSON merged into config.json: env, cwd, args, hostname, mounts, annotations
   --docker-host H     daemon address (default: DOCKER_HOST or the default socket)
+  --extract M         auto (default): read the daemon's overlay2 layers directly when readable, else docker export;
+                      export | layers force one (both give the same bundle)
   --json              print the outputs as one JSON object on stdout
   -v, --verbose       debug logging
   -h, --help          this help`;
@@ -73,6 +75,12 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
 }
 
+function parseExtract(value: string | undefined): ExtractMethod {
+  if (value === undefined) return 'auto';
+  if (value === 'auto' || value === 'export' || value === 'layers') return value;
+  throw new ConfigurationError(`--extract '${value}' is not one of auto, export, layers`, 'use --extract auto | export | layers');
+}
+
 function usageError(message: string): ConfigurationError {
   const e = new ConfigurationError(message, "run 'eda-oci build --help'");
   (e as { usage?: boolean }).usage = true;
@@ -96,6 +104,7 @@ async function buildCommand(args: string[], out: NodeJS.WritableStream, signal: 
     platform: { type: 'string' },
     config: { type: 'string' },
     'docker-host': { type: 'string' },
+    extract: { type: 'string' },
     json: { type: 'boolean' },
     verbose: { type: 'boolean', short: 'v' },
     help: { type: 'boolean', short: 'h' },
@@ -117,6 +126,7 @@ async function buildCommand(args: string[], out: NodeJS.WritableStream, signal: 
       pull: (v.pull ?? 'missing') as PullPolicy,
       platform: v.platform,
       config: parseConfigOverlay(v.config),
+      extract: parseExtract(v.extract),
       signal,
     },
     { docker, logger },

@@ -17,6 +17,7 @@ import {
 import { DockerClient, imagePlatform, parseImageReference, repoDigestFor, type ImageInspect } from '@eda-oci/docker';
 import { extractTar, type ExtractResult, type TarEntryInfo } from './extract/index.js';
 import { resolveImageUser } from './image-user.js';
+import { LayerReadError, haveGetfattr, layersArchive, opaqueDirs, readableLayerDirs } from './layers.js';
 import {
   BUNDLE_META_DIR,
   LOCKFILE_NAME,
@@ -52,7 +53,16 @@ export interface BuildOptions {
   onContainer?: (id: string) => void;
   /** Called with the staging directory right after it is created. */
   onStaging?: (dir: string) => void;
+  /**
+   * How to get the image filesystem: `layers` reads the daemon's overlay2 layer directories directly (fast; needs
+   * them readable, and getfattr for multi-layer images), `export` streams `docker export`, `auto` (default) tries
+   * layers and falls back to export. Both give the same bundle.
+   */
+  extract?: ExtractMethod;
 }
+
+/** See {@link BuildOptions.extract}. */
+export type ExtractMethod = 'auto' | 'layers' | 'export';
 
 /** Dependencies of {@link buildBundle}, defaulted for normal use and replaced in tests. */
 export interface BuildDeps {
@@ -214,13 +224,24 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
     const createdSec = Math.floor(Date.parse(image.Created) / 1000) || 0;
     const workingDir = image.Config?.WorkingDir || overlay.cwd;
 
+    const ensureDirs = workingDir ? [workingDir] : [];
+    let method: 'layers' | 'export' = 'export';
     const extracted = await log.group('Export and extract image filesystem', async () => {
       const t = Date.now();
-      const label = `${BUILD_LABEL}=${os.hostname()}:${process.pid}:${tempSuffix()}`;
-      containerId = await docker.createContainer(image.Id, label, options.platform, signal);
-      options.onContainer?.(containerId);
-      const res = await exportInto(docker, containerId, rootfs, createdSec, signal, workingDir ? [workingDir] : []);
+      let res: ExtractResult | undefined;
+      const wanted = options.extract ?? 'auto';
+      if (wanted !== 'export') {
+        res = await extractFromLayers(image, rootfs, createdSec, ensureDirs, wanted === 'layers', log, signal);
+        if (res) method = 'layers';
+      }
+      if (!res) {
+        const label = `${BUILD_LABEL}=${os.hostname()}:${process.pid}:${tempSuffix()}`;
+        containerId = await docker.createContainer(image.Id, label, options.platform, signal);
+        options.onContainer?.(containerId);
+        res = await exportInto(docker, containerId, rootfs, createdSec, signal, ensureDirs);
+      }
       timings.extract = Date.now() - t;
+      log.info(`image filesystem read with ${method === 'layers' ? 'the overlay2 layer fast path' : 'docker export'}`);
       log.info(
         `extracted ${res.files} files, ${res.dirs} directories, ${res.symlinks} symlinks, ${res.hardlinks} hard links, ` +
           `${res.bytes} bytes in ${(timings.extract / 1000).toFixed(2)} s`,
@@ -286,10 +307,12 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
           dirs: extracted.dirs,
           symlinks: extracted.symlinks,
           bytes: extracted.bytes,
-          skippedSpecial: extracted.skippedSpecial,
-          strippedSetid: extracted.strippedSetid,
+          // Sorted: the two extraction paths walk in different orders.
+          skippedSpecial: [...extracted.skippedSpecial].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+          strippedSetid: [...extracted.strippedSetid].sort(),
         },
         cacheKey,
+        extraction: method,
         user: { uid: me.uid, gid: me.gid, subuid: uidMappings.length > 1, warnings },
         tools: { 'eda-oci': BUILDER_VERSION, node: process.version, ...(await toolVersions(docker)) },
         created: new Date().toISOString(),
@@ -400,6 +423,61 @@ async function checkCache(bundlePath: string, cacheKey: string): Promise<BundleL
   return lock;
 }
 
+/** The init-layer/whiteout-aware filter shared by both extraction paths (same tree either way). */
+function exportFilter(createdSec: number): (e: TarEntryInfo) => boolean {
+  return (e) => {
+    if (e.path === '.dockerenv' || e.path === BUNDLE_META_DIR || e.path.startsWith(`${BUNDLE_META_DIR}/`)) return false;
+    if (INIT_LAYER_PATHS.has(e.path)) e.mtime = createdSec;
+    return true;
+  };
+}
+
+/**
+ * The fast path: extract from the daemon's overlay2 layer directories. Returns undefined (rootfs emptied again) when
+ * they are not usable here, so the caller exports instead; with `required` that is an error.
+ */
+async function extractFromLayers(
+  image: ImageInspect,
+  rootfs: string,
+  createdSec: number,
+  ensureDirs: string[],
+  required: boolean,
+  log: Logger,
+  signal: AbortSignal | undefined,
+): Promise<ExtractResult | undefined> {
+  const layers = await readableLayerDirs(image);
+  const why = !layers
+    ? 'the storage driver is not overlay2 or its layer directories are not readable by this user'
+    : layers.length > 1 && !(await haveGetfattr())
+      ? 'the image has several layers and getfattr (Debian package attr) is not installed'
+      : undefined;
+  if (why) {
+    if (required) throw new BundleError(`cannot read the image layers directly: ${why}`, 'use extract: auto or export');
+    log.info(`layer fast path not used: ${why}`);
+    return undefined;
+  }
+  try {
+    return await extractTar(
+      layersArchive(layers!, (l) => opaqueDirs(l, log), createdSec),
+      rootfs,
+      {
+        signal,
+        filter: exportFilter(createdSec),
+        whiteouts: true,
+        ensureDirs,
+        ensureDirsMtime: createdSec,
+      },
+    );
+  } catch (err) {
+    // Only a failure to read the layers falls back; a full disk or a refused entry would fail the same way again.
+    if (required || !(err instanceof LayerReadError) || signal?.aborted) throw err;
+    log.info(`layer fast path failed (${err instanceof Error ? err.message : String(err)}); falling back to docker export`);
+    await removeTree(rootfs);
+    await mkdir(rootfs, { mode: 0o755 });
+    return undefined;
+  }
+}
+
 /** Streams `docker export` of the container into `rootfs`; docker's own failure wins over the extractor's. */
 async function exportInto(
   docker: DockerClient,
@@ -410,12 +488,7 @@ async function exportInto(
   ensureDirs: string[],
 ): Promise<ExtractResult> {
   const exp = docker.exportContainer(id, signal);
-  const filter = (e: TarEntryInfo): boolean => {
-    if (e.path === '.dockerenv' || e.path === BUNDLE_META_DIR || e.path.startsWith(`${BUNDLE_META_DIR}/`)) return false;
-    if (INIT_LAYER_PATHS.has(e.path)) e.mtime = createdSec;
-    return true;
-  };
-  const extraction = extractTar(exp.stdout, rootfs, { signal, filter, ensureDirs, ensureDirsMtime: createdSec });
+  const extraction = extractTar(exp.stdout, rootfs, { signal, filter: exportFilter(createdSec), ensureDirs, ensureDirsMtime: createdSec });
   let result: ExtractResult;
   try {
     result = await extraction;

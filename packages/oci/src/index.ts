@@ -6,3 +6,4 @@ export * from './image-user.js';
 export * from './lockfile.js';
 export * from './runtime-spec.js';
 export * from './subid.js';
+export * from './layers.js';

@@ -40,6 +40,8 @@ export interface BundleLock {
   };
   /** Everything the build depended on, hashed: equal key = cache hit. */
   cacheKey: string;
+  /** How the filesystem was read: the overlay2 layer fast path or docker export (same result). */
+  extraction: 'layers' | 'export';
   user: { uid: number; gid: number; subuid: boolean; warnings: string[] };
   tools: Record<string, string>;
   created: string;

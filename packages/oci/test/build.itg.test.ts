@@ -163,9 +163,10 @@ describe('buildBundle on rootful Docker', () => {
       const dir = tempDirFor(undefined);
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
       try {
-        const err = await buildBundle({ image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'full', outputDir: dir }, { docker }).catch(
-          (e: unknown) => e,
-        );
+        const err = await buildBundle(
+          { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'full', outputDir: dir, extract: 'export' },
+          { docker },
+        ).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(BundleError);
         expect((err as Error).message).toMatch(/no space left on device.*free space.*output-dir/);
         expect(dirEntries(dir)).toEqual([]);
@@ -184,6 +185,7 @@ describe('buildBundle on rootful Docker', () => {
           name: 'cancel',
           outputDir: dir,
           signal: ac.signal,
+          extract: 'export',
           onContainer: () => setTimeout(() => ac.abort(), 150),
         },
         { docker },
@@ -191,6 +193,42 @@ describe('buildBundle on rootful Docker', () => {
       expect(err).toBeInstanceOf(CancelledError);
       expect(dirEntries(dir)).toEqual([]);
       expect(leftoverContainers()).toEqual([]);
+    });
+
+    it('cancellation during the layer fast path removes the staging dir', async () => {
+      const dir = tempDirFor(undefined);
+      const ac = new AbortController();
+      const err = await buildBundle(
+        {
+          image: env.EDA_OCI_IMG_DEBIAN!,
+          name: 'cancel',
+          outputDir: dir,
+          signal: ac.signal,
+          extract: 'layers',
+          onStaging: () => setTimeout(() => ac.abort(), 100),
+        },
+        { docker },
+      ).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CancelledError);
+      expect(dirEntries(dir)).toEqual([]);
+    });
+
+    it.runIf(isRoot)('disk full during the layer fast path fails without falling back to export', async () => {
+      const dir = tempDirFor(undefined);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
+      try {
+        const before = docker.creates;
+        const err = await buildBundle(
+          { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'full', outputDir: dir, extract: 'auto' },
+          { docker },
+        ).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(BundleError);
+        expect((err as Error).message).toMatch(/no space left on device/);
+        expect(docker.creates).toBe(before);
+        expect(dirEntries(dir)).toEqual([]);
+      } finally {
+        execFileSync('umount', [dir]);
+      }
     });
 
     describe('hostile tar streams fed through the whole build', () => {
@@ -209,7 +247,7 @@ describe('buildBundle on rootful Docker', () => {
             }
           }
           const err = await buildBundle(
-            { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'hostile', outputDir: dir },
+            { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'hostile', outputDir: dir, extract: 'export' },
             { docker: new HostileDocker({ host: env.EDA_OCI_ROOTFUL_DOCKER_HOST }) },
           ).catch((e: unknown) => e);
           expect(err).toBeInstanceOf(BundleError);
@@ -267,6 +305,7 @@ describe('buildBundle on rootful Docker', () => {
             name: 'killed',
             outputDir: dir,
             pull: 'never',
+            extract: 'export',
             onContainer: () => setTimeout(() => dockerd.kill('SIGKILL'), 300),
           },
           { docker: d },

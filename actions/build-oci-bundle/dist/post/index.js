@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5066);
 /* harmony import */ var _eda_oci_docker__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4874);
-/* harmony import */ var _eda_oci_oci__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7841);
+/* harmony import */ var _eda_oci_oci__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(859);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3704);
 // Entry of runs.post: removes the export container and staging dir of a main step that was killed before cleanup.
 
@@ -29316,7 +29316,7 @@ function collector(max, onLine) {
 
 /***/ }),
 
-/***/ 7841:
+/***/ 859:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29325,7 +29325,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dM: () => (/* reexport */ fs_util_removeTree)
 });
 
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, LOCKFILE_NAME, LOCKFILE_VERSION, applyImageConfig, applyOverlay, buildBundle, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, idMappings, mergeEnv, parseConfigOverlay, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, writeFileAtomic
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, applyImageConfig, applyOverlay, buildBundle, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, haveGetfattr, idMappings, layersArchive, mergeEnv, opaqueDirs, parseConfigOverlay, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, writeFileAtomic
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -29736,6 +29736,7 @@ function fsError(err, rootfs, where) {
 class Extractor {
     root;
     filter;
+    whiteouts;
     records = new Map();
     skippedSpecial = [];
     strippedSetid = [];
@@ -29767,9 +29768,10 @@ class Extractor {
     pendingWrites = new Map();
     asyncError;
     waiter;
-    constructor(root, filter) {
+    constructor(root, filter, whiteouts) {
         this.root = root;
         this.filter = filter;
+        this.whiteouts = whiteouts;
     }
     push(chunk) {
         const len = chunk.length;
@@ -30056,6 +30058,11 @@ class Extractor {
         }
         this.entries++;
         const mode = h.mode & 0o7777;
+        if (this.whiteouts && this.whiteout(path)) {
+            this.sink = Sink.Skip;
+            this.beginBody(dataSize);
+            return;
+        }
         if (this.filter) {
             const info = { path: this.current, type, mode, size: dataSize, mtime, linkname };
             if (!this.filter(info)) {
@@ -30149,6 +30156,32 @@ class Extractor {
             }
         }
     }
+    /** Applies an OCI whiteout entry (`.wh.NAME` or `.wh..wh..opq`); false when `path` is no whiteout. */
+    whiteout(path) {
+        const slash = path.lastIndexOf('/');
+        const base = path.slice(slash + 1);
+        if (!base.startsWith('.wh.'))
+            return false;
+        const dir = slash === -1 ? '' : path.slice(0, slash);
+        if (dir !== '') {
+            const rec = this.records.get(dir);
+            // A whiteout below something that is not a directory we made hides nothing (and must not reach through a link).
+            if (rec?.type !== 'd')
+                return true;
+        }
+        if (base === '.wh..wh..opq') {
+            const prefix = dir === '' ? '' : `${dir}/`;
+            for (const key of [...this.records.keys()]) {
+                if (key.startsWith(prefix) && key !== dir && !key.slice(prefix.length).includes('/'))
+                    this.removeExisting(key, `${this.root}/${key}`);
+            }
+            return true;
+        }
+        const target = `${dir === '' ? '' : `${dir}/`}${base.slice(4)}`;
+        if (base.length > 4 && this.records.has(target))
+            this.removeExisting(target, `${this.root}/${target}`);
+        return true;
+    }
     /** Creates the missing components of `dir` (see ExtractOptions.ensureDirs); stops at a symlink or file. */
     ensureDir(dir, mtime) {
         const parts = dir.split('/').filter((p) => p !== '' && p !== '.');
@@ -30236,7 +30269,7 @@ async function extractor_extractTar(source, rootfs, options = {}) {
     if (entriesNow.length > 0) {
         throw new BundleError(`extraction target ${root} is not empty`, 'extract only into a fresh empty staging directory (remove leftovers of an earlier run)');
     }
-    const ex = new Extractor(root, options.filter);
+    const ex = new Extractor(root, options.filter, options.whiteouts ?? false);
     const it = source[Symbol.asyncIterator]();
     let onAbort;
     const aborted = signal
@@ -30374,6 +30407,247 @@ function resolveUserFrom(user, passwd, groups) {
 async function image_user_resolveImageUser(rootfs, user) {
     const [passwd, group] = await Promise.all([readImageFile(rootfs, 'passwd'), readImageFile(rootfs, 'group')]);
     return resolveUserFrom(user, parsePasswd(passwd), parseGroup(group));
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/layers.ts
+// The fast path of a build: read the image's overlay2 layer directories directly (where the daemon's storage is readable
+// by this user) instead of `docker export`, producing the same tree. The layers are turned into an OCI-layer tar stream
+// (whiteouts as `.wh.` entries) that goes through the same safe extractor, followed by the entries docker's init layer
+// adds to every container, so the result is identical to what `docker export` of a created container gives.
+
+
+
+
+/**
+ * The image's layer directories, bottom first, when the storage driver is overlay2 and every layer directory is
+ * readable and searchable by this process; otherwise undefined (use `docker export`).
+ */
+async function layers_readableLayerDirs(image) {
+    const gd = image.GraphDriver;
+    if (gd?.Name !== 'overlay2' || !gd.Data?.UpperDir)
+        return undefined;
+    const lower = gd.Data.LowerDir ? gd.Data.LowerDir.split(':').filter(Boolean).reverse() : [];
+    const layers = [...lower, gd.Data.UpperDir];
+    for (const dir of layers) {
+        if (!path.isAbsolute(dir))
+            return undefined;
+        try {
+            await access(dir, fsc.R_OK | fsc.X_OK);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return layers;
+}
+/**
+ * Directories marked opaque in an overlay2 layer (xattr trusted.overlay.opaque or user.overlay.opaque = y), as paths
+ * relative to the layer. Node has no getxattr, so this runs `getfattr` (package attr) once per layer.
+ */
+async function layers_opaqueDirs(layer, logger = silentLogger) {
+    const r = await runCommand('getfattr', ['--recursive', '--absolute-names', '--dump', '--match', '^(trusted|user)\\.overlay\\.opaque$', '--', layer], {
+        logger,
+        quiet: true,
+        timeoutMs: 120_000,
+        okExitCodes: [0, 1],
+    });
+    const out = new Set();
+    let current;
+    for (const line of r.stdout.split('\n')) {
+        if (line.startsWith('# file: '))
+            current = unescapeGetfattr(line.slice(8));
+        else if (current !== undefined && /^(trusted|user)\.overlay\.opaque="y"$/.test(line)) {
+            const rel = path.relative(layer, current);
+            out.add(rel === '' ? '.' : rel);
+        }
+    }
+    return out;
+}
+/** getfattr escapes unusual bytes in names as backslash + three octal digits. */
+function unescapeGetfattr(s) {
+    return Buffer.from(s.replace(/\\([0-7]{3})/g, (_m, o) => String.fromCharCode(parseInt(o, 8))), 'latin1').toString('utf8');
+}
+/** True when `getfattr` can be run (needed for images with more than one layer). */
+async function layers_haveGetfattr() {
+    try {
+        await runCommand('getfattr', ['--version'], { quiet: true, timeoutMs: 10_000 });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const layers_BLOCK = 512;
+const READ_CHUNK = (/* unused pure expression or super */ null && (1 << 20));
+function octal(buf, value, off, len) {
+    buf.write(`${value.toString(8).padStart(len - 1, '0')}\0`, off, len, 'latin1');
+}
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    let len = Buffer.byteLength(body) + 1;
+    while (String(len).length + Buffer.byteLength(body) !== len)
+        len = String(len).length + Buffer.byteLength(body);
+    return `${len}${body}`;
+}
+/** One tar entry (headers, PAX header when names or sizes do not fit ustar). */
+function header(name, type, mode, size, mtime, linkname = '') {
+    const records = [];
+    if (Buffer.byteLength(name) > 100 || /[^\x20-\x7e]/.test(name))
+        records.push(paxRecord('path', name));
+    if (Buffer.byteLength(linkname) > 100 || /[^\x20-\x7e]/.test(linkname))
+        records.push(paxRecord('linkpath', linkname));
+    if (size >= 8 ** 11)
+        records.push(paxRecord('size', String(size)));
+    const parts = [];
+    if (records.length) {
+        const body = Buffer.from(records.join(''));
+        parts.push(rawHeader('PaxHeader', 'x', 0o644, body.length, 0, ''), body, Buffer.alloc((layers_BLOCK - (body.length % layers_BLOCK)) % layers_BLOCK));
+    }
+    parts.push(rawHeader(name, type, mode, size >= 8 ** 11 ? 0 : size, mtime, linkname));
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+function rawHeader(name, type, mode, size, mtime, linkname) {
+    const h = Buffer.alloc(layers_BLOCK);
+    const n = Buffer.from(name);
+    n.copy(h, 0, 0, Math.min(100, n.length));
+    octal(h, mode & 0o7777, 100, 8);
+    octal(h, 0, 108, 8);
+    octal(h, 0, 116, 8);
+    octal(h, size, 124, 12);
+    octal(h, Math.max(0, Math.floor(mtime)), 136, 12);
+    h.fill(0x20, 148, 156);
+    h.write(type, 156, 'latin1');
+    const l = Buffer.from(linkname);
+    l.copy(h, 157, 0, Math.min(100, l.length));
+    h.write('ustar\0', 257, 'latin1');
+    h.write('00', 263, 'latin1');
+    let sum = 0;
+    for (let i = 0; i < layers_BLOCK; i++)
+        sum += h[i];
+    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
+    return h;
+}
+/** Non-directories docker's init layer (daemon/initlayer) puts in every container; they hide whatever the image has there. */
+const INIT_FILES = new Set(['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab']);
+/** The entries docker's init layer adds to every container, as the topmost layer. */
+function* initLayerEntries(mtime) {
+    for (const d of ['dev', 'dev/pts', 'dev/shm', 'etc', 'proc', 'sys'])
+        yield header(d, '5', 0o755, 0, mtime);
+    for (const f of ['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf'])
+        yield header(f, '0', 0o755, 0, mtime);
+    yield header('etc/mtab', '2', 0o777, 0, mtime, '/proc/mounts');
+}
+/**
+ * Streams the layers (bottom first) as one tar archive for extractTar(..., { whiteouts: true }): overlay2 whiteouts
+ * (character devices 0/0) become `.wh.NAME` entries and opaque directories `DIR/.wh..wh..opq`. Never follows symlinks;
+ * file content is read with O_NOFOLLOW into fresh buffers (the extractor keeps them until written).
+ */
+async function* layers_layersArchive(layers, opaque, initMtime) {
+    try {
+        yield* walkLayers(layers, opaque);
+    }
+    catch (err) {
+        const e = err;
+        throw new layers_LayerReadError(`cannot read the image layers directly (${e.code ?? e.message})`, 'falling back to docker export', {
+            cause: err,
+        });
+    }
+    yield* initLayerEntries(initMtime);
+    yield Buffer.alloc(layers_BLOCK * 2);
+}
+/** Reading the layer directories failed (permissions, a layer removed meanwhile): the caller may use docker export. */
+class layers_LayerReadError extends (/* unused pure expression or super */ null && (BundleError)) {
+    name = 'LayerReadError';
+}
+async function* walkLayers(layers, opaque) {
+    for (let i = 0; i < layers.length; i++) {
+        const layer = layers[i];
+        const opaqueSet = i === 0 ? new Set() : await opaque(layer, i);
+        const seen = new Map();
+        const stack = [''];
+        while (stack.length) {
+            const rel = stack.pop();
+            const names = readdirSync(rel === '' ? layer : path.join(layer, rel)).sort();
+            // Depth-first in name order, like the daemon's own walk; children pushed in reverse to pop in order.
+            const dirs = [];
+            for (const name of names) {
+                const relPath = rel === '' ? name : `${rel}/${name}`;
+                // Hidden by the init layer in a container, so absent from docker export too (with anything below it).
+                if (INIT_FILES.has(relPath))
+                    continue;
+                const abs = path.join(layer, relPath);
+                const st = lstatSync(abs);
+                yield* entryFor(abs, relPath, st, seen);
+                // Let completed asynchronous writes of the extractor run now and then (this loop is otherwise synchronous).
+                if (st.size >= READ_CHUNK)
+                    await new Promise((r) => setImmediate(r));
+                if (st.isDirectory()) {
+                    if (opaqueSet.has(relPath))
+                        yield header(`${relPath}/.wh..wh..opq`, '0', 0o644, 0, 0);
+                    dirs.push(relPath);
+                }
+            }
+            for (let j = dirs.length - 1; j >= 0; j--)
+                stack.push(dirs[j]);
+        }
+    }
+}
+function* entryFor(abs, rel, st, seen) {
+    const mtime = st.mtimeMs / 1000;
+    const mode = st.mode & 0o7777;
+    if (st.isDirectory()) {
+        yield header(rel, '5', mode, 0, mtime);
+    }
+    else if (st.isSymbolicLink()) {
+        yield header(rel, '2', 0o777, 0, mtime, readlinkSync(abs, 'utf8'));
+    }
+    else if (st.isCharacterDevice() && st.rdev === 0) {
+        // overlay2 whiteout: the name is deleted from the layers below.
+        const slash = rel.lastIndexOf('/');
+        yield header(`${rel.slice(0, slash + 1)}.wh.${rel.slice(slash + 1)}`, '0', 0o644, 0, 0);
+    }
+    else if (st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO()) {
+        // Passed on so the extractor skips and counts them exactly as with docker export.
+        yield header(rel, st.isFIFO() ? '6' : st.isBlockDevice() ? '4' : '3', mode, 0, mtime);
+    }
+    else if (st.isFile()) {
+        const first = st.nlink > 1 ? seen.get(st.ino) : undefined;
+        if (first !== undefined) {
+            yield header(rel, '1', mode, 0, mtime, first);
+            return;
+        }
+        if (st.nlink > 1)
+            seen.set(st.ino, rel);
+        yield header(rel, '0', mode, st.size, mtime);
+        if (st.size > 0)
+            yield* fileContent(abs, st.size);
+    }
+    // Sockets are not representable in tar; the daemon's export leaves them out too.
+}
+function* fileContent(abs, size) {
+    const fd = openSync(abs, fsc.O_RDONLY | fsc.O_NOFOLLOW);
+    try {
+        let left = size;
+        while (left > 0) {
+            const want = Math.min(left, READ_CHUNK);
+            const buf = Buffer.allocUnsafe(want);
+            let got = 0;
+            while (got < want) {
+                const n = readSync(fd, buf, got, want - got, null);
+                if (n === 0)
+                    throw new Error(`${abs} shrank while it was read`);
+                got += n;
+            }
+            left -= want;
+            yield buf;
+        }
+    }
+    finally {
+        closeSync(fd);
+    }
+    const pad = (layers_BLOCK - (size % layers_BLOCK)) % layers_BLOCK;
+    if (pad)
+        yield Buffer.alloc(pad);
 }
 
 ;// CONCATENATED MODULE: ./packages/oci/src/lockfile.ts
@@ -30801,6 +31075,7 @@ function fs_util_pidAlive(pid) {
 
 
 
+
 /** Version of the build recipe; part of the cache key, bump when the bundle layout or extraction rules change. */
 const BUILDER_VERSION = '1';
 /** Label put on the (never started) containers a build creates, so leftovers can be found and removed. */
@@ -30928,13 +31203,25 @@ async function buildBundle(options, deps = {}) {
         await mkdir(rootfs, { mode: 0o755 });
         const createdSec = Math.floor(Date.parse(image.Created) / 1000) || 0;
         const workingDir = image.Config?.WorkingDir || overlay.cwd;
+        const ensureDirs = workingDir ? [workingDir] : [];
+        let method = 'export';
         const extracted = await log.group('Export and extract image filesystem', async () => {
             const t = Date.now();
-            const label = `${BUILD_LABEL}=${os.hostname()}:${process.pid}:${tempSuffix()}`;
-            containerId = await docker.createContainer(image.Id, label, options.platform, signal);
-            options.onContainer?.(containerId);
-            const res = await exportInto(docker, containerId, rootfs, createdSec, signal, workingDir ? [workingDir] : []);
+            let res;
+            const wanted = options.extract ?? 'auto';
+            if (wanted !== 'export') {
+                res = await extractFromLayers(image, rootfs, createdSec, ensureDirs, wanted === 'layers', log, signal);
+                if (res)
+                    method = 'layers';
+            }
+            if (!res) {
+                const label = `${BUILD_LABEL}=${os.hostname()}:${process.pid}:${tempSuffix()}`;
+                containerId = await docker.createContainer(image.Id, label, options.platform, signal);
+                options.onContainer?.(containerId);
+                res = await exportInto(docker, containerId, rootfs, createdSec, signal, ensureDirs);
+            }
             timings.extract = Date.now() - t;
+            log.info(`image filesystem read with ${method === 'layers' ? 'the overlay2 layer fast path' : 'docker export'}`);
             log.info(`extracted ${res.files} files, ${res.dirs} directories, ${res.symlinks} symlinks, ${res.hardlinks} hard links, ` +
                 `${res.bytes} bytes in ${(timings.extract / 1000).toFixed(2)} s`);
             if (res.skippedSpecial.length)
@@ -30982,14 +31269,17 @@ async function buildBundle(options, deps = {}) {
                 configSha256: configSha,
                 rootfs: {
                     treeDigest: extracted.treeDigest,
-                    files: extracted.files + extracted.hardlinks,
+                    files: extracted.files,
+                    hardlinks: extracted.hardlinks,
                     dirs: extracted.dirs,
                     symlinks: extracted.symlinks,
                     bytes: extracted.bytes,
-                    skippedSpecial: extracted.skippedSpecial,
-                    strippedSetid: extracted.strippedSetid,
+                    // Sorted: the two extraction paths walk in different orders.
+                    skippedSpecial: [...extracted.skippedSpecial].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+                    strippedSetid: [...extracted.strippedSetid].sort(),
                 },
                 cacheKey,
+                extraction: method,
                 user: { uid: me.uid, gid: me.gid, subuid: uidMappings.length > 1, warnings },
                 tools: { 'eda-oci': BUILDER_VERSION, node: process.version, ...(await toolVersions(docker)) },
                 created: new Date().toISOString(),
@@ -31081,17 +31371,56 @@ async function checkCache(bundlePath, cacheKey) {
     }
     return lock;
 }
-/** Streams `docker export` of the container into `rootfs`; docker's own failure wins over the extractor's. */
-async function exportInto(docker, id, rootfs, createdSec, signal, ensureDirs) {
-    const exp = docker.exportContainer(id, signal);
-    const filter = (e) => {
+/** The init-layer/whiteout-aware filter shared by both extraction paths (same tree either way). */
+function exportFilter(createdSec) {
+    return (e) => {
         if (e.path === '.dockerenv' || e.path === BUNDLE_META_DIR || e.path.startsWith(`${BUNDLE_META_DIR}/`))
             return false;
         if (INIT_LAYER_PATHS.has(e.path))
             e.mtime = createdSec;
         return true;
     };
-    const extraction = extractTar(exp.stdout, rootfs, { signal, filter, ensureDirs, ensureDirsMtime: createdSec });
+}
+/**
+ * The fast path: extract from the daemon's overlay2 layer directories. Returns undefined (rootfs emptied again) when
+ * they are not usable here, so the caller exports instead; with `required` that is an error.
+ */
+async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required, log, signal) {
+    const layers = await readableLayerDirs(image);
+    const why = !layers
+        ? 'the storage driver is not overlay2 or its layer directories are not readable by this user'
+        : layers.length > 1 && !(await haveGetfattr())
+            ? 'the image has several layers and getfattr (Debian package attr) is not installed'
+            : undefined;
+    if (why) {
+        if (required)
+            throw new BundleError(`cannot read the image layers directly: ${why}`, 'use extract: auto or export');
+        log.info(`layer fast path not used: ${why}`);
+        return undefined;
+    }
+    try {
+        return await extractTar(layersArchive(layers, (l) => opaqueDirs(l, log), createdSec), rootfs, {
+            signal,
+            filter: exportFilter(createdSec),
+            whiteouts: true,
+            ensureDirs,
+            ensureDirsMtime: createdSec,
+        });
+    }
+    catch (err) {
+        // Only a failure to read the layers falls back; a full disk or a refused entry would fail the same way again.
+        if (required || !(err instanceof LayerReadError) || signal?.aborted)
+            throw err;
+        log.info(`layer fast path failed (${err instanceof Error ? err.message : String(err)}); falling back to docker export`);
+        await removeTree(rootfs);
+        await mkdir(rootfs, { mode: 0o755 });
+        return undefined;
+    }
+}
+/** Streams `docker export` of the container into `rootfs`; docker's own failure wins over the extractor's. */
+async function exportInto(docker, id, rootfs, createdSec, signal, ensureDirs) {
+    const exp = docker.exportContainer(id, signal);
+    const extraction = extractTar(exp.stdout, rootfs, { signal, filter: exportFilter(createdSec), ensureDirs, ensureDirsMtime: createdSec });
     let result;
     try {
         result = await extraction;
@@ -31198,6 +31527,7 @@ async function toolVersions(docker) {
 
 ;// CONCATENATED MODULE: ./packages/oci/src/index.ts
 // Public surface of @eda-oci/oci: image -> bundle, runtime-spec generation, safe extraction, lockfile.
+
 
 
 

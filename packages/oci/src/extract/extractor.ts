@@ -41,6 +41,12 @@ export interface ExtractOptions {
   /** Called per entry before it is written; return false to skip it (not counted as skipped-special). May change entry.mtime. */
   filter?: (entry: TarEntryInfo) => boolean;
   /**
+   * Treat the stream as OCI image layers applied in order: an entry `dir/.wh.NAME` deletes `dir/NAME` as extracted so
+   * far, and `dir/.wh..wh..opq` empties `dir` (both are then not extracted). Off for `docker export` streams, which are
+   * already flattened.
+   */
+  whiteouts?: boolean;
+  /**
    * Directories that must exist after extraction (e.g. the image's WorkingDir, which runc does not create in a
    * read-only rootfs); absolute paths are taken inside the rootfs. Missing components are created 0755 with
    * mtime `ensureDirsMtime` and are part of the tree digest. A path below a symlink or file is left alone (the
@@ -209,6 +215,7 @@ class Extractor {
   constructor(
     readonly root: string,
     private readonly filter: ((entry: TarEntryInfo) => boolean) | undefined,
+    private readonly whiteouts: boolean,
   ) {}
 
   push(chunk: Buffer): void {
@@ -488,6 +495,11 @@ class Extractor {
     this.entries++;
 
     const mode = h.mode & 0o7777;
+    if (this.whiteouts && this.whiteout(path)) {
+      this.sink = Sink.Skip;
+      this.beginBody(dataSize);
+      return;
+    }
     if (this.filter) {
       const info: TarEntryInfo = { path: this.current, type, mode, size: dataSize, mtime, linkname };
       if (!this.filter(info)) {
@@ -586,6 +598,30 @@ class Extractor {
     }
   }
 
+  /** Applies an OCI whiteout entry (`.wh.NAME` or `.wh..wh..opq`); false when `path` is no whiteout. */
+  private whiteout(path: string): boolean {
+    const slash = path.lastIndexOf('/');
+    const base = path.slice(slash + 1);
+    if (!base.startsWith('.wh.')) return false;
+    const dir = slash === -1 ? '' : path.slice(0, slash);
+    if (dir !== '') {
+      const rec = this.records.get(dir);
+      // A whiteout below something that is not a directory we made hides nothing (and must not reach through a link).
+      if (rec?.type !== 'd') return true;
+    }
+    if (base === '.wh..wh..opq') {
+      const prefix = dir === '' ? '' : `${dir}/`;
+      for (const key of [...this.records.keys()]) {
+        if (key.startsWith(prefix) && key !== dir && !key.slice(prefix.length).includes('/'))
+          this.removeExisting(key, `${this.root}/${key}`);
+      }
+      return true;
+    }
+    const target = `${dir === '' ? '' : `${dir}/`}${base.slice(4)}`;
+    if (base.length > 4 && this.records.has(target)) this.removeExisting(target, `${this.root}/${target}`);
+    return true;
+  }
+
   /** Creates the missing components of `dir` (see ExtractOptions.ensureDirs); stops at a symlink or file. */
   ensureDir(dir: string, mtime: number): void {
     const parts = dir.split('/').filter((p) => p !== '' && p !== '.');
@@ -677,7 +713,7 @@ export async function extractTar(
     );
   }
 
-  const ex = new Extractor(root, options.filter);
+  const ex = new Extractor(root, options.filter, options.whiteouts ?? false);
   const it = source[Symbol.asyncIterator]();
   let onAbort: (() => void) | undefined;
   const aborted = signal
