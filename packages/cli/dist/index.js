@@ -1085,6 +1085,7 @@ class Extractor {
     root;
     filter;
     whiteouts;
+    syncWrites;
     records = new Map();
     skippedSpecial = [];
     strippedSetid = [];
@@ -1116,10 +1117,11 @@ class Extractor {
     pendingWrites = new Map();
     asyncError;
     waiter;
-    constructor(root, filter, whiteouts) {
+    constructor(root, filter, whiteouts, syncWrites) {
         this.root = root;
         this.filter = filter;
         this.whiteouts = whiteouts;
+        this.syncWrites = syncWrites;
     }
     push(chunk) {
         const len = chunk.length;
@@ -1469,7 +1471,7 @@ class Extractor {
                 }
                 else {
                     this.fileRec = rec;
-                    this.fileAsync = dataSize >= ASYNC_FILE_SIZE;
+                    this.fileAsync = !this.syncWrites && dataSize >= ASYNC_FILE_SIZE;
                     this.filePos = 0;
                     this.hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
                     this.sink = Sink.File;
@@ -1617,7 +1619,7 @@ async function extractTar(source, rootfs, options = {}) {
     if (entriesNow.length > 0) {
         throw new errors_BundleError(`extraction target ${root} is not empty`, 'extract only into a fresh empty staging directory (remove leftovers of an earlier run)');
     }
-    const ex = new Extractor(root, options.filter, options.whiteouts ?? false);
+    const ex = new Extractor(root, options.filter, options.whiteouts ?? false, options.reuseBuffers ?? false);
     const it = source[Symbol.asyncIterator]();
     let onAbort;
     const aborted = signal
@@ -1888,7 +1890,7 @@ function* initLayerEntries(mtime) {
 /**
  * Streams the layers (bottom first) as one tar archive for extractTar(..., { whiteouts: true }): overlay2 whiteouts
  * (character devices 0/0) become `.wh.NAME` entries and opaque directories `DIR/.wh..wh..opq`. Never follows symlinks;
- * file content is read with O_NOFOLLOW into fresh buffers (the extractor keeps them until written).
+ * file content is read with O_NOFOLLOW into one reused buffer: consume with extractTar(..., { reuseBuffers: true }).
  */
 async function* layersArchive(layers, opaque, initMtime) {
     try {
@@ -1972,13 +1974,18 @@ function* entryFor(abs, rel, st, seen) {
     }
     // Sockets are not representable in tar; the daemon's export leaves them out too.
 }
+/**
+ * One read buffer for all file content: the consumer (extractTar with reuseBuffers) has written each chunk before it
+ * asks for the next. Fresh buffers per chunk cost a page fault per 4 KiB, which dominated the build time on VMs.
+ */
+const readBuffer = Buffer.allocUnsafe(READ_CHUNK);
 function* fileContent(abs, size) {
     const fd = (0,external_node_fs_namespaceObject.openSync)(abs, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
     try {
         let left = size;
         while (left > 0) {
             const want = Math.min(left, READ_CHUNK);
-            const buf = Buffer.allocUnsafe(want);
+            const buf = readBuffer.subarray(0, want);
             let got = 0;
             while (got < want) {
                 const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, got, want - got, null);
@@ -6406,6 +6413,7 @@ async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required
             signal,
             filter: exportFilter(createdSec),
             whiteouts: true,
+            reuseBuffers: true,
             ensureDirs,
             ensureDirsMtime: createdSec,
         });

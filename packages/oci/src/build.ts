@@ -464,6 +464,7 @@ async function extractFromLayers(
         signal,
         filter: exportFilter(createdSec),
         whiteouts: true,
+        reuseBuffers: true,
         ensureDirs,
         ensureDirsMtime: createdSec,
       },

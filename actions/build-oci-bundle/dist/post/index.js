@@ -29737,6 +29737,7 @@ class Extractor {
     root;
     filter;
     whiteouts;
+    syncWrites;
     records = new Map();
     skippedSpecial = [];
     strippedSetid = [];
@@ -29768,10 +29769,11 @@ class Extractor {
     pendingWrites = new Map();
     asyncError;
     waiter;
-    constructor(root, filter, whiteouts) {
+    constructor(root, filter, whiteouts, syncWrites) {
         this.root = root;
         this.filter = filter;
         this.whiteouts = whiteouts;
+        this.syncWrites = syncWrites;
     }
     push(chunk) {
         const len = chunk.length;
@@ -30121,7 +30123,7 @@ class Extractor {
                 }
                 else {
                     this.fileRec = rec;
-                    this.fileAsync = dataSize >= ASYNC_FILE_SIZE;
+                    this.fileAsync = !this.syncWrites && dataSize >= ASYNC_FILE_SIZE;
                     this.filePos = 0;
                     this.hash = createHash('sha256');
                     this.sink = Sink.File;
@@ -30269,7 +30271,7 @@ async function extractor_extractTar(source, rootfs, options = {}) {
     if (entriesNow.length > 0) {
         throw new BundleError(`extraction target ${root} is not empty`, 'extract only into a fresh empty staging directory (remove leftovers of an earlier run)');
     }
-    const ex = new Extractor(root, options.filter, options.whiteouts ?? false);
+    const ex = new Extractor(root, options.filter, options.whiteouts ?? false, options.reuseBuffers ?? false);
     const it = source[Symbol.asyncIterator]();
     let onAbort;
     const aborted = signal
@@ -30478,7 +30480,7 @@ async function layers_haveGetfattr() {
     }
 }
 const layers_BLOCK = 512;
-const READ_CHUNK = (/* unused pure expression or super */ null && (1 << 20));
+const READ_CHUNK = 1 << 20;
 function octal(buf, value, off, len) {
     buf.write(`${value.toString(8).padStart(len - 1, '0')}\0`, off, len, 'latin1');
 }
@@ -30540,7 +30542,7 @@ function* initLayerEntries(mtime) {
 /**
  * Streams the layers (bottom first) as one tar archive for extractTar(..., { whiteouts: true }): overlay2 whiteouts
  * (character devices 0/0) become `.wh.NAME` entries and opaque directories `DIR/.wh..wh..opq`. Never follows symlinks;
- * file content is read with O_NOFOLLOW into fresh buffers (the extractor keeps them until written).
+ * file content is read with O_NOFOLLOW into one reused buffer: consume with extractTar(..., { reuseBuffers: true }).
  */
 async function* layers_layersArchive(layers, opaque, initMtime) {
     try {
@@ -30624,13 +30626,18 @@ function* entryFor(abs, rel, st, seen) {
     }
     // Sockets are not representable in tar; the daemon's export leaves them out too.
 }
+/**
+ * One read buffer for all file content: the consumer (extractTar with reuseBuffers) has written each chunk before it
+ * asks for the next. Fresh buffers per chunk cost a page fault per 4 KiB, which dominated the build time on VMs.
+ */
+const readBuffer = Buffer.allocUnsafe(READ_CHUNK);
 function* fileContent(abs, size) {
     const fd = openSync(abs, fsc.O_RDONLY | fsc.O_NOFOLLOW);
     try {
         let left = size;
         while (left > 0) {
             const want = Math.min(left, READ_CHUNK);
-            const buf = Buffer.allocUnsafe(want);
+            const buf = readBuffer.subarray(0, want);
             let got = 0;
             while (got < want) {
                 const n = readSync(fd, buf, got, want - got, null);
@@ -31403,6 +31410,7 @@ async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required
             signal,
             filter: exportFilter(createdSec),
             whiteouts: true,
+            reuseBuffers: true,
             ensureDirs,
             ensureDirsMtime: createdSec,
         });

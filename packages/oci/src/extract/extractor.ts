@@ -47,6 +47,12 @@ export interface ExtractOptions {
    */
   whiteouts?: boolean;
   /**
+   * The source reuses its buffers once the next chunk is requested (e.g. one read buffer for every file): write all
+   * content synchronously so no chunk is referenced after it was consumed. Fresh buffers for every chunk cost page
+   * faults that dominate on VMs; a reused buffer stays hot in cache.
+   */
+  reuseBuffers?: boolean;
+  /**
    * Directories that must exist after extraction (e.g. the image's WorkingDir, which runc does not create in a
    * read-only rootfs); absolute paths are taken inside the rootfs. Missing components are created 0755 with
    * mtime `ensureDirsMtime` and are part of the tree digest. A path below a symlink or file is left alone (the
@@ -216,6 +222,7 @@ class Extractor {
     readonly root: string,
     private readonly filter: ((entry: TarEntryInfo) => boolean) | undefined,
     private readonly whiteouts: boolean,
+    private readonly syncWrites: boolean,
   ) {}
 
   push(chunk: Buffer): void {
@@ -559,7 +566,7 @@ class Extractor {
           this.beginBody(0);
         } else {
           this.fileRec = rec;
-          this.fileAsync = dataSize >= ASYNC_FILE_SIZE;
+          this.fileAsync = !this.syncWrites && dataSize >= ASYNC_FILE_SIZE;
           this.filePos = 0;
           this.hash = createHash('sha256');
           this.sink = Sink.File;
@@ -713,7 +720,7 @@ export async function extractTar(
     );
   }
 
-  const ex = new Extractor(root, options.filter, options.whiteouts ?? false);
+  const ex = new Extractor(root, options.filter, options.whiteouts ?? false, options.reuseBuffers ?? false);
   const it = source[Symbol.asyncIterator]();
   let onAbort: (() => void) | undefined;
   const aborted = signal
