@@ -6578,7 +6578,7 @@ Options:
   --docker-host H     daemon address (default: DOCKER_HOST or the default socket)
   --extract M         auto (default): read the daemon's overlay2 layers directly when readable, else docker export;
                       export | layers force one (both give the same bundle)
-  --json              print the outputs as one JSON object on stdout
+  --json              print the outputs (and timings-ms per phase) as one JSON object on stdout
   -v, --verbose       debug logging
   -h, --help          this help`;
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
@@ -6688,7 +6688,7 @@ async function buildCommand(args, out, signal) {
         'cache-hit': result.cacheHit,
     };
     if (v.json)
-        out.write(`${JSON.stringify(outputs)}\n`);
+        out.write(`${JSON.stringify({ ...outputs, 'timings-ms': result.timingsMs })}\n`);
     else
         for (const [k, val] of Object.entries(outputs))
             out.write(`${k}=${String(val)}\n`);

@@ -31,7 +31,7 @@ Options:
   --docker-host H     daemon address (default: DOCKER_HOST or the default socket)
   --extract M         auto (default): read the daemon's overlay2 layers directly when readable, else docker export;
                       export | layers force one (both give the same bundle)
-  --json              print the outputs as one JSON object on stdout
+  --json              print the outputs (and timings-ms per phase) as one JSON object on stdout
   -v, --verbose       debug logging
   -h, --help          this help`;
 
@@ -140,7 +140,7 @@ async function buildCommand(args: string[], out: NodeJS.WritableStream, signal: 
     'file-count': result.fileCount,
     'cache-hit': result.cacheHit,
   };
-  if (v.json) out.write(`${JSON.stringify(outputs)}\n`);
+  if (v.json) out.write(`${JSON.stringify({ ...outputs, 'timings-ms': result.timingsMs })}\n`);
   else for (const [k, val] of Object.entries(outputs)) out.write(`${k}=${String(val)}\n`);
   return EXIT.ok;
 }
