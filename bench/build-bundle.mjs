@@ -93,9 +93,11 @@ const cases = {
       ]),
     );
   },
-  'eda-oci unchanged rebuild (cache hit)': () =>
-    time(() =>
-      run(process.execPath, [
+  'eda-oci unchanged rebuild (cache hit)': () => {
+    let out = '';
+    const warmDir = path.join(work, 'warm');
+    const t = time(() => {
+      out = run(process.execPath, [
         cliPath,
         'build',
         '--image',
@@ -103,11 +105,17 @@ const cases = {
         '--name',
         'warm',
         '--output-dir',
-        path.join(work, 'warm'),
+        warmDir,
         '--pull',
         'never',
-      ]),
-    ),
+        '--json',
+      ]);
+    });
+    const r = JSON.parse(out);
+    if (r['cache-hit'] !== true) throw new Error('the unchanged rebuild was not a cache hit');
+    results[LIB_HIT].push(r['timings-ms'].total / 1000);
+    return t;
+  },
   'two-step (docker export > x.tar; tar -xf)': () => {
     const d = fresh('twostep');
     mkdirSync(path.join(d, 'rootfs'));
@@ -144,12 +152,17 @@ const cases = {
   },
 };
 
+const LIB_HIT = '  of which inside the library';
+const NODE_START = 'node start-up alone (node -e 0)';
 const results = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+results[LIB_HIT] = [];
+results[NODE_START] = [];
 for (let i = 0; i < rounds; i++) {
   for (const [name, fn] of Object.entries(cases)) {
     sh('sync');
     results[name].push(fn());
   }
+  results[NODE_START].push(time(() => run(process.execPath, ['-e', '0'])));
   process.stderr.write(`round ${i + 1}/${rounds} done\n`);
 }
 const median = (a) => {
@@ -172,8 +185,9 @@ const cold = m['eda-oci cold build (auto: layer fast path)'] / twoStep;
 const coldExport = m['eda-oci cold build (--extract export)'] / twoStep;
 const coldPlain = m['eda-oci cold build (auto: layer fast path)'] / plain;
 const hit = m['eda-oci unchanged rebuild (cache hit)'] / twoStep;
+const hitLib = m[LIB_HIT] / twoStep;
 console.log(
-  `\ntargets: cold build <= 0.70x two-step: ${cold.toFixed(3)} ${cold <= 0.7 ? 'MET' : 'NOT MET'}; cache hit <= 0.05x two-step: ${hit.toFixed(3)} ${hit <= 0.05 ? 'MET' : 'NOT MET'}`,
+  `\ntargets: cold build <= 0.70x two-step: ${cold.toFixed(3)} ${cold <= 0.7 ? 'MET' : 'NOT MET'}; cache hit <= 0.05x two-step: ${hit.toFixed(3)} ${hit <= 0.05 ? 'MET' : 'NOT MET'} (inside the library: ${hitLib.toFixed(3)})`,
 );
 if (loopMount) execFileSync('umount', [loopMount]);
 clean(work);
