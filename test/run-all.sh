@@ -22,7 +22,9 @@ fi
 
 phase "npm dependencies"
 if [ ! -x node_modules/.bin/vitest ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  # npm install, not npm ci: vite lists an optional dependency (napi-windows-process-start-time) that the registry
+  # does not serve, which npm ci treats as a lockfile mismatch; npm install keeps the locked versions of everything else.
+  npm install --no-audit --no-fund
 fi
 # Actions declare runs.using: node24; the e2e tests run each dist under a real Node 24 from the npm registry.
 NODE24_DIR="$ROOT/.tmp/node24"
