@@ -257,27 +257,32 @@ export class DockerClient {
     }
   }
 
-  /** Ids of containers carrying a label (leftovers of killed builds). */
-  async listContainersByLabel(label: string): Promise<string[]> {
-    const r = await this.docker(['container', 'ls', '--all', '--quiet', '--no-trunc', '--filter', `label=${label}`], {
-      timeoutMs: 30_000,
-      quiet: true,
-    });
-    return r.stdout.split('\n').filter((l) => /^[0-9a-f]{64}$/.test(l));
-  }
-
-  /** The value of one label of a container. */
-  async containerLabel(id: string, label: string): Promise<string | undefined> {
-    const r = await this.docker(['container', 'inspect', '--format', `{{index .Config.Labels ${JSON.stringify(label)}}}`, id], {
-      timeoutMs: 30_000,
-      quiet: true,
-    });
-    const v = r.stdout.trim();
-    return v === '' || v === '<no value>' ? undefined : v;
+  /** Containers carrying a label (leftovers of killed builds), with that label's value. */
+  async listContainersByLabel(label: string): Promise<{ id: string; value: string }[]> {
+    const filters = encodeURIComponent(JSON.stringify({ label: [label] }));
+    const api = await this.apiGet(`/containers/json?all=1&filters=${filters}`, 10_000);
+    if (api?.status === 200) {
+      const list = JSON.parse(api.body) as { Id: string; Labels?: Record<string, string> }[];
+      return list.map((c) => ({ id: c.Id, value: c.Labels?.[label] ?? '' }));
+    }
+    const r = await this.docker(
+      ['container', 'ls', '--all', '--no-trunc', '--filter', `label=${label}`, '--format', `{{.ID}} {{.Label ${JSON.stringify(label)}}}`],
+      { timeoutMs: 30_000, quiet: true },
+    );
+    return r.stdout
+      .split('\n')
+      .map((l) => l.trim().split(' '))
+      .filter(([id]) => id !== undefined && /^[0-9a-f]{64}$/.test(id))
+      .map(([id, value]) => ({ id: id!, value: value ?? '' }));
   }
 
   /** Client and server versions (for provenance), in one call. */
   async versions(): Promise<{ client: string; server: string }> {
+    const api = await this.apiGet('/version', 10_000);
+    if (api?.status === 200) {
+      // The CLI is not run on this path: its version is only known when the CLI is used.
+      return { client: 'not used (engine API)', server: (JSON.parse(api.body) as { Version?: string }).Version ?? 'unknown' };
+    }
     const r = await this.docker(['version', '--format', '{{.Client.Version}} {{.Server.Version}}'], { timeoutMs: 20_000, quiet: true });
     const [client = 'unknown', server = 'unknown'] = r.stdout.trim().split(' ');
     return { client, server };

@@ -30,7 +30,7 @@ import {
 } from './lockfile.js';
 import { applyImageConfig, applyOverlay, idMappings, rootlessBaseSpec, serializeSpec, type ConfigOverlay } from './runtime-spec.js';
 import { readSubIdRange } from './subid.js';
-import { pidAlive, removeTree, tempSuffix, validateBundleName, writeFileAtomic } from './fs-util.js';
+import { pidAlive, removeTree, tempSuffix, validateBundleName } from './fs-util.js';
 
 /** Version of the build recipe; part of the cache key, bump when the bundle layout or extraction rules change. */
 export const BUILDER_VERSION = '1';
@@ -213,6 +213,8 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
   }
 
   await mkdir(outputDir, { recursive: true });
+  // Asked now, answered while the filesystem is extracted.
+  const versions = toolVersions(docker);
   await cleanLeftovers(outputDir, options.name, docker, log);
   const staging = path.join(outputDir, `.${options.name}.staging-${tempSuffix()}`);
   await mkdir(staging, { mode: 0o755 });
@@ -314,11 +316,12 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
         cacheKey,
         extraction: method,
         user: { uid: me.uid, gid: me.gid, subuid: uidMappings.length > 1, warnings },
-        tools: { 'eda-oci': BUILDER_VERSION, node: process.version, ...(await toolVersions(docker)) },
+        tools: { 'eda-oci': BUILDER_VERSION, node: process.version, ...(await versions) },
         created: new Date().toISOString(),
         ci: ciProvenance(env),
       };
-      await writeFileAtomic(path.join(staging, LOCKFILE_NAME), `${JSON.stringify(lockData, null, 2)}\n`);
+      // No fsync here: the bundle becomes visible only through the rename of the whole staging directory.
+      await writeFile(path.join(staging, LOCKFILE_NAME), `${JSON.stringify(lockData, null, 2)}\n`, { mode: 0o644 });
       timings.config = Date.now() - t;
       return lockData;
     });
@@ -577,9 +580,8 @@ async function cleanLeftovers(outputDir: string, name: string, docker: DockerCli
     }
   }
   const host = os.hostname();
-  for (const id of await docker.listContainersByLabel(BUILD_LABEL).catch(() => [] as string[])) {
-    const owner = await docker.containerLabel(id, BUILD_LABEL).catch(() => undefined);
-    const [h, pid] = (owner ?? '').split(':');
+  for (const { id, value } of await docker.listContainersByLabel(BUILD_LABEL).catch(() => [])) {
+    const [h, pid] = value.split(':');
     if (h === host && pid && !pidAlive(Number(pid))) {
       log.info(`removing leftover export container ${id.slice(0, 12)} of an interrupted build`);
       await docker.removeContainer(id).catch(() => undefined);

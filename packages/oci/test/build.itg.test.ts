@@ -1,6 +1,7 @@
 // buildBundle against the real rootful Docker daemon, the local registry and real file systems.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundleError, CancelledError, ConfigurationError, spawnCommand, type SpawnedCommand } from '@eda-oci/exec';
@@ -116,6 +117,26 @@ describe('buildBundle on rootful Docker', () => {
     expect(c.bundleDigest).not.toBe(a.bundleDigest);
     expect(readFileSync(path.join(c.bundlePath, 'rootfs/etc/eda-oci-release'), 'utf8').trim()).toBe('2');
     expect(dirEntries(out).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('removes what a killed build left: its staging dir and its export container', async () => {
+    const dir = tempDirFor(undefined);
+    const deadPid = 4_000_000; // above pid_max: never alive
+    mkdirSync(path.join(dir, `.left.staging-${deadPid}-abcd1234/rootfs`), { recursive: true });
+    mkdirSync(path.join(dir, `.left.staging-${process.pid}-abcd1234`)); // a live process's: kept
+    const id = execFileSync(
+      DOCKER,
+      ['create', '--label', `${BUILD_LABEL}=${os.hostname()}:${deadPid}:x`, '--entrypoint', '/x', env.EDA_OCI_IMG_BUSYBOX1!],
+      {
+        env: { ...process.env, DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST },
+      },
+    )
+      .toString()
+      .trim();
+    await build({ image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'left', outputDir: dir });
+    expect(dirEntries(dir).sort()).toEqual([`.left.staging-${process.pid}-abcd1234`, 'left']);
+    expect(leftoverContainers()).not.toContain(id.slice(0, 12));
+    expect(leftoverContainers()).toEqual([]);
   });
 
   describe('bad input and faults leave nothing behind', () => {

@@ -29042,25 +29042,28 @@ class DockerClient {
             throw err;
         }
     }
-    /** Ids of containers carrying a label (leftovers of killed builds). */
+    /** Containers carrying a label (leftovers of killed builds), with that label's value. */
     async listContainersByLabel(label) {
-        const r = await this.docker(['container', 'ls', '--all', '--quiet', '--no-trunc', '--filter', `label=${label}`], {
-            timeoutMs: 30_000,
-            quiet: true,
-        });
-        return r.stdout.split('\n').filter((l) => /^[0-9a-f]{64}$/.test(l));
-    }
-    /** The value of one label of a container. */
-    async containerLabel(id, label) {
-        const r = await this.docker(['container', 'inspect', '--format', `{{index .Config.Labels ${JSON.stringify(label)}}}`, id], {
-            timeoutMs: 30_000,
-            quiet: true,
-        });
-        const v = r.stdout.trim();
-        return v === '' || v === '<no value>' ? undefined : v;
+        const filters = encodeURIComponent(JSON.stringify({ label: [label] }));
+        const api = await this.apiGet(`/containers/json?all=1&filters=${filters}`, 10_000);
+        if (api?.status === 200) {
+            const list = JSON.parse(api.body);
+            return list.map((c) => ({ id: c.Id, value: c.Labels?.[label] ?? '' }));
+        }
+        const r = await this.docker(['container', 'ls', '--all', '--no-trunc', '--filter', `label=${label}`, '--format', `{{.ID}} {{.Label ${JSON.stringify(label)}}}`], { timeoutMs: 30_000, quiet: true });
+        return r.stdout
+            .split('\n')
+            .map((l) => l.trim().split(' '))
+            .filter(([id]) => id !== undefined && /^[0-9a-f]{64}$/.test(id))
+            .map(([id, value]) => ({ id: id, value: value ?? '' }));
     }
     /** Client and server versions (for provenance), in one call. */
     async versions() {
+        const api = await this.apiGet('/version', 10_000);
+        if (api?.status === 200) {
+            // The CLI is not run on this path: its version is only known when the CLI is used.
+            return { client: 'not used (engine API)', server: JSON.parse(api.body).Version ?? 'unknown' };
+        }
         const r = await this.docker(['version', '--format', '{{.Client.Version}} {{.Server.Version}}'], { timeoutMs: 20_000, quiet: true });
         const [client = 'unknown', server = 'unknown'] = r.stdout.trim().split(' ');
         return { client, server };
@@ -31151,8 +31154,8 @@ function tempSuffix() {
 }
 /** Writes a file atomically: temp file in the same directory, fsync, rename over the target. */
 async function writeFileAtomic(file, data, mode = 0o644) {
-    const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.tmp-${tempSuffix()}`);
-    const fh = await (0,promises_namespaceObject.open)(tmp, 'wx', mode);
+    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${tempSuffix()}`);
+    const fh = await open(tmp, 'wx', mode);
     try {
         await fh.writeFile(data);
         await fh.sync();
@@ -31161,10 +31164,10 @@ async function writeFileAtomic(file, data, mode = 0o644) {
         await fh.close();
     }
     try {
-        await (0,promises_namespaceObject.rename)(tmp, file);
+        await rename(tmp, file);
     }
     catch (err) {
-        await (0,promises_namespaceObject.unlink)(tmp).catch(() => undefined);
+        await unlink(tmp).catch(() => undefined);
         throw err;
     }
 }
@@ -31312,6 +31315,8 @@ async function buildBundle(options, deps = {}) {
         return resultFrom(bundlePath, cached, true, timings, cached.user.warnings);
     }
     await (0,promises_namespaceObject.mkdir)(outputDir, { recursive: true });
+    // Asked now, answered while the filesystem is extracted.
+    const versions = toolVersions(docker);
     await cleanLeftovers(outputDir, options.name, docker, log);
     const staging = external_node_path_default().join(outputDir, `.${options.name}.staging-${tempSuffix()}`);
     await (0,promises_namespaceObject.mkdir)(staging, { mode: 0o755 });
@@ -31400,11 +31405,12 @@ async function buildBundle(options, deps = {}) {
                 cacheKey,
                 extraction: method,
                 user: { uid: me.uid, gid: me.gid, subuid: uidMappings.length > 1, warnings },
-                tools: { 'eda-oci': BUILDER_VERSION, node: process.version, ...(await toolVersions(docker)) },
+                tools: { 'eda-oci': BUILDER_VERSION, node: process.version, ...(await versions) },
                 created: new Date().toISOString(),
                 ci: ciProvenance(env),
             };
-            await writeFileAtomic(external_node_path_default().join(staging, LOCKFILE_NAME), `${JSON.stringify(lockData, null, 2)}\n`);
+            // No fsync here: the bundle becomes visible only through the rename of the whole staging directory.
+            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, LOCKFILE_NAME), `${JSON.stringify(lockData, null, 2)}\n`, { mode: 0o644 });
             timings.config = Date.now() - t;
             return lockData;
         });
@@ -31631,9 +31637,8 @@ async function cleanLeftovers(outputDir, name, docker, log) {
         }
     }
     const host = external_node_os_default().hostname();
-    for (const id of await docker.listContainersByLabel(BUILD_LABEL).catch(() => [])) {
-        const owner = await docker.containerLabel(id, BUILD_LABEL).catch(() => undefined);
-        const [h, pid] = (owner ?? '').split(':');
+    for (const { id, value } of await docker.listContainersByLabel(BUILD_LABEL).catch(() => [])) {
+        const [h, pid] = value.split(':');
         if (h === host && pid && !pidAlive(Number(pid))) {
             log.info(`removing leftover export container ${id.slice(0, 12)} of an interrupted build`);
             await docker.removeContainer(id).catch(() => undefined);
