@@ -29210,32 +29210,26 @@ function checkArgs(command, args) {
     }
 }
 /**
- * Starts a program whose stdout the caller streams. stderr is kept (capped) for the error message.
- * Use for large outputs such as `docker export`; use {@link runCommand} for everything else.
+ * Starts a program with an argument array (never a shell) and watches it: logs the `[command]` line, kills it
+ * (SIGTERM, then SIGKILL after a grace period) on timeout or abort, and reports how it ended. A program that cannot
+ * be started rejects `ended` with CommandFailedError.
  */
-function spawnCommand(command, args, options = {}) {
+function supervise(command, args, options, stdin) {
     checkArgs(command, args);
-    const log = options.logger;
     const line = `[command] ${formatCommand(command, args)}`;
     if (options.quiet)
-        log?.debug(line);
+        options.logger?.debug(line);
     else
-        log?.info(line);
+        options.logger?.info(line);
     const started = Date.now();
     const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
         cwd: options.cwd,
         env: options.env ?? process.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: [stdin, 'pipe', 'pipe'],
         shell: false,
     });
-    let stderr = '';
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (d) => {
-        if (stderr.length < 64 * 1024)
-            stderr += d;
-    });
-    let killTimer;
     let reason;
+    let killTimer;
     const kill = () => {
         if (child.exitCode !== null || child.signalCode !== null)
             return;
@@ -29257,35 +29251,55 @@ function spawnCommand(command, args, options = {}) {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted)
         onAbort();
-    const done = new Promise((resolve, reject) => {
-        child.once('error', (err) => {
-            cleanup();
-            reject(new CommandFailedError(`cannot run ${command}: ${err.code === 'ENOENT' ? 'program not found' : err.message}`, command, args, null, null, '', err.code === 'ENOENT' ? `install ${command} or put it on PATH` : undefined, { cause: err }));
-        });
-        child.once('close', (code, sig) => {
-            cleanup();
-            const durationMs = Date.now() - started;
-            if (reason === 'cancel') {
-                reject(new CancelledError(`${command} was cancelled`));
-            }
-            else if (reason === 'timeout') {
-                reject(new CommandFailedError(`${command} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, code, sig, stderr));
-            }
-            else if (code === 0) {
-                resolve({ durationMs, stderr });
-            }
-            else {
-                reject(failure(command, args, code, sig, stderr));
-            }
-        });
-    });
-    function cleanup() {
+    const cleanup = () => {
         if (timer)
             clearTimeout(timer);
         if (killTimer)
             clearTimeout(killTimer);
         options.signal?.removeEventListener('abort', onAbort);
+    };
+    const ended = new Promise((resolve, reject) => {
+        child.once('error', (err) => {
+            cleanup();
+            const missing = err.code === 'ENOENT';
+            reject(new CommandFailedError(`cannot run ${command}: ${missing ? 'program not found' : err.message}`, command, args, null, null, '', missing ? `install ${command} or put it on PATH` : undefined, { cause: err }));
+        });
+        child.once('close', (code, signal) => {
+            cleanup();
+            resolve({ code, signal, reason, durationMs: Date.now() - started });
+        });
+    });
+    return { child, ended, kill };
+}
+/** The error for an ending that is not a success, or undefined when `ok` accepts the exit code. */
+function endingError(command, args, e, stderr, options, ok) {
+    if (e.reason === 'cancel')
+        return new CancelledError(`${command} was cancelled`);
+    if (e.reason === 'timeout') {
+        return new CommandFailedError(`${formatCommand(command, args.slice(0, 3))} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, e.code, e.signal, stderr);
     }
+    if (e.code === null || !ok.includes(e.code))
+        return failure(command, args, e.code, e.signal, stderr);
+    return undefined;
+}
+/**
+ * Starts a program whose stdout the caller streams. stderr is kept (capped) for the error message.
+ * Use for large outputs such as `docker export`; use {@link runCommand} for everything else.
+ */
+function spawnCommand(command, args, options = {}) {
+    const { child, ended, kill } = supervise(command, args, options, 'ignore');
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d) => {
+        if (stderr.length < 64 * 1024)
+            stderr += d;
+    });
+    const done = ended.then((e) => {
+        const err = endingError(command, args, e, stderr, options, [0]);
+        if (err)
+            throw err;
+        return { durationMs: e.durationMs, stderr };
+    });
     // Keep the promise from being reported unhandled when the caller only awaits stdout first.
     done.catch(() => undefined);
     return { child, stdout: child.stdout, done, kill };
@@ -29309,79 +29323,25 @@ function lastLine(text) {
  * and with CancelledError when `signal` aborts.
  */
 const runCommand = async (command, args, options = {}) => {
-    checkArgs(command, args);
-    const log = options.logger;
-    const line = `[command] ${formatCommand(command, args)}`;
-    if (options.quiet)
-        log?.debug(line);
-    else
-        log?.info(line);
+    const { child, ended } = supervise(command, args, options, options.input !== undefined ? 'pipe' : 'ignore');
     const max = options.maxOutputBytes ?? 4 * 1024 * 1024;
-    const ok = options.okExitCodes ?? [0];
-    const started = Date.now();
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
-            cwd: options.cwd,
-            env: options.env ?? process.env,
-            stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-            shell: false,
-        });
-        const out = collector(max, options.onStdoutLine);
-        const err = collector(max, options.onStderrLine);
-        child.stdout.on('data', out.push);
-        child.stderr.on('data', err.push);
-        if (options.input !== undefined) {
-            child.stdin.on('error', () => undefined); // EPIPE when the program exits early; its exit code tells.
-            child.stdin.end(options.input);
-        }
-        let reason;
-        let killTimer;
-        const kill = () => {
-            if (child.exitCode !== null || child.signalCode !== null)
-                return;
-            child.kill('SIGTERM');
-            killTimer ??= setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
-        };
-        const timer = options.timeoutMs !== undefined
-            ? setTimeout(() => {
-                reason = 'timeout';
-                kill();
-            }, options.timeoutMs)
-            : undefined;
-        const onAbort = () => {
-            reason ??= 'cancel';
-            kill();
-        };
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        if (options.signal?.aborted)
-            onAbort();
-        const cleanup = () => {
-            if (timer)
-                clearTimeout(timer);
-            if (killTimer)
-                clearTimeout(killTimer);
-            options.signal?.removeEventListener('abort', onAbort);
-        };
-        child.once('error', (e) => {
-            cleanup();
-            reject(new CommandFailedError(`cannot run ${command}: ${e.code === 'ENOENT' ? 'program not found' : e.message}`, command, args, null, null, '', e.code === 'ENOENT' ? `install ${command} or put it on PATH` : undefined, { cause: e }));
-        });
-        child.once('close', (code, sig) => {
-            cleanup();
-            out.flush();
-            err.flush();
-            const stdout = out.text();
-            const stderr = err.text();
-            if (reason === 'cancel')
-                return reject(new CancelledError(`${command} was cancelled`));
-            if (reason === 'timeout') {
-                return reject(new CommandFailedError(`${formatCommand(command, args.slice(0, 3))} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, code, sig, stderr));
-            }
-            if (code === null || !ok.includes(code))
-                return reject(failure(command, args, code, sig, stderr));
-            resolve({ exitCode: code, stdout, stderr, durationMs: Date.now() - started, truncated: out.truncated || err.truncated });
-        });
-    });
+    const out = collector(max, options.onStdoutLine);
+    const err = collector(max, options.onStderrLine);
+    child.stdout.on('data', out.push);
+    child.stderr.on('data', err.push);
+    if (options.input !== undefined) {
+        child.stdin.on('error', () => undefined); // EPIPE when the program exits early; its exit code tells.
+        child.stdin.end(options.input);
+    }
+    const e = await ended;
+    out.flush();
+    err.flush();
+    const stdout = out.text();
+    const stderr = err.text();
+    const failed = endingError(command, args, e, stderr, options, options.okExitCodes ?? [0]);
+    if (failed)
+        throw failed;
+    return { exitCode: e.code, stdout, stderr, durationMs: e.durationMs, truncated: out.truncated || err.truncated };
 };
 function collector(max, onLine) {
     const chunks = [];
