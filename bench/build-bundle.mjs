@@ -19,19 +19,29 @@ const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 5;
 const image = process.env.BENCH_IMAGE ?? env.EDA_OCI_IMG_DEBIAN;
 const docker = env.EDA_OCI_DOCKER;
 const cliPath = path.join(root, 'packages/cli/dist/index.js');
-// As root, all cases write into a fresh ext4 file system on a loop device: on a file system where many files were
-// deleted recently (earlier runs, tests), ext4 inode allocation scans recently deleted inodes and file creation costs
-// several times more, which would make the numbers depend on what ran before. BENCH_DIR=DIR uses DIR instead.
+// As root, every case writes into a fresh ext4 file system on a loop device that is unmounted and deleted right after
+// it (outside the timing). Two effects would otherwise make each number depend on what ran before: ext4 creates files
+// several times slower for a while after many deletions (its inode allocator scans recently deleted inodes), and
+// gigabytes of page cache left by earlier cases slow every later allocation. BENCH_DIR=DIR uses plain dirs in DIR.
 const base = mkdtempSync(path.join('/var/tmp', 'eda-oci-bench-'));
-let loopMount;
-if (!process.env.BENCH_DIR && process.getuid?.() === 0) {
-  const img = path.join(base, 'fs.img');
-  loopMount = path.join(base, 'mnt');
-  mkdirSync(loopMount);
-  execFileSync('truncate', ['-s', '24G', img]);
-  execFileSync('mkfs.ext4', ['-q', '-F', img]);
-  execFileSync('mount', ['-o', 'loop', img, loopMount]);
-}
+const useLoop = !process.env.BENCH_DIR && process.getuid?.() === 0;
+const mounts = [];
+const newFs = (name, size) => {
+  const img = path.join(base, `${name}.img`);
+  const mnt = path.join(base, name);
+  mkdirSync(mnt);
+  execFileSync('truncate', ['-s', size, img]);
+  execFileSync('mkfs.ext4', ['-q', '-F', '-E', 'lazy_itable_init=0,lazy_journal_init=0', img]);
+  execFileSync('mount', ['-o', 'loop', img, mnt]);
+  return { img, mnt };
+};
+const releaseFs = ({ img, mnt }) => {
+  execFileSync('umount', [mnt]);
+  rmSync(img, { force: true });
+  rmSync(mnt, { recursive: true, force: true });
+};
+const persistent = useLoop ? newFs('persistent', '4G') : undefined;
+const loopMount = persistent?.mnt;
 const work = loopMount ?? mkdtempSync(path.join(process.env.BENCH_DIR ?? '/var/tmp', 'eda-oci-bench-'));
 const dockerEnv = { ...process.env, DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST, EDA_OCI_DOCKER: docker };
 
@@ -61,10 +71,14 @@ sh(
 // Warm-up build for the cache-hit case.
 run(process.execPath, [cliPath, 'build', '--image', image, '--name', 'warm', '--output-dir', path.join(work, 'warm'), '--pull', 'never']);
 
-// Every case writes into a fresh directory and nothing is deleted until the end: ext4 makes file creation slow for
-// about 30 s after many deletions (ialloc's recently_deleted scan), which would otherwise hit whichever case runs next.
+// A fresh file system (or directory) for one case run; released right after the case.
 let seq = 0;
 const fresh = (name) => {
+  if (useLoop) {
+    const fs = newFs(`${name}-${seq++}`, '4G');
+    mounts.push(fs);
+    return fs.mnt;
+  }
   const d = path.join(work, `${name}-${seq++}`);
   mkdirSync(d, { recursive: true });
   return d;
@@ -161,6 +175,7 @@ for (let i = 0; i < rounds; i++) {
   for (const [name, fn] of Object.entries(cases)) {
     sh('sync');
     results[name].push(fn());
+    for (const m of mounts.splice(0)) releaseFs(m);
   }
   results[NODE_START].push(time(() => run(process.execPath, ['-e', '0'])));
   process.stderr.write(`round ${i + 1}/${rounds} done\n`);
@@ -173,7 +188,7 @@ const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(
 const twoStep = m['two-step (docker export > x.tar; tar -xf)'];
 const plain = m['plain copy (tar -c | tar -x of the rootfs)'];
 console.log(
-  `\nbuild-oci-bundle benchmark: ${image}, ${rounds} alternated rounds, medians (${os.cpus().length} cores), on ${loopMount ? 'a fresh ext4 (loop)' : work}\n`,
+  `\nbuild-oci-bundle benchmark: ${image}, ${rounds} alternated rounds, medians (${os.cpus().length} cores), on ${useLoop ? 'a fresh ext4 (loop) per case' : work}\n`,
 );
 console.log(`${'case'.padEnd(44)} ${'median s'.padStart(9)} ${'x two-step'.padStart(11)} ${'x plain copy'.padStart(13)}`);
 for (const [k, v] of Object.entries(m)) {
@@ -190,6 +205,6 @@ const verdict = (x, limit) => `${x.toFixed(3)} ${x <= limit ? 'MET' : 'NOT MET'}
 console.log(`\ntargets: cold build <= 0.70x two-step: ${verdict(cold, 0.7)} (docker export path: ${coldExport.toFixed(3)})`);
 console.log(`         unchanged rebuild <= 0.05x two-step: ${verdict(hit, 0.05)} (inside the library: ${verdict(hitLib, 0.05)})`);
 console.log(`         stretch, fast path <= 1.5x plain copy: ${verdict(coldPlain, 1.5)}`);
-if (loopMount) execFileSync('umount', [loopMount]);
-clean(work);
+if (persistent) releaseFs(persistent);
+else clean(work);
 clean(base);

@@ -17,7 +17,7 @@ import {
 import { DockerClient, imagePlatform, parseImageReference, repoDigestFor, type ImageInspect } from '@eda-oci/docker';
 import { extractTar, type ExtractResult, type TarEntryInfo } from './extract/index.js';
 import { resolveImageUser } from './image-user.js';
-import { LayerReadError, haveGetfattr, layersArchive, opaqueDirs, readableLayerDirs } from './layers.js';
+import { LayerReadError, haveGetfattr, layersArchive, readableLayerDirs } from './layers.js';
 import {
   BUNDLE_META_DIR,
   LOCKFILE_NAME,
@@ -460,18 +460,14 @@ async function extractFromLayers(
     return undefined;
   }
   try {
-    return await extractTar(
-      layersArchive(layers!, (l) => opaqueDirs(l, log), createdSec),
-      rootfs,
-      {
-        signal,
-        filter: exportFilter(createdSec),
-        whiteouts: true,
-        reuseBuffers: true,
-        ensureDirs,
-        ensureDirsMtime: createdSec,
-      },
-    );
+    return await extractTar(layersArchive(layers!, createdSec), rootfs, {
+      signal,
+      filter: exportFilter(createdSec),
+      whiteouts: true,
+      reuseBuffers: true,
+      ensureDirs,
+      ensureDirsMtime: createdSec,
+    });
   } catch (err) {
     // Only a failure to read the layers falls back; a full disk or a refused entry would fail the same way again.
     if (required || !(err instanceof LayerReadError) || signal?.aborted) throw err;

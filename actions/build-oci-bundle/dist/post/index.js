@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5066);
 /* harmony import */ var _eda_oci_docker__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4874);
-/* harmony import */ var _eda_oci_oci__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(859);
+/* harmony import */ var _eda_oci_oci__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4256);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3704);
 // Entry of runs.post: removes the export container and staging dir of a main step that was killed before cleanup.
 
@@ -28432,8 +28432,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
-var src = __nccwpck_require__(2341);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 3 modules
+var src = __nccwpck_require__(7679);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __nccwpck_require__(3243);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
@@ -28643,8 +28643,8 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
-var src = __nccwpck_require__(2341);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 3 modules
+var src = __nccwpck_require__(7679);
 ;// CONCATENATED MODULE: ./packages/docker/src/reference.ts
 // Image references and daemon addresses, validated against the grammar docker itself uses (distribution/reference).
 
@@ -28989,7 +28989,7 @@ function imagePlatform(image) {
 
 /***/ }),
 
-/***/ 2341:
+/***/ 7679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29082,8 +29082,8 @@ const silentLogger = {
     group: (_t, fn) => fn(),
 };
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./packages/exec/src/run-command.ts
 // The one way eda-oci runs programs: argument arrays (never a shell), timeouts, capped output, cancellation.
 
@@ -29114,7 +29114,7 @@ function supervise(command, args, options, stdin) {
     else
         options.logger?.info(line);
     const started = Date.now();
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+    const child = (0,external_node_child_process_.spawn)(command, [...args], {
         cwd: options.cwd,
         env: options.env ?? process.env,
         stdio: [stdin, 'pipe', 'pipe'],
@@ -29279,7 +29279,7 @@ function collector(max, onLine) {
 
 /***/ }),
 
-/***/ 859:
+/***/ 4256:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29288,7 +29288,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dM: () => (/* reexport */ fs_util_removeTree)
 });
 
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, applyImageConfig, applyOverlay, buildBundle, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, haveGetfattr, idMappings, layersArchive, mergeEnv, opaqueDirs, parseConfigOverlay, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, writeFileAtomic
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, applyImageConfig, applyOverlay, buildBundle, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, haveGetfattr, idMappings, layersArchive, mergeEnv, parseConfigOverlay, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, writeFileAtomic
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -29299,8 +29299,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
-var src = __nccwpck_require__(2341);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 3 modules
+var src = __nccwpck_require__(7679);
 // EXTERNAL MODULE: ./packages/docker/src/index.ts + 2 modules
 var docker_src = __nccwpck_require__(4874);
 // EXTERNAL MODULE: external "node:crypto"
@@ -30374,11 +30374,263 @@ async function image_user_resolveImageUser(rootfs, user) {
     return resolveUserFrom(user, parsePasswd(passwd), parseGroup(group));
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./packages/oci/src/layers-worker.mjs
+// Worker thread of the layer fast path: walks the image's overlay2 layer directories and writes them as one tar stream
+// (whiteouts as `.wh.` entries, opaque directories as `.wh..wh..opq`) into a shared-memory ring that the main thread
+// extracts from. Reading the layers here and writing the bundle there uses both cores: all the per-file system calls
+// of the source side (lstat, open, read, close) leave the main thread. Plain JavaScript with only Node built-ins, so
+// it runs as a worker both from the sources (tests) and from ncc's bundle, which copies it next to index.js.
+
+
+
+
+
+const layers_worker_BLOCK = 512;
+
+/** Non-directories docker's init layer puts in every container; they hide whatever the image has there. */
+const layers_worker_INIT_FILES = new Set(['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab']);
+
+/** Ring control words (Int32Array over a SharedArrayBuffer). */
+const layers_worker_CTRL = { published: 0, consumed: 1, state: 2, errorLength: 3 };
+/** Ring states. */
+const layers_worker_STATE = { running: 0, done: 1, failed: 2 };
+
+function octal(buf, value, off, len) {
+  buf.write(`${value.toString(8).padStart(len - 1, '0')}\0`, off, len, 'latin1');
+}
+
+function paxRecord(key, value) {
+  const body = ` ${key}=${value}\n`;
+  const bodyLen = Buffer.byteLength(body);
+  let len = bodyLen + 1;
+  while (String(len).length + bodyLen !== len) len = String(len).length + bodyLen;
+  return `${len}${body}`;
+}
+
+function rawHeader(name, type, mode, size, mtime, linkname) {
+  const h = Buffer.alloc(layers_worker_BLOCK);
+  const n = Buffer.from(name);
+  n.copy(h, 0, 0, Math.min(100, n.length));
+  octal(h, mode & 0o7777, 100, 8);
+  octal(h, 0, 108, 8);
+  octal(h, 0, 116, 8);
+  octal(h, size, 124, 12);
+  octal(h, Math.max(0, Math.floor(mtime)), 136, 12);
+  h.fill(0x20, 148, 156);
+  h.write(type, 156, 'latin1');
+  const l = Buffer.from(linkname);
+  l.copy(h, 157, 0, Math.min(100, l.length));
+  h.write('ustar\0', 257, 'latin1');
+  h.write('00', 263, 'latin1');
+  let sum = 0;
+  for (let i = 0; i < layers_worker_BLOCK; i++) sum += h[i];
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
+  return h;
+}
+
+/** A tar entry header (with a PAX header first when the name, link or size does not fit ustar). */
+function layers_worker_tarHeader(name, type, mode, size, mtime, linkname = '') {
+  const records = [];
+  const plain = /^[\x20-\x7e]*$/;
+  if (Buffer.byteLength(name) > 100 || !plain.test(name)) records.push(paxRecord('path', name));
+  if (Buffer.byteLength(linkname) > 100 || !plain.test(linkname)) records.push(paxRecord('linkpath', linkname));
+  const big = size >= 8 ** 11;
+  if (big) records.push(paxRecord('size', String(size)));
+  const main = rawHeader(name, type, mode, big ? 0 : size, mtime, linkname);
+  if (!records.length) return main;
+  const body = Buffer.from(records.join(''));
+  const pad = Buffer.alloc((layers_worker_BLOCK - (body.length % layers_worker_BLOCK)) % layers_worker_BLOCK);
+  return Buffer.concat([rawHeader('PaxHeader', 'x', 0o644, body.length, 0, ''), body, pad, main]);
+}
+
+/** The writing end of the ring: fills slots in order, waits while all slots are unread. */
+class RingWriter {
+  constructor(data, ctrl, lengths, slots, slotSize) {
+    this.bytes = new Uint8Array(data);
+    this.buf = Buffer.from(data);
+    this.ctrl = ctrl;
+    this.lengths = lengths;
+    this.slots = slots;
+    this.slotSize = slotSize;
+    this.published = 0;
+    this.fill = 0;
+    this.ready = false;
+  }
+
+  /** Makes sure the current slot may be written (the reader has consumed it). */
+  claim() {
+    if (this.ready) return;
+    for (;;) {
+      const consumed = Atomics.load(this.ctrl, layers_worker_CTRL.consumed);
+      if (this.published - consumed < this.slots) break;
+      Atomics.wait(this.ctrl, layers_worker_CTRL.consumed, consumed, 1000);
+    }
+    this.ready = true;
+  }
+
+  get offset() {
+    return (this.published % this.slots) * this.slotSize + this.fill;
+  }
+
+  publish() {
+    this.lengths[this.published % this.slots] = this.fill;
+    this.published++;
+    this.fill = 0;
+    this.ready = false;
+    Atomics.store(this.ctrl, layers_worker_CTRL.published, this.published);
+    Atomics.notify(this.ctrl, layers_worker_CTRL.published);
+  }
+
+  write(src) {
+    let off = 0;
+    while (off < src.length) {
+      this.claim();
+      const n = Math.min(src.length - off, this.slotSize - this.fill);
+      src.copy(this.buf, this.offset, off, off + n);
+      this.fill += n;
+      off += n;
+      if (this.fill === this.slotSize) this.publish();
+    }
+  }
+
+  /** Reads `size` bytes of a file straight into the ring (no intermediate copy). */
+  readFrom(fd, size, what) {
+    let left = size;
+    while (left > 0) {
+      this.claim();
+      const want = Math.min(left, this.slotSize - this.fill);
+      const n = (0,external_node_fs_.readSync)(fd, this.bytes, this.offset, want, null);
+      if (n === 0) throw new Error(`${what} shrank while it was read`);
+      this.fill += n;
+      left -= n;
+      if (this.fill === this.slotSize) this.publish();
+    }
+  }
+
+  finish() {
+    if (this.fill > 0) this.publish();
+  }
+}
+
+/** Opaque directories of a layer (xattr trusted.overlay.opaque or user.overlay.opaque = y), relative paths. */
+function opaqueDirs(layer) {
+  let out;
+  try {
+    out = (0,external_node_child_process_.execFileSync)(
+      'getfattr',
+      ['--recursive', '--absolute-names', '--dump', '--match', '^(trusted|user)\\.overlay\\.opaque$', '--', layer],
+      { encoding: 'latin1', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+  } catch (err) {
+    // Exit status 1 only means some files could not be read for attributes; the dump is still complete for the rest.
+    if (err.status !== 1 || typeof err.stdout !== 'string') throw err;
+    out = err.stdout;
+  }
+  const dirs = new Set();
+  let current;
+  for (const line of out.split('\n')) {
+    if (line.startsWith('# file: ')) {
+      const name = line.slice(8).replace(/\\([0-7]{3})/g, (_m, o) => String.fromCharCode(parseInt(o, 8)));
+      current = Buffer.from(name, 'latin1').toString('utf8');
+    } else if (current !== undefined && /^(trusted|user)\.overlay\.opaque="y"$/.test(line)) {
+      const rel = external_node_path_.relative(layer, current);
+      dirs.add(rel === '' ? '.' : rel);
+    }
+  }
+  return dirs;
+}
+
+/** Writes one layer entry (header, and content for regular files) to the ring. */
+function writeEntry(ring, abs, rel, st, seen) {
+  const mtime = st.mtimeMs / 1000;
+  const mode = st.mode & 0o7777;
+  if (st.isDirectory()) {
+    ring.write(layers_worker_tarHeader(rel, '5', mode, 0, mtime));
+  } else if (st.isSymbolicLink()) {
+    ring.write(layers_worker_tarHeader(rel, '2', 0o777, 0, mtime, (0,external_node_fs_.readlinkSync)(abs, 'utf8')));
+  } else if (st.isCharacterDevice() && st.rdev === 0) {
+    // overlay2 whiteout: the name is deleted from the layers below.
+    const slash = rel.lastIndexOf('/');
+    ring.write(layers_worker_tarHeader(`${rel.slice(0, slash + 1)}.wh.${rel.slice(slash + 1)}`, '0', 0o644, 0, 0));
+  } else if (st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO()) {
+    // Passed on so the extractor skips and counts them exactly as with docker export.
+    ring.write(layers_worker_tarHeader(rel, st.isFIFO() ? '6' : st.isBlockDevice() ? '4' : '3', mode, 0, mtime));
+  } else if (st.isFile()) {
+    const first = st.nlink > 1 ? seen.get(st.ino) : undefined;
+    if (first !== undefined) {
+      ring.write(layers_worker_tarHeader(rel, '1', mode, 0, mtime, first));
+      return;
+    }
+    if (st.nlink > 1) seen.set(st.ino, rel);
+    ring.write(layers_worker_tarHeader(rel, '0', mode, st.size, mtime));
+    if (st.size === 0) return;
+    const fd = (0,external_node_fs_.openSync)(abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    try {
+      ring.readFrom(fd, st.size, abs);
+    } finally {
+      (0,external_node_fs_.closeSync)(fd);
+    }
+    const pad = (layers_worker_BLOCK - (st.size % layers_worker_BLOCK)) % layers_worker_BLOCK;
+    if (pad) ring.write(Buffer.alloc(pad));
+  }
+  // Sockets are not representable in tar; the daemon's export leaves them out too.
+}
+
+/** Walks the layers bottom first, depth-first in name order, into the ring. */
+function writeLayers(ring, layers) {
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i];
+    const opaque = i === 0 ? new Set() : opaqueDirs(layer);
+    const seen = new Map();
+    const stack = [''];
+    while (stack.length) {
+      const rel = stack.pop();
+      const names = (0,external_node_fs_.readdirSync)(rel === '' ? layer : external_node_path_.join(layer, rel)).sort();
+      const dirs = [];
+      for (const name of names) {
+        const relPath = rel === '' ? name : `${rel}/${name}`;
+        // Hidden by the init layer in a container, so absent from docker export too (with anything below it).
+        if (layers_worker_INIT_FILES.has(relPath)) continue;
+        const abs = external_node_path_.join(layer, relPath);
+        const st = (0,external_node_fs_.lstatSync)(abs);
+        writeEntry(ring, abs, relPath, st, seen);
+        if (st.isDirectory()) {
+          if (opaque.has(relPath)) ring.write(layers_worker_tarHeader(`${relPath}/.wh..wh..opq`, '0', 0o644, 0, 0));
+          dirs.push(relPath);
+        }
+      }
+      for (let j = dirs.length - 1; j >= 0; j--) stack.push(dirs[j]);
+    }
+  }
+  ring.finish();
+}
+
+if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData?.edaOciLayers) {
+  const { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots, slotSize } = external_node_worker_threads_.workerData.edaOciLayers;
+  const ctrl = new Int32Array(ctrlBuf);
+  try {
+    writeLayers(new RingWriter(data, ctrl, new Int32Array(lengthsBuf), slots, slotSize), layers);
+    Atomics.store(ctrl, layers_worker_CTRL.state, layers_worker_STATE.done);
+  } catch (err) {
+    const text = Buffer.from(`${err.code ?? ''} ${err.message}`.trim()).subarray(0, errorBuf.byteLength);
+    text.copy(Buffer.from(errorBuf));
+    Atomics.store(ctrl, layers_worker_CTRL.errorLength, text.length);
+    Atomics.store(ctrl, layers_worker_CTRL.state, layers_worker_STATE.failed);
+  }
+  Atomics.notify(ctrl, layers_worker_CTRL.published);
+}
+
 ;// CONCATENATED MODULE: ./packages/oci/src/layers.ts
 // The fast path of a build: read the image's overlay2 layer directories directly (where the daemon's storage is readable
 // by this user) instead of `docker export`, producing the same tree. The layers are turned into an OCI-layer tar stream
 // (whiteouts as `.wh.` entries) that goes through the same safe extractor, followed by the entries docker's init layer
 // adds to every container, so the result is identical to what `docker export` of a created container gives.
+
+
 
 
 
@@ -30405,33 +30657,6 @@ async function layers_readableLayerDirs(image) {
     }
     return layers;
 }
-/**
- * Directories marked opaque in an overlay2 layer (xattr trusted.overlay.opaque or user.overlay.opaque = y), as paths
- * relative to the layer. Node has no getxattr, so this runs `getfattr` (package attr) once per layer.
- */
-async function layers_opaqueDirs(layer, logger = silentLogger) {
-    const r = await runCommand('getfattr', ['--recursive', '--absolute-names', '--dump', '--match', '^(trusted|user)\\.overlay\\.opaque$', '--', layer], {
-        logger,
-        quiet: true,
-        timeoutMs: 120_000,
-        okExitCodes: [0, 1],
-    });
-    const out = new Set();
-    let current;
-    for (const line of r.stdout.split('\n')) {
-        if (line.startsWith('# file: '))
-            current = unescapeGetfattr(line.slice(8));
-        else if (current !== undefined && /^(trusted|user)\.overlay\.opaque="y"$/.test(line)) {
-            const rel = path.relative(layer, current);
-            out.add(rel === '' ? '.' : rel);
-        }
-    }
-    return out;
-}
-/** getfattr escapes unusual bytes in names as backslash + three octal digits. */
-function unescapeGetfattr(s) {
-    return Buffer.from(s.replace(/\\([0-7]{3})/g, (_m, o) => String.fromCharCode(parseInt(o, 8))), 'latin1').toString('utf8');
-}
 /** True when `getfattr` can be run (needed for images with more than one layer). */
 async function layers_haveGetfattr() {
     try {
@@ -30442,182 +30667,76 @@ async function layers_haveGetfattr() {
         return false;
     }
 }
-const layers_BLOCK = 512;
-const READ_CHUNK = 1 << 20;
-function octal(buf, value, off, len) {
-    buf.write(`${value.toString(8).padStart(len - 1, '0')}\0`, off, len, 'latin1');
-}
-function paxRecord(key, value) {
-    const body = ` ${key}=${value}\n`;
-    let len = Buffer.byteLength(body) + 1;
-    while (String(len).length + Buffer.byteLength(body) !== len)
-        len = String(len).length + Buffer.byteLength(body);
-    return `${len}${body}`;
-}
-/** One tar entry (headers, PAX header when names or sizes do not fit ustar). */
-function header(name, type, mode, size, mtime, linkname = '') {
-    const records = [];
-    if (Buffer.byteLength(name) > 100 || /[^\x20-\x7e]/.test(name))
-        records.push(paxRecord('path', name));
-    if (Buffer.byteLength(linkname) > 100 || /[^\x20-\x7e]/.test(linkname))
-        records.push(paxRecord('linkpath', linkname));
-    if (size >= 8 ** 11)
-        records.push(paxRecord('size', String(size)));
-    const parts = [];
-    if (records.length) {
-        const body = Buffer.from(records.join(''));
-        parts.push(rawHeader('PaxHeader', 'x', 0o644, body.length, 0, ''), body, Buffer.alloc((layers_BLOCK - (body.length % layers_BLOCK)) % layers_BLOCK));
-    }
-    parts.push(rawHeader(name, type, mode, size >= 8 ** 11 ? 0 : size, mtime, linkname));
-    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
-}
-function rawHeader(name, type, mode, size, mtime, linkname) {
-    const h = Buffer.alloc(layers_BLOCK);
-    const n = Buffer.from(name);
-    n.copy(h, 0, 0, Math.min(100, n.length));
-    octal(h, mode & 0o7777, 100, 8);
-    octal(h, 0, 108, 8);
-    octal(h, 0, 116, 8);
-    octal(h, size, 124, 12);
-    octal(h, Math.max(0, Math.floor(mtime)), 136, 12);
-    h.fill(0x20, 148, 156);
-    h.write(type, 156, 'latin1');
-    const l = Buffer.from(linkname);
-    l.copy(h, 157, 0, Math.min(100, l.length));
-    h.write('ustar\0', 257, 'latin1');
-    h.write('00', 263, 'latin1');
-    let sum = 0;
-    for (let i = 0; i < layers_BLOCK; i++)
-        sum += h[i];
-    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
-    return h;
-}
-/** Non-directories docker's init layer (daemon/initlayer) puts in every container; they hide whatever the image has there. */
-const INIT_FILES = new Set(['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab']);
+const SLOTS = 8;
+const SLOT_SIZE = (/* unused pure expression or super */ null && (1 << 20));
 /** The entries docker's init layer adds to every container, as the topmost layer. */
 function* initLayerEntries(mtime) {
     for (const d of ['dev', 'dev/pts', 'dev/shm', 'etc', 'proc', 'sys'])
-        yield header(d, '5', 0o755, 0, mtime);
-    for (const f of ['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf'])
-        yield header(f, '0', 0o755, 0, mtime);
-    yield header('etc/mtab', '2', 0o777, 0, mtime, '/proc/mounts');
-}
-/**
- * Streams the layers (bottom first) as one tar archive for extractTar(..., { whiteouts: true }): overlay2 whiteouts
- * (character devices 0/0) become `.wh.NAME` entries and opaque directories `DIR/.wh..wh..opq`. Never follows symlinks;
- * file content is read with O_NOFOLLOW into one reused buffer: consume with extractTar(..., { reuseBuffers: true }).
- */
-async function* layers_layersArchive(layers, opaque, initMtime) {
-    try {
-        yield* walkLayers(layers, opaque);
-    }
-    catch (err) {
-        const e = err;
-        throw new layers_LayerReadError(`cannot read the image layers directly (${e.code ?? e.message})`, 'falling back to docker export', {
-            cause: err,
-        });
-    }
-    yield* initLayerEntries(initMtime);
-    yield Buffer.alloc(layers_BLOCK * 2);
+        yield tarHeader(d, '5', 0o755, 0, mtime);
+    for (const f of INIT_FILES)
+        if (f !== 'etc/mtab')
+            yield tarHeader(f, '0', 0o755, 0, mtime);
+    yield tarHeader('etc/mtab', '2', 0o777, 0, mtime, '/proc/mounts');
 }
 /** Reading the layer directories failed (permissions, a layer removed meanwhile): the caller may use docker export. */
 class layers_LayerReadError extends (/* unused pure expression or super */ null && (BundleError)) {
     name = 'LayerReadError';
 }
-async function* walkLayers(layers, opaque) {
-    for (let i = 0; i < layers.length; i++) {
-        const layer = layers[i];
-        const opaqueSet = i === 0 ? new Set() : await opaque(layer, i);
-        const seen = new Map();
-        const stack = [''];
-        while (stack.length) {
-            const rel = stack.pop();
-            const names = readdirSync(rel === '' ? layer : path.join(layer, rel)).sort();
-            // Depth-first in name order, like the daemon's own walk; children pushed in reverse to pop in order.
-            const dirs = [];
-            for (const name of names) {
-                const relPath = rel === '' ? name : `${rel}/${name}`;
-                // Hidden by the init layer in a container, so absent from docker export too (with anything below it).
-                if (INIT_FILES.has(relPath))
-                    continue;
-                const abs = path.join(layer, relPath);
-                const st = lstatSync(abs);
-                yield* entryFor(abs, relPath, st, seen);
-                // Let completed asynchronous writes of the extractor run now and then (this loop is otherwise synchronous).
-                if (st.size >= READ_CHUNK)
-                    await new Promise((r) => setImmediate(r));
-                if (st.isDirectory()) {
-                    if (opaqueSet.has(relPath))
-                        yield header(`${relPath}/.wh..wh..opq`, '0', 0o644, 0, 0);
-                    dirs.push(relPath);
-                }
-            }
-            for (let j = dirs.length - 1; j >= 0; j--)
-                stack.push(dirs[j]);
-        }
-    }
-}
-function* entryFor(abs, rel, st, seen) {
-    const mtime = st.mtimeMs / 1000;
-    const mode = st.mode & 0o7777;
-    if (st.isDirectory()) {
-        yield header(rel, '5', mode, 0, mtime);
-    }
-    else if (st.isSymbolicLink()) {
-        yield header(rel, '2', 0o777, 0, mtime, readlinkSync(abs, 'utf8'));
-    }
-    else if (st.isCharacterDevice() && st.rdev === 0) {
-        // overlay2 whiteout: the name is deleted from the layers below.
-        const slash = rel.lastIndexOf('/');
-        yield header(`${rel.slice(0, slash + 1)}.wh.${rel.slice(slash + 1)}`, '0', 0o644, 0, 0);
-    }
-    else if (st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO()) {
-        // Passed on so the extractor skips and counts them exactly as with docker export.
-        yield header(rel, st.isFIFO() ? '6' : st.isBlockDevice() ? '4' : '3', mode, 0, mtime);
-    }
-    else if (st.isFile()) {
-        const first = st.nlink > 1 ? seen.get(st.ino) : undefined;
-        if (first !== undefined) {
-            yield header(rel, '1', mode, 0, mtime, first);
-            return;
-        }
-        if (st.nlink > 1)
-            seen.set(st.ino, rel);
-        yield header(rel, '0', mode, st.size, mtime);
-        if (st.size > 0)
-            yield* fileContent(abs, st.size);
-    }
-    // Sockets are not representable in tar; the daemon's export leaves them out too.
-}
 /**
- * One read buffer for all file content: the consumer (extractTar with reuseBuffers) has written each chunk before it
- * asks for the next. Fresh buffers per chunk cost a page fault per 4 KiB, which dominated the build time on VMs.
+ * Streams the layers (bottom first) as one tar archive for extractTar(..., { whiteouts: true, reuseBuffers: true }),
+ * followed by docker's init-layer entries. A worker thread (layers-worker.mjs) reads the layers into a ring of shared
+ * buffers; each chunk yielded is a view of one ring slot, handed back when the next chunk is requested. overlay2
+ * whiteouts (character devices 0/0) become `.wh.NAME` entries and opaque directories `DIR/.wh..wh..opq`; symlinks are
+ * never followed and files are opened with O_NOFOLLOW.
  */
-const readBuffer = Buffer.allocUnsafe(READ_CHUNK);
-function* fileContent(abs, size) {
-    const fd = openSync(abs, fsc.O_RDONLY | fsc.O_NOFOLLOW);
+async function* layers_layersArchive(layers, initMtime) {
+    const data = new SharedArrayBuffer(SLOTS * SLOT_SIZE);
+    const ctrlBuf = new SharedArrayBuffer(4 * 4);
+    const lengthsBuf = new SharedArrayBuffer(4 * SLOTS);
+    const errorBuf = new SharedArrayBuffer(4096);
+    const ctrl = new Int32Array(ctrlBuf);
+    const lengths = new Int32Array(lengthsBuf);
+    const worker = new Worker(/* unused asset import */ undefined, {
+        workerData: { edaOciLayers: { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots: SLOTS, slotSize: SLOT_SIZE } },
+    });
+    let crashed;
+    worker.on('error', (err) => {
+        crashed = err;
+        Atomics.store(ctrl, CTRL.state, STATE.failed);
+        Atomics.notify(ctrl, CTRL.published);
+    });
+    const fail = (why) => new layers_LayerReadError(`cannot read the image layers directly (${why})`, 'falling back to docker export');
     try {
-        let left = size;
-        while (left > 0) {
-            const want = Math.min(left, READ_CHUNK);
-            const buf = readBuffer.subarray(0, want);
-            let got = 0;
-            while (got < want) {
-                const n = readSync(fd, buf, got, want - got, null);
-                if (n === 0)
-                    throw new Error(`${abs} shrank while it was read`);
-                got += n;
+        let consumed = 0;
+        for (;;) {
+            const published = Atomics.load(ctrl, CTRL.published);
+            if (published > consumed) {
+                const slot = consumed % SLOTS;
+                yield Buffer.from(data, slot * SLOT_SIZE, lengths[slot]);
+                // The consumer asked for more, so it is done with that slot (reuseBuffers): hand it back to the worker.
+                consumed++;
+                Atomics.store(ctrl, CTRL.consumed, consumed);
+                Atomics.notify(ctrl, CTRL.consumed);
+                continue;
             }
-            left -= want;
-            yield buf;
+            const state = Atomics.load(ctrl, CTRL.state);
+            if (state === STATE.done && Atomics.load(ctrl, CTRL.published) === consumed)
+                break;
+            if (state === STATE.failed) {
+                if (crashed)
+                    throw fail(crashed.message);
+                throw fail(Buffer.from(errorBuf, 0, Atomics.load(ctrl, CTRL.errorLength)).toString());
+            }
+            const wait = Atomics.waitAsync(ctrl, CTRL.published, published, 1000);
+            if (wait.async)
+                await wait.value;
         }
     }
     finally {
-        closeSync(fd);
+        await worker.terminate();
     }
-    const pad = (layers_BLOCK - (size % layers_BLOCK)) % layers_BLOCK;
-    if (pad)
-        yield Buffer.alloc(pad);
+    yield* initLayerEntries(initMtime);
+    yield Buffer.alloc(BLOCK * 2);
 }
 
 ;// CONCATENATED MODULE: ./packages/oci/src/lockfile.ts
@@ -31372,7 +31491,7 @@ async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required
         return undefined;
     }
     try {
-        return await extractTar(layersArchive(layers, (l) => opaqueDirs(l, log), createdSec), rootfs, {
+        return await extractTar(layersArchive(layers, createdSec), rootfs, {
             signal,
             filter: exportFilter(createdSec),
             whiteouts: true,
@@ -31565,6 +31684,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
