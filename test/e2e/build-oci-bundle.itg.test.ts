@@ -12,118 +12,121 @@ const USER = env.EDA_OCI_TEST_USER!;
 const ROOTLESS = env.EDA_OCI_ROOTLESS_DOCKER_HOST!;
 const userEnv = { XDG_RUNTIME_DIR: env.EDA_OCI_TEST_XDG_RUNTIME_DIR!, EDA_OCI_DOCKER: env.EDA_OCI_DOCKER! };
 
-describe.runIf(isRoot)('build-oci-bundle dist as the unprivileged test user on rootless Docker', () => {
-  it('builds tool:1, then runc runs it as that user with the image config applied', async () => {
-    const out = tempDirFor(USER);
-    const { main, post } = await runAction('build-oci-bundle', {
-      user: USER,
-      with: { image: env.EDA_OCI_IMG_TOOL!, name: 'tool', 'output-dir': out, 'docker-host': ROOTLESS, pull: 'never' },
-      env: userEnv,
+describe.runIf(isRoot)(
+  'build-oci-bundle dist as the unprivileged test user on rootless Docker (needs root to switch users with runuser)',
+  () => {
+    it('builds tool:1, then runc runs it as that user with the image config applied', async () => {
+      const out = tempDirFor(USER);
+      const { main, post } = await runAction('build-oci-bundle', {
+        user: USER,
+        with: { image: env.EDA_OCI_IMG_TOOL!, name: 'tool', 'output-dir': out, 'docker-host': ROOTLESS, pull: 'never' },
+        env: userEnv,
+      });
+      expect(main.stderr + main.stdout).not.toMatch(/::error/);
+      expect(main.exitCode).toBe(0);
+      expect(post?.exitCode).toBe(0);
+      const bundle = main.outputs['bundle-path']!;
+      expect(bundle).toBe(path.join(out, 'tool'));
+      expect(main.outputs['cache-hit']).toBe('false');
+      expect(Number(main.outputs['file-count'])).toBeGreaterThan(3);
+      expect(main.outputs['image-digest']).toBe(''); // loaded with docker load: no registry digest in this daemon
+      expect(main.summary).toContain('build-oci-bundle: tool');
+      expect(main.summary).toMatch(/setuid\/setgid stripped<\/td><td>1/);
+      expect(statSync(path.join(bundle, 'rootfs/opt/tool/share')).mode & 0o777).toBe(0o555);
+      expect(statSync(path.join(bundle, 'rootfs/opt/tool/bin/tool')).uid).toBe(Number(env.EDA_OCI_TEST_UID));
+
+      const state = tempDirFor(USER);
+      const r = runAs(USER, env.EDA_OCI_RUNC!, ['--root', state, 'run', '--bundle', bundle, `e2e-${process.pid}`], userEnv);
+      expect(r.stderr).not.toMatch(/level=error/);
+      expect(r.status).toBe(0);
+      expect(r.stdout.trim()).toBe('tool 1.0 user=1000 cwd=/work home=/opt/tool');
+
+      // Same inputs again: a cache hit.
+      const again = await runAction('build-oci-bundle', {
+        user: USER,
+        with: { image: env.EDA_OCI_IMG_TOOL!, name: 'tool', 'output-dir': out, 'docker-host': ROOTLESS, pull: 'never' },
+        env: userEnv,
+      });
+      expect(again.main.outputs['cache-hit']).toBe('true');
+      expect(again.main.outputs['bundle-digest']).toBe(main.outputs['bundle-digest']);
     });
-    expect(main.stderr + main.stdout).not.toMatch(/::error/);
-    expect(main.exitCode).toBe(0);
-    expect(post?.exitCode).toBe(0);
-    const bundle = main.outputs['bundle-path']!;
-    expect(bundle).toBe(path.join(out, 'tool'));
-    expect(main.outputs['cache-hit']).toBe('false');
-    expect(Number(main.outputs['file-count'])).toBeGreaterThan(3);
-    expect(main.outputs['image-digest']).toBe(''); // loaded with docker load: no registry digest in this daemon
-    expect(main.summary).toContain('build-oci-bundle: tool');
-    expect(main.summary).toMatch(/setuid\/setgid stripped<\/td><td>1/);
-    expect(statSync(path.join(bundle, 'rootfs/opt/tool/share')).mode & 0o777).toBe(0o555);
-    expect(statSync(path.join(bundle, 'rootfs/opt/tool/bin/tool')).uid).toBe(Number(env.EDA_OCI_TEST_UID));
 
-    const state = tempDirFor(USER);
-    const r = runAs(USER, env.EDA_OCI_RUNC!, ['--root', state, 'run', '--bundle', bundle, `e2e-${process.pid}`], userEnv);
-    expect(r.stderr).not.toMatch(/level=error/);
-    expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe('tool 1.0 user=1000 cwd=/work home=/opt/tool');
-
-    // Same inputs again: a cache hit.
-    const again = await runAction('build-oci-bundle', {
-      user: USER,
-      with: { image: env.EDA_OCI_IMG_TOOL!, name: 'tool', 'output-dir': out, 'docker-host': ROOTLESS, pull: 'never' },
-      env: userEnv,
+    it('the CLI as the test user gives the same bundle digest as the action', async () => {
+      const out = tempDirFor(USER);
+      const r = cli(
+        ['build', '--image', env.EDA_OCI_IMG_BUSYBOX1!, '--name', 'bb', '--output-dir', out, '--docker-host', ROOTLESS, '--json'],
+        { user: USER, env: userEnv },
+      );
+      expect(r.stderr).not.toMatch(/error/);
+      expect(r.status).toBe(0);
+      const outputs = JSON.parse(r.stdout);
+      expect(outputs['bundle-path']).toBe(path.join(out, 'bb'));
+      const { main } = await runAction('build-oci-bundle', {
+        user: USER,
+        with: { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'bb', 'output-dir': tempDirFor(USER), 'docker-host': ROOTLESS },
+        env: userEnv,
+      });
+      expect(main.outputs['bundle-digest']).toBe(outputs['bundle-digest']);
     });
-    expect(again.main.outputs['cache-hit']).toBe('true');
-    expect(again.main.outputs['bundle-digest']).toBe(main.outputs['bundle-digest']);
-  });
 
-  it('the CLI as the test user gives the same bundle digest as the action', async () => {
-    const out = tempDirFor(USER);
-    const r = cli(
-      ['build', '--image', env.EDA_OCI_IMG_BUSYBOX1!, '--name', 'bb', '--output-dir', out, '--docker-host', ROOTLESS, '--json'],
-      { user: USER, env: userEnv },
-    );
-    expect(r.stderr).not.toMatch(/error/);
-    expect(r.status).toBe(0);
-    const outputs = JSON.parse(r.stdout);
-    expect(outputs['bundle-path']).toBe(path.join(out, 'bb'));
-    const { main } = await runAction('build-oci-bundle', {
-      user: USER,
-      with: { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'bb', 'output-dir': tempDirFor(USER), 'docker-host': ROOTLESS },
-      env: userEnv,
+    it.each(['EDA_OCI_IMG_TOOL', 'EDA_OCI_IMG_LAYERED'])('%s: the layer fast path on the rootless daemon equals docker export', (key) => {
+      const out = tempDirFor(USER);
+      const digests = (['export', 'layers'] as const).map((m) => {
+        const r = cli(
+          [
+            'build',
+            '--image',
+            env[key]!,
+            '--name',
+            m,
+            '--output-dir',
+            out,
+            '--docker-host',
+            ROOTLESS,
+            '--pull',
+            'never',
+            '--extract',
+            m,
+            '--json',
+          ],
+          {
+            user: USER,
+            env: userEnv,
+          },
+        );
+        expect(r.status, r.stderr).toBe(0);
+        return JSON.parse(r.stdout)['bundle-digest'] as string;
+      });
+      expect(digests[1]).toBe(digests[0]);
+      expect(JSON.parse(readFileSync(path.join(out, 'layers/bundle.lock.json'), 'utf8')).extraction).toBe('layers');
     });
-    expect(main.outputs['bundle-digest']).toBe(outputs['bundle-digest']);
-  });
 
-  it.each(['EDA_OCI_IMG_TOOL', 'EDA_OCI_IMG_LAYERED'])('%s: the layer fast path on the rootless daemon equals docker export', (key) => {
-    const out = tempDirFor(USER);
-    const digests = (['export', 'layers'] as const).map((m) => {
+    it('an output-dir the user cannot write fails with one actionable line and creates nothing', () => {
+      const rootOwned = tempDirFor(undefined);
       const r = cli(
         [
           'build',
           '--image',
-          env[key]!,
+          env.EDA_OCI_IMG_BUSYBOX1!,
           '--name',
-          m,
+          'bb',
           '--output-dir',
-          out,
+          path.join(rootOwned, 'sub'),
           '--docker-host',
           ROOTLESS,
-          '--pull',
-          'never',
-          '--extract',
-          m,
-          '--json',
         ],
         {
           user: USER,
           env: userEnv,
         },
       );
-      expect(r.status, r.stderr).toBe(0);
-      return JSON.parse(r.stdout)['bundle-digest'] as string;
+      expect(r.status).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines.at(-1)).toMatch(/output-dir '.*sub' is not writable by user edaoci.*choose a directory/);
+      expect(readdirSync(rootOwned)).toEqual([]);
     });
-    expect(digests[1]).toBe(digests[0]);
-    expect(JSON.parse(readFileSync(path.join(out, 'layers/bundle.lock.json'), 'utf8')).extraction).toBe('layers');
-  });
-
-  it('an output-dir the user cannot write fails with one actionable line and creates nothing', () => {
-    const rootOwned = tempDirFor(undefined);
-    const r = cli(
-      [
-        'build',
-        '--image',
-        env.EDA_OCI_IMG_BUSYBOX1!,
-        '--name',
-        'bb',
-        '--output-dir',
-        path.join(rootOwned, 'sub'),
-        '--docker-host',
-        ROOTLESS,
-      ],
-      {
-        user: USER,
-        env: userEnv,
-      },
-    );
-    expect(r.status).toBe(1);
-    const lines = r.stderr.trim().split('\n');
-    expect(lines.at(-1)).toMatch(/output-dir '.*sub' is not writable by user edaoci.*choose a directory/);
-    expect(readdirSync(rootOwned)).toEqual([]);
-  });
-});
+  },
+);
 
 describe('build-oci-bundle dist as root on rootful Docker', () => {
   it('pulls from the registry and reports outputs, summary and a clean post', async () => {

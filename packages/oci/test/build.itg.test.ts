@@ -180,7 +180,7 @@ describe('buildBundle on rootful Docker', () => {
       ).rejects.toThrow(/pull: never.*docker pull/);
     });
 
-    it.runIf(isRoot)('disk full during extraction (1 MiB tmpfs)', async () => {
+    it.runIf(isRoot)('disk full during extraction (1 MiB tmpfs; needs root to mount it)', async () => {
       const dir = tempDirFor(undefined);
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
       try {
@@ -234,23 +234,26 @@ describe('buildBundle on rootful Docker', () => {
       expect(dirEntries(dir)).toEqual([]);
     });
 
-    it.runIf(isRoot)('disk full during the layer fast path fails without falling back to export', async () => {
-      const dir = tempDirFor(undefined);
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
-      try {
-        const before = docker.creates;
-        const err = await buildBundle(
-          { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'full', outputDir: dir, extract: 'auto' },
-          { docker },
-        ).catch((e: unknown) => e);
-        expect(err).toBeInstanceOf(BundleError);
-        expect((err as Error).message).toMatch(/no space left on device/);
-        expect(docker.creates).toBe(before);
-        expect(dirEntries(dir)).toEqual([]);
-      } finally {
-        execFileSync('umount', [dir]);
-      }
-    });
+    it.runIf(isRoot)(
+      'disk full during the layer fast path fails without falling back to export (needs root to mount a tmpfs)',
+      async () => {
+        const dir = tempDirFor(undefined);
+        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
+        try {
+          const before = docker.creates;
+          const err = await buildBundle(
+            { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'full', outputDir: dir, extract: 'auto' },
+            { docker },
+          ).catch((e: unknown) => e);
+          expect(err).toBeInstanceOf(BundleError);
+          expect((err as Error).message).toMatch(/no space left on device/);
+          expect(docker.creates).toBe(before);
+          expect(dirEntries(dir)).toEqual([]);
+        } finally {
+          execFileSync('umount', [dir]);
+        }
+      },
+    );
 
     describe('hostile tar streams fed through the whole build', () => {
       for (const h of hostileArchives()) {
@@ -281,7 +284,7 @@ describe('buildBundle on rootful Docker', () => {
       }
     });
 
-    it.runIf(isRoot)('the daemon killed mid-export', async () => {
+    it.runIf(isRoot)('the daemon killed mid-export (needs root to start a second dockerd)', async () => {
       const base = tempDirFor(undefined, 'eda-oci-dockerd-');
       const sock = path.join(base, 'docker.sock');
       const host = `unix://${sock}`;

@@ -10,7 +10,7 @@ import { clusterEnv, isRoot, tempDirFor } from '../../../test/helpers/cluster.js
 const env = clusterEnv();
 const docker = new DockerClient({ host: env.EDA_OCI_ROOTFUL_DOCKER_HOST });
 
-describe.runIf(isRoot)('layer fast path == docker export', () => {
+describe.runIf(isRoot)('layer fast path == docker export (needs root to read /var/lib/docker)', () => {
   const images = ['EDA_OCI_IMG_BUSYBOX1', 'EDA_OCI_IMG_TOOL', 'EDA_OCI_IMG_LAYERED', 'EDA_OCI_IMG_DEBIAN'];
   for (const key of images) {
     it(`${key.replace('EDA_OCI_IMG_', '').toLowerCase()}`, async () => {

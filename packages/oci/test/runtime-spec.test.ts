@@ -34,7 +34,7 @@ describe('rootlessBaseSpec', () => {
     expect({ ...ours, process: { ...ours.process, terminal: true } }).toEqual(runc);
   });
 
-  it.runIf(runcAvailable())('equals live `runc spec --rootless` for the calling user', () => {
+  it.runIf(runcAvailable())('equals live `runc spec --rootless` for the calling user (needs runc installed)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'spec-'));
     try {
       execFileSync('runc', ['spec', '--rootless'], { cwd: dir });
