@@ -451,7 +451,7 @@ describe('extractTar: hostile archives', () => {
 
 describe('extractTar: archives written by GNU tar', () => {
   const hasTar = spawnSync('tar', ['--version']).status === 0;
-  it.skipIf(!hasTar).each(['gnu', 'posix', 'ustar'])('round-trips a tree in %s format with the same tree digest', async (format) => {
+  it.skipIf(!hasTar).each(['gnu', 'posix', 'ustar'])('round-trips a tree in %s format with the same tree digest (needs GNU tar)', async (format) => {
     const src = path.join(base, 'src');
     fs.mkdirSync(path.join(src, 'a/b'), { recursive: true });
     fs.writeFileSync(path.join(src, 'a/b/file'), big);
@@ -522,7 +522,7 @@ describe('extractTar: cancellation', () => {
 const unprivileged = ['edaoci', 'nobody'].find((u) => spawnSync('id', ['-u', u]).status === 0);
 const canSwitch = process.getuid?.() === 0 && unprivileged !== undefined && spawnSync('which', ['runuser']).status === 0;
 
-describe.skipIf(!canSwitch)('extractTar as an unprivileged user', () => {
+describe.skipIf(!canSwitch)('extractTar as an unprivileged user (needs root and runuser to switch users)', () => {
   it('extracts read-only directories with content and applies their modes last', async () => {
     const ts = (await import('typescript')).default;
     const here = path.dirname(fileURLToPath(import.meta.url));
