@@ -451,24 +451,27 @@ describe('extractTar: hostile archives', () => {
 
 describe('extractTar: archives written by GNU tar', () => {
   const hasTar = spawnSync('tar', ['--version']).status === 0;
-  it.skipIf(!hasTar).each(['gnu', 'posix', 'ustar'])('round-trips a tree in %s format with the same tree digest (needs GNU tar)', async (format) => {
-    const src = path.join(base, 'src');
-    fs.mkdirSync(path.join(src, 'a/b'), { recursive: true });
-    fs.writeFileSync(path.join(src, 'a/b/file'), big);
-    fs.writeFileSync(path.join(src, 'a/small'), 'small');
-    fs.chmodSync(path.join(src, 'a/small'), 0o600);
-    fs.symlinkSync('b/file', path.join(src, 'a/link'));
-    fs.linkSync(path.join(src, 'a/small'), path.join(src, 'a/hard'));
-    fs.mkdirSync(path.join(src, 'ro'), 0o555);
-    fs.utimesSync(path.join(src, 'a/b'), 1_234_567_890.5, 1_234_567_890.5);
-    const archive = execFileSync('tar', ['-C', src, `--format=${format}`, '-cf', '-', '.'], { maxBuffer: 1 << 26 });
-    const r = await extractTar(chunked(archive, 65536), rootfs);
-    const expected = await computeTreeDigest(src);
-    expect(r.treeDigest).toBe(expected.treeDigest);
-    expect(r.files).toBe(2);
-    expect(r.hardlinks).toBe(1);
-    expect((await computeTreeDigest(rootfs)).treeDigest).toBe(expected.treeDigest);
-  });
+  it.skipIf(!hasTar).each(['gnu', 'posix', 'ustar'])(
+    'round-trips a tree in %s format with the same tree digest (needs GNU tar)',
+    async (format) => {
+      const src = path.join(base, 'src');
+      fs.mkdirSync(path.join(src, 'a/b'), { recursive: true });
+      fs.writeFileSync(path.join(src, 'a/b/file'), big);
+      fs.writeFileSync(path.join(src, 'a/small'), 'small');
+      fs.chmodSync(path.join(src, 'a/small'), 0o600);
+      fs.symlinkSync('b/file', path.join(src, 'a/link'));
+      fs.linkSync(path.join(src, 'a/small'), path.join(src, 'a/hard'));
+      fs.mkdirSync(path.join(src, 'ro'), 0o555);
+      fs.utimesSync(path.join(src, 'a/b'), 1_234_567_890.5, 1_234_567_890.5);
+      const archive = execFileSync('tar', ['-C', src, `--format=${format}`, '-cf', '-', '.'], { maxBuffer: 1 << 26 });
+      const r = await extractTar(chunked(archive, 65536), rootfs);
+      const expected = await computeTreeDigest(src);
+      expect(r.treeDigest).toBe(expected.treeDigest);
+      expect(r.files).toBe(2);
+      expect(r.hardlinks).toBe(1);
+      expect((await computeTreeDigest(rootfs)).treeDigest).toBe(expected.treeDigest);
+    },
+  );
 });
 
 describe('fsError', () => {
