@@ -170,6 +170,29 @@ describe('build-oci-bundle dist as root on rootful Docker', () => {
     expect(existsSync('/tmp/pwned')).toBe(false);
   });
 
+  it.each([
+    ['an unknown image', { image: '127.0.0.1:5000/eda-oci/no-such-image:1' }, {}, /was not found in registry 127\.0\.0\.1:5000/],
+    ['an unreachable registry', { image: '127.0.0.1:5999/eda-oci/x:1' }, {}, /registry 127\.0\.0\.1:5999 is unreachable/],
+    [
+      'a docker-host where no daemon runs',
+      { 'docker-host': 'unix:///tmp/eda-oci-no-daemon.sock' },
+      {},
+      /cannot reach the Docker daemon at unix:\/\/\/tmp\/eda-oci-no-daemon\.sock/,
+    ],
+  ])('fault: %s -> one error line, exit 1, nothing created', async (_n, bad, extraEnv, re) => {
+    const out = path.join(tempDirFor(undefined), 'out');
+    const { main, post } = await runAction('build-oci-bundle', {
+      with: { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'ok', 'output-dir': out, ...bad },
+      env: { DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST!, EDA_OCI_DOCKER: env.EDA_OCI_DOCKER!, ...extraEnv },
+    });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors).toHaveLength(1);
+    expect(main.errors[0]).toMatch(/^build-oci-bundle failed: /);
+    expect(main.errors[0]).toMatch(re);
+    expect(post?.exitCode).toBe(0);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
   it('the post step removes an export container a killed main step left behind, and is idempotent', async () => {
     const id = execFileSync(
       env.EDA_OCI_DOCKER!,
