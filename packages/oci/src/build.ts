@@ -224,7 +224,8 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
     const rootfs = path.join(staging, 'rootfs');
     await mkdir(rootfs, { mode: 0o755 });
     const createdSec = Math.floor(Date.parse(image.Created) / 1000) || 0;
-    const workingDir = image.Config?.WorkingDir || overlay.cwd;
+    // The process's working directory must exist: runc cannot create it in a read-only rootfs (docker run would).
+    const workingDir = overlay.cwd ?? (image.Config?.WorkingDir || undefined);
 
     const ensureDirs = workingDir ? [workingDir] : [];
     let method: 'layers' | 'export' = 'export';
