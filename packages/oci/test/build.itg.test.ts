@@ -108,6 +108,19 @@ describe('buildBundle on rootful Docker', () => {
     expect(third.lock.rootfs.treeDigest).toBe(first.lock.rootfs.treeDigest);
   });
 
+  it('merges the config input and creates its working directory in the rootfs', async () => {
+    const r = await build({
+      image: env.EDA_OCI_IMG_BUSYBOX1!,
+      name: 'cfg',
+      config: { cwd: '/scratch/run', env: { SITE: 'eda' }, hostname: 'tool1' },
+    });
+    const spec = JSON.parse(readFileSync(path.join(r.bundlePath, 'config.json'), 'utf8'));
+    expect(spec.process.cwd).toBe('/scratch/run');
+    expect(spec.process.env).toContain('SITE=eda');
+    expect(spec.hostname).toBe('tool1');
+    expect(statSync(path.join(r.bundlePath, 'rootfs/scratch/run')).isDirectory()).toBe(true);
+  });
+
   it('is reproducible: the same image gives the same digest in another place; one changed file changes it', async () => {
     const other = tempDirFor(undefined);
     const a = await build({ image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'repro' });
