@@ -193,6 +193,28 @@ describe('build-oci-bundle dist as root on rootful Docker', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
+  it.each(['export', 'layers'])('SIGTERM while the filesystem is read (%s): exit 1, no staging dir, no container', async (method) => {
+    const out = tempDirFor(undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const { main, post } = await runAction('build-oci-bundle', {
+      with: { image: env.EDA_OCI_IMG_DEBIAN!, name: 'deb', 'output-dir': out, pull: 'never' },
+      env: { DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST!, EDA_OCI_DOCKER: env.EDA_OCI_DOCKER!, EDA_OCI_EXTRACT: method },
+      // The runner sends SIGINT, then SIGTERM; either aborts. Wait until the step reports the extraction phase.
+      onStdout: (text, pid) => {
+        if (!timer && text.includes('::group::Export and extract image filesystem'))
+          timer = setTimeout(() => process.kill(pid, 'SIGTERM'), 100);
+      },
+    });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors.join('\n')).toMatch(/build-oci-bundle failed: .*cancelled/);
+    expect(post?.exitCode).toBe(0);
+    expect(readdirSync(out)).toEqual([]);
+    const ps = execFileSync(env.EDA_OCI_DOCKER!, ['ps', '-aq', '--filter', 'label=org.eda-oci.build'], {
+      env: { ...process.env, DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST },
+    }).toString();
+    expect(ps.trim()).toBe('');
+  });
+
   it('the post step removes an export container a killed main step left behind, and is idempotent', async () => {
     const id = execFileSync(
       env.EDA_OCI_DOCKER!,

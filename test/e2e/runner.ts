@@ -35,6 +35,8 @@ export interface StepOptions {
   workDir?: string;
   /** Called with the child process right after it starts (to signal it). */
   onStart?: (pid: number) => void;
+  /** Called with each piece of stdout as it arrives, and the step's pid. */
+  onStdout?: (text: string, pid: number) => void;
   timeoutMs?: number;
 }
 
@@ -163,7 +165,10 @@ function step(script: string, env: Record<string, string>, opts: StepOptions): P
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (child.pid) opts.onStdout?.(d.toString(), child.pid);
+    });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     if (child.pid) opts.onStart?.(child.pid);
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 300_000);

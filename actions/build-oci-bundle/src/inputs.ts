@@ -3,7 +3,14 @@ import path from 'node:path';
 import { getEnum, getOptional, getRaw, getRequired } from '@eda-oci/action-kit';
 import { parseImageReference, validateDockerHost } from '@eda-oci/docker';
 import { ConfigurationError } from '@eda-oci/exec';
-import { parseConfigOverlay, validateBundleName, validatePlatform, type BuildOptions, type PullPolicy } from '@eda-oci/oci';
+import {
+  parseConfigOverlay,
+  parseExtractMethod,
+  validateBundleName,
+  validatePlatform,
+  type BuildOptions,
+  type PullPolicy,
+} from '@eda-oci/oci';
 
 /** Parsed inputs of build-oci-bundle. */
 export interface Inputs extends Omit<BuildOptions, 'signal' | 'onContainer' | 'onStaging'> {
@@ -26,5 +33,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const config = parseConfigOverlay(getRaw('config'));
   const dockerHost = getOptional('docker-host');
   if (dockerHost) validateDockerHost(dockerHost);
-  return { image, name, outputDir, pull, platform, config, dockerHost };
+  // Troubleshooting knob, not an input: how to read the image filesystem (see eda-oci build --extract).
+  const extract = parseExtractMethod(env.EDA_OCI_EXTRACT, 'EDA_OCI_EXTRACT');
+  return { image, name, outputDir, pull, platform, config, dockerHost, extract };
 }

@@ -21,6 +21,7 @@ describe('getInputs', () => {
       platform: undefined,
       config: {},
       dockerHost: undefined,
+      extract: 'auto',
     });
   });
   it('reads every input', () => {
@@ -56,6 +57,11 @@ describe('getInputs', () => {
     set(inputs);
     expect(() => getInputs({ RUNNER_TEMP: '/rt' })).toThrow(ConfigurationError);
     expect(() => getInputs({ RUNNER_TEMP: '/rt' })).toThrow(re);
+  });
+  it('reads the EDA_OCI_EXTRACT knob and rejects bad values', () => {
+    set({ image: 'busybox', name: 'bb' });
+    expect(getInputs({ RUNNER_TEMP: '/rt', EDA_OCI_EXTRACT: 'export' }).extract).toBe('export');
+    expect(() => getInputs({ RUNNER_TEMP: '/rt', EDA_OCI_EXTRACT: 'fast' })).toThrow(/EDA_OCI_EXTRACT is 'fast'/);
   });
   it('needs output-dir when RUNNER_TEMP is unset', () => {
     set({ image: 'busybox', name: 'bb' });

@@ -6170,6 +6170,14 @@ function pidAlive(pid) {
 const BUILDER_VERSION = '1';
 /** Label put on the (never started) containers a build creates, so leftovers can be found and removed. */
 const BUILD_LABEL = 'org.eda-oci.build';
+/** Validates an extraction method from `where` (a CLI flag or the EDA_OCI_EXTRACT knob); unset means auto. */
+function parseExtractMethod(value, where) {
+    if (value === undefined || value === '')
+        return 'auto';
+    if (value === 'auto' || value === 'export' || value === 'layers')
+        return value;
+    throw new ConfigurationError(`${where} is '${value}', which is not one of auto, export, layers`, `set ${where} to auto, export or layers`);
+}
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 const PULL_POLICIES = ['missing', 'always', 'never'];
 /**
@@ -6294,7 +6302,8 @@ async function buildBundle(options, deps = {}) {
         const rootfs = external_node_path_default().join(staging, 'rootfs');
         await (0,promises_namespaceObject.mkdir)(rootfs, { mode: 0o755 });
         const createdSec = Math.floor(Date.parse(image.Created) / 1000) || 0;
-        const workingDir = image.Config?.WorkingDir || overlay.cwd;
+        // The process's working directory must exist: runc cannot create it in a read-only rootfs (docker run would).
+        const workingDir = overlay.cwd ?? (image.Config?.WorkingDir || undefined);
         const ensureDirs = workingDir ? [workingDir] : [];
         let method = 'export';
         const extracted = await log.group('Export and extract image filesystem', async () => {
@@ -6705,13 +6714,6 @@ async function main(argv, out = process.stdout) {
         process.off('SIGTERM', onSignal);
     }
 }
-function parseExtract(value) {
-    if (value === undefined)
-        return 'auto';
-    if (value === 'auto' || value === 'export' || value === 'layers')
-        return value;
-    throw new ConfigurationError(`--extract '${value}' is not one of auto, export, layers`, 'use --extract auto | export | layers');
-}
 function usageError(message) {
     const e = new ConfigurationError(message, "run 'eda-oci build --help'");
     e.usage = true;
@@ -6757,7 +6759,7 @@ async function buildCommand(args, out, signal) {
         pull: (v.pull ?? 'missing'),
         platform: v.platform,
         config: parseConfigOverlay(v.config),
-        extract: parseExtract(v.extract),
+        extract: parseExtractMethod(v.extract ?? process.env.EDA_OCI_EXTRACT, v.extract !== undefined ? '--extract' : 'EDA_OCI_EXTRACT'),
         signal,
     }, { docker, logger });
     const outputs = {

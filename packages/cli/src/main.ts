@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError, EdaOciError, createConsoleLogger, CancelledError } from '@eda-oci/exec';
 import { DockerClient, validateDockerHost } from '@eda-oci/docker';
-import { buildBundle, parseConfigOverlay, type ExtractMethod, type PullPolicy } from '@eda-oci/oci';
+import { buildBundle, parseConfigOverlay, parseExtractMethod, type PullPolicy } from '@eda-oci/oci';
 
 /** Exit codes: documented in `eda-oci --help`. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
@@ -75,12 +75,6 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
 }
 
-function parseExtract(value: string | undefined): ExtractMethod {
-  if (value === undefined) return 'auto';
-  if (value === 'auto' || value === 'export' || value === 'layers') return value;
-  throw new ConfigurationError(`--extract '${value}' is not one of auto, export, layers`, 'use --extract auto | export | layers');
-}
-
 function usageError(message: string): ConfigurationError {
   const e = new ConfigurationError(message, "run 'eda-oci build --help'");
   (e as { usage?: boolean }).usage = true;
@@ -126,7 +120,7 @@ async function buildCommand(args: string[], out: NodeJS.WritableStream, signal: 
       pull: (v.pull ?? 'missing') as PullPolicy,
       platform: v.platform,
       config: parseConfigOverlay(v.config),
-      extract: parseExtract(v.extract),
+      extract: parseExtractMethod(v.extract ?? process.env.EDA_OCI_EXTRACT, v.extract !== undefined ? '--extract' : 'EDA_OCI_EXTRACT'),
       signal,
     },
     { docker, logger },

@@ -64,6 +64,16 @@ export interface BuildOptions {
 /** See {@link BuildOptions.extract}. */
 export type ExtractMethod = 'auto' | 'layers' | 'export';
 
+/** Validates an extraction method from `where` (a CLI flag or the EDA_OCI_EXTRACT knob); unset means auto. */
+export function parseExtractMethod(value: string | undefined, where: string): ExtractMethod {
+  if (value === undefined || value === '') return 'auto';
+  if (value === 'auto' || value === 'export' || value === 'layers') return value;
+  throw new ConfigurationError(
+    `${where} is '${value}', which is not one of auto, export, layers`,
+    `set ${where} to auto, export or layers`,
+  );
+}
+
 /** Dependencies of {@link buildBundle}, defaulted for normal use and replaced in tests. */
 export interface BuildDeps {
   docker?: DockerClient;

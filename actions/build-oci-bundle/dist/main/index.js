@@ -28407,7 +28407,9 @@ function getInputs(env = process.env) {
     const dockerHost = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('docker-host');
     if (dockerHost)
         (0,_eda_oci_docker__WEBPACK_IMPORTED_MODULE_2__/* .validateDockerHost */ .f$)(dockerHost);
-    return { image, name, outputDir, pull, platform, config, dockerHost };
+    // Troubleshooting knob, not an input: how to read the image filesystem (see eda-oci build --extract).
+    const extract = (0,_eda_oci_oci__WEBPACK_IMPORTED_MODULE_4__/* .parseExtractMethod */ .cz)(env.EDA_OCI_EXTRACT, 'EDA_OCI_EXTRACT');
+    return { image, name, outputDir, pull, platform, config, dockerHost, extract };
 }
 
 
@@ -29395,6 +29397,7 @@ function collector(max, onLine) {
 __nccwpck_require__.d(__webpack_exports__, {
   bS: () => (/* reexport */ buildBundle),
   Gn: () => (/* reexport */ parseConfigOverlay),
+  cz: () => (/* reexport */ parseExtractMethod),
   iu: () => (/* reexport */ validateBundleName),
   Ci: () => (/* reexport */ validatePlatform)
 });
@@ -31281,6 +31284,14 @@ function pidAlive(pid) {
 const BUILDER_VERSION = '1';
 /** Label put on the (never started) containers a build creates, so leftovers can be found and removed. */
 const BUILD_LABEL = 'org.eda-oci.build';
+/** Validates an extraction method from `where` (a CLI flag or the EDA_OCI_EXTRACT knob); unset means auto. */
+function parseExtractMethod(value, where) {
+    if (value === undefined || value === '')
+        return 'auto';
+    if (value === 'auto' || value === 'export' || value === 'layers')
+        return value;
+    throw new src/* ConfigurationError */.j1(`${where} is '${value}', which is not one of auto, export, layers`, `set ${where} to auto, export or layers`);
+}
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 const PULL_POLICIES = ['missing', 'always', 'never'];
 /**
@@ -31405,7 +31416,8 @@ async function buildBundle(options, deps = {}) {
         const rootfs = external_node_path_default().join(staging, 'rootfs');
         await (0,promises_namespaceObject.mkdir)(rootfs, { mode: 0o755 });
         const createdSec = Math.floor(Date.parse(image.Created) / 1000) || 0;
-        const workingDir = image.Config?.WorkingDir || overlay.cwd;
+        // The process's working directory must exist: runc cannot create it in a read-only rootfs (docker run would).
+        const workingDir = overlay.cwd ?? (image.Config?.WorkingDir || undefined);
         const ensureDirs = workingDir ? [workingDir] : [];
         let method = 'export';
         const extracted = await log.group('Export and extract image filesystem', async () => {

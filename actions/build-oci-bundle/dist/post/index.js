@@ -29288,7 +29288,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dM: () => (/* reexport */ fs_util_removeTree)
 });
 
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, applyImageConfig, applyOverlay, buildBundle, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, haveGetfattr, idMappings, layersArchive, mergeEnv, parseConfigOverlay, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, writeFileAtomic
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, applyImageConfig, applyOverlay, buildBundle, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, haveGetfattr, idMappings, layersArchive, mergeEnv, parseConfigOverlay, parseExtractMethod, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, writeFileAtomic
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -31169,6 +31169,14 @@ function fs_util_pidAlive(pid) {
 const BUILDER_VERSION = '1';
 /** Label put on the (never started) containers a build creates, so leftovers can be found and removed. */
 const BUILD_LABEL = 'org.eda-oci.build';
+/** Validates an extraction method from `where` (a CLI flag or the EDA_OCI_EXTRACT knob); unset means auto. */
+function parseExtractMethod(value, where) {
+    if (value === undefined || value === '')
+        return 'auto';
+    if (value === 'auto' || value === 'export' || value === 'layers')
+        return value;
+    throw new ConfigurationError(`${where} is '${value}', which is not one of auto, export, layers`, `set ${where} to auto, export or layers`);
+}
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 const PULL_POLICIES = (/* unused pure expression or super */ null && (['missing', 'always', 'never']));
 /**
@@ -31293,7 +31301,8 @@ async function buildBundle(options, deps = {}) {
         const rootfs = path.join(staging, 'rootfs');
         await mkdir(rootfs, { mode: 0o755 });
         const createdSec = Math.floor(Date.parse(image.Created) / 1000) || 0;
-        const workingDir = image.Config?.WorkingDir || overlay.cwd;
+        // The process's working directory must exist: runc cannot create it in a read-only rootfs (docker run would).
+        const workingDir = overlay.cwd ?? (image.Config?.WorkingDir || undefined);
         const ensureDirs = workingDir ? [workingDir] : [];
         let method = 'export';
         const extracted = await log.group('Export and extract image filesystem', async () => {
