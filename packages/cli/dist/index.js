@@ -6055,7 +6055,7 @@ async function readSubIdRange(file, name, id) {
 }
 
 ;// CONCATENATED MODULE: ./packages/oci/src/fs-util.ts
-// File-system helpers for bundles: removing trees with read-only dirs, names, atomic writes.
+// File-system helpers for bundles: removing trees with read-only dirs, bundle names, temp suffixes, pid checks.
 
 
 
@@ -6119,25 +6119,6 @@ function validateBundleName(name) {
 /** A random suffix for temporary names that includes the host-unique pid, so leftovers can be attributed. */
 function tempSuffix() {
     return `${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-}
-/** Writes a file atomically: temp file in the same directory, fsync, rename over the target. */
-async function writeFileAtomic(file, data, mode = 0o644) {
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${tempSuffix()}`);
-    const fh = await open(tmp, 'wx', mode);
-    try {
-        await fh.writeFile(data);
-        await fh.sync();
-    }
-    finally {
-        await fh.close();
-    }
-    try {
-        await rename(tmp, file);
-    }
-    catch (err) {
-        await unlink(tmp).catch(() => undefined);
-        throw err;
-    }
 }
 /** True when a process with this pid exists on this host. */
 function pidAlive(pid) {

@@ -1,6 +1,6 @@
-// File-system helpers for bundles: removing trees with read-only dirs, names, atomic writes.
+// File-system helpers for bundles: removing trees with read-only dirs, bundle names, temp suffixes, pid checks.
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, open, readdir, rename, rm, unlink } from 'node:fs/promises';
+import { chmod, lstat, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError } from '@eda-oci/exec';
 
@@ -64,24 +64,6 @@ export function validateBundleName(name: string): string {
 /** A random suffix for temporary names that includes the host-unique pid, so leftovers can be attributed. */
 export function tempSuffix(): string {
   return `${process.pid}-${randomBytes(4).toString('hex')}`;
-}
-
-/** Writes a file atomically: temp file in the same directory, fsync, rename over the target. */
-export async function writeFileAtomic(file: string, data: string | Buffer, mode = 0o644): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${tempSuffix()}`);
-  const fh = await open(tmp, 'wx', mode);
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
 }
 
 /** True when a process with this pid exists on this host. */

@@ -29402,7 +29402,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ci: () => (/* reexport */ validatePlatform)
 });
 
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, applyImageConfig, applyOverlay, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, haveGetfattr, idMappings, layersArchive, mergeEnv, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, readableLayerDirs, removeTree, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateOverlay, writeFileAtomic
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, applyImageConfig, applyOverlay, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, haveGetfattr, idMappings, layersArchive, mergeEnv, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, readableLayerDirs, removeTree, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateOverlay
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -31169,7 +31169,7 @@ async function readSubIdRange(file, name, id) {
 }
 
 ;// CONCATENATED MODULE: ./packages/oci/src/fs-util.ts
-// File-system helpers for bundles: removing trees with read-only dirs, names, atomic writes.
+// File-system helpers for bundles: removing trees with read-only dirs, bundle names, temp suffixes, pid checks.
 
 
 
@@ -31233,25 +31233,6 @@ function validateBundleName(name) {
 /** A random suffix for temporary names that includes the host-unique pid, so leftovers can be attributed. */
 function tempSuffix() {
     return `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-}
-/** Writes a file atomically: temp file in the same directory, fsync, rename over the target. */
-async function writeFileAtomic(file, data, mode = 0o644) {
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${tempSuffix()}`);
-    const fh = await open(tmp, 'wx', mode);
-    try {
-        await fh.writeFile(data);
-        await fh.sync();
-    }
-    finally {
-        await fh.close();
-    }
-    try {
-        await rename(tmp, file);
-    }
-    catch (err) {
-        await unlink(tmp).catch(() => undefined);
-        throw err;
-    }
 }
 /** True when a process with this pid exists on this host. */
 function pidAlive(pid) {

@@ -29288,7 +29288,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dM: () => (/* reexport */ fs_util_removeTree)
 });
 
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, applyImageConfig, applyOverlay, buildBundle, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, haveGetfattr, idMappings, layersArchive, mergeEnv, parseConfigOverlay, parseExtractMethod, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, writeFileAtomic
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, applyImageConfig, applyOverlay, buildBundle, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, haveGetfattr, idMappings, layersArchive, mergeEnv, parseConfigOverlay, parseExtractMethod, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -31054,7 +31054,7 @@ async function subid_readSubIdRange(file, name, id) {
 }
 
 ;// CONCATENATED MODULE: ./packages/oci/src/fs-util.ts
-// File-system helpers for bundles: removing trees with read-only dirs, names, atomic writes.
+// File-system helpers for bundles: removing trees with read-only dirs, bundle names, temp suffixes, pid checks.
 
 
 
@@ -31118,25 +31118,6 @@ function fs_util_validateBundleName(name) {
 /** A random suffix for temporary names that includes the host-unique pid, so leftovers can be attributed. */
 function fs_util_tempSuffix() {
     return `${process.pid}-${randomBytes(4).toString('hex')}`;
-}
-/** Writes a file atomically: temp file in the same directory, fsync, rename over the target. */
-async function writeFileAtomic(file, data, mode = 0o644) {
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${fs_util_tempSuffix()}`);
-    const fh = await open(tmp, 'wx', mode);
-    try {
-        await fh.writeFile(data);
-        await fh.sync();
-    }
-    finally {
-        await fh.close();
-    }
-    try {
-        await rename(tmp, file);
-    }
-    catch (err) {
-        await unlink(tmp).catch(() => undefined);
-        throw err;
-    }
 }
 /** True when a process with this pid exists on this host. */
 function fs_util_pidAlive(pid) {
