@@ -22,7 +22,7 @@ EDA_ROOTLESS_DATA_ROOT="/var/tmp/$EDA_USER/containers/storage"
 EDA_ROOTFUL_DOCKER_HOST=unix:///var/run/docker.sock
 EDA_DEBIAN_ROOTFS="$EDA_CACHE_DIR/debootstrap-bookworm"
 # Bump when the content of a seeded image changes: images with another label value are rebuilt.
-EDA_SEED_VERSION=1
+EDA_SEED_VERSION=2
 
 EDA_IMG_BUSYBOX1="$EDA_REGISTRY/eda-oci/busybox:1"
 EDA_IMG_BUSYBOX2="$EDA_REGISTRY/eda-oci/busybox:2"

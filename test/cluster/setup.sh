@@ -415,7 +415,8 @@ ensure_image "$EDA_IMG_BUSYBOX1" build_busybox1
 ensure_image "$EDA_IMG_BUSYBOX2" build_busybox2
 ensure_image "$EDA_IMG_TOOL" build_tool
 # A multi-layer image built by the daemon itself (classic builder, no network): a whiteout (a deleted file), an opaque
-# directory (deleted and re-created), a hard link and a 0555 directory in an upper layer.
+# directory (deleted and re-created), a hard link and a 0555 directory in an upper layer, and a 0600 file of uid 1000
+# (in a rootless daemon's storage that file belongs to a subordinate uid, so the user cannot read the layer directly).
 build_layered() {
   local ctx="$workdir/layered"
   rm -rf "$ctx"
@@ -424,6 +425,7 @@ build_layered() {
 FROM $EDA_IMG_BUSYBOX1
 RUN mkdir -p /opt/d/sub && echo a >/opt/d/a && echo b >/opt/d/sub/b && echo keep >/opt/keep && ln /opt/keep /opt/keep-link
 RUN rm /etc/eda-oci-release && rm -rf /opt/d && mkdir /opt/d && echo c >/opt/d/c && chmod 0555 /opt/d
+RUN echo private >/opt/private && chown 1000:1000 /opt/private && chmod 0600 /opt/private
 LABEL org.eda-oci.seed=$EDA_SEED_VERSION
 EOF
   DOCKER_BUILDKIT=0 eda_rootful_docker build -q --network none -t "$1" "$ctx" >/dev/null

@@ -69,7 +69,7 @@ describe.runIf(isRoot)(
       expect(main.outputs['bundle-digest']).toBe(outputs['bundle-digest']);
     });
 
-    it.each(['EDA_OCI_IMG_TOOL', 'EDA_OCI_IMG_LAYERED'])('%s: the layer fast path on the rootless daemon equals docker export', (key) => {
+    it.each(['EDA_OCI_IMG_TOOL', 'EDA_OCI_IMG_BUSYBOX2'])('%s: the layer fast path on the rootless daemon equals docker export', (key) => {
       const out = tempDirFor(USER);
       const digests = (['export', 'layers'] as const).map((m) => {
         const r = cli(
@@ -99,6 +99,38 @@ describe.runIf(isRoot)(
       });
       expect(digests[1]).toBe(digests[0]);
       expect(JSON.parse(readFileSync(path.join(out, 'layers/bundle.lock.json'), 'utf8')).extraction).toBe('layers');
+    });
+
+    it('a layer file the user cannot read (0600, subordinate uid): auto falls back to docker export, forced layers fails', () => {
+      const out = tempDirFor(USER);
+      const args = (name: string, extract: string) => [
+        'build',
+        '--image',
+        env.EDA_OCI_IMG_LAYERED!,
+        '--name',
+        name,
+        '--output-dir',
+        out,
+        '--docker-host',
+        ROOTLESS,
+        '--pull',
+        'never',
+        '--extract',
+        extract,
+        '--json',
+      ];
+      const auto = cli(args('auto', 'auto'), { user: USER, env: userEnv });
+      expect(auto.status, auto.stderr).toBe(0);
+      expect(auto.stderr).toMatch(/layer fast path not usable \(EACCES.*opt\/private.*\); falling back to docker export/);
+      const lock = JSON.parse(readFileSync(path.join(out, 'auto/bundle.lock.json'), 'utf8'));
+      expect(lock.extraction).toBe('export');
+      expect(readFileSync(path.join(out, 'auto/rootfs/opt/private'), 'utf8')).toBe('private\n');
+      const forced = cli(args('forced', 'layers'), { user: USER, env: userEnv });
+      expect(forced.status).toBe(1);
+      expect(forced.stderr.trim().split('\n').at(-1)).toMatch(
+        /error: cannot read the image layers directly: EACCES.*--extract auto or export/,
+      );
+      expect(readdirSync(out)).toEqual(['auto']);
     });
 
     it('an output-dir the user cannot write fails with one actionable line and creates nothing', () => {

@@ -466,7 +466,7 @@ async function extractFromLayers(
       ? 'the image has several layers and getfattr (Debian package attr) is not installed'
       : undefined;
   if (why) {
-    if (required) throw new BundleError(`cannot read the image layers directly: ${why}`, 'use extract: auto or export');
+    if (required) throw new LayerReadError(why);
     log.info(`layer fast path not used: ${why}`);
     return undefined;
   }
@@ -482,7 +482,7 @@ async function extractFromLayers(
   } catch (err) {
     // Only a failure to read the layers falls back; a full disk or a refused entry would fail the same way again.
     if (required || !(err instanceof LayerReadError) || signal?.aborted) throw err;
-    log.info(`layer fast path failed (${err instanceof Error ? err.message : String(err)}); falling back to docker export`);
+    log.info(`layer fast path not usable (${err.reason}); falling back to docker export`);
     await removeTree(rootfs);
     await mkdir(rootfs, { mode: 0o755 });
     return undefined;

@@ -235,7 +235,7 @@ if (!isMainThread && workerData?.edaOciLayers) {
     writeLayers(new RingWriter(data, ctrl, new Int32Array(lengthsBuf), slots, slotSize), layers);
     Atomics.store(ctrl, CTRL.state, STATE.done);
   } catch (err) {
-    const text = Buffer.from(`${err.code ?? ''} ${err.message}`.trim()).subarray(0, errorBuf.byteLength);
+    const text = Buffer.from(String(err.message)).subarray(0, errorBuf.byteLength);
     text.copy(Buffer.from(errorBuf));
     Atomics.store(ctrl, CTRL.errorLength, text.length);
     Atomics.store(ctrl, CTRL.state, STATE.failed);

@@ -59,6 +59,12 @@ function* initLayerEntries(mtime: number): Generator<Buffer> {
 /** Reading the layer directories failed (permissions, a layer removed meanwhile): the caller may use docker export. */
 export class LayerReadError extends BundleError {
   override name = 'LayerReadError';
+  constructor(readonly reason: string) {
+    super(
+      `cannot read the image layers directly: ${reason}`,
+      'use the docker export path (--extract auto or export, EDA_OCI_EXTRACT=export), or make the daemon storage readable by this user',
+    );
+  }
 }
 
 /**
@@ -84,8 +90,7 @@ export async function* layersArchive(layers: string[], initMtime: number): Async
     Atomics.store(ctrl, CTRL.state, STATE.failed);
     Atomics.notify(ctrl, CTRL.published);
   });
-  const fail = (why: string): LayerReadError =>
-    new LayerReadError(`cannot read the image layers directly (${why})`, 'falling back to docker export');
+  const fail = (why: string): LayerReadError => new LayerReadError(why);
   try {
     let consumed = 0;
     for (;;) {

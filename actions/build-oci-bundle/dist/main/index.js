@@ -30731,7 +30731,7 @@ if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_
     writeLayers(new RingWriter(data, ctrl, new Int32Array(lengthsBuf), slots, slotSize), layers);
     Atomics.store(ctrl, CTRL.state, STATE.done);
   } catch (err) {
-    const text = Buffer.from(`${err.code ?? ''} ${err.message}`.trim()).subarray(0, errorBuf.byteLength);
+    const text = Buffer.from(String(err.message)).subarray(0, errorBuf.byteLength);
     text.copy(Buffer.from(errorBuf));
     Atomics.store(ctrl, CTRL.errorLength, text.length);
     Atomics.store(ctrl, CTRL.state, STATE.failed);
@@ -30795,7 +30795,12 @@ function* initLayerEntries(mtime) {
 }
 /** Reading the layer directories failed (permissions, a layer removed meanwhile): the caller may use docker export. */
 class LayerReadError extends src/* BundleError */.rJ {
+    reason;
     name = 'LayerReadError';
+    constructor(reason) {
+        super(`cannot read the image layers directly: ${reason}`, 'use the docker export path (--extract auto or export, EDA_OCI_EXTRACT=export), or make the daemon storage readable by this user');
+        this.reason = reason;
+    }
 }
 /**
  * Streams the layers (bottom first) as one tar archive for extractTar(..., { whiteouts: true, reuseBuffers: true }),
@@ -30820,7 +30825,7 @@ async function* layersArchive(layers, initMtime) {
         Atomics.store(ctrl, CTRL.state, STATE.failed);
         Atomics.notify(ctrl, CTRL.published);
     });
-    const fail = (why) => new LayerReadError(`cannot read the image layers directly (${why})`, 'falling back to docker export');
+    const fail = (why) => new LayerReadError(why);
     try {
         let consumed = 0;
         for (;;) {
@@ -31591,7 +31596,7 @@ async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required
             : undefined;
     if (why) {
         if (required)
-            throw new src/* BundleError */.rJ(`cannot read the image layers directly: ${why}`, 'use extract: auto or export');
+            throw new LayerReadError(why);
         log.info(`layer fast path not used: ${why}`);
         return undefined;
     }
@@ -31609,7 +31614,7 @@ async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required
         // Only a failure to read the layers falls back; a full disk or a refused entry would fail the same way again.
         if (required || !(err instanceof LayerReadError) || signal?.aborted)
             throw err;
-        log.info(`layer fast path failed (${err instanceof Error ? err.message : String(err)}); falling back to docker export`);
+        log.info(`layer fast path not usable (${err.reason}); falling back to docker export`);
         await removeTree(rootfs);
         await (0,promises_namespaceObject.mkdir)(rootfs, { mode: 0o755 });
         return undefined;
@@ -31739,7 +31744,7 @@ async function toolVersions(docker) {
 /***/ 5510:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "7d571da58c00211a4bdb.mjs";
+module.exports = __nccwpck_require__.p + "9d59bbd0c4c7d55973e4.mjs";
 
 /***/ }),
 

@@ -30616,7 +30616,7 @@ if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_
     writeLayers(new RingWriter(data, ctrl, new Int32Array(lengthsBuf), slots, slotSize), layers);
     Atomics.store(ctrl, layers_worker_CTRL.state, layers_worker_STATE.done);
   } catch (err) {
-    const text = Buffer.from(`${err.code ?? ''} ${err.message}`.trim()).subarray(0, errorBuf.byteLength);
+    const text = Buffer.from(String(err.message)).subarray(0, errorBuf.byteLength);
     text.copy(Buffer.from(errorBuf));
     Atomics.store(ctrl, layers_worker_CTRL.errorLength, text.length);
     Atomics.store(ctrl, layers_worker_CTRL.state, layers_worker_STATE.failed);
@@ -30679,8 +30679,13 @@ function* initLayerEntries(mtime) {
     yield tarHeader('etc/mtab', '2', 0o777, 0, mtime, '/proc/mounts');
 }
 /** Reading the layer directories failed (permissions, a layer removed meanwhile): the caller may use docker export. */
-class layers_LayerReadError extends (/* unused pure expression or super */ null && (BundleError)) {
+class layers_LayerReadError extends src/* BundleError */.rJ {
+    reason;
     name = 'LayerReadError';
+    constructor(reason) {
+        super(`cannot read the image layers directly: ${reason}`, 'use the docker export path (--extract auto or export, EDA_OCI_EXTRACT=export), or make the daemon storage readable by this user');
+        this.reason = reason;
+    }
 }
 /**
  * Streams the layers (bottom first) as one tar archive for extractTar(..., { whiteouts: true, reuseBuffers: true }),
@@ -30705,7 +30710,7 @@ async function* layers_layersArchive(layers, initMtime) {
         Atomics.store(ctrl, CTRL.state, STATE.failed);
         Atomics.notify(ctrl, CTRL.published);
     });
-    const fail = (why) => new layers_LayerReadError(`cannot read the image layers directly (${why})`, 'falling back to docker export');
+    const fail = (why) => new layers_LayerReadError(why);
     try {
         let consumed = 0;
         for (;;) {
@@ -31476,7 +31481,7 @@ async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required
             : undefined;
     if (why) {
         if (required)
-            throw new BundleError(`cannot read the image layers directly: ${why}`, 'use extract: auto or export');
+            throw new LayerReadError(why);
         log.info(`layer fast path not used: ${why}`);
         return undefined;
     }
@@ -31494,7 +31499,7 @@ async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required
         // Only a failure to read the layers falls back; a full disk or a refused entry would fail the same way again.
         if (required || !(err instanceof LayerReadError) || signal?.aborted)
             throw err;
-        log.info(`layer fast path failed (${err instanceof Error ? err.message : String(err)}); falling back to docker export`);
+        log.info(`layer fast path not usable (${err.reason}); falling back to docker export`);
         await removeTree(rootfs);
         await mkdir(rootfs, { mode: 0o755 });
         return undefined;
