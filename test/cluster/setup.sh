@@ -64,7 +64,7 @@ done
 if ((${#missing[@]})); then
   log "installing: ${missing[*]}"
   apt-get update -qq >"$EDA_LOG_DIR/apt.log" 2>&1 || die "apt-get update failed, see $EDA_LOG_DIR/apt.log"
-  apt-get install -y -qq "${missing[@]}" >>"$EDA_LOG_DIR/apt.log" 2>&1 ||
+  apt-get install -y -qq -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >>"$EDA_LOG_DIR/apt.log" 2>&1 ||
     die "apt-get install failed, see $EDA_LOG_DIR/apt.log"
 else
   log "all packages present"
