@@ -1737,8 +1737,14 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 
 const layers_worker_BLOCK = 512;
 
-/** Non-directories docker's init layer puts in every container; they hide whatever the image has there. */
-const INIT_FILES = new Set(['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab']);
+/**
+ * What docker's init layer (daemon/initlayer) puts in every container, above the image: directories (0755), empty
+ * files (0755) and the etc/mtab symlink. Its non-directories hide whatever the image has at those paths.
+ */
+const INIT_DIRS = ['dev', 'dev/pts', 'dev/shm', 'etc', 'proc', 'sys'];
+const INIT_EMPTY_FILES = ['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf'];
+const INIT_SYMLINKS = { 'etc/mtab': '/proc/mounts' };
+const INIT_FILES = new Set([...INIT_EMPTY_FILES, ...Object.keys(INIT_SYMLINKS)]);
 
 /** Ring control words (Int32Array over a SharedArrayBuffer). */
 const CTRL = { published: 0, consumed: 1, state: 2, errorLength: 3 };
@@ -2017,13 +2023,15 @@ const SLOTS = 8;
 const SLOT_SIZE = 1 << 20;
 /** The entries docker's init layer adds to every container, as the topmost layer. */
 function* initLayerEntries(mtime) {
-    for (const d of ['dev', 'dev/pts', 'dev/shm', 'etc', 'proc', 'sys'])
+    for (const d of INIT_DIRS)
         yield tarHeader(d, '5', 0o755, 0, mtime);
-    for (const f of INIT_FILES)
-        if (f !== 'etc/mtab')
-            yield tarHeader(f, '0', 0o755, 0, mtime);
-    yield tarHeader('etc/mtab', '2', 0o777, 0, mtime, '/proc/mounts');
+    for (const f of INIT_EMPTY_FILES)
+        yield tarHeader(f, '0', 0o755, 0, mtime);
+    for (const [l, target] of Object.entries(INIT_SYMLINKS))
+        yield tarHeader(l, '2', 0o777, 0, mtime, target);
 }
+/** Every path docker's init layer adds or replaces (their mtimes are the container's creation time). */
+const INIT_LAYER_PATHS = new Set([...INIT_DIRS, ...INIT_FILES]);
 /** Reading the layer directories failed (permissions, a layer removed meanwhile): the caller may use docker export. */
 class LayerReadError extends errors_BundleError {
     reason;
@@ -6166,25 +6174,6 @@ function parseExtractMethod(value, where) {
 }
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 const PULL_POLICIES = ['missing', 'always', 'never'];
-/**
- * Paths docker's init layer adds to every container (never part of the image); their mtimes are the container's
- * creation time, so they are pinned to the image's creation time to keep the bundle digest reproducible.
- */
-const INIT_LAYER_PATHS = new Set([
-    '',
-    '.',
-    'dev',
-    'dev/console',
-    'dev/pts',
-    'dev/shm',
-    'etc',
-    'etc/hostname',
-    'etc/hosts',
-    'etc/mtab',
-    'etc/resolv.conf',
-    'proc',
-    'sys',
-]);
 /** Validates a platform string (`os/arch[/variant]`). */
 function validatePlatform(platform) {
     if (!PLATFORM_RE.test(platform))
@@ -6464,6 +6453,7 @@ function exportFilter(createdSec) {
     return (e) => {
         if (e.path === '.dockerenv' || e.path === BUNDLE_META_DIR || e.path.startsWith(`${BUNDLE_META_DIR}/`))
             return false;
+        // docker's init-layer paths carry the container's creation time: pin them to the image's for reproducible digests.
         if (INIT_LAYER_PATHS.has(e.path))
             e.mtime = createdSec;
         return true;
@@ -6771,7 +6761,7 @@ async function buildCommand(args, out, signal) {
 /***/ 510:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "9d59bbd0c4c7d55973e4.mjs";
+module.exports = __nccwpck_require__.p + "37acb860c3ae43e1479c.mjs";
 
 /***/ })
 

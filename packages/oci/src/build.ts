@@ -17,7 +17,7 @@ import {
 import { DockerClient, imagePlatform, parseImageReference, repoDigestFor, type ImageInspect } from '@eda-oci/docker';
 import { extractTar, type ExtractResult, type TarEntryInfo } from './extract/index.js';
 import { resolveImageUser } from './image-user.js';
-import { LayerReadError, haveGetfattr, layersArchive, readableLayerDirs } from './layers.js';
+import { INIT_LAYER_PATHS, LayerReadError, haveGetfattr, layersArchive, readableLayerDirs } from './layers.js';
 import {
   BUNDLE_META_DIR,
   LOCKFILE_NAME,
@@ -102,26 +102,6 @@ export interface BuildResult {
 
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 const PULL_POLICIES: readonly PullPolicy[] = ['missing', 'always', 'never'];
-
-/**
- * Paths docker's init layer adds to every container (never part of the image); their mtimes are the container's
- * creation time, so they are pinned to the image's creation time to keep the bundle digest reproducible.
- */
-const INIT_LAYER_PATHS = new Set([
-  '',
-  '.',
-  'dev',
-  'dev/console',
-  'dev/pts',
-  'dev/shm',
-  'etc',
-  'etc/hostname',
-  'etc/hosts',
-  'etc/mtab',
-  'etc/resolv.conf',
-  'proc',
-  'sys',
-]);
 
 /** Validates a platform string (`os/arch[/variant]`). */
 export function validatePlatform(platform: string): string {
@@ -441,6 +421,7 @@ async function checkCache(bundlePath: string, cacheKey: string): Promise<BundleL
 function exportFilter(createdSec: number): (e: TarEntryInfo) => boolean {
   return (e) => {
     if (e.path === '.dockerenv' || e.path === BUNDLE_META_DIR || e.path.startsWith(`${BUNDLE_META_DIR}/`)) return false;
+    // docker's init-layer paths carry the container's creation time: pin them to the image's for reproducible digests.
     if (INIT_LAYER_PATHS.has(e.path)) e.mtime = createdSec;
     return true;
   };

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { BundleError, runCommand } from '@eda-oci/exec';
 import type { ImageInspect } from '@eda-oci/docker';
-import { BLOCK, CTRL, INIT_FILES, STATE, tarHeader } from './layers-worker.mjs';
+import { BLOCK, CTRL, INIT_DIRS, INIT_EMPTY_FILES, INIT_FILES, INIT_SYMLINKS, STATE, tarHeader } from './layers-worker.mjs';
 
 /** GraphDriver data of `docker image inspect` (overlay2). */
 interface GraphDriver {
@@ -51,10 +51,13 @@ const SLOT_SIZE = 1 << 20;
 
 /** The entries docker's init layer adds to every container, as the topmost layer. */
 function* initLayerEntries(mtime: number): Generator<Buffer> {
-  for (const d of ['dev', 'dev/pts', 'dev/shm', 'etc', 'proc', 'sys']) yield tarHeader(d, '5', 0o755, 0, mtime);
-  for (const f of INIT_FILES) if (f !== 'etc/mtab') yield tarHeader(f, '0', 0o755, 0, mtime);
-  yield tarHeader('etc/mtab', '2', 0o777, 0, mtime, '/proc/mounts');
+  for (const d of INIT_DIRS) yield tarHeader(d, '5', 0o755, 0, mtime);
+  for (const f of INIT_EMPTY_FILES) yield tarHeader(f, '0', 0o755, 0, mtime);
+  for (const [l, target] of Object.entries(INIT_SYMLINKS)) yield tarHeader(l, '2', 0o777, 0, mtime, target);
 }
+
+/** Every path docker's init layer adds or replaces (their mtimes are the container's creation time). */
+export const INIT_LAYER_PATHS: ReadonlySet<string> = new Set([...INIT_DIRS, ...INIT_FILES]);
 
 /** Reading the layer directories failed (permissions, a layer removed meanwhile): the caller may use docker export. */
 export class LayerReadError extends BundleError {

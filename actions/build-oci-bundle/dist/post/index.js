@@ -29288,7 +29288,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dM: () => (/* reexport */ fs_util_removeTree)
 });
 
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, applyImageConfig, applyOverlay, buildBundle, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, haveGetfattr, idMappings, layersArchive, mergeEnv, parseConfigOverlay, parseExtractMethod, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, applyImageConfig, applyOverlay, buildBundle, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, haveGetfattr, idMappings, layersArchive, mergeEnv, parseConfigOverlay, parseExtractMethod, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -30391,8 +30391,14 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 
 const layers_worker_BLOCK = 512;
 
-/** Non-directories docker's init layer puts in every container; they hide whatever the image has there. */
-const layers_worker_INIT_FILES = new Set(['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab']);
+/**
+ * What docker's init layer (daemon/initlayer) puts in every container, above the image: directories (0755), empty
+ * files (0755) and the etc/mtab symlink. Its non-directories hide whatever the image has at those paths.
+ */
+const layers_worker_INIT_DIRS = ['dev', 'dev/pts', 'dev/shm', 'etc', 'proc', 'sys'];
+const layers_worker_INIT_EMPTY_FILES = ['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf'];
+const layers_worker_INIT_SYMLINKS = { 'etc/mtab': '/proc/mounts' };
+const INIT_FILES = new Set([...layers_worker_INIT_EMPTY_FILES, ...Object.keys(layers_worker_INIT_SYMLINKS)]);
 
 /** Ring control words (Int32Array over a SharedArrayBuffer). */
 const layers_worker_CTRL = { published: 0, consumed: 1, state: 2, errorLength: 3 };
@@ -30594,7 +30600,7 @@ function writeLayers(ring, layers) {
       for (const name of names) {
         const relPath = rel === '' ? name : `${rel}/${name}`;
         // Hidden by the init layer in a container, so absent from docker export too (with anything below it).
-        if (layers_worker_INIT_FILES.has(relPath)) continue;
+        if (INIT_FILES.has(relPath)) continue;
         const abs = external_node_path_.join(layer, relPath);
         const st = (0,external_node_fs_.lstatSync)(abs);
         writeEntry(ring, abs, relPath, st, seen);
@@ -30671,13 +30677,15 @@ const SLOTS = 8;
 const SLOT_SIZE = (/* unused pure expression or super */ null && (1 << 20));
 /** The entries docker's init layer adds to every container, as the topmost layer. */
 function* initLayerEntries(mtime) {
-    for (const d of ['dev', 'dev/pts', 'dev/shm', 'etc', 'proc', 'sys'])
+    for (const d of INIT_DIRS)
         yield tarHeader(d, '5', 0o755, 0, mtime);
-    for (const f of INIT_FILES)
-        if (f !== 'etc/mtab')
-            yield tarHeader(f, '0', 0o755, 0, mtime);
-    yield tarHeader('etc/mtab', '2', 0o777, 0, mtime, '/proc/mounts');
+    for (const f of INIT_EMPTY_FILES)
+        yield tarHeader(f, '0', 0o755, 0, mtime);
+    for (const [l, target] of Object.entries(INIT_SYMLINKS))
+        yield tarHeader(l, '2', 0o777, 0, mtime, target);
 }
+/** Every path docker's init layer adds or replaces (their mtimes are the container's creation time). */
+const layers_INIT_LAYER_PATHS = new Set([...layers_worker_INIT_DIRS, ...INIT_FILES]);
 /** Reading the layer directories failed (permissions, a layer removed meanwhile): the caller may use docker export. */
 class layers_LayerReadError extends src/* BundleError */.rJ {
     reason;
@@ -31165,25 +31173,6 @@ function parseExtractMethod(value, where) {
 }
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 const PULL_POLICIES = (/* unused pure expression or super */ null && (['missing', 'always', 'never']));
-/**
- * Paths docker's init layer adds to every container (never part of the image); their mtimes are the container's
- * creation time, so they are pinned to the image's creation time to keep the bundle digest reproducible.
- */
-const INIT_LAYER_PATHS = new Set([
-    '',
-    '.',
-    'dev',
-    'dev/console',
-    'dev/pts',
-    'dev/shm',
-    'etc',
-    'etc/hostname',
-    'etc/hosts',
-    'etc/mtab',
-    'etc/resolv.conf',
-    'proc',
-    'sys',
-]);
 /** Validates a platform string (`os/arch[/variant]`). */
 function validatePlatform(platform) {
     if (!PLATFORM_RE.test(platform))
@@ -31463,6 +31452,7 @@ function exportFilter(createdSec) {
     return (e) => {
         if (e.path === '.dockerenv' || e.path === BUNDLE_META_DIR || e.path.startsWith(`${BUNDLE_META_DIR}/`))
             return false;
+        // docker's init-layer paths carry the container's creation time: pin them to the image's for reproducible digests.
         if (INIT_LAYER_PATHS.has(e.path))
             e.mtime = createdSec;
         return true;

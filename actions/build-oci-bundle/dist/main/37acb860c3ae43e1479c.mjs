@@ -10,8 +10,14 @@ import { isMainThread, workerData } from 'node:worker_threads';
 
 export const BLOCK = 512;
 
-/** Non-directories docker's init layer puts in every container; they hide whatever the image has there. */
-export const INIT_FILES = new Set(['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab']);
+/**
+ * What docker's init layer (daemon/initlayer) puts in every container, above the image: directories (0755), empty
+ * files (0755) and the etc/mtab symlink. Its non-directories hide whatever the image has at those paths.
+ */
+export const INIT_DIRS = ['dev', 'dev/pts', 'dev/shm', 'etc', 'proc', 'sys'];
+export const INIT_EMPTY_FILES = ['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf'];
+export const INIT_SYMLINKS = { 'etc/mtab': '/proc/mounts' };
+export const INIT_FILES = new Set([...INIT_EMPTY_FILES, ...Object.keys(INIT_SYMLINKS)]);
 
 /** Ring control words (Int32Array over a SharedArrayBuffer). */
 export const CTRL = { published: 0, consumed: 1, state: 2, errorLength: 3 };
