@@ -20,6 +20,7 @@ export default defineConfig({
           include: ['packages/*/test/**/*.itg.test.ts', 'actions/*/test/**/*.itg.test.ts', 'test/e2e/**/*.itg.test.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
+          globalSetup: ['test/helpers/global-setup.ts'],
           fileParallelism: false,
         },
       },

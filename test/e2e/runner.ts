@@ -80,7 +80,7 @@ export async function runPostOnly(name: string, opts: StepOptions & { state: Rec
 async function runSteps(name: string, opts: StepOptions & { post?: boolean; state?: Record<string, string>; postOnly?: boolean }) {
   const dir = path.join(REPO_ROOT, 'actions', name);
   const meta = yaml.load(readFileSync(path.join(dir, 'action.yml'), 'utf8')) as ActionYaml;
-  const work = opts.workDir ?? mkdtempSync(path.join(os.tmpdir(), `e2e-${name}-`));
+  const work = opts.workDir ?? mkdtempSync(path.join(process.env.EDA_OCI_TEST_TMP ?? os.tmpdir(), `e2e-${name}-`));
   const files = {
     output: path.join(work, 'github_output'),
     state: path.join(work, 'github_state'),

@@ -27,12 +27,17 @@ export function clusterEnv(): ClusterEnv {
   return env;
 }
 
+/** Where tests put their files: the run's temp root from global-setup.ts (removed after the run), else the OS temp dir. */
+export function testTmp(): string {
+  return process.env.EDA_OCI_TEST_TMP ?? os.tmpdir();
+}
+
 /** True when this test process runs as root (needed for runuser, mounts and a second dockerd). */
 export const isRoot = process.getuid?.() === 0;
 
 /** A temp dir owned by `user` (or by us), mode 0755 so other test users can read below it. */
 export function tempDirFor(user: string | undefined, prefix = 'eda-oci-itg-'): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(testTmp(), prefix));
   chmodSync(dir, 0o755);
   if (user) {
     const uid = Number(execFileSync('id', ['-u', user]).toString().trim());
