@@ -1,10 +1,12 @@
 // docker CLI client: the few engine operations a bundle build needs, with errors turned into actionable lines.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { PassThrough, type Readable } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
 import {
   BundleError,
+  CancelledError,
   CommandFailedError,
   ConfigurationError,
   lastLine,
@@ -13,7 +15,6 @@ import {
   spawnCommand as defaultSpawn,
   type Logger,
   type RunCommand,
-  type SpawnedCommand,
 } from '@eda-oci/exec';
 import { familiarRepository, type ImageReference } from './reference.js';
 
@@ -45,6 +46,19 @@ export interface DockerClientOptions {
   logger?: Logger;
   run?: RunCommand;
   spawn?: typeof defaultSpawn;
+  /** Use the Engine API over the daemon's unix socket where possible (default true); false: the docker CLI only. */
+  api?: boolean;
+}
+
+/** A running `docker export`: the tar stream, how it ended, and how to stop it. */
+export interface ExportStream {
+  stdout: Readable;
+  /**
+   * Resolves when the whole archive was sent. Rejects with CommandFailedError (signal null) when the export failed on
+   * its own, or with CancelledError / a killed CommandFailedError after kill() or an abort.
+   */
+  done: Promise<unknown>;
+  kill(): void;
 }
 
 const DAEMON_DOWN = [
@@ -83,6 +97,7 @@ export class DockerClient {
   private readonly run: RunCommand;
   private readonly spawnFn: typeof defaultSpawn;
   private readonly env: NodeJS.ProcessEnv;
+  private readonly api: boolean;
 
   constructor(options: DockerClientOptions = {}) {
     this.host = options.host ?? (process.env.DOCKER_HOST || undefined);
@@ -90,6 +105,7 @@ export class DockerClient {
     this.log = options.logger ?? silentLogger;
     this.run = options.run ?? defaultRun;
     this.spawnFn = options.spawn ?? defaultSpawn;
+    this.api = options.api ?? true;
     // DOCKER_CONTEXT would silently override DOCKER_HOST; the chosen host must win.
     const env = { ...process.env };
     if (this.host) {
@@ -150,6 +166,7 @@ export class DockerClient {
    * no docker context selected), else undefined. Used for quick read-only API calls.
    */
   private socketPath(): string | undefined {
+    if (!this.api) return undefined;
     if (this.host) return this.host.startsWith('unix://') ? this.host.slice('unix://'.length) : undefined;
     if (process.env.DOCKER_CONTEXT) return undefined;
     try {
@@ -163,23 +180,40 @@ export class DockerClient {
   }
 
   /**
-   * GET on the Engine API over the unix socket: answers in a few ms where the CLI needs tens (the cache-hit path).
-   * Returns undefined when the socket cannot be used, so the caller falls back to the CLI and its error messages.
+   * A request to the Engine API over the unix socket: answers in a few ms where the CLI needs tens. Returns undefined
+   * when the socket cannot be used, so the caller falls back to the CLI and its error messages.
    */
-  private apiGet(pathname: string, timeoutMs: number): Promise<{ status: number; body: string } | undefined> {
+  private apiRequest(
+    method: string,
+    pathname: string,
+    opts: { body?: unknown; timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<{ status: number; body: string } | undefined> {
     const socketPath = this.socketPath();
     if (!socketPath) return Promise.resolve(undefined);
-    return new Promise((resolve) => {
-      const req = http.get({ socketPath, path: pathname, timeout: timeoutMs, headers: { Host: 'docker' } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        res.on('error', () => resolve(undefined));
-      });
+    const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    const headers: Record<string, string> = { Host: 'docker' };
+    if (payload !== undefined) headers['Content-Type'] = 'application/json';
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        { socketPath, method, path: pathname, timeout: opts.timeoutMs ?? 10_000, headers, signal: opts.signal },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          res.on('error', () => resolve(undefined));
+        },
+      );
       req.on('timeout', () => req.destroy());
-      req.on('error', () => resolve(undefined));
+      req.on('error', () =>
+        opts.signal?.aborted ? reject(new CancelledError(`docker ${method} ${pathname} was cancelled`)) : resolve(undefined),
+      );
+      req.end(payload);
     });
+  }
+
+  private apiGet(pathname: string, timeoutMs: number): Promise<{ status: number; body: string } | undefined> {
+    return this.apiRequest('GET', pathname, { timeoutMs });
   }
 
   /** `docker image inspect`; undefined when the daemon has no such image. */
@@ -231,24 +265,96 @@ export class DockerClient {
 
   /** Creates (never starts) a container from an image, labelled so leftovers can be found; returns its id. */
   async createContainer(image: string, label: string, platform: string | undefined, signal?: AbortSignal): Promise<string> {
+    // An image without Entrypoint/Cmd cannot be created without a command; the container never runs, so any path will do.
+    const entrypoint = '/.eda-oci-export';
+    const eq = label.indexOf('=');
+    const query = platform ? `?platform=${encodeURIComponent(platform)}` : '';
+    const api = await this.apiRequest('POST', `/containers/create${query}`, {
+      body: {
+        Image: image,
+        Entrypoint: [entrypoint],
+        Labels: { [label.slice(0, eq)]: label.slice(eq + 1) },
+        NetworkDisabled: true,
+        HostConfig: { NetworkMode: 'none' },
+      },
+      timeoutMs: 120_000,
+      signal,
+    });
+    if (api?.status === 201) {
+      this.log.info(`[api] POST /containers/create (image ${image})`);
+      return checkedId((JSON.parse(api.body) as { Id?: string }).Id ?? '');
+    }
+    if (api) throw new BundleError(`docker create of ${image} failed: ${apiMessage(api.body)}`, 'check the image and the daemon log');
     const args = ['container', 'create', '--label', label, '--network', 'none'];
     if (platform) args.push('--platform', platform);
-    // An image without Entrypoint/Cmd cannot be created without a command; the container never runs, so any path will do.
-    args.push('--entrypoint', '/.eda-oci-export', '--', image);
+    args.push('--entrypoint', entrypoint, '--', image);
     const r = await this.docker(args, { timeoutMs: 120_000, signal });
-    const id = r.stdout.trim().split('\n').pop() ?? '';
-    if (!/^[0-9a-f]{64}$/.test(id))
-      throw new BundleError(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
-    return id;
+    return checkedId(r.stdout.trim().split('\n').pop() ?? '');
   }
 
-  /** Streams `docker export` of a container (a tar of its filesystem) on stdout. */
-  exportContainer(id: string, signal?: AbortSignal): SpawnedCommand {
-    return this.spawnFn(this.program, ['container', 'export', id], { env: this.env, logger: this.log, signal });
+  /**
+   * Streams the export of a container (a tar of its filesystem): straight from the Engine API where the socket is
+   * usable (no CLI process copying the stream through a pipe), else `docker export` on stdout.
+   */
+  exportContainer(id: string, signal?: AbortSignal): ExportStream {
+    const socketPath = this.socketPath();
+    if (!socketPath) return this.spawnFn(this.program, ['container', 'export', id], { env: this.env, logger: this.log, signal });
+    this.log.info(`[api] GET /containers/${id.slice(0, 12)}/export`);
+    const stdout = new PassThrough({ highWaterMark: 1 << 20 });
+    let killed = false;
+    let settle: { resolve: (v: unknown) => void; reject: (e: unknown) => void } | undefined;
+    const done = new Promise<unknown>((resolve, reject) => (settle = { resolve, reject }));
+    done.catch(() => undefined);
+    const fail = (message: string): void => {
+      settle!.reject(
+        killed
+          ? new CancelledError('docker export was stopped')
+          : new CommandFailedError(
+              `docker export (engine API) failed: ${message}`,
+              'docker',
+              ['container', 'export', id],
+              null,
+              null,
+              message,
+            ),
+      );
+      stdout.end();
+    };
+    const req = http.request(
+      { socketPath, method: 'GET', path: `/containers/${encodeURIComponent(id)}/export`, headers: { Host: 'docker' } },
+      (res) => {
+        if (res.statusCode !== 200) {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (body += d));
+          res.on('end', () => fail(apiMessage(body) || `HTTP ${res.statusCode}`));
+          return;
+        }
+        res.on('aborted', () => fail('the connection to the daemon was cut mid-export'));
+        res.on('error', (e) => fail(e.message));
+        res.on('end', () => {
+          if (res.complete) settle!.resolve(undefined);
+          else fail('the connection to the daemon was cut mid-export');
+        });
+        res.pipe(stdout);
+      },
+    );
+    req.on('error', (e) => fail(e.message));
+    req.end();
+    const kill = (): void => {
+      killed = true;
+      req.destroy();
+    };
+    const onAbort = (): void => kill();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    void done.finally(() => signal?.removeEventListener('abort', onAbort)).catch(() => undefined);
+    return { stdout, done, kill };
   }
 
   /** Removes a container if it exists (force). Never throws for an already-removed container. */
   async removeContainer(id: string): Promise<void> {
+    const api = await this.apiRequest('DELETE', `/containers/${encodeURIComponent(id)}?force=1&v=1`, { timeoutMs: 60_000 });
+    if (api?.status === 204 || api?.status === 404) return;
     try {
       await this.docker(['container', 'rm', '--force', '--volumes', id], { timeoutMs: 60_000, quiet: true });
     } catch (err) {
@@ -286,6 +392,21 @@ export class DockerClient {
     const r = await this.docker(['version', '--format', '{{.Client.Version}} {{.Server.Version}}'], { timeoutMs: 20_000, quiet: true });
     const [client = 'unknown', server = 'unknown'] = r.stdout.trim().split(' ');
     return { client, server };
+  }
+}
+
+function checkedId(id: string): string {
+  if (!/^[0-9a-f]{64}$/.test(id))
+    throw new BundleError(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
+  return id;
+}
+
+/** The `message` of an Engine API error body, else the body. */
+function apiMessage(body: string): string {
+  try {
+    return (JSON.parse(body) as { message?: string }).message ?? body.trim();
+  } catch {
+    return body.trim();
   }
 }
 

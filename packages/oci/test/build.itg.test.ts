@@ -108,6 +108,16 @@ describe('buildBundle on rootful Docker', () => {
     expect(third.lock.rootfs.treeDigest).toBe(first.lock.rootfs.treeDigest);
   });
 
+  it('the docker CLI export path (no Engine API) gives the same bundle as the Engine API path', async () => {
+    const viaApi = await build({ image: env.EDA_OCI_IMG_TOOL!, name: 'api', extract: 'export' });
+    const cliOnly = new DockerClient({ host: env.EDA_OCI_ROOTFUL_DOCKER_HOST, api: false });
+    const viaCli = await buildBundle({ image: env.EDA_OCI_IMG_TOOL!, name: 'cli', outputDir: out, extract: 'export' }, { docker: cliOnly });
+    expect(viaCli.bundleDigest).toBe(viaApi.bundleDigest);
+    expect(viaCli.lock.tools['docker-client']).toMatch(/^\d+\./); // the CLI really ran
+    expect(viaApi.lock.tools['docker-client']).toBe('not used (engine API)');
+    expect(leftoverContainers()).toEqual([]);
+  });
+
   it('merges the config input and creates its working directory in the rootfs', async () => {
     const r = await build({
       image: env.EDA_OCI_IMG_BUSYBOX1!,

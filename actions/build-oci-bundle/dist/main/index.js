@@ -28746,6 +28746,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
@@ -28848,6 +28850,7 @@ function validateDockerHost(host) {
 
 
 
+
 const DAEMON_DOWN = [
     /Cannot connect to the Docker daemon/i,
     /Is the docker daemon running/i,
@@ -28883,12 +28886,14 @@ class DockerClient {
     run;
     spawnFn;
     env;
+    api;
     constructor(options = {}) {
         this.host = options.host ?? (process.env.DOCKER_HOST || undefined);
         this.program = options.program ?? process.env.EDA_OCI_DOCKER ?? 'docker';
         this.log = options.logger ?? src/* silentLogger */.qq;
         this.run = options.run ?? src/* runCommand */.d1;
         this.spawnFn = options.spawn ?? src/* spawnCommand */.nj;
+        this.api = options.api ?? true;
         // DOCKER_CONTEXT would silently override DOCKER_HOST; the chosen host must win.
         const env = { ...process.env };
         if (this.host) {
@@ -28938,6 +28943,8 @@ class DockerClient {
      * no docker context selected), else undefined. Used for quick read-only API calls.
      */
     socketPath() {
+        if (!this.api)
+            return undefined;
         if (this.host)
             return this.host.startsWith('unix://') ? this.host.slice('unix://'.length) : undefined;
         if (process.env.DOCKER_CONTEXT)
@@ -28954,15 +28961,19 @@ class DockerClient {
         return '/var/run/docker.sock';
     }
     /**
-     * GET on the Engine API over the unix socket: answers in a few ms where the CLI needs tens (the cache-hit path).
-     * Returns undefined when the socket cannot be used, so the caller falls back to the CLI and its error messages.
+     * A request to the Engine API over the unix socket: answers in a few ms where the CLI needs tens. Returns undefined
+     * when the socket cannot be used, so the caller falls back to the CLI and its error messages.
      */
-    apiGet(pathname, timeoutMs) {
+    apiRequest(method, pathname, opts = {}) {
         const socketPath = this.socketPath();
         if (!socketPath)
             return Promise.resolve(undefined);
-        return new Promise((resolve) => {
-            const req = external_node_http_default().get({ socketPath, path: pathname, timeout: timeoutMs, headers: { Host: 'docker' } }, (res) => {
+        const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+        const headers = { Host: 'docker' };
+        if (payload !== undefined)
+            headers['Content-Type'] = 'application/json';
+        return new Promise((resolve, reject) => {
+            const req = external_node_http_default().request({ socketPath, method, path: pathname, timeout: opts.timeoutMs ?? 10_000, headers, signal: opts.signal }, (res) => {
                 let body = '';
                 res.setEncoding('utf8');
                 res.on('data', (d) => (body += d));
@@ -28970,8 +28981,12 @@ class DockerClient {
                 res.on('error', () => resolve(undefined));
             });
             req.on('timeout', () => req.destroy());
-            req.on('error', () => resolve(undefined));
+            req.on('error', () => opts.signal?.aborted ? reject(new src/* CancelledError */.cc(`docker ${method} ${pathname} was cancelled`)) : resolve(undefined));
+            req.end(payload);
         });
+    }
+    apiGet(pathname, timeoutMs) {
+        return this.apiRequest('GET', pathname, { timeoutMs });
     }
     /** `docker image inspect`; undefined when the daemon has no such image. */
     async inspectImage(ref, signal) {
@@ -29018,23 +29033,88 @@ class DockerClient {
     }
     /** Creates (never starts) a container from an image, labelled so leftovers can be found; returns its id. */
     async createContainer(image, label, platform, signal) {
+        // An image without Entrypoint/Cmd cannot be created without a command; the container never runs, so any path will do.
+        const entrypoint = '/.eda-oci-export';
+        const eq = label.indexOf('=');
+        const query = platform ? `?platform=${encodeURIComponent(platform)}` : '';
+        const api = await this.apiRequest('POST', `/containers/create${query}`, {
+            body: {
+                Image: image,
+                Entrypoint: [entrypoint],
+                Labels: { [label.slice(0, eq)]: label.slice(eq + 1) },
+                NetworkDisabled: true,
+                HostConfig: { NetworkMode: 'none' },
+            },
+            timeoutMs: 120_000,
+            signal,
+        });
+        if (api?.status === 201) {
+            this.log.info(`[api] POST /containers/create (image ${image})`);
+            return checkedId(JSON.parse(api.body).Id ?? '');
+        }
+        if (api)
+            throw new src/* BundleError */.rJ(`docker create of ${image} failed: ${apiMessage(api.body)}`, 'check the image and the daemon log');
         const args = ['container', 'create', '--label', label, '--network', 'none'];
         if (platform)
             args.push('--platform', platform);
-        // An image without Entrypoint/Cmd cannot be created without a command; the container never runs, so any path will do.
-        args.push('--entrypoint', '/.eda-oci-export', '--', image);
+        args.push('--entrypoint', entrypoint, '--', image);
         const r = await this.docker(args, { timeoutMs: 120_000, signal });
-        const id = r.stdout.trim().split('\n').pop() ?? '';
-        if (!/^[0-9a-f]{64}$/.test(id))
-            throw new src/* BundleError */.rJ(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
-        return id;
+        return checkedId(r.stdout.trim().split('\n').pop() ?? '');
     }
-    /** Streams `docker export` of a container (a tar of its filesystem) on stdout. */
+    /**
+     * Streams the export of a container (a tar of its filesystem): straight from the Engine API where the socket is
+     * usable (no CLI process copying the stream through a pipe), else `docker export` on stdout.
+     */
     exportContainer(id, signal) {
-        return this.spawnFn(this.program, ['container', 'export', id], { env: this.env, logger: this.log, signal });
+        const socketPath = this.socketPath();
+        if (!socketPath)
+            return this.spawnFn(this.program, ['container', 'export', id], { env: this.env, logger: this.log, signal });
+        this.log.info(`[api] GET /containers/${id.slice(0, 12)}/export`);
+        const stdout = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
+        let killed = false;
+        let settle;
+        const done = new Promise((resolve, reject) => (settle = { resolve, reject }));
+        done.catch(() => undefined);
+        const fail = (message) => {
+            settle.reject(killed
+                ? new src/* CancelledError */.cc('docker export was stopped')
+                : new src/* CommandFailedError */.ju(`docker export (engine API) failed: ${message}`, 'docker', ['container', 'export', id], null, null, message));
+            stdout.end();
+        };
+        const req = external_node_http_default().request({ socketPath, method: 'GET', path: `/containers/${encodeURIComponent(id)}/export`, headers: { Host: 'docker' } }, (res) => {
+            if (res.statusCode !== 200) {
+                let body = '';
+                res.setEncoding('utf8');
+                res.on('data', (d) => (body += d));
+                res.on('end', () => fail(apiMessage(body) || `HTTP ${res.statusCode}`));
+                return;
+            }
+            res.on('aborted', () => fail('the connection to the daemon was cut mid-export'));
+            res.on('error', (e) => fail(e.message));
+            res.on('end', () => {
+                if (res.complete)
+                    settle.resolve(undefined);
+                else
+                    fail('the connection to the daemon was cut mid-export');
+            });
+            res.pipe(stdout);
+        });
+        req.on('error', (e) => fail(e.message));
+        req.end();
+        const kill = () => {
+            killed = true;
+            req.destroy();
+        };
+        const onAbort = () => kill();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        void done.finally(() => signal?.removeEventListener('abort', onAbort)).catch(() => undefined);
+        return { stdout, done, kill };
     }
     /** Removes a container if it exists (force). Never throws for an already-removed container. */
     async removeContainer(id) {
+        const api = await this.apiRequest('DELETE', `/containers/${encodeURIComponent(id)}?force=1&v=1`, { timeoutMs: 60_000 });
+        if (api?.status === 204 || api?.status === 404)
+            return;
         try {
             await this.docker(['container', 'rm', '--force', '--volumes', id], { timeoutMs: 60_000, quiet: true });
         }
@@ -29069,6 +29149,20 @@ class DockerClient {
         const r = await this.docker(['version', '--format', '{{.Client.Version}} {{.Server.Version}}'], { timeoutMs: 20_000, quiet: true });
         const [client = 'unknown', server = 'unknown'] = r.stdout.trim().split(' ');
         return { client, server };
+    }
+}
+function checkedId(id) {
+    if (!/^[0-9a-f]{64}$/.test(id))
+        throw new src/* BundleError */.rJ(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
+    return id;
+}
+/** The `message` of an Engine API error body, else the body. */
+function apiMessage(body) {
+    try {
+        return JSON.parse(body).message ?? body.trim();
+    }
+    catch {
+        return body.trim();
     }
 }
 /** The repo digest (`sha256:...`) of an image as it came from the registry named by `ref`, or '' when none. */
