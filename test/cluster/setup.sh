@@ -135,6 +135,12 @@ if [[ ! -c /dev/net/tun ]]; then
   mknod /dev/net/tun c 10 200
 fi
 chmod 0666 /dev/net/tun
+# Rootless Docker with the fuse-overlayfs storage driver (kernels before 5.11; tested with a daemon the tests start)
+# mounts through /dev/fuse, which is 0600 root here.
+if [[ ! -c /dev/fuse ]]; then
+  mknod /dev/fuse c 10 229
+fi
+chmod 0666 /dev/fuse
 uid="$(eda_uid "$EDA_USER")"
 uid2="$(eda_uid "$EDA_USER2")"
 home="$(eda_user_home "$EDA_USER")"

@@ -66,6 +66,13 @@ else
   row dev-net-tun MISSING "as root: chmod 666 /dev/net/tun (or $fix_setup)"
 fi
 
+# /dev/fuse usable by users (rootless Docker with the fuse-overlayfs storage driver)
+if [[ -c /dev/fuse && "$(stat -c %a /dev/fuse)" == 666 ]]; then
+  row dev-fuse ok ""
+else
+  row dev-fuse MISSING "as root: chmod 666 /dev/fuse (or $fix_setup)"
+fi
+
 # rootless dockerd of the test user
 uid="$(eda_uid "$EDA_USER")"
 rootless_checkable=0

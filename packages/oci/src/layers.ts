@@ -17,12 +17,14 @@ interface GraphDriver {
 }
 
 /**
- * The image's layer directories, bottom first, when the storage driver is overlay2 and every layer directory is
+ * The image's layer directories, bottom first, when the storage driver is overlay2 or fuse-overlayfs and every layer directory is
  * readable and searchable by this process; otherwise undefined (use `docker export`).
  */
 export async function readableLayerDirs(image: ImageInspect & { GraphDriver?: GraphDriver }): Promise<string[] | undefined> {
   const gd = image.GraphDriver;
-  if (gd?.Name !== 'overlay2' || !gd.Data?.UpperDir) return undefined;
+  // fuse-overlayfs (rootless Docker on kernels before 5.11) keeps the same diff-directory layout; its whiteouts and
+  // opaque markers are `.wh.` files (what the OCI layer format uses), which the extractor applies the same way.
+  if ((gd?.Name !== 'overlay2' && gd?.Name !== 'fuse-overlayfs') || !gd.Data?.UpperDir) return undefined;
   const lower = gd.Data.LowerDir ? gd.Data.LowerDir.split(':').filter(Boolean).reverse() : [];
   const layers = [...lower, gd.Data.UpperDir];
   for (const dir of layers) {

@@ -1,8 +1,9 @@
 // The overlay2 layer fast path gives exactly the bundle `docker export` gives, for every seeded image, including a
 // multi-layer image with a whiteout, an opaque directory, a hard link and a 0555 directory.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chownSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DockerClient } from '@eda-oci/docker';
 import { buildBundle, computeTreeDigest } from '../src/index.js';
 import { clusterEnv, isRoot, tempDirFor } from '../../../test/helpers/cluster.js';
@@ -42,3 +43,107 @@ describe.runIf(isRoot)('layer fast path == docker export (needs root to read /va
     expect(r.lock.rootfs.hardlinks).toBeGreaterThanOrEqual(1);
   });
 });
+
+/** Kills every process of a user (the rootless daemon this test started runs as that user and nothing else does). */
+function killUserProcesses(uid: number): void {
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const uidLine = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^Uid:\s+(\d+)/m);
+      if (uidLine && Number(uidLine[1]) === uid) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+}
+
+describe.runIf(isRoot)(
+  'layer fast path == docker export on fuse-overlayfs storage (a rootless daemon of the second test user started here; needs root)',
+  () => {
+    const user = env.EDA_OCI_TEST_USER2!;
+    const uid = Number(env.EDA_OCI_TEST_UID2);
+    let host = '';
+    let fuseDocker: DockerClient;
+    let daemon: ChildProcess | undefined;
+
+    beforeAll(async () => {
+      const base = tempDirFor(user, 'eda-oci-fuse-');
+      const xdg = path.join(base, 'xdg');
+      mkdirSync(xdg, { mode: 0o700 });
+      chownSync(xdg, uid, uid);
+      const dataRoot = path.join(base, 'data');
+      mkdirSync(dataRoot, { mode: 0o700 });
+      chownSync(dataRoot, uid, uid);
+      const home = execFileSync('getent', ['passwd', user]).toString().split(':')[5]!;
+      daemon = spawn(
+        'runuser',
+        [
+          '-u',
+          user,
+          '--',
+          'env',
+          '-i',
+          `XDG_RUNTIME_DIR=${xdg}`,
+          `HOME=${home}`,
+          'PATH=/usr/sbin:/usr/bin:/sbin:/bin',
+          'sh',
+          '/usr/share/docker.io/contrib/dockerd-rootless.sh',
+          '--storage-driver',
+          'fuse-overlayfs',
+          '--data-root',
+          dataRoot,
+        ],
+        { stdio: 'ignore', detached: true },
+      );
+      host = `unix://${xdg}/docker.sock`;
+      fuseDocker = new DockerClient({ host });
+      let up = false;
+      for (let i = 0; i < 120 && !up; i++) {
+        up = await fuseDocker.ping().then(
+          () => true,
+          () => false,
+        );
+        if (!up) await new Promise((r) => setTimeout(r, 250));
+      }
+      if (!up) throw new Error('the fuse-overlayfs rootless dockerd did not come up');
+      const saved = path.join(base, 'images.tar');
+      const images = [env.EDA_OCI_IMG_BUSYBOX1!, env.EDA_OCI_IMG_TOOL!, env.EDA_OCI_IMG_LAYERED!];
+      execFileSync(env.EDA_OCI_DOCKER!, ['save', '-o', saved, ...images], {
+        env: { ...process.env, DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST },
+      });
+      execFileSync(env.EDA_OCI_DOCKER!, ['load', '-q', '-i', saved], { env: { ...process.env, DOCKER_HOST: host }, stdio: 'ignore' });
+      const driver = execFileSync(env.EDA_OCI_DOCKER!, ['info', '--format', '{{.Driver}}'], { env: { ...process.env, DOCKER_HOST: host } })
+        .toString()
+        .trim();
+      expect(driver).toBe('fuse-overlayfs');
+    }, 120_000);
+
+    afterAll(() => {
+      if (daemon?.pid) {
+        try {
+          process.kill(-daemon.pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+      }
+      killUserProcesses(uid);
+    });
+
+    for (const key of ['EDA_OCI_IMG_BUSYBOX1', 'EDA_OCI_IMG_TOOL', 'EDA_OCI_IMG_LAYERED']) {
+      it(`${key.replace('EDA_OCI_IMG_', '').toLowerCase()}: .wh. whiteout and opaque marker files applied like the daemon does`, async () => {
+        const out = tempDirFor(undefined);
+        const image = env[key]!;
+        const viaExport = await buildBundle(
+          { image, name: 'export', outputDir: out, extract: 'export', pull: 'never' },
+          { docker: fuseDocker },
+        );
+        const viaLayers = await buildBundle(
+          { image, name: 'layers', outputDir: out, extract: 'layers', pull: 'never' },
+          { docker: fuseDocker },
+        );
+        expect(viaLayers.lock.extraction).toBe('layers');
+        expect(viaLayers.lock.rootfs).toEqual(viaExport.lock.rootfs);
+        expect(viaLayers.bundleDigest).toBe(viaExport.bundleDigest);
+      });
+    }
+  },
+);

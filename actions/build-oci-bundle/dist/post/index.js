@@ -30617,13 +30617,13 @@ class RingWriter {
   }
 }
 
-/** Opaque directories of a layer (xattr trusted.overlay.opaque or user.overlay.opaque = y), relative paths. */
+/** Opaque directories of a layer marked by xattr (trusted.overlay.opaque, user.overlay.opaque, user.fuseoverlayfs.opaque = y). */
 function opaqueDirs(layer) {
   let out;
   try {
     out = (0,external_node_child_process_.execFileSync)(
       'getfattr',
-      ['--recursive', '--absolute-names', '--dump', '--match', '^(trusted|user)\\.overlay\\.opaque$', '--', layer],
+      ['--recursive', '--absolute-names', '--dump', '--match', '^((trusted|user)\\.overlay|user\\.fuseoverlayfs)\\.opaque$', '--', layer],
       { encoding: 'latin1', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] },
     );
   } catch (err) {
@@ -30637,7 +30637,7 @@ function opaqueDirs(layer) {
     if (line.startsWith('# file: ')) {
       const name = line.slice(8).replace(/\\([0-7]{3})/g, (_m, o) => String.fromCharCode(parseInt(o, 8)));
       current = Buffer.from(name, 'latin1').toString('utf8');
-    } else if (current !== undefined && /^(trusted|user)\.overlay\.opaque="y"$/.test(line)) {
+    } else if (current !== undefined && /^((trusted|user)\.overlay|user\.fuseoverlayfs)\.opaque="y"$/.test(line)) {
       const rel = external_node_path_.relative(layer, current);
       dirs.add(rel === '' ? '.' : rel);
     }
@@ -30691,6 +30691,10 @@ function writeLayers(ring, layers) {
     while (stack.length) {
       const rel = stack.pop();
       const names = (0,external_node_fs_.readdirSync)(rel === '' ? layer : external_node_path_.join(layer, rel)).sort();
+      // An opaque marker stored as a file (fuse-overlayfs) must come before the directory's other entries, which it
+      // would otherwise delete again: names such as '-x' sort before '.wh..wh..opq'.
+      const marker = names.indexOf('.wh..wh..opq');
+      if (marker > 0) names.unshift(...names.splice(marker, 1));
       const dirs = [];
       for (const name of names) {
         const relPath = rel === '' ? name : `${rel}/${name}`;
@@ -30737,12 +30741,14 @@ if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_
 
 
 /**
- * The image's layer directories, bottom first, when the storage driver is overlay2 and every layer directory is
+ * The image's layer directories, bottom first, when the storage driver is overlay2 or fuse-overlayfs and every layer directory is
  * readable and searchable by this process; otherwise undefined (use `docker export`).
  */
 async function layers_readableLayerDirs(image) {
     const gd = image.GraphDriver;
-    if (gd?.Name !== 'overlay2' || !gd.Data?.UpperDir)
+    // fuse-overlayfs (rootless Docker on kernels before 5.11) keeps the same diff-directory layout; its whiteouts and
+    // opaque markers are `.wh.` files (what the OCI layer format uses), which the extractor applies the same way.
+    if ((gd?.Name !== 'overlay2' && gd?.Name !== 'fuse-overlayfs') || !gd.Data?.UpperDir)
         return undefined;
     const lower = gd.Data.LowerDir ? gd.Data.LowerDir.split(':').filter(Boolean).reverse() : [];
     const layers = [...lower, gd.Data.UpperDir];

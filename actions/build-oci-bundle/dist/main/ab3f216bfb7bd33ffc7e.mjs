@@ -141,13 +141,13 @@ class RingWriter {
   }
 }
 
-/** Opaque directories of a layer (xattr trusted.overlay.opaque or user.overlay.opaque = y), relative paths. */
+/** Opaque directories of a layer marked by xattr (trusted.overlay.opaque, user.overlay.opaque, user.fuseoverlayfs.opaque = y). */
 function opaqueDirs(layer) {
   let out;
   try {
     out = execFileSync(
       'getfattr',
-      ['--recursive', '--absolute-names', '--dump', '--match', '^(trusted|user)\\.overlay\\.opaque$', '--', layer],
+      ['--recursive', '--absolute-names', '--dump', '--match', '^((trusted|user)\\.overlay|user\\.fuseoverlayfs)\\.opaque$', '--', layer],
       { encoding: 'latin1', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] },
     );
   } catch (err) {
@@ -161,7 +161,7 @@ function opaqueDirs(layer) {
     if (line.startsWith('# file: ')) {
       const name = line.slice(8).replace(/\\([0-7]{3})/g, (_m, o) => String.fromCharCode(parseInt(o, 8)));
       current = Buffer.from(name, 'latin1').toString('utf8');
-    } else if (current !== undefined && /^(trusted|user)\.overlay\.opaque="y"$/.test(line)) {
+    } else if (current !== undefined && /^((trusted|user)\.overlay|user\.fuseoverlayfs)\.opaque="y"$/.test(line)) {
       const rel = path.relative(layer, current);
       dirs.add(rel === '' ? '.' : rel);
     }
@@ -215,6 +215,10 @@ export function writeLayers(ring, layers) {
     while (stack.length) {
       const rel = stack.pop();
       const names = readdirSync(rel === '' ? layer : path.join(layer, rel)).sort();
+      // An opaque marker stored as a file (fuse-overlayfs) must come before the directory's other entries, which it
+      // would otherwise delete again: names such as '-x' sort before '.wh..wh..opq'.
+      const marker = names.indexOf('.wh..wh..opq');
+      if (marker > 0) names.unshift(...names.splice(marker, 1));
       const dirs = [];
       for (const name of names) {
         const relPath = rel === '' ? name : `${rel}/${name}`;
