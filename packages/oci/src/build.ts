@@ -287,6 +287,9 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
       const digest = bundleDigest(configSha, extracted.treeDigest);
       await writeBundleId(rootfs, digest);
       for (const w of warnings) log.warning(w);
+      log.info(
+        `config.json ${configSha} (process ${JSON.stringify(spec.process.args)} as uid ${spec.process.user.uid} in ${spec.process.cwd}); bundle digest ${digest}`,
+      );
       const lockData: BundleLock = {
         lockfileVersion: LOCKFILE_VERSION,
         name: options.name,

@@ -31551,6 +31551,7 @@ async function buildBundle(options, deps = {}) {
             await writeBundleId(rootfs, digest);
             for (const w of warnings)
                 log.warning(w);
+            log.info(`config.json ${configSha} (process ${JSON.stringify(spec.process.args)} as uid ${spec.process.user.uid} in ${spec.process.cwd}); bundle digest ${digest}`);
             const lockData = {
                 lockfileVersion: LOCKFILE_VERSION,
                 name: options.name,
