@@ -12,6 +12,26 @@ const USER = env.EDA_OCI_TEST_USER!;
 const ROOTLESS = env.EDA_OCI_ROOTLESS_DOCKER_HOST!;
 const userEnv = { XDG_RUNTIME_DIR: env.EDA_OCI_TEST_XDG_RUNTIME_DIR!, EDA_OCI_DOCKER: env.EDA_OCI_DOCKER! };
 
+/** `eda-oci build` arguments against the test user's rootless daemon, JSON output. */
+function rootlessBuild(image: string, name: string, outputDir: string, extract: string): string[] {
+  return [
+    'build',
+    '--image',
+    image,
+    '--name',
+    name,
+    '--output-dir',
+    outputDir,
+    '--docker-host',
+    ROOTLESS,
+    '--pull',
+    'never',
+    '--extract',
+    extract,
+    '--json',
+  ];
+}
+
 describe.runIf(isRoot)(
   'build-oci-bundle dist as the unprivileged test user on rootless Docker (needs root to switch users with runuser)',
   () => {
@@ -72,28 +92,7 @@ describe.runIf(isRoot)(
     it.each(['EDA_OCI_IMG_TOOL', 'EDA_OCI_IMG_BUSYBOX2'])('%s: the layer fast path on the rootless daemon equals docker export', (key) => {
       const out = tempDirFor(USER);
       const digests = (['export', 'layers'] as const).map((m) => {
-        const r = cli(
-          [
-            'build',
-            '--image',
-            env[key]!,
-            '--name',
-            m,
-            '--output-dir',
-            out,
-            '--docker-host',
-            ROOTLESS,
-            '--pull',
-            'never',
-            '--extract',
-            m,
-            '--json',
-          ],
-          {
-            user: USER,
-            env: userEnv,
-          },
-        );
+        const r = cli(rootlessBuild(env[key]!, m, out, m), { user: USER, env: userEnv });
         expect(r.status, r.stderr).toBe(0);
         return JSON.parse(r.stdout)['bundle-digest'] as string;
       });
@@ -103,22 +102,7 @@ describe.runIf(isRoot)(
 
     it('a layer file the user cannot read (0600, subordinate uid): auto falls back to docker export, forced layers fails', () => {
       const out = tempDirFor(USER);
-      const args = (name: string, extract: string) => [
-        'build',
-        '--image',
-        env.EDA_OCI_IMG_LAYERED!,
-        '--name',
-        name,
-        '--output-dir',
-        out,
-        '--docker-host',
-        ROOTLESS,
-        '--pull',
-        'never',
-        '--extract',
-        extract,
-        '--json',
-      ];
+      const args = (name: string, extract: string) => rootlessBuild(env.EDA_OCI_IMG_LAYERED!, name, out, extract);
       const auto = cli(args('auto', 'auto'), { user: USER, env: userEnv });
       expect(auto.status, auto.stderr).toBe(0);
       expect(auto.stderr).toMatch(/layer fast path not usable \(EACCES.*opt\/private.*\); falling back to docker export/);

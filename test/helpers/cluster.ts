@@ -84,26 +84,45 @@ export function cli(args: string[], opts: { user?: string; env?: Record<string, 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** SIGKILLs every process whose command line contains `needle` (test daemons left behind by a killed dockerd). */
-export function killProcessesMatching(needle: string): void {
+/** SIGKILLs every process (but this one) for which `match(pid)` is true; processes that vanish meanwhile are skipped. */
+function killProcesses(match: (pid: string) => boolean): void {
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     if (Number(pid) === process.pid) continue;
     try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (cmdline.includes(needle)) process.kill(Number(pid), 'SIGKILL');
+      if (match(pid)) process.kill(Number(pid), 'SIGKILL');
     } catch {
       // Gone already, or not ours to read.
     }
   }
 }
 
-/** Unmounts everything mounted below `dir` (deepest first), then removes it. */
-export function removeTestTree(dir: string): void {
+/** SIGKILLs every process whose command line contains `needle` (test daemons left behind by a killed dockerd). */
+export function killProcessesMatching(needle: string): void {
+  killProcesses((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').includes(needle));
+}
+
+/** SIGKILLs every process of a user (for a test user whose only processes are a daemon the test started). */
+export function killUserProcesses(uid: number): void {
+  killProcesses((pid) => Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) === uid);
+}
+
+/** Unmounts everything mounted below `dir` (deepest first), then removes it unless `keepFiles`. */
+export function removeTestTree(dir: string, keepFiles = false): void {
   const mounts = readFileSync('/proc/mounts', 'utf8')
     .split('\n')
     .map((l) => l.split(' ')[1] ?? '')
     .filter((m) => m.startsWith(`${dir}/`))
     .sort((a, b) => b.length - a.length);
   for (const m of mounts) spawnSync('umount', ['-l', m]);
-  rmSync(dir, { recursive: true, force: true });
+  if (!keepFiles) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs `fn` with `dir` replaced by a tmpfs of `size` (a full disk on demand; root only), unmounted afterwards. */
+export async function withTmpfs<T>(dir: string, size: string, fn: () => Promise<T>): Promise<T> {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
+  try {
+    return await fn();
+  } finally {
+    execFileSync('umount', [dir]);
+  }
 }

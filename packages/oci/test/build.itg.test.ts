@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundleError, CancelledError, ConfigurationError, spawnCommand, type SpawnedCommand } from '@eda-oci/exec';
 import { DockerClient } from '@eda-oci/docker';
 import { BUILD_LABEL, buildBundle, computeTreeDigest, readLockfile, type BuildOptions } from '../src/index.js';
-import { clusterEnv, isRoot, killProcessesMatching, removeTestTree, tempDirFor } from '../../../test/helpers/cluster.js';
+import { clusterEnv, isRoot, killProcessesMatching, removeTestTree, tempDirFor, withTmpfs } from '../../../test/helpers/cluster.js';
 import { hostileArchives } from './helpers/hostile.js';
 
 const env = clusterEnv();
@@ -205,8 +205,7 @@ describe('buildBundle on rootful Docker', () => {
 
     it.runIf(isRoot)('disk full during extraction (1 MiB tmpfs; needs root to mount it)', async () => {
       const dir = tempDirFor(undefined);
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
-      try {
+      await withTmpfs(dir, '1m', async () => {
         const err = await buildBundle(
           { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'full', outputDir: dir, extract: 'export' },
           { docker },
@@ -215,54 +214,40 @@ describe('buildBundle on rootful Docker', () => {
         expect((err as Error).message).toMatch(/no space left on device.*free space.*output-dir/);
         expect(dirEntries(dir)).toEqual([]);
         expect(leftoverContainers()).toEqual([]);
-      } finally {
-        execFileSync('umount', [dir]);
-      }
+      });
     });
 
-    it('cancellation mid-export removes the staging dir and the container', async () => {
-      const dir = tempDirFor(undefined);
-      const ac = new AbortController();
-      const err = await buildBundle(
-        {
-          image: env.EDA_OCI_IMG_DEBIAN!,
-          name: 'cancel',
-          outputDir: dir,
-          signal: ac.signal,
-          extract: 'export',
-          onContainer: () => setTimeout(() => ac.abort(), 150),
-        },
-        { docker },
-      ).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(CancelledError);
-      expect(dirEntries(dir)).toEqual([]);
-      expect(leftoverContainers()).toEqual([]);
-    });
-
-    it('cancellation during the layer fast path removes the staging dir', async () => {
-      const dir = tempDirFor(undefined);
-      const ac = new AbortController();
-      const err = await buildBundle(
-        {
-          image: env.EDA_OCI_IMG_DEBIAN!,
-          name: 'cancel',
-          outputDir: dir,
-          signal: ac.signal,
-          extract: 'layers',
-          onStaging: () => setTimeout(() => ac.abort(), 100),
-        },
-        { docker },
-      ).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(CancelledError);
-      expect(dirEntries(dir)).toEqual([]);
-    });
+    it.each([
+      // export: abort once the export container exists; layers: abort shortly after the staging dir appears.
+      { extract: 'export' as const, trigger: 'onContainer' as const, delayMs: 150 },
+      { extract: 'layers' as const, trigger: 'onStaging' as const, delayMs: 100 },
+    ])(
+      'cancellation while reading the image ($extract) removes the staging dir and any container',
+      async ({ extract, trigger, delayMs }) => {
+        const dir = tempDirFor(undefined);
+        const ac = new AbortController();
+        const err = await buildBundle(
+          {
+            image: env.EDA_OCI_IMG_DEBIAN!,
+            name: 'cancel',
+            outputDir: dir,
+            signal: ac.signal,
+            extract,
+            [trigger]: () => setTimeout(() => ac.abort(), delayMs),
+          },
+          { docker },
+        ).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(CancelledError);
+        expect(dirEntries(dir)).toEqual([]);
+        expect(leftoverContainers()).toEqual([]);
+      },
+    );
 
     it.runIf(isRoot)(
       'disk full during the layer fast path fails without falling back to export (needs root to mount a tmpfs)',
       async () => {
         const dir = tempDirFor(undefined);
-        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
-        try {
+        await withTmpfs(dir, '1m', async () => {
           const before = docker.creates;
           const err = await buildBundle(
             { image: env.EDA_OCI_IMG_BUSYBOX1!, name: 'full', outputDir: dir, extract: 'auto' },
@@ -272,9 +257,7 @@ describe('buildBundle on rootful Docker', () => {
           expect((err as Error).message).toMatch(/no space left on device/);
           expect(docker.creates).toBe(before);
           expect(dirEntries(dir)).toEqual([]);
-        } finally {
-          execFileSync('umount', [dir]);
-        }
+        });
       },
     );
 

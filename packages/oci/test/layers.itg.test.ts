@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DockerClient } from '@eda-oci/docker';
 import { buildBundle, computeTreeDigest } from '../src/index.js';
-import { clusterEnv, isRoot, tempDirFor } from '../../../test/helpers/cluster.js';
+import { clusterEnv, isRoot, killUserProcesses, tempDirFor } from '../../../test/helpers/cluster.js';
 
 const env = clusterEnv();
 const docker = new DockerClient({ host: env.EDA_OCI_ROOTFUL_DOCKER_HOST });
@@ -43,18 +43,6 @@ describe.runIf(isRoot)('layer fast path == docker export (needs root to read /va
     expect(r.lock.rootfs.hardlinks).toBeGreaterThanOrEqual(1);
   });
 });
-
-/** Kills every process of a user (the rootless daemon this test started runs as that user and nothing else does). */
-function killUserProcesses(uid: number): void {
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const uidLine = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^Uid:\s+(\d+)/m);
-      if (uidLine && Number(uidLine[1]) === uid) process.kill(Number(pid), 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
-}
 
 describe.runIf(isRoot)(
   'layer fast path == docker export on fuse-overlayfs storage (a rootless daemon of the second test user started here; needs root)',
