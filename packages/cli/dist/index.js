@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(886);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(679);
 // Executable entry of the eda-oci command (bundled to packages/cli/dist/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 886:
+/***/ 679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26,8 +26,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: EXIT
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
 /** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
@@ -296,6 +294,34 @@ function collector(max, onLine) {
 
 
 
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./packages/cli/src/args.ts
+// Shared argv helpers for eda-oci commands: strict option parsing and usage errors (exit code 2).
+
+
+/** Exit codes: documented in `eda-oci --help`. */
+const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 };
+/** A ConfigurationError that main maps to exit code 2 (usage error). */
+function usageError(command, message) {
+    const e = new ConfigurationError(message, `run 'eda-oci ${command} --help'`);
+    e.usage = true;
+    return e;
+}
+/** True when `err` came from usageError. */
+function isUsageError(err) {
+    return err instanceof ConfigurationError && err.usage === true;
+}
+/** Strict parseArgs: unknown options and positionals are usage errors naming the command. */
+function parseOptions(command, args, options) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args, options, allowPositionals: false, strict: true }).values;
+    }
+    catch (err) {
+        throw usageError(command, err.message);
+    }
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -6715,24 +6741,13 @@ async function toolVersions(docker) {
 
 
 
-;// CONCATENATED MODULE: ./packages/cli/src/main.ts
-// The eda-oci command line: parses argv, makes the same library call as the matching action, prints outputs.
+;// CONCATENATED MODULE: ./packages/cli/src/commands/build.ts
+// `eda-oci build`: image -> OCI bundle, the same library call as actions/build-oci-bundle.
 
 
 
 
-/** Exit codes: documented in `eda-oci --help`. */
-const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 };
-const HELP = `eda-oci: build, test, publish and run OCI bundles for Slurm (the library behind the eda-oci GitHub actions)
-
-Usage: eda-oci <command> [options]
-
-Commands:
-  build     image -> OCI bundle (rootfs + config.json + bundle.lock.json)
-
-Run 'eda-oci <command> --help' for a command's options.
-Exit codes: 0 success, 1 failure, 2 usage error, 130 cancelled (SIGINT/SIGTERM).`;
-const BUILD_HELP = `Usage: eda-oci build --image REF --name NAME [options]
+const HELP = `Usage: eda-oci build --image REF --name NAME [options]
 
 Turns an image into an OCI bundle at OUTPUT-DIR/NAME; the bundle appears only when complete.
 
@@ -6749,12 +6764,95 @@ Options:
   --json              print the outputs (and timings-ms per phase) as one JSON object on stdout
   -v, --verbose       debug logging
   -h, --help          this help`;
+const buildCommand = {
+    name: 'build',
+    summary: 'image -> OCI bundle (rootfs + config.json + bundle.lock.json)',
+    async run(args, { out, signal }) {
+        const v = parseOptions('build', args, {
+            image: { type: 'string' },
+            name: { type: 'string' },
+            'output-dir': { type: 'string' },
+            pull: { type: 'string' },
+            platform: { type: 'string' },
+            config: { type: 'string' },
+            'docker-host': { type: 'string' },
+            extract: { type: 'string' },
+            json: { type: 'boolean' },
+            verbose: { type: 'boolean', short: 'v' },
+            help: { type: 'boolean', short: 'h' },
+        });
+        if (v.help) {
+            out.write(`${HELP}\n`);
+            return EXIT.ok;
+        }
+        if (!v.image)
+            throw usageError('build', '--image is required');
+        if (!v.name)
+            throw usageError('build', '--name is required');
+        const host = v['docker-host'] ? validateDockerHost(v['docker-host']) : undefined;
+        const logger = createConsoleLogger({ verbose: v.verbose });
+        const docker = new DockerClient({ host, logger });
+        const result = await buildBundle({
+            image: v.image,
+            name: v.name,
+            outputDir: v['output-dir'] ?? process.env.EDA_OCI_OUTPUT_DIR ?? 'oci-bundles',
+            pull: (v.pull ?? 'missing'),
+            platform: v.platform,
+            config: parseConfigOverlay(v.config),
+            extract: parseExtractMethod(v.extract ?? process.env.EDA_OCI_EXTRACT, v.extract !== undefined ? '--extract' : 'EDA_OCI_EXTRACT'),
+            signal,
+        }, { docker, logger });
+        const outputs = {
+            'bundle-path': result.bundlePath,
+            'image-id': result.imageId,
+            'image-digest': result.imageDigest,
+            'bundle-digest': result.bundleDigest,
+            'size-bytes': result.sizeBytes,
+            'file-count': result.fileCount,
+            'cache-hit': result.cacheHit,
+        };
+        if (v.json)
+            out.write(`${JSON.stringify({ ...outputs, 'timings-ms': result.timingsMs })}\n`);
+        else
+            for (const [k, val] of Object.entries(outputs))
+                out.write(`${k}=${String(val)}\n`);
+        return EXIT.ok;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/index.ts
+
+const COMMANDS = [buildCommand];
+
+;// CONCATENATED MODULE: ./packages/cli/src/main.ts
+// The eda-oci command line: dispatches argv to one command (commands/*.ts), maps errors to exit codes.
+
+
+
+
+function help() {
+    const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+    return `eda-oci: build, test, publish and run OCI bundles for Slurm (the library behind the eda-oci GitHub actions)
+
+Usage: eda-oci <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}
+
+Run 'eda-oci <command> --help' for a command's options.
+Exit codes: 0 success, 1 failure, 2 usage error, 130 cancelled (SIGINT/SIGTERM).`;
+}
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 async function main(argv, out = process.stdout) {
-    const [command, ...rest] = argv;
-    if (!command || command === '-h' || command === '--help' || command === 'help') {
-        out.write(`${HELP}\n`);
-        return command ? EXIT.ok : EXIT.usage;
+    const [name, ...rest] = argv;
+    if (!name || name === '-h' || name === '--help' || name === 'help') {
+        out.write(`${help()}\n`);
+        return name ? EXIT.ok : EXIT.usage;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+        process.stderr.write(`eda-oci: unknown command '${name}'; run 'eda-oci --help' for the list\n`);
+        return EXIT.usage;
     }
     const controller = new AbortController();
     const onSignal = () => {
@@ -6766,94 +6864,24 @@ async function main(argv, out = process.stdout) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-        switch (command) {
-            case 'build':
-                return await buildCommand(rest, out, controller.signal);
-            default:
-                process.stderr.write(`eda-oci: unknown command '${command}'; run 'eda-oci --help' for the list\n`);
-                return EXIT.usage;
-        }
+        return await command.run(rest, { out, signal: controller.signal });
     }
     catch (err) {
         if (err instanceof CancelledError) {
-            process.stderr.write(`eda-oci ${command}: ${err.message}\n`);
+            process.stderr.write(`eda-oci ${name}: ${err.message}\n`);
             return EXIT.cancelled;
         }
         if (err instanceof EdaOciError) {
-            process.stderr.write(`eda-oci ${command}: error: ${err.message}\n`);
-            return err instanceof ConfigurationError && err.usage ? EXIT.usage : EXIT.failed;
+            process.stderr.write(`eda-oci ${name}: error: ${err.message}\n`);
+            return isUsageError(err) ? EXIT.usage : EXIT.failed;
         }
-        process.stderr.write(`eda-oci ${command}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        process.stderr.write(`eda-oci ${name}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
         return EXIT.failed;
     }
     finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-}
-function usageError(message) {
-    const e = new ConfigurationError(message, "run 'eda-oci build --help'");
-    e.usage = true;
-    return e;
-}
-function parse(args, options) {
-    try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args, options, allowPositionals: false, strict: true }).values;
-    }
-    catch (err) {
-        throw usageError(err.message);
-    }
-}
-async function buildCommand(args, out, signal) {
-    const v = parse(args, {
-        image: { type: 'string' },
-        name: { type: 'string' },
-        'output-dir': { type: 'string' },
-        pull: { type: 'string' },
-        platform: { type: 'string' },
-        config: { type: 'string' },
-        'docker-host': { type: 'string' },
-        extract: { type: 'string' },
-        json: { type: 'boolean' },
-        verbose: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-    });
-    if (v.help) {
-        out.write(`${BUILD_HELP}\n`);
-        return EXIT.ok;
-    }
-    if (!v.image)
-        throw usageError('--image is required');
-    if (!v.name)
-        throw usageError('--name is required');
-    const host = v['docker-host'] ? validateDockerHost(v['docker-host']) : undefined;
-    const logger = createConsoleLogger({ verbose: v.verbose });
-    const docker = new DockerClient({ host, logger });
-    const result = await buildBundle({
-        image: v.image,
-        name: v.name,
-        outputDir: v['output-dir'] ?? process.env.EDA_OCI_OUTPUT_DIR ?? 'oci-bundles',
-        pull: (v.pull ?? 'missing'),
-        platform: v.platform,
-        config: parseConfigOverlay(v.config),
-        extract: parseExtractMethod(v.extract ?? process.env.EDA_OCI_EXTRACT, v.extract !== undefined ? '--extract' : 'EDA_OCI_EXTRACT'),
-        signal,
-    }, { docker, logger });
-    const outputs = {
-        'bundle-path': result.bundlePath,
-        'image-id': result.imageId,
-        'image-digest': result.imageDigest,
-        'bundle-digest': result.bundleDigest,
-        'size-bytes': result.sizeBytes,
-        'file-count': result.fileCount,
-        'cache-hit': result.cacheHit,
-    };
-    if (v.json)
-        out.write(`${JSON.stringify({ ...outputs, 'timings-ms': result.timingsMs })}\n`);
-    else
-        for (const [k, val] of Object.entries(outputs))
-            out.write(`${k}=${String(val)}\n`);
-    return EXIT.ok;
 }
 
 

@@ -1,0 +1,42 @@
+// Shared argv helpers for eda-oci commands: strict option parsing and usage errors (exit code 2).
+import { parseArgs } from 'node:util';
+import { ConfigurationError } from '@eda-oci/exec';
+
+/** Exit codes: documented in `eda-oci --help`. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
+
+/** What every command gets besides its arguments. */
+export interface CommandContext {
+  out: NodeJS.WritableStream;
+  signal: AbortSignal;
+}
+
+/** One `eda-oci <name>` command: `run` returns the exit code; errors propagate to main's handler. */
+export interface Command {
+  name: string;
+  summary: string;
+  run(args: string[], ctx: CommandContext): Promise<number>;
+}
+
+/** A ConfigurationError that main maps to exit code 2 (usage error). */
+export function usageError(command: string, message: string): ConfigurationError {
+  const e = new ConfigurationError(message, `run 'eda-oci ${command} --help'`);
+  (e as { usage?: boolean }).usage = true;
+  return e;
+}
+
+/** True when `err` came from usageError. */
+export function isUsageError(err: unknown): boolean {
+  return err instanceof ConfigurationError && (err as { usage?: boolean }).usage === true;
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+/** Strict parseArgs: unknown options and positionals are usage errors naming the command. */
+export function parseOptions<T extends OptionSpec>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true }).values;
+  } catch (err) {
+    throw usageError(command, (err as Error).message);
+  }
+}
