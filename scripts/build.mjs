@@ -1,5 +1,6 @@
 // Bundles every action entry (src/main.ts, src/post.ts) and the CLI with ncc into committed dist/ folders.
-// Usage: node scripts/build.mjs [--check]   (--check: fail when a committed dist differs from a fresh build)
+// Usage: node scripts/build.mjs [--check] [NAME...]   (--check: fail when a committed dist differs from a fresh build;
+// NAME: only these targets, an action folder name or `cli`)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,16 @@ for (const a of readdirSync(path.join(root, 'actions'))) {
   }
 }
 targets.push({ src: path.join(root, 'packages', 'cli', 'src', 'bin.ts'), out: path.join(root, 'packages', 'cli', 'dist') });
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+if (only.length) {
+  const nameOf = (t) => (t.out.includes(`${path.sep}actions${path.sep}`) ? path.basename(path.dirname(path.dirname(t.out))) : 'cli');
+  const unknown = only.filter((n) => !targets.some((t) => nameOf(t) === n));
+  if (unknown.length) {
+    process.stderr.write(`unknown build target(s): ${unknown.join(', ')} (an actions/ folder name or cli)\n`);
+    process.exit(2);
+  }
+  targets.splice(0, targets.length, ...targets.filter((t) => only.includes(nameOf(t))));
+}
 
 function listFiles(dir) {
   if (!existsSync(dir)) return [];
