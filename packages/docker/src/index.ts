@@ -1,3 +1,4 @@
-// Public surface of @eda-oci/docker: the docker CLI client and image-reference grammar.
+// Public surface of @eda-oci/docker: the docker CLI client, image-reference grammar and rootless daemon set-up.
 export * from './client.js';
 export * from './reference.js';
+export * from './rootless/index.js';

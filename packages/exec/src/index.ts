@@ -2,3 +2,4 @@
 export * from './errors.js';
 export * from './logger.js';
 export * from './run-command.js';
+export * from './detached.js';
