@@ -7,3 +7,4 @@ export * from './lockfile.js';
 export * from './runtime-spec.js';
 export * from './subid.js';
 export * from './layers.js';
+export * from './runc/index.js';
