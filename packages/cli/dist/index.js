@@ -1,11 +1,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 927:
+/***/ 659:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(679);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(849);
 // Executable entry of the eda-oci command (bundled to packages/cli/dist/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 679:
+/***/ 849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29,7 +29,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
 /** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
-class EdaOciError extends Error {
+class errors_EdaOciError extends Error {
     hint;
     name = 'EdaOciError';
     constructor(message, hint, options) {
@@ -38,11 +38,11 @@ class EdaOciError extends Error {
     }
 }
 /** A bad input or environment setting, detected before any side effect. */
-class ConfigurationError extends EdaOciError {
+class errors_ConfigurationError extends errors_EdaOciError {
     name = 'ConfigurationError';
 }
 /** A program exited non-zero, was killed, timed out, or could not be started. */
-class CommandFailedError extends EdaOciError {
+class errors_CommandFailedError extends errors_EdaOciError {
     command;
     args;
     exitCode;
@@ -59,11 +59,11 @@ class CommandFailedError extends EdaOciError {
     }
 }
 /** Building, reading or checking an OCI bundle failed (includes hostile archives). */
-class errors_BundleError extends EdaOciError {
+class errors_BundleError extends errors_EdaOciError {
     name = 'BundleError';
 }
 /** The operation was cancelled (signal or AbortSignal); cleanup has run. */
-class CancelledError extends EdaOciError {
+class errors_CancelledError extends errors_EdaOciError {
     name = 'CancelledError';
 }
 
@@ -93,7 +93,7 @@ function createConsoleLogger(options = {}) {
     };
 }
 /** Logger that drops everything; handy default for library calls in tests. */
-const silentLogger = {
+const logger_silentLogger = {
     debug: () => undefined,
     info: () => undefined,
     warning: () => undefined,
@@ -109,7 +109,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 const KILL_GRACE_MS = 2000;
 /** Renders a command for logs only (quoted where needed); it is never executed as a string. */
-function formatCommand(command, args) {
+function run_command_formatCommand(command, args) {
     const quote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
     return [command, ...args].map(quote).join(' ');
 }
@@ -127,7 +127,7 @@ function checkArgs(command, args) {
  */
 function supervise(command, args, options, stdin) {
     checkArgs(command, args);
-    const line = `[command] ${formatCommand(command, args)}`;
+    const line = `[command] ${run_command_formatCommand(command, args)}`;
     if (options.quiet)
         options.logger?.debug(line);
     else
@@ -173,7 +173,7 @@ function supervise(command, args, options, stdin) {
         child.once('error', (err) => {
             cleanup();
             const missing = err.code === 'ENOENT';
-            reject(new CommandFailedError(`cannot run ${command}: ${missing ? 'program not found' : err.message}`, command, args, null, null, '', missing ? `install ${command} or put it on PATH` : undefined, { cause: err }));
+            reject(new errors_CommandFailedError(`cannot run ${command}: ${missing ? 'program not found' : err.message}`, command, args, null, null, '', missing ? `install ${command} or put it on PATH` : undefined, { cause: err }));
         });
         child.once('close', (code, signal) => {
             cleanup();
@@ -185,9 +185,9 @@ function supervise(command, args, options, stdin) {
 /** The error for an ending that is not a success, or undefined when `ok` accepts the exit code. */
 function endingError(command, args, e, stderr, options, ok) {
     if (e.reason === 'cancel')
-        return new CancelledError(`${command} was cancelled`);
+        return new errors_CancelledError(`${command} was cancelled`);
     if (e.reason === 'timeout') {
-        return new CommandFailedError(`${formatCommand(command, args.slice(0, 3))} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, e.code, e.signal, stderr);
+        return new errors_CommandFailedError(`${run_command_formatCommand(command, args.slice(0, 3))} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, e.code, e.signal, stderr);
     }
     if (e.code === null || !ok.includes(e.code))
         return failure(command, args, e.code, e.signal, stderr);
@@ -218,7 +218,7 @@ function spawnCommand(command, args, options = {}) {
 function failure(command, args, code, sig, stderr) {
     const last = lastLine(stderr);
     const how = sig ? `was killed by ${sig}` : `exited with code ${code}`;
-    return new CommandFailedError(`${formatCommand(command, args.slice(0, 3))}${args.length > 3 ? ' ...' : ''} ${how}${last ? `: ${last}` : ''}`, command, args, code, sig, stderr);
+    return new errors_CommandFailedError(`${run_command_formatCommand(command, args.slice(0, 3))}${args.length > 3 ? ' ...' : ''} ${how}${last ? `: ${last}` : ''}`, command, args, code, sig, stderr);
 }
 /** Last non-empty line of a program's stderr, trimmed; what most CLIs put their error in. */
 function lastLine(text) {
@@ -289,8 +289,100 @@ function collector(max, onLine) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./packages/exec/src/detached.ts
+// Starting a long-lived daemon detached from the caller (own session, output to a log file), and finding what it spawned.
+
+
+
+
+/**
+ * Starts `command` in its own session (setsid: it survives the caller and a SIGINT to the caller's process group) with
+ * stdin from /dev/null and output appended to a log file, so it holds no pipe of the caller open. Resolves once the
+ * program was started; rejects with CommandFailedError when it cannot be started.
+ */
+async function detached_startDetached(command, args, options) {
+    for (const a of [command, ...args]) {
+        if (a.includes('\0'))
+            throw new TypeError(`argument ${JSON.stringify(a)} of ${command} is not a NUL-free string`);
+    }
+    options.logger?.info(`[command] ${formatCommand(command, args)} (detached, log ${options.logFile})`);
+    const fd = openSync(options.logFile, 'a', 0o600);
+    try {
+        const child = spawn(command, [...args], {
+            cwd: options.cwd ?? '/',
+            env: options.env,
+            detached: true,
+            stdio: ['ignore', fd, fd],
+            shell: false,
+        });
+        let status;
+        const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
+            status = { code, signal };
+            resolve(status);
+        }));
+        await new Promise((resolve, reject) => {
+            child.once('error', (err) => reject(new CommandFailedError(`cannot start ${command}: ${err.message}`, command, args, null, null, '', undefined, { cause: err })));
+            child.once('spawn', () => resolve());
+        });
+        // Do not keep the caller alive for the daemon's sake.
+        child.unref();
+        return { pid: child.pid, exited, exitStatus: () => status };
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** Reads /proc/<pid>/stat (and the owner); undefined when the process does not exist. */
+function detached_procInfo(pid, procDir = '/proc') {
+    try {
+        const stat = readFileSync(`${procDir}/${pid}/stat`, 'utf8');
+        // comm (field 2) may contain spaces and parentheses: the fields after it follow the last ')'.
+        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const status = readFileSync(`${procDir}/${pid}/status`, 'utf8');
+        return {
+            pid,
+            ppid: Number(rest[1]),
+            session: Number(rest[3]),
+            startTime: Number(rest[19]),
+            uid: Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? -1),
+            zombie: rest[0] === 'Z',
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Processes of a session started by {@link startDetached} (session id = its pid) and all their descendants, including
+ * ones that started a session of their own (containerd does setsid). Zombies are left out.
+ */
+function detached_sessionProcesses(sid, procDir = '/proc') {
+    const all = [];
+    for (const name of readdirSync(procDir)) {
+        if (!/^\d+$/.test(name))
+            continue;
+        const p = detached_procInfo(Number(name), procDir);
+        if (p && !p.zombie)
+            all.push(p);
+    }
+    const keep = new Set(all.filter((p) => p.session === sid).map((p) => p.pid));
+    for (let added = true; added;) {
+        added = false;
+        for (const p of all) {
+            if (!keep.has(p.pid) && keep.has(p.ppid)) {
+                keep.add(p.pid);
+                added = true;
+            }
+        }
+    }
+    return all.filter((p) => keep.has(p.pid));
+}
+
 ;// CONCATENATED MODULE: ./packages/exec/src/index.ts
 // Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
 
 
 
@@ -305,13 +397,13 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 };
 /** A ConfigurationError that main maps to exit code 2 (usage error). */
 function usageError(command, message) {
-    const e = new ConfigurationError(message, `run 'eda-oci ${command} --help'`);
+    const e = new errors_ConfigurationError(message, `run 'eda-oci ${command} --help'`);
     e.usage = true;
     return e;
 }
 /** True when `err` came from usageError. */
 function isUsageError(err) {
-    return err instanceof ConfigurationError && err.usage === true;
+    return err instanceof errors_ConfigurationError && err.usage === true;
 }
 /** Strict parseArgs: unknown options and positionals are usage errors naming the command. */
 function parseOptions(command, args, options) {
@@ -323,8 +415,6 @@ function parseOptions(command, args, options) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
@@ -350,13 +440,13 @@ const FIX = 'use a reference such as registry.example.com:5000/team/tool:1.2 or 
 function parseImageReference(raw) {
     const what = `image '${raw}'`;
     if (raw === '')
-        throw new ConfigurationError('image is empty', FIX);
+        throw new errors_ConfigurationError('image is empty', FIX);
     if (raw.startsWith('-'))
-        throw new ConfigurationError(`${what} starts with '-', which a program would read as an option`, FIX);
+        throw new errors_ConfigurationError(`${what} starts with '-', which a program would read as an option`, FIX);
     if (/[^\x21-\x7e]/.test(raw))
-        throw new ConfigurationError(`${what} contains whitespace or non-printable characters`, FIX);
+        throw new errors_ConfigurationError(`${what} contains whitespace or non-printable characters`, FIX);
     if (/[;&|`$<>(){}\\'"*?!#~^]/.test(raw)) {
-        throw new ConfigurationError(`${what} contains shell metacharacters, which no image reference has`, FIX);
+        throw new errors_ConfigurationError(`${what} contains shell metacharacters, which no image reference has`, FIX);
     }
     if (ID_RE.test(raw))
         return { raw, path: '', isId: true };
@@ -367,7 +457,7 @@ function parseImageReference(raw) {
         digest = rest.slice(at + 1);
         rest = rest.slice(0, at);
         if (!new RegExp(`^${DIGEST}$`).test(digest)) {
-            throw new ConfigurationError(`${what} has an invalid digest '${digest}'`, 'a digest looks like sha256: followed by 64 lowercase hex digits');
+            throw new errors_ConfigurationError(`${what} has an invalid digest '${digest}'`, 'a digest looks like sha256: followed by 64 lowercase hex digits');
         }
     }
     let tag;
@@ -377,7 +467,7 @@ function parseImageReference(raw) {
         tag = rest.slice(colon + 1);
         rest = rest.slice(0, colon);
         if (!new RegExp(`^${TAG}$`).test(tag)) {
-            throw new ConfigurationError(`${what} has an invalid tag '${tag}'`, 'a tag is up to 128 letters, digits, _, . or -, not starting with . or -');
+            throw new errors_ConfigurationError(`${what} has an invalid tag '${tag}'`, 'a tag is up to 128 letters, digits, _, . or -, not starting with . or -');
         }
     }
     const parts = rest.split('/');
@@ -385,18 +475,18 @@ function parseImageReference(raw) {
     if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /[A-Z]/.test(parts[0]))) {
         registry = parts.shift();
         if (!new RegExp(`^${DOMAIN}$`).test(registry)) {
-            throw new ConfigurationError(`${what} has an invalid registry '${registry}'`, FIX);
+            throw new errors_ConfigurationError(`${what} has an invalid registry '${registry}'`, FIX);
         }
     }
     const pathRe = new RegExp(`^${PATH_COMPONENT}$`);
     for (const p of parts) {
         if (!pathRe.test(p)) {
-            throw new ConfigurationError(`${what} has an invalid repository component '${p}'`, 'repository names are lowercase letters, digits and separators (., _, __, -), e.g. team/tool');
+            throw new errors_ConfigurationError(`${what} has an invalid repository component '${p}'`, 'repository names are lowercase letters, digits and separators (., _, __, -), e.g. team/tool');
         }
     }
     const path = parts.join('/');
     if ((registry ? registry.length + 1 : 0) + path.length > 255) {
-        throw new ConfigurationError(`${what} has a repository name longer than 255 characters`, FIX);
+        throw new errors_ConfigurationError(`${what} has a repository name longer than 255 characters`, FIX);
     }
     return { raw, registry, path, tag, digest, isId: false };
 }
@@ -412,14 +502,14 @@ function familiarRepository(ref) {
 function validateDockerHost(host) {
     const fix = 'use unix:///run/user/<uid>/docker.sock (rootless), unix:///var/run/docker.sock, tcp://host:port or ssh://user@host';
     if (host.startsWith('-'))
-        throw new ConfigurationError(`docker-host '${host}' starts with '-'`, fix);
+        throw new errors_ConfigurationError(`docker-host '${host}' starts with '-'`, fix);
     if (/^unix:\/\/\/[^\0\s]+$/.test(host))
         return host;
     if (/^tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.test(host))
         return host;
     if (/^ssh:\/\/([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
         return host;
-    throw new ConfigurationError(`docker-host '${host}' is not a Docker daemon address`, fix);
+    throw new errors_ConfigurationError(`docker-host '${host}' is not a Docker daemon address`, fix);
 }
 
 ;// CONCATENATED MODULE: ./packages/docker/src/client.ts
@@ -470,7 +560,7 @@ class DockerClient {
     constructor(options = {}) {
         this.host = options.host ?? (process.env.DOCKER_HOST || undefined);
         this.program = options.program ?? process.env.EDA_OCI_DOCKER ?? 'docker';
-        this.log = options.logger ?? silentLogger;
+        this.log = options.logger ?? logger_silentLogger;
         this.run = options.run ?? runCommand;
         this.spawnFn = options.spawn ?? spawnCommand;
         this.api = options.api ?? true;
@@ -502,12 +592,12 @@ class DockerClient {
     }
     /** Turns a failed docker call into a daemon-unreachable ConfigurationError where that is the cause. */
     classify(err) {
-        if (err instanceof CommandFailedError) {
+        if (err instanceof errors_CommandFailedError) {
             if (err.exitCode === null && err.signal === null && /not found/.test(err.message)) {
-                return new ConfigurationError(`the docker CLI ('${this.program}') is not installed`, 'install docker.io (or docker-ce-cli) or set EDA_OCI_DOCKER to the docker program');
+                return new errors_ConfigurationError(`the docker CLI ('${this.program}') is not installed`, 'install docker.io (or docker-ce-cli) or set EDA_OCI_DOCKER to the docker program');
             }
             if (DAEMON_DOWN.some((re) => re.test(err.stderr))) {
-                return new ConfigurationError(`cannot reach the Docker daemon at ${this.describeHost()}: ${lastLine(err.stderr)}`, 'start dockerd (or the rootless daemon, see setup-rootless-docker) or set docker-host / DOCKER_HOST to its socket', { cause: err });
+                return new errors_ConfigurationError(`cannot reach the Docker daemon at ${this.describeHost()}: ${lastLine(err.stderr)}`, 'start dockerd (or the rootless daemon, see setup-rootless-docker) or set docker-host / DOCKER_HOST to its socket', { cause: err });
             }
         }
         return err;
@@ -561,7 +651,7 @@ class DockerClient {
                 res.on('error', () => resolve(undefined));
             });
             req.on('timeout', () => req.destroy());
-            req.on('error', () => opts.signal?.aborted ? reject(new CancelledError(`docker ${method} ${pathname} was cancelled`)) : resolve(undefined));
+            req.on('error', () => opts.signal?.aborted ? reject(new errors_CancelledError(`docker ${method} ${pathname} was cancelled`)) : resolve(undefined));
             req.end(payload);
         });
     }
@@ -583,7 +673,7 @@ class DockerClient {
             return parsed[0];
         }
         catch (err) {
-            if (err instanceof CommandFailedError && /No such (image|object)/i.test(err.stderr))
+            if (err instanceof errors_CommandFailedError && /No such (image|object)/i.test(err.stderr))
                 return undefined;
             throw err;
         }
@@ -598,7 +688,7 @@ class DockerClient {
             await this.docker(args, { timeoutMs: 30 * 60_000, signal });
         }
         catch (err) {
-            if (!(err instanceof CommandFailedError))
+            if (!(err instanceof errors_CommandFailedError))
                 throw err;
             const line = lastLine(err.stderr);
             const registry = ref.registry ?? 'docker.io';
@@ -657,8 +747,8 @@ class DockerClient {
         done.catch(() => undefined);
         const fail = (message) => {
             settle.reject(killed
-                ? new CancelledError('docker export was stopped')
-                : new CommandFailedError(`docker export (engine API) failed: ${message}`, 'docker', ['container', 'export', id], null, null, message));
+                ? new errors_CancelledError('docker export was stopped')
+                : new errors_CommandFailedError(`docker export (engine API) failed: ${message}`, 'docker', ['container', 'export', id], null, null, message));
             stdout.end();
         };
         const req = external_node_http_default().request({ socketPath, method: 'GET', path: `/containers/${encodeURIComponent(id)}/export`, headers: { Host: 'docker' } }, (res) => {
@@ -699,7 +789,7 @@ class DockerClient {
             await this.docker(['container', 'rm', '--force', '--volumes', id], { timeoutMs: 60_000, quiet: true });
         }
         catch (err) {
-            if (err instanceof CommandFailedError && /No such container/i.test(err.stderr))
+            if (err instanceof errors_CommandFailedError && /No such container/i.test(err.stderr))
                 return;
             throw err;
         }
@@ -764,15 +854,983 @@ function imagePlatform(image) {
     return [image.Os, image.Architecture, image.Variant].filter(Boolean).join('/');
 }
 
-;// CONCATENATED MODULE: ./packages/docker/src/index.ts
-// Public surface of @eda-oci/docker: the docker CLI client and image-reference grammar.
-
-
-
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/checks.ts
+// Prerequisite checks for rootless Docker: one table row per check, each failure with the exact one-line fix.
+
+
+
+
+
+/** Subordinate ids rootless Docker needs (uid/gid 0..65535 inside the user namespace). */
+const SUBID_MIN = 65536;
+const STANDARD_DIRS = (/* unused pure expression or super */ null && (['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']));
+const CONTRIB_DIRS = (/* unused pure expression or super */ null && (['/usr/share/docker.io/contrib', '/usr/share/docker/contrib', '/usr/libexec/docker', '/usr/lib/docker']));
+/** statfs f_type magic numbers of network/cluster file systems (linux/magic.h and the vendors' sources). */
+const NETWORK_FS = {
+    0x6969: 'NFS',
+    0x517b: 'SMB',
+    0xff534d42: 'CIFS',
+    0xfe534d42: 'SMB2',
+    0x0bd00bd0: 'Lustre',
+    0x47504653: 'GPFS',
+    0x19830326: 'BeeGFS',
+    0x5346414f: 'AFS',
+    0x6b414653: 'AFS (kAFS)',
+    0x00c36400: 'CephFS',
+    0x564c: 'NCP',
+    0x73757245: 'Coda',
+};
+const FUSE_MAGIC = 0x65735546;
+const LOCAL_FS = {
+    0xef53: 'ext4',
+    0x58465342: 'xfs',
+    0x9123683e: 'btrfs',
+    0x01021994: 'tmpfs',
+    0x794c7630: 'overlay',
+    0x2fc12fc1: 'zfs',
+};
+const PACKAGES = {
+    uidmap: { apt: 'uidmap', dnf: 'shadow-utils', zypper: 'shadow' },
+    dockerd: { apt: 'docker.io', dnf: 'docker-ce', zypper: 'docker' },
+    'dockerd-rootless.sh': { apt: 'docker.io', dnf: 'docker-ce-rootless-extras', zypper: 'docker-rootless-extras' },
+    rootlesskit: { apt: 'rootlesskit', dnf: 'docker-ce-rootless-extras', zypper: 'rootlesskit' },
+    slirp4netns: { apt: 'slirp4netns', dnf: 'slirp4netns', zypper: 'slirp4netns' },
+    docker: { apt: 'docker.io', dnf: 'docker-ce-cli', zypper: 'docker' },
+};
+/** `as root: apt-get install X` for the package providing `what` (Debian names when the manager is unknown). */
+function installFix(what, pm) {
+    const pkg = PACKAGES[what][pm ?? 'apt'];
+    const cmd = pm === 'dnf' ? 'dnf install' : pm === 'zypper' ? 'zypper install' : 'apt-get install';
+    return `as root: ${cmd} ${pkg}`;
+}
+/** The data-root the action uses when none is given: local disk, per user (daemon.json paths are literal). */
+function defaultDataRoot(username) {
+    return `/var/tmp/${username}/containers/storage`;
+}
+/** Validates a data-root path: absolute, normalized, no control characters, not `/`. */
+function validateDataRoot(dir) {
+    const fix = 'use an absolute directory on a local disk, e.g. /var/tmp/$USER/containers/storage';
+    if (!path.isAbsolute(dir))
+        throw new ConfigurationError(`data-root '${dir}' is not an absolute path`, fix);
+    if ([...dir].some((c) => c.charCodeAt(0) < 0x20))
+        throw new ConfigurationError(`data-root '${JSON.stringify(dir)}' contains control characters`, fix);
+    const normal = path.normalize(dir).replace(/\/+$/, '') || '/';
+    if (normal === '/')
+        throw new ConfigurationError(`data-root '${dir}' is the root directory`, fix);
+    if (dir.split('/').includes('..'))
+        throw new ConfigurationError(`data-root '${dir}' contains '..'`, fix);
+    return normal;
+}
+function detectPackageManager() {
+    if (existsSync('/usr/bin/apt-get'))
+        return 'apt';
+    if (existsSync('/usr/bin/dnf') || existsSync('/usr/bin/yum'))
+        return 'dnf';
+    if (existsSync('/usr/bin/zypper'))
+        return 'zypper';
+    return undefined;
+}
+function currentUsername(env, uid) {
+    try {
+        return os.userInfo().username;
+    }
+    catch {
+        // No passwd entry (e.g. an arbitrary uid in a container).
+        return env.USER ?? String(uid);
+    }
+}
+/** The real system: this process's user, /etc/sub[ug]id, /proc/sys, /dev/net/tun, PATH. */
+function checks_defaultCheckDeps(env = process.env) {
+    const uid = process.getuid?.() ?? -1;
+    return {
+        uid,
+        gids: [...new Set([process.getgid?.() ?? -1, ...(process.getgroups?.() ?? [])])],
+        username: currentUsername(env, uid),
+        env,
+        subuidFile: '/etc/subuid',
+        subgidFile: '/etc/subgid',
+        statfs: (p) => statfs(p),
+        tunDevice: '/dev/net/tun',
+        openReadWrite: async (p) => {
+            const fh = await open(p, constants.O_RDWR);
+            await fh.close();
+        },
+        readSysctl: async (name) => {
+            try {
+                return (await readFile(path.join('/proc/sys', name), 'utf8')).trim();
+            }
+            catch {
+                return undefined;
+            }
+        },
+        apparmorDir: '/etc/apparmor.d',
+        searchDirs: CONTRIB_DIRS,
+        systemDirs: STANDARD_DIRS,
+        runUserDir: '/run/user',
+        tmpDir: '/tmp',
+        packageManager: detectPackageManager(),
+    };
+}
+/** True when the checked user is this process's user, so real access()/open() results apply to them. */
+function isSelf(deps) {
+    return deps.uid === process.getuid?.();
+}
+/** Permission bits for `want` (4 r, 2 w, 1 x) as the kernel evaluates them: owner class first, then group, then other. */
+function modeAllows(st, deps, want) {
+    if (deps.uid === 0)
+        return true;
+    const bits = st.uid === deps.uid ? (st.mode >> 6) & 7 : deps.gids.includes(st.gid) ? (st.mode >> 3) & 7 : st.mode & 7;
+    return (bits & want) === want;
+}
+function octal(mode) {
+    return (mode & 0o7777).toString(8).padStart(4, '0');
+}
+/** PATH for the daemon: the caller's absolute PATH entries plus the standard dirs that are missing. */
+function daemonSearchPath(envPath, systemDirs = STANDARD_DIRS) {
+    const dirs = (envPath ?? '').split(':').filter((d) => d.startsWith('/'));
+    for (const d of systemDirs)
+        if (!dirs.includes(d))
+            dirs.push(d);
+    return dirs.join(':');
+}
+/** First executable regular file `name` in `dirs`. */
+async function findExecutable(name, dirs) {
+    for (const d of dirs) {
+        const p = path.join(d, name);
+        try {
+            const st = await stat(p);
+            if (st.isFile() && (st.mode & 0o111) !== 0)
+                return p;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function ok(name, detail) {
+    return { name, ok: true, detail, fix: '' };
+}
+function fail(name, detail, fix) {
+    return { name, ok: false, detail, fix };
+}
+/** Not root: rootless Docker runs as an ordinary user (dockerd-rootless.sh refuses uid 0). */
+function checkUser(deps) {
+    if (deps.uid === 0) {
+        return fail('user', 'running as root (uid 0); rootless Docker needs an ordinary user', 'run the job as an ordinary user (e.g. the runner service account), or use the system dockerd when root');
+    }
+    return ok('user', `${deps.username} (uid ${deps.uid})`);
+}
+function parseSubIds(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const f = line.trim().split(':');
+        if (f.length !== 3 || !/^\d+$/.test(f[1]) || !/^\d+$/.test(f[2]))
+            continue;
+        out.push({ owner: f[0], start: Number(f[1]), count: Number(f[2]) });
+    }
+    return out;
+}
+/** A /etc/subuid or /etc/subgid range of >= 65536 ids for the user (by name or uid); the fix names a free range. */
+async function checkSubIds(kind, deps) {
+    const file = kind === 'uid' ? deps.subuidFile : deps.subgidFile;
+    const name = `sub${kind}`;
+    let text = '';
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch {
+        // Missing file: same as no line.
+    }
+    const lines = parseSubIds(text);
+    const mine = lines.filter((l) => l.owner === deps.username || l.owner === String(deps.uid));
+    const best = mine.sort((a, b) => b.count - a.count)[0];
+    if (best && best.count >= SUBID_MIN) {
+        return ok(name, `${best.owner}:${best.start}:${best.count} in ${file}`);
+    }
+    // Next free start above every range in the file, at least 100000 (what useradd picks).
+    const start = Math.max(100000, ...lines.map((l) => l.start + l.count));
+    const fix = `as root: usermod --add-sub${kind}s ${start}-${start + SUBID_MIN - 1} ${deps.username}`;
+    const detail = best
+        ? `${deps.username} has only ${best.count} subordinate ${kind}s in ${file} (${best.start}:${best.count}); rootless Docker needs ${SUBID_MIN}`
+        : `no line for ${deps.username} (uid ${deps.uid}) in ${file}`;
+    return fail(name, detail, fix);
+}
+/** newuidmap/newgidmap present and setuid root (rootlesskit calls them to map the subordinate range). */
+async function checkIdMapper(program, deps) {
+    const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
+    const found = await findExecutable(program, dirs);
+    if (!found)
+        return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
+    const st = await stat(found);
+    if ((st.mode & 0o4000) === 0 || st.uid !== 0) {
+        return fail(program, `${found} is not setuid root (mode ${octal(st.mode)}, owner uid ${st.uid}); distributions that use file capabilities instead are not detected`, `as root: chown root ${found} && chmod u+s ${found}`);
+    }
+    return ok(program, `${found} (setuid root)`);
+}
+/** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
+async function checkUserNamespaces(deps) {
+    const name = 'user namespaces';
+    const max = await deps.readSysctl('user/max_user_namespaces');
+    if (max !== undefined && Number(max) === 0) {
+        return fail(name, 'user.max_user_namespaces is 0 (user namespaces disabled)', 'as root: sysctl -w user.max_user_namespaces=28633');
+    }
+    const clone = await deps.readSysctl('kernel/unprivileged_userns_clone');
+    if (clone !== undefined && clone === '0') {
+        return fail(name, 'kernel.unprivileged_userns_clone is 0 (unprivileged user namespaces disabled)', 'as root: sysctl -w kernel.unprivileged_userns_clone=1');
+    }
+    // Ubuntu 23.10+: unprivileged user namespaces are refused unless AppArmor has a profile for the program.
+    const apparmor = await deps.readSysctl('kernel/apparmor_restrict_unprivileged_userns');
+    if (apparmor === '1') {
+        const profiles = await readdir(deps.apparmorDir).catch(() => []);
+        if (!profiles.some((p) => p.includes('rootlesskit'))) {
+            return fail(name, `kernel.apparmor_restrict_unprivileged_userns is 1 and ${deps.apparmorDir} has no rootlesskit profile`, `as root: install an AppArmor profile for rootlesskit (https://docs.docker.com/go/rootless/) or sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`);
+        }
+    }
+    const parts = [`user.max_user_namespaces=${max ?? '?'}`];
+    if (clone !== undefined)
+        parts.push(`kernel.unprivileged_userns_clone=${clone}`);
+    return ok(name, parts.join(', '));
+}
+/** /dev/net/tun openable read-write: rootlesskit's slirp4netns (and vpnkit) network creates a tap device through it. */
+async function checkTun(deps) {
+    const name = '/dev/net/tun';
+    const dev = deps.tunDevice;
+    let st;
+    try {
+        st = await stat(dev);
+    }
+    catch {
+        return fail(name, `${dev} does not exist`, `as root: modprobe tun (or mknod ${dev} c 10 200) && chmod 666 ${dev}`);
+    }
+    if (!modeAllows(st, deps, 6)) {
+        return fail(name, `${dev} is mode ${octal(st.mode)} owner ${st.uid}:${st.gid}: ${deps.username} cannot open it read-write (rootlesskit needs it for tap0)`, `as root: chmod 666 ${dev}`);
+    }
+    if (isSelf(deps)) {
+        try {
+            await deps.openReadWrite(dev);
+        }
+        catch (err) {
+            const e = err;
+            return fail(name, `cannot open ${dev} read-write: ${e.code ?? e.message}`, `as root: chmod 666 ${dev} (in a container also pass the device: --device ${dev})`);
+        }
+    }
+    return ok(name, `${dev} is usable read-write`);
+}
+/** Why a directory cannot serve as this user's runtime dir, or undefined when it can (ours, a directory, exactly 0700). */
+async function runtimeDirProblem(dir, deps) {
+    let st;
+    try {
+        st = await lstat(dir);
+    }
+    catch {
+        return 'does not exist';
+    }
+    if (st.isSymbolicLink())
+        return 'is a symbolic link';
+    if (!st.isDirectory())
+        return 'is not a directory';
+    if (st.uid !== deps.uid)
+        return `is owned by uid ${st.uid}, another user`;
+    if ((st.mode & 0o777) !== 0o700)
+        return `has mode ${octal(st.mode)}, not 0700`;
+    return undefined;
+}
+/**
+ * The runtime dir (XDG_RUNTIME_DIR) for the daemon's socket and state. An unset XDG_RUNTIME_DIR or one that belongs to
+ * another user (left over after su/sudo) is not a failure: /run/user/<uid> is used when it is ours, else a private 0700
+ * directory below /tmp. Another user's directory is never touched.
+ */
+async function planRuntimeDir(deps) {
+    const name = 'XDG_RUNTIME_DIR';
+    const given = deps.env.XDG_RUNTIME_DIR;
+    let why = 'XDG_RUNTIME_DIR is unset';
+    if (given) {
+        const problem = path.isAbsolute(given) ? await runtimeDirProblem(given, deps) : 'is not an absolute path';
+        if (!problem)
+            return { row: ok(name, `${given} (ours, 0700)`), plan: { path: given, create: false } };
+        why = `XDG_RUNTIME_DIR=${given} ${problem}; not touched`;
+    }
+    const runUser = path.join(deps.runUserDir, String(deps.uid));
+    if (!(await runtimeDirProblem(runUser, deps))) {
+        return { row: ok(name, `${runUser} (${why})`), plan: { path: runUser, create: false } };
+    }
+    const priv = path.join(deps.tmpDir, `eda-oci-runtime-${deps.uid}`);
+    const problem = await runtimeDirProblem(priv, deps);
+    if (!problem)
+        return { row: ok(name, `${priv} (private; ${why})`), plan: { path: priv, create: false } };
+    if (problem === 'does not exist') {
+        return { row: ok(name, `${priv} (private, created 0700; ${why})`), plan: { path: priv, create: true } };
+    }
+    return {
+        row: fail(name, `${why}, and the private fallback ${priv} ${problem}`, `set XDG_RUNTIME_DIR to a 0700 directory owned by ${deps.username}, or as root: rm -rf ${priv}`),
+    };
+}
+/**
+ * data-root on a local file system (Docker's overlay storage does not work on NFS/CIFS/Lustre/GPFS...), owned by us
+ * when it exists, else creatable: its nearest existing ancestor is writable and belongs to us or root.
+ */
+async function checkDataRoot(dataRoot, deps) {
+    const name = 'data-root';
+    const fixDir = `set data-root to a directory on a local disk owned by ${deps.username}, e.g. ${defaultDataRoot(deps.username)}`;
+    let dir = dataRoot;
+    let st;
+    for (;;) {
+        try {
+            st = await stat(dir);
+            break;
+        }
+        catch {
+            const parent = path.dirname(dir);
+            if (parent === dir)
+                break;
+            dir = parent;
+        }
+    }
+    if (!st)
+        return fail(name, `no existing ancestor of ${dataRoot}`, fixDir);
+    const exists = dir === dataRoot;
+    if (exists) {
+        if (!st.isDirectory())
+            return fail(name, `${dataRoot} exists and is not a directory`, fixDir);
+        if (st.uid !== deps.uid) {
+            return fail(name, `${dataRoot} is owned by uid ${st.uid}; the rootless daemon runs as ${deps.username} (uid ${deps.uid})`, `${fixDir}, or as root: chown -R ${deps.username} ${dataRoot}`);
+        }
+    }
+    else {
+        if (!st.isDirectory())
+            return fail(name, `${dir} (an ancestor of ${dataRoot}) is not a directory`, fixDir);
+        if (st.uid !== deps.uid && st.uid !== 0) {
+            return fail(name, `${dir} (an ancestor of ${dataRoot}) is owned by uid ${st.uid}, another user who could tamper with the Docker storage`, fixDir);
+        }
+    }
+    let writable = modeAllows(st, deps, 3);
+    if (writable && isSelf(deps))
+        writable = await access(dir, constants.W_OK | constants.X_OK).then(() => true, () => false);
+    if (!writable) {
+        return fail(name, `${dir} is not writable by ${deps.username} (mode ${octal(st.mode)}, owner uid ${st.uid})`, fixDir);
+    }
+    let type;
+    try {
+        type = (await deps.statfs(dir)).type >>> 0;
+    }
+    catch (err) {
+        return fail(name, `cannot statfs ${dir}: ${err.message}`, fixDir);
+    }
+    const magic = `0x${type.toString(16)}`;
+    const network = NETWORK_FS[type];
+    if (network) {
+        return fail(name, `${dataRoot} is on ${network} (statfs type ${magic}); Docker storage must be on a local file system`, `set data-root to a directory on a local disk, e.g. ${defaultDataRoot(deps.username)}`);
+    }
+    const fsName = type === FUSE_MAGIC ? 'FUSE (make sure it is a local file system, not sshfs or similar)' : (LOCAL_FS[type] ?? magic);
+    return ok(name, `${dataRoot} (${fsName}${exists ? '' : ', will be created'})`);
+}
+/** The daemon.json rootless dockerd reads: $XDG_CONFIG_HOME/docker or ~/.config/docker. */
+function daemonConfigFile(env, home) {
+    const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+    return path.join(base, 'docker', 'daemon.json');
+}
+/** HOME exists (dockerd-rootless.sh requires it) and an existing daemon.json is a JSON object without `hosts`. */
+async function checkDaemonConfig(deps, dataRoot) {
+    const name = 'daemon.json';
+    const home = deps.env.HOME ?? '';
+    const file = daemonConfigFile(deps.env, home || '/nonexistent');
+    if (!home ||
+        !path.isAbsolute(home) ||
+        !(await stat(home).then((s) => s.isDirectory(), () => false))) {
+        return {
+            row: fail(name, `HOME '${home}' is not an existing directory`, `set HOME to the home directory of ${deps.username}`),
+            file,
+            home,
+        };
+    }
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            return { row: ok(name, `${file} (will be created)`), file, home };
+        return { row: fail(name, `cannot read ${file}: ${code}`, `as root: chown ${deps.username} ${file}`), file, home };
+    }
+    let parsed;
+    try {
+        parsed = text.trim() === '' ? {} : JSON.parse(text);
+    }
+    catch (err) {
+        return {
+            row: fail(name, `${file} is not valid JSON: ${err.message}`, `fix the JSON syntax in ${file} or move it aside`),
+            file,
+            home,
+        };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return { row: fail(name, `${file} is not a JSON object`, `make ${file} a JSON object ({...}) or move it aside`), file, home };
+    }
+    const config = parsed;
+    if ('hosts' in config) {
+        return {
+            row: fail(name, `${file} sets "hosts"; setup-rootless-docker needs the daemon on its default socket in XDG_RUNTIME_DIR`, `remove "hosts" from ${file}`),
+            file,
+            home,
+            config,
+        };
+    }
+    const current = config['data-root'];
+    const note = current !== undefined && current !== dataRoot ? `; data-root ${JSON.stringify(current)} will become ${dataRoot}` : '';
+    return { row: ok(name, `${file}${note}`), file, home, config };
+}
+async function checkProgram(name, candidates, dirs, fix) {
+    for (const c of candidates) {
+        const found = await findExecutable(c, dirs);
+        if (found)
+            return { row: ok(name, found), found };
+    }
+    return { row: fail(name, `${candidates.join(' or ')} not found in ${dirs.join(':')}`, fix) };
+}
+/**
+ * Runs every prerequisite check (none has a side effect) and returns the table, plus what the setup needs: the runtime
+ * dir plan, the daemon's PATH, dockerd-rootless.sh and the daemon.json path and content.
+ */
+async function checks_runChecks(options = {}, deps = checks_defaultCheckDeps()) {
+    const dataRoot = validateDataRoot(options.dataRoot ?? defaultDataRoot(deps.username));
+    const daemonPath = daemonSearchPath(deps.env.PATH, deps.systemDirs);
+    const pathDirs = daemonPath.split(':');
+    const pm = deps.packageManager;
+    const runtime = await planRuntimeDir(deps);
+    const config = await checkDaemonConfig(deps, dataRoot);
+    const script = await checkProgram('dockerd-rootless.sh', ['dockerd-rootless.sh'], [...pathDirs, ...deps.searchDirs], `${installFix('dockerd-rootless.sh', pm)}${pm === 'apt' || !pm ? ' (or docker-ce-rootless-extras from the Docker repository)' : ''}`);
+    const dockerCli = deps.env.EDA_OCI_DOCKER;
+    const docker = dockerCli && path.isAbsolute(dockerCli)
+        ? await checkProgram('docker CLI', [path.basename(dockerCli)], [path.dirname(dockerCli)], `set EDA_OCI_DOCKER to an existing docker program`)
+        : await checkProgram('docker CLI', [dockerCli || 'docker'], pathDirs, installFix('docker', pm));
+    const rows = [
+        checkUser(deps),
+        await checkSubIds('uid', deps),
+        await checkSubIds('gid', deps),
+        await checkIdMapper('newuidmap', deps),
+        await checkIdMapper('newgidmap', deps),
+        await checkUserNamespaces(deps),
+        await checkTun(deps),
+        runtime.row,
+        await checkDataRoot(dataRoot, deps),
+        config.row,
+        script.row,
+        (await checkProgram('dockerd', ['dockerd'], pathDirs, installFix('dockerd', pm))).row,
+        (await checkProgram('rootlesskit', ['rootlesskit', 'docker-rootlesskit'], pathDirs, installFix('rootlesskit', pm))).row,
+        (await checkProgram('slirp4netns', ['slirp4netns', 'vpnkit'], pathDirs, installFix('slirp4netns', pm))).row,
+        docker.row,
+    ];
+    return {
+        ok: rows.every((r) => r.ok),
+        rows,
+        dataRoot,
+        runtimeDir: runtime.plan,
+        daemonPath,
+        dockerdRootless: script.found,
+        configFile: config.file,
+        existingConfig: config.config,
+        home: config.home,
+    };
+}
+/** The table as plain text: `ok`/`FAIL`, name, detail, and an indented `fix:` line under each failure. */
+function formatCheckTable(rows) {
+    const width = Math.max(...rows.map((r) => r.name.length)) + 2;
+    return rows
+        .map((r) => `${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(width)}${r.detail}${r.ok ? '' : `\n      ${''.padEnd(width)}fix: ${r.fix}`}`)
+        .join('\n');
+}
+/** Thrown when prerequisites fail: one line per failed check with its fix; `rows` is the whole table. */
+class checks_PrerequisiteError extends errors_ConfigurationError {
+    rows;
+    name = 'PrerequisiteError';
+    constructor(rows) {
+        const user = rows.find((r) => r.name === 'user' && !r.ok);
+        // Running as root makes every per-user check moot: report only that.
+        const failed = user ? [user] : rows.filter((r) => !r.ok);
+        const line = failed.map((r) => `${r.name}: ${r.detail}; fix: ${r.fix}`).join(' | ');
+        super(failed.length === 1
+            ? `rootless Docker prerequisite failed: ${line}`
+            : `${failed.length} rootless Docker prerequisites failed: ${line}`);
+        this.rows = rows;
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/daemon.ts
+// Rootless dockerd of the current user: checks, daemon.json merge, start (or reuse a running one), wait until healthy, stop.
+
+
+
+
+
+
+
+
+const LOCK_NAME = 'eda-oci-setup-rootless-docker.lock';
+const LOG_NAME = 'eda-oci-dockerd-rootless.log';
+/** Environment passed through to the daemon (proxies for pulls, rootlesskit knobs); everything else is dropped. */
+const PASS_ENV = /^(XDG_CONFIG_HOME|DOCKERD_ROOTLESS_[A-Z0-9_]+|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy|TZ|LANG|LC_ALL)$/;
+/** Parses the daemon-config input: a JSON object; `hosts` is refused (the daemon must stay on its default socket). */
+function parseDaemonConfig(text, where = 'daemon-config') {
+    if (text === undefined || text.trim() === '')
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ConfigurationError(`${where} is not valid JSON: ${err.message}`, `give a JSON object, e.g. {"log-level": "warn"}`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new ConfigurationError(`${where} is not a JSON object`, `give a JSON object, e.g. {"log-level": "warn"}`);
+    }
+    if ('hosts' in value) {
+        throw new ConfigurationError(`${where} sets "hosts"`, 'remove it: the rootless daemon listens on unix://$XDG_RUNTIME_DIR/docker.sock');
+    }
+    return value;
+}
+function canonical(v) {
+    if (Array.isArray(v))
+        return `[${v.map(canonical).join(',')}]`;
+    if (v && typeof v === 'object') {
+        return `{${Object.keys(v)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(v);
+}
+/**
+ * daemon.json content: the user's keys, then `overlay` on top, then data-root. `changed` is false when the file already
+ * says the same (it is then left alone, formatting included).
+ */
+function mergeDaemonConfig(existing, overlay, dataRoot) {
+    if (overlay['data-root'] !== undefined && overlay['data-root'] !== dataRoot) {
+        throw new ConfigurationError(`daemon-config sets data-root ${JSON.stringify(overlay['data-root'])}, which differs from data-root ${dataRoot}`, 'set the data-root input instead');
+    }
+    const config = { ...existing, ...overlay, 'data-root': dataRoot };
+    return { config, changed: existing === undefined || canonical(existing) !== canonical(config) };
+}
+/**
+ * Writes daemon.json atomically (temp file in the same directory, fsync, rename) after copying the previous file to
+ * `<file>.eda-oci-backup-<time>`. A symlinked daemon.json (dotfile managers) is written through to its target.
+ */
+async function writeDaemonJson(file, config, now = new Date()) {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    let target = file;
+    let mode = 0o644;
+    let backup;
+    const st = await lstat(file).catch(() => undefined);
+    if (st) {
+        target = st.isSymbolicLink() ? await realpath(file) : file;
+        mode = (await lstat(target)).mode & 0o777;
+        backup = `${target}.eda-oci-backup-${now.toISOString().replace(/[-:.]/g, '')}`;
+        await copyFile(target, backup, constants.COPYFILE_EXCL);
+    }
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+        const fh = await open(tmp, 'wx', mode);
+        try {
+            await fh.writeFile(`${JSON.stringify(config, null, 2)}\n`);
+            await fh.sync();
+        }
+        finally {
+            await fh.close();
+        }
+        await rename(tmp, target);
+    }
+    catch (err) {
+        await unlink(tmp).catch(() => undefined);
+        throw err;
+    }
+    return { backup };
+}
+/** GET /info on a daemon's unix socket; undefined when nothing answers (no socket, refused, timeout, not Docker). */
+function probeDaemon(socket, timeoutMs = 3000) {
+    return new Promise((resolve) => {
+        const req = http.get({ socketPath: socket, path: '/info', headers: { Host: 'docker' }, timeout: timeoutMs }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => (body += d));
+            res.on('error', () => resolve(undefined));
+            res.on('end', () => {
+                if (res.statusCode !== 200)
+                    return resolve(undefined);
+                try {
+                    const info = JSON.parse(body);
+                    resolve({
+                        rootless: (info.SecurityOptions ?? []).some((s) => s.split(',').includes('name=rootless')),
+                        dockerRootDir: info.DockerRootDir ?? '',
+                        serverVersion: info.ServerVersion ?? '',
+                    });
+                }
+                catch {
+                    resolve(undefined);
+                }
+            });
+        });
+        req.on('timeout', () => req.destroy());
+        req.on('error', () => resolve(undefined));
+    });
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError('rootless Docker setup was cancelled'));
+        const onAbort = () => {
+            clearTimeout(t);
+            reject(new CancelledError('rootless Docker setup was cancelled'));
+        };
+        const t = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** The holder recorded in a lock file is alive (same pid and start time). */
+function holderAlive(text) {
+    try {
+        const h = JSON.parse(text);
+        if (typeof h.pid !== 'number')
+            return { alive: false };
+        const p = procInfo(h.pid);
+        return { alive: Boolean(p && !p.zombie && (h.startTime === undefined || p.startTime === h.startTime)), pid: h.pid };
+    }
+    catch {
+        return { alive: false };
+    }
+}
+/**
+ * Serializes setups of one user: an O_EXCL lock file with our pid and start time in the runtime dir. A lock whose
+ * holder is dead is taken over (re-read just before removal, so a lock a third run just took is not removed).
+ * Resolves with the release function.
+ */
+async function acquireSetupLock(dir, opts) {
+    const file = path.join(dir, LOCK_NAME);
+    const me = JSON.stringify({ pid: process.pid, startTime: procInfo(process.pid)?.startTime, host: os.hostname() });
+    const deadline = Date.now() + opts.timeoutMs;
+    let announced = false;
+    for (;;) {
+        try {
+            const fh = await open(file, 'wx', 0o600);
+            await fh.writeFile(me);
+            await fh.close();
+            return async () => {
+                if ((await readFile(file, 'utf8').catch(() => '')) === me)
+                    await unlink(file).catch(() => undefined);
+            };
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+        }
+        const text = await readFile(file, 'utf8').catch(() => undefined);
+        if (text === undefined)
+            continue;
+        const holder = holderAlive(text);
+        if (!holder.alive) {
+            if ((await readFile(file, 'utf8').catch(() => undefined)) === text) {
+                opts.logger?.info(`taking over the setup lock ${file} of a run that is gone${holder.pid ? ` (pid ${holder.pid})` : ''}`);
+                await unlink(file).catch(() => undefined);
+            }
+            continue;
+        }
+        if (!announced) {
+            opts.logger?.info(`waiting for another setup-rootless-docker run of this user (pid ${holder.pid}, lock ${file})`);
+            announced = true;
+        }
+        if (Date.now() > deadline) {
+            throw new EdaOciError(`another setup-rootless-docker run of this user (pid ${holder.pid}) still holds ${file} after ${Math.round(opts.timeoutMs / 1000)} s`, `wait for it to finish, or stop pid ${holder.pid}`);
+        }
+        await sleep(200, opts.signal);
+    }
+}
+/** Creates the private runtime dir (0700) or verifies an existing one is ours and a real directory. */
+async function ensureRuntimeDir(dir, uid) {
+    await mkdir(dir, { mode: 0o700 }).catch((err) => {
+        if (err.code !== 'EEXIST')
+            throw err;
+    });
+    const st = await lstat(dir);
+    if (!st.isDirectory() || st.uid !== uid) {
+        throw new ConfigurationError(`runtime dir ${dir} is not a directory owned by uid ${uid}`, `as root: rm -rf ${dir}`);
+    }
+    if ((st.mode & 0o777) !== 0o700)
+        await chmod(dir, 0o700);
+}
+/** The daemon answers on `socket`, which belongs to `uid` (another user's socket is never reused). */
+async function probeOwnDaemon(socket, uid) {
+    const st = await lstat(socket).catch(() => undefined);
+    if (!st || !st.isSocket() || st.uid !== uid)
+        return undefined;
+    return probeDaemon(socket);
+}
+/** The last lines of a log file (empty when unreadable). */
+async function logTail(file, lines = 200) {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    return text
+        .split('\n')
+        .filter((l, i, a) => l !== '' || i < a.length - 1)
+        .slice(-lines);
+}
+/** The most telling line of a failed start-up log (rootlesskit/dockerd errors), without shell trace lines. */
+function salientLogLine(lines) {
+    const interesting = /level=(error|fatal)|\berror\b|failed|denied|needs to be|must be|not found|cannot|No such/i;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const l = lines[i].trim();
+        if (l && !l.startsWith('+') && interesting.test(l))
+            return l.length > 300 ? `${l.slice(0, 300)}...` : l;
+    }
+    return '';
+}
+/** Environment of the daemon: a clean one with what dockerd-rootless.sh needs, plus pass-through knobs. */
+function daemonEnv(env, v) {
+    const out = {
+        HOME: v.home,
+        USER: v.user,
+        LOGNAME: v.user,
+        PATH: v.path,
+        XDG_RUNTIME_DIR: v.runtimeDir,
+    };
+    for (const [k, val] of Object.entries(env))
+        if (PASS_ENV.test(k) && val !== undefined)
+            out[k] = val;
+    // The GitHub runner kills processes carrying its RUNNER_TRACKING_ID when the job ends (orphan clean-up); a daemon that
+    // must outlive the job is started without it, one that must not is left with it as a safety net.
+    if (!v.keepRunning && env.RUNNER_TRACKING_ID)
+        out.RUNNER_TRACKING_ID = env.RUNNER_TRACKING_ID;
+    return out;
+}
+/**
+ * Makes a rootless Docker daemon of the current user available: runs the prerequisite checks (failing with
+ * PrerequisiteError before touching anything), merges daemon.json, then reuses a healthy rootless daemon already
+ * answering on $XDG_RUNTIME_DIR/docker.sock or starts dockerd-rootless.sh detached and waits until `/info` answers and
+ * reports rootless. A daemon that fails to come up, or a cancellation, stops what this call started. Concurrent calls
+ * of one user are serialized with a lock in the runtime dir.
+ */
+async function setupRootlessDocker(options = {}, deps = {}) {
+    const logger = deps.logger ?? silentLogger;
+    const checkDeps = deps.checks ?? defaultCheckDeps();
+    const waitSeconds = options.waitSeconds ?? 60;
+    const report = await logger.group('Check rootless Docker prerequisites', async () => {
+        const r = await runChecks({ dataRoot: options.dataRoot }, checkDeps);
+        for (const row of r.rows) {
+            if (row.ok)
+                logger.info(`ok    ${row.name}: ${row.detail}`);
+            else
+                logger.error(`${row.name}: ${row.detail}; fix: ${row.fix}`);
+        }
+        return r;
+    });
+    if (!report.ok)
+        throw new PrerequisiteError(report.rows);
+    const merged = mergeDaemonConfig(report.existingConfig, options.daemonConfig ?? {}, report.dataRoot);
+    const plan = report.runtimeDir;
+    const socket = path.join(plan.path, 'docker.sock');
+    const base = {
+        dockerHost: `unix://${socket}`,
+        checks: report.rows,
+        runtimeDir: plan.path,
+        warnings: [],
+    };
+    if (plan.create)
+        await ensureRuntimeDir(plan.path, checkDeps.uid);
+    const release = await acquireSetupLock(plan.path, { signal: options.signal, timeoutMs: (waitSeconds + 60) * 1000, logger });
+    try {
+        const running = await probeOwnDaemon(socket, checkDeps.uid);
+        if (running && !running.rootless) {
+            throw new ConfigurationError(`the Docker daemon answering on ${socket} is not rootless`, `stop it, or set XDG_RUNTIME_DIR elsewhere`);
+        }
+        if (running) {
+            logger.info(`reusing the rootless Docker daemon already running at ${base.dockerHost} (version ${running.serverVersion})`);
+            const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
+            if (running.dockerRootDir !== wanted) {
+                base.warnings.push(`the running daemon uses data-root ${running.dockerRootDir}, not ${report.dataRoot}; stop it to start one with the requested data-root`);
+            }
+            if (merged.changed) {
+                base.warnings.push(`${report.configFile} was left unchanged: the running daemon would not read it until it is restarted`);
+            }
+            for (const w of base.warnings)
+                logger.warning(w);
+            return {
+                ...base,
+                dataRoot: running.dockerRootDir || report.dataRoot,
+                started: false,
+                daemonJson: { file: report.configFile, changed: false },
+                serverVersion: running.serverVersion,
+            };
+        }
+        const daemonJson = { file: report.configFile, changed: merged.changed };
+        if (merged.changed) {
+            const { backup } = await writeDaemonJson(report.configFile, merged.config, deps.now?.());
+            daemonJson.backup = backup;
+            logger.info(`wrote ${report.configFile}${backup ? ` (previous content in ${backup})` : ''}`);
+        }
+        await mkdir(report.dataRoot, { recursive: true, mode: 0o700 });
+        if (options.start === false) {
+            return { ...base, dataRoot: report.dataRoot, started: false, daemonJson };
+        }
+        const logFile = path.join(plan.path, LOG_NAME);
+        await rename(logFile, `${logFile}.1`).catch(() => undefined);
+        const env = daemonEnv(checkDeps.env, {
+            home: report.home,
+            user: checkDeps.username,
+            runtimeDir: plan.path,
+            path: report.daemonPath,
+            keepRunning: options.keepRunning ?? false,
+        });
+        const t0 = Date.now();
+        const info = await logger.group('Start rootless dockerd', async () => {
+            const proc = await startDetached(report.dockerdRootless, [], { env, logFile, logger });
+            const state = { pid: proc.pid, startTime: procInfo(proc.pid)?.startTime ?? 0, runtimeDir: plan.path, socket };
+            options.onStarted?.(state);
+            const failStart = async (err) => {
+                await stopRootlessDocker(state, { logger });
+                if (!(err instanceof CancelledError)) {
+                    const lines = await logTail(logFile);
+                    await logger.group(`rootless dockerd log (${logFile})`, async () => {
+                        for (const l of lines)
+                            logger.info(l);
+                    });
+                }
+                throw err;
+            };
+            const deadline = t0 + waitSeconds * 1000;
+            for (;;) {
+                const up = await probeDaemon(socket, 2000);
+                if (up?.rootless)
+                    return { up, state };
+                if (up) {
+                    return failStart(new EdaOciError(`the daemon answering on ${socket} does not report rootless mode`, `check ${report.dockerdRootless} and the daemon log above`));
+                }
+                if (options.signal?.aborted)
+                    return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
+                const ended = proc.exitStatus();
+                if (ended) {
+                    const why = salientLogLine(await logTail(logFile));
+                    const how = ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.code}`;
+                    return failStart(new EdaOciError(`rootless dockerd ${how} during start-up${why ? `: ${why}` : ''}`, `see the daemon log above (${logFile})`));
+                }
+                if (Date.now() > deadline) {
+                    const why = salientLogLine(await logTail(logFile));
+                    return failStart(new EdaOciError(`rootless dockerd did not answer on ${socket} within ${waitSeconds} s${why ? ` (last error in its log: ${why})` : ''}`, `see the daemon log above (${logFile}); raise wait-seconds on a slow machine`));
+                }
+                await sleep(250, options.signal).catch((err) => failStart(err));
+            }
+        });
+        const startMs = Date.now() - t0;
+        logger.info(`rootless dockerd ${info.up.serverVersion} answers at ${base.dockerHost} after ${(startMs / 1000).toFixed(1)} s`);
+        const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
+        if (info.up.dockerRootDir !== wanted) {
+            base.warnings.push(`the daemon reports data-root ${info.up.dockerRootDir}, not ${wanted}`);
+            logger.warning(base.warnings.at(-1));
+        }
+        return {
+            ...base,
+            dataRoot: info.up.dockerRootDir || report.dataRoot,
+            started: true,
+            pid: info.state.pid,
+            logFile,
+            daemonJson,
+            state: info.state,
+            serverVersion: info.up.serverVersion,
+            startMs,
+        };
+    }
+    finally {
+        await release();
+    }
+}
+function alive(pid, startTime) {
+    const p = procInfo(pid);
+    return Boolean(p && !p.zombie && p.startTime === startTime);
+}
+async function waitGone(procs, ms) {
+    const until = Date.now() + ms;
+    for (;;) {
+        if (!procs.some((p) => alive(p.pid, p.startTime)))
+            return true;
+        if (Date.now() > until)
+            return false;
+        await sleep(100);
+    }
+}
+/**
+ * Stops a daemon that {@link setupRootlessDocker} started, and only that one: SIGTERM to rootlesskit (which forwards it
+ * to dockerd for a clean shutdown that removes the socket), then SIGTERM and finally SIGKILL to whatever of its session
+ * and descendants is left (containerd runs in a session of its own). Idempotent: a daemon that is gone is reported as such.
+ */
+async function stopRootlessDocker(state, opts = {}) {
+    const logger = opts.logger ?? silentLogger;
+    const uid = process.getuid?.();
+    const t0 = Date.now();
+    // Processes of that session started after it: a later process reusing the pid cannot match both.
+    const tree = () => sessionProcesses(state.pid).filter((p) => p.uid === uid && p.startTime >= state.startTime && p.pid !== process.pid);
+    const seen = new Map(tree().map((p) => [p.pid, p]));
+    const leaderAlive = alive(state.pid, state.startTime);
+    if (!leaderAlive && seen.size === 0) {
+        await removeStaleSocket(state.socket, uid);
+        return { stopped: false, detail: `rootless dockerd (pid ${state.pid}) is not running` };
+    }
+    if (leaderAlive) {
+        try {
+            process.kill(state.pid, 'SIGTERM');
+        }
+        catch {
+            // exited meanwhile
+        }
+        await waitGone([{ pid: state.pid, startTime: state.startTime }], opts.graceMs ?? 20_000);
+    }
+    for (const p of tree())
+        seen.set(p.pid, p);
+    let left = [...seen.values()].filter((p) => alive(p.pid, p.startTime));
+    for (const sig of ['SIGTERM', 'SIGKILL']) {
+        if (left.length === 0)
+            break;
+        logger.info(`sending ${sig} to ${left.length} leftover process(es) of the rootless daemon: ${left.map((p) => p.pid).join(' ')}`);
+        for (const p of left) {
+            try {
+                process.kill(p.pid, sig);
+            }
+            catch {
+                // exited meanwhile
+            }
+        }
+        await waitGone(left, sig === 'SIGTERM' ? 3000 : 2000);
+        left = left.filter((p) => alive(p.pid, p.startTime));
+    }
+    await removeStaleSocket(state.socket, uid);
+    const detail = `stopped rootless dockerd (pid ${state.pid}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`;
+    logger.info(detail);
+    return { stopped: true, detail };
+}
+/** A socket of ours that no daemon answers on any more (dockerd killed hard) would make the next reuse check wait. */
+async function removeStaleSocket(socket, uid) {
+    const st = await lstat(socket).catch(() => undefined);
+    if (!st || !st.isSocket() || st.uid !== uid)
+        return;
+    if (await probeDaemon(socket, 1000))
+        return;
+    await unlink(socket).catch(() => undefined);
+}
+
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/index.ts
+// Rootless Docker for the current user: prerequisite checks (eda-oci doctor) and daemon set-up/teardown.
+
+
+
+;// CONCATENATED MODULE: ./packages/docker/src/index.ts
+// Public surface of @eda-oci/docker: the docker CLI client, image-reference grammar and rootless daemon set-up.
+
+
+
+
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./packages/oci/src/extract/tar-header.ts
@@ -1144,7 +2202,7 @@ function typeOf(flag, rawName) {
 }
 /** Turns a file-system error into an actionable BundleError. */
 function fsError(err, rootfs, where) {
-    if (err instanceof errors_BundleError || err instanceof CancelledError)
+    if (err instanceof errors_BundleError || err instanceof errors_CancelledError)
         return err;
     const code = err?.code;
     const msg = err instanceof Error ? err.message : String(err);
@@ -1689,7 +2747,7 @@ class Extractor {
 async function extractTar(source, rootfs, options = {}) {
     const { signal } = options;
     const root = external_node_path_namespaceObject.resolve(rootfs);
-    const cancelled = () => new CancelledError(`extraction into ${root} was cancelled`);
+    const cancelled = () => new errors_CancelledError(`extraction into ${root} was cancelled`);
     if (signal?.aborted)
         throw cancelled();
     let entriesNow;
@@ -1871,7 +2929,7 @@ const CTRL = { published: 0, consumed: 1, state: 2, errorLength: 3 };
 /** Ring states. */
 const STATE = { running: 0, done: 1, failed: 2 };
 
-function octal(buf, value, off, len) {
+function layers_worker_octal(buf, value, off, len) {
   buf.write(`${value.toString(8).padStart(len - 1, '0')}\0`, off, len, 'latin1');
 }
 
@@ -1887,11 +2945,11 @@ function rawHeader(name, type, mode, size, mtime, linkname) {
   const h = Buffer.alloc(layers_worker_BLOCK);
   const n = Buffer.from(name);
   n.copy(h, 0, 0, Math.min(100, n.length));
-  octal(h, mode & 0o7777, 100, 8);
-  octal(h, 0, 108, 8);
-  octal(h, 0, 116, 8);
-  octal(h, size, 124, 12);
-  octal(h, Math.max(0, Math.floor(mtime)), 136, 12);
+  layers_worker_octal(h, mode & 0o7777, 100, 8);
+  layers_worker_octal(h, 0, 108, 8);
+  layers_worker_octal(h, 0, 116, 8);
+  layers_worker_octal(h, size, 124, 12);
+  layers_worker_octal(h, Math.max(0, Math.floor(mtime)), 136, 12);
   h.fill(0x20, 148, 156);
   h.write(type, 156, 'latin1');
   const l = Buffer.from(linkname);
@@ -2181,7 +3239,7 @@ async function* layersArchive(layers, initMtime) {
     const errorBuf = new SharedArrayBuffer(4096);
     const ctrl = new Int32Array(ctrlBuf);
     const lengths = new Int32Array(lengthsBuf);
-    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(/* asset import */ __nccwpck_require__(510), __nccwpck_require__.b), {
+    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(/* asset import */ __nccwpck_require__(414), __nccwpck_require__.b), {
         workerData: { edaOciLayers: { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots: SLOTS, slotSize: SLOT_SIZE } },
     });
     let crashed;
@@ -2282,7 +3340,7 @@ function ciProvenance(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+;// CONCATENATED MODULE: ../../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
 /**
@@ -6049,36 +7107,36 @@ function validateOverlay(value) {
         return {};
     const fix = 'config accepts only env (map), cwd (absolute path), args (list), hostname, mounts (list), annotations (map)';
     if (typeof value !== 'object' || Array.isArray(value))
-        throw new ConfigurationError('config must be a YAML/JSON mapping', fix);
+        throw new errors_ConfigurationError('config must be a YAML/JSON mapping', fix);
     const v = value;
     for (const k of Object.keys(v)) {
         if (!OVERLAY_KEYS.includes(k))
-            throw new ConfigurationError(`config has an unknown key '${k}'`, fix);
+            throw new errors_ConfigurationError(`config has an unknown key '${k}'`, fix);
     }
     const out = {};
     if (v.env !== undefined)
         out.env = stringMap(v.env, 'config.env', (k) => ENV_KEY.test(k), 'variable names are letters, digits and _');
     if (v.cwd !== undefined) {
         if (typeof v.cwd !== 'string' || !v.cwd.startsWith('/') || v.cwd.includes('\0')) {
-            throw new ConfigurationError(`config.cwd must be an absolute path inside the container, got ${JSON.stringify(v.cwd)}`, 'e.g. cwd: /work');
+            throw new errors_ConfigurationError(`config.cwd must be an absolute path inside the container, got ${JSON.stringify(v.cwd)}`, 'e.g. cwd: /work');
         }
         out.cwd = v.cwd;
     }
     if (v.args !== undefined) {
         if (!Array.isArray(v.args) || v.args.length === 0 || !v.args.every((a) => typeof a === 'string' || typeof a === 'number')) {
-            throw new ConfigurationError('config.args must be a non-empty list of strings', 'e.g. args: [/bin/sh, -c, "echo hi"]');
+            throw new errors_ConfigurationError('config.args must be a non-empty list of strings', 'e.g. args: [/bin/sh, -c, "echo hi"]');
         }
         out.args = v.args.map(String);
     }
     if (v.hostname !== undefined) {
         if (typeof v.hostname !== 'string' || !HOSTNAME.test(v.hostname)) {
-            throw new ConfigurationError(`config.hostname ${JSON.stringify(v.hostname)} is not a valid host name`, 'use letters, digits and -, up to 63 characters');
+            throw new errors_ConfigurationError(`config.hostname ${JSON.stringify(v.hostname)} is not a valid host name`, 'use letters, digits and -, up to 63 characters');
         }
         out.hostname = v.hostname;
     }
     if (v.mounts !== undefined) {
         if (!Array.isArray(v.mounts))
-            throw new ConfigurationError('config.mounts must be a list', 'e.g. mounts: [{destination: /tools, type: none, source: /opt/tools, options: [rbind, ro]}]');
+            throw new errors_ConfigurationError('config.mounts must be a list', 'e.g. mounts: [{destination: /tools, type: none, source: /opt/tools, options: [rbind, ro]}]');
         out.mounts = v.mounts.map((m, i) => validateMount(m, i));
     }
     if (v.annotations !== undefined)
@@ -6087,16 +7145,16 @@ function validateOverlay(value) {
 }
 function stringMap(v, where, keyOk, rule) {
     if (typeof v !== 'object' || v === null || Array.isArray(v))
-        throw new ConfigurationError(`${where} must be a mapping of names to values`, `e.g. ${where.split('.')[1]}: {KEY: value}`);
+        throw new errors_ConfigurationError(`${where} must be a mapping of names to values`, `e.g. ${where.split('.')[1]}: {KEY: value}`);
     const out = {};
     for (const [k, val] of Object.entries(v)) {
         if (!keyOk(k))
-            throw new ConfigurationError(`${where} has an invalid key '${k}'`, rule);
+            throw new errors_ConfigurationError(`${where} has an invalid key '${k}'`, rule);
         if (typeof val !== 'string' && typeof val !== 'number' && typeof val !== 'boolean') {
-            throw new ConfigurationError(`${where}.${k} must be a string, got ${JSON.stringify(val)}`, 'quote the value');
+            throw new errors_ConfigurationError(`${where}.${k} must be a string, got ${JSON.stringify(val)}`, 'quote the value');
         }
         if (String(val).includes('\0'))
-            throw new ConfigurationError(`${where}.${k} contains a NUL byte`, 'remove it');
+            throw new errors_ConfigurationError(`${where}.${k} contains a NUL byte`, 'remove it');
         out[k] = String(val);
     }
     return out;
@@ -6104,29 +7162,29 @@ function stringMap(v, where, keyOk, rule) {
 function validateMount(m, i) {
     const where = `config.mounts[${i}]`;
     if (typeof m !== 'object' || m === null || Array.isArray(m))
-        throw new ConfigurationError(`${where} must be a mapping`, 'give destination, and optionally type, source, options');
+        throw new errors_ConfigurationError(`${where} must be a mapping`, 'give destination, and optionally type, source, options');
     const r = m;
     for (const k of Object.keys(r)) {
         if (!['destination', 'type', 'source', 'options'].includes(k))
-            throw new ConfigurationError(`${where} has an unknown key '${k}'`, 'allowed: destination, type, source, options');
+            throw new errors_ConfigurationError(`${where} has an unknown key '${k}'`, 'allowed: destination, type, source, options');
     }
     if (typeof r.destination !== 'string' || !r.destination.startsWith('/')) {
-        throw new ConfigurationError(`${where}.destination must be an absolute path inside the container`, 'e.g. destination: /tools');
+        throw new errors_ConfigurationError(`${where}.destination must be an absolute path inside the container`, 'e.g. destination: /tools');
     }
     const out = { destination: r.destination };
     if (r.type !== undefined) {
         if (typeof r.type !== 'string' || !/^[a-z0-9_.-]+$/.test(r.type))
-            throw new ConfigurationError(`${where}.type is not a file system type`, 'e.g. type: none (bind), tmpfs');
+            throw new errors_ConfigurationError(`${where}.type is not a file system type`, 'e.g. type: none (bind), tmpfs');
         out.type = r.type;
     }
     if (r.source !== undefined) {
         if (typeof r.source !== 'string' || r.source === '')
-            throw new ConfigurationError(`${where}.source must be a path or a file system name`, 'e.g. source: /opt/tools');
+            throw new errors_ConfigurationError(`${where}.source must be a path or a file system name`, 'e.g. source: /opt/tools');
         out.source = r.source;
     }
     if (r.options !== undefined) {
         if (!Array.isArray(r.options) || !r.options.every((o) => typeof o === 'string'))
-            throw new ConfigurationError(`${where}.options must be a list of strings`, 'e.g. options: [rbind, ro]');
+            throw new errors_ConfigurationError(`${where}.options must be a list of strings`, 'e.g. options: [rbind, ro]');
         out.options = r.options;
     }
     return out;
@@ -6164,7 +7222,7 @@ function parseConfigOverlay(text) {
     }
     catch (err) {
         const e = err;
-        throw new ConfigurationError(`config is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`, 'fix the YAML/JSON syntax');
+        throw new errors_ConfigurationError(`config is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`, 'fix the YAML/JSON syntax');
     }
     return validateOverlay(value);
 }
@@ -6251,7 +7309,7 @@ function validateBundleName(name) {
                     : name.length > 128
                         ? 'it is longer than 128 characters'
                         : 'it has characters outside letters, digits, ., _ and -';
-        throw new ConfigurationError(`bundle name '${name}' is invalid: ${why}`, 'use letters, digits, ., _ and -, starting with a letter or digit (e.g. vcs-2024.06)');
+        throw new errors_ConfigurationError(`bundle name '${name}' is invalid: ${why}`, 'use letters, digits, ., _ and -, starting with a letter or digit (e.g. vcs-2024.06)');
     }
     return name;
 }
@@ -6296,14 +7354,14 @@ function parseExtractMethod(value, where) {
         return 'auto';
     if (value === 'auto' || value === 'export' || value === 'layers')
         return value;
-    throw new ConfigurationError(`${where} is '${value}', which is not one of auto, export, layers`, `set ${where} to auto, export or layers`);
+    throw new errors_ConfigurationError(`${where} is '${value}', which is not one of auto, export, layers`, `set ${where} to auto, export or layers`);
 }
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 const PULL_POLICIES = ['missing', 'always', 'never'];
 /** Validates a platform string (`os/arch[/variant]`). */
 function validatePlatform(platform) {
     if (!PLATFORM_RE.test(platform))
-        throw new ConfigurationError(`platform '${platform}' is not os/arch[/variant]`, 'use e.g. linux/amd64 or linux/arm64/v8');
+        throw new errors_ConfigurationError(`platform '${platform}' is not os/arch[/variant]`, 'use e.g. linux/amd64 or linux/arm64/v8');
     return platform;
 }
 /** Validates every build option before anything is touched; returns normalized values. */
@@ -6312,11 +7370,11 @@ async function validateBuildOptions(o) {
     validateBundleName(o.name);
     const pull = o.pull ?? 'missing';
     if (!PULL_POLICIES.includes(pull))
-        throw new ConfigurationError(`pull '${pull}' is not one of missing, always, never`, 'use pull: missing | always | never');
+        throw new errors_ConfigurationError(`pull '${pull}' is not one of missing, always, never`, 'use pull: missing | always | never');
     if (o.platform !== undefined)
         validatePlatform(o.platform);
     if (!o.outputDir || o.outputDir.includes('\0'))
-        throw new ConfigurationError('output-dir is empty', 'set output-dir to a directory on local disk');
+        throw new errors_ConfigurationError('output-dir is empty', 'set output-dir to a directory on local disk');
     const outputDir = external_node_path_default().resolve(o.outputDir);
     await checkWritableDir(outputDir);
     return { outputDir, pull };
@@ -6328,12 +7386,12 @@ async function checkWritableDir(dir) {
         try {
             const st = await (0,promises_namespaceObject.stat)(probe);
             if (!st.isDirectory()) {
-                throw new ConfigurationError(`output-dir '${dir}' cannot be used: '${probe}' is not a directory`, 'choose a directory path');
+                throw new errors_ConfigurationError(`output-dir '${dir}' cannot be used: '${probe}' is not a directory`, 'choose a directory path');
             }
             break;
         }
         catch (err) {
-            if (err instanceof EdaOciError)
+            if (err instanceof errors_EdaOciError)
                 throw err;
             const parent = external_node_path_default().dirname(probe);
             if (parent === probe)
@@ -6347,7 +7405,7 @@ async function checkWritableDir(dir) {
     catch (err) {
         const who = external_node_os_default().userInfo().username;
         const code = err.code;
-        throw new ConfigurationError(`output-dir '${dir}' is not writable by user ${who} (${code === 'EROFS' ? 'read-only file system' : `${code} on ${probe}`})`, 'choose a directory this user can write, e.g. under $RUNNER_TEMP, or fix its permissions');
+        throw new errors_ConfigurationError(`output-dir '${dir}' is not writable by user ${who} (${code === 'EROFS' ? 'read-only file system' : `${code} on ${probe}`})`, 'choose a directory this user can write, e.g. under $RUNNER_TEMP, or fix its permissions');
     }
 }
 /**
@@ -6355,7 +7413,7 @@ async function checkWritableDir(dir) {
  * the staging directory and the export container. Rebuilding the same image id with the same inputs is a cache hit.
  */
 async function buildBundle(options, deps = {}) {
-    const log = deps.logger ?? silentLogger;
+    const log = deps.logger ?? logger_silentLogger;
     const docker = deps.docker ?? new DockerClient({ logger: log });
     const env = deps.env ?? process.env;
     const me = deps.user ?? { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0, name: external_node_os_default().userInfo().username };
@@ -6496,7 +7554,7 @@ async function buildBundle(options, deps = {}) {
         await log.group('Move bundle into place', async () => {
             const t = Date.now();
             if (signal?.aborted)
-                throw new CancelledError('build cancelled before the bundle was moved into place');
+                throw new errors_CancelledError('build cancelled before the bundle was moved into place');
             await swapIntoPlace(staging, bundlePath, outputDir, options.name);
             timings.publish = Date.now() - t;
             log.info(`bundle ready at ${bundlePath}`);
@@ -6506,8 +7564,8 @@ async function buildBundle(options, deps = {}) {
     }
     catch (err) {
         await removeTree(staging).catch((e) => log.warning(`could not remove staging directory ${staging}: ${String(e)}`));
-        if (signal?.aborted && !(err instanceof CancelledError))
-            throw new CancelledError('build cancelled; staging directory and container removed', undefined, { cause: err });
+        if (signal?.aborted && !(err instanceof errors_CancelledError))
+            throw new errors_CancelledError('build cancelled; staging directory and container removed', undefined, { cause: err });
         throw err;
     }
     finally {
@@ -6638,7 +7696,7 @@ async function exportInto(docker, id, rootfs, createdSec, signal, ensureDirs) {
             const timer = setTimeout(() => exp.kill(), 5000);
             const exported = await exp.done.then(() => undefined, (e) => e);
             clearTimeout(timer);
-            if (exported instanceof CommandFailedError && exported.signal === null)
+            if (exported instanceof errors_CommandFailedError && exported.signal === null)
                 throw exportFailure(exported, docker);
         }
         else {
@@ -6651,7 +7709,7 @@ async function exportInto(docker, id, rootfs, createdSec, signal, ensureDirs) {
         await exp.done;
     }
     catch (err) {
-        if (err instanceof CommandFailedError)
+        if (err instanceof errors_CommandFailedError)
             throw exportFailure(err, docker);
         throw err;
     }
@@ -6730,8 +7788,893 @@ async function toolVersions(docker) {
     return { 'docker-client': v.client, 'docker-server': v.server };
 }
 
+;// CONCATENATED MODULE: ./packages/oci/src/runc/junit.ts
+// JUnit XML report of a bundle test run (the format CI systems and test-report actions read).
+
+
+
+
+/**
+ * Escapes text for XML 1.0 content and attribute values. Characters XML 1.0 cannot carry at all (control characters
+ * other than tab/newline/return, lone surrogates, U+FFFE/U+FFFF; not even as &#x..; references) become a visible
+ * `\xNN` / `\uNNNN` so the file stays well-formed and the information is kept.
+ */
+function xmlEscape(text) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        const ch = text[i];
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+            const next = text.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff) {
+                out += ch + text[i + 1];
+                i++;
+                continue;
+            }
+        }
+        if (ch === '&')
+            out += '&amp;';
+        else if (ch === '<')
+            out += '&lt;';
+        else if (ch === '>')
+            out += '&gt;';
+        else if (ch === '"')
+            out += '&quot;';
+        else if (ch === "'")
+            out += '&apos;';
+        else if (c === 0x09 || c === 0x0a || c === 0x0d)
+            out += c === 0x0d ? '&#13;' : ch;
+        else if (c < 0x20 || c === 0x7f)
+            out += `\\x${c.toString(16).padStart(2, '0')}`;
+        else if ((c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff)
+            out += `\\u${c.toString(16).padStart(4, '0')}`;
+        else
+            out += ch;
+    }
+    return out;
+}
+const secs = (ms) => (ms / 1000).toFixed(3);
+/** Renders the JUnit XML document: one <testsuite>, one <testcase> per test with <failure>/<error> and outputs. */
+function junitXml(suite) {
+    const r = suite.results;
+    const failures = r.filter((t) => t.status === 'failed').length;
+    const errors = r.filter((t) => t.status === 'error').length;
+    const time = secs(r.reduce((a, t) => a + t.durationMs, 0));
+    const attrs = (o) => Object.entries(o)
+        .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
+        .join('');
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites${attrs({ name: 'test-bundle-runc', tests: r.length, failures, errors, time })}>`,
+        `  <testsuite${attrs({
+            name: suite.name,
+            tests: r.length,
+            failures,
+            errors,
+            skipped: 0,
+            time,
+            timestamp: suite.timestamp.toISOString().replace(/\.\d+Z$/, ''),
+            hostname: external_node_os_default().hostname(),
+        })}>`,
+    ];
+    const props = Object.entries(suite.properties ?? {});
+    if (props.length) {
+        lines.push('    <properties>');
+        for (const [name, value] of props)
+            lines.push(`      <property${attrs({ name, value })}/>`);
+        lines.push('    </properties>');
+    }
+    for (const t of r) {
+        lines.push(`    <testcase${attrs({ name: t.name, classname: suite.name, time: secs(t.durationMs) })}>`);
+        if (t.status !== 'passed') {
+            const tag = t.status === 'error' ? 'error' : 'failure';
+            const type = t.timedOut ? 'timeout' : t.status === 'error' ? 'runc' : t.signal ? 'signal' : 'assertion';
+            lines.push(`      <${tag}${attrs({ message: t.reason, type })}>${xmlEscape(`expected: ${t.expected}\nactual: ${t.actual}`)}</${tag}>`);
+        }
+        if (t.stdout)
+            lines.push(`      <system-out>${xmlEscape(t.stdout)}</system-out>`);
+        if (t.stderr)
+            lines.push(`      <system-err>${xmlEscape(t.stderr)}</system-err>`);
+        lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>', '</testsuites>', '');
+    return lines.join('\n');
+}
+/** Writes the report atomically (temp file + rename), creating the parent directory; returns the absolute path. */
+async function writeJUnitFile(file, suite) {
+    const abs = external_node_path_default().resolve(file);
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
+    const tmp = `${abs}.tmp-${tempSuffix()}`;
+    await (0,promises_namespaceObject.writeFile)(tmp, junitXml(suite));
+    await (0,promises_namespaceObject.rename)(tmp, abs);
+    return abs;
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/version.ts
+// runc discovery and version policy: refuse runc builds with known container-breakout CVEs before running anything.
+
+
+
+
+/**
+ * The CVEs refused. CVE-2024-21626 ("Leaky Vessels"): runc before 1.1.12 leaked a host directory fd into the container
+ * (process.cwd set to /proc/self/fd/N), a full container breakout. Distributions backported the fix into older
+ * upstream versions without changing the upstream number, so those builds are accepted by their package version.
+ * Sources: Debian's changelog of runc 1.1.5+ds1-1+deb12u1 (bookworm-security, 2024-02-02, "CVE-2024-21626: several
+ * container breakouts due to internally leaked fds"); Ubuntu Security Notice USN-6619-1 (fixed package versions).
+ */
+const RUNC_CVES = [
+    {
+        id: 'CVE-2024-21626',
+        summary: '"Leaky Vessels": container breakout through a file descriptor runc leaked into the container',
+        fixedIn: [1, 1, 12],
+        fixedDistroBuilds: [
+            {
+                distro: 'Debian 12 (bookworm)',
+                pattern: /^1\.1\.5\+ds1-1\+deb12u(\d+)$/,
+                minRevision: 1,
+                firstFixed: '1.1.5+ds1-1+deb12u1',
+                source: 'Debian changelog of runc 1.1.5+ds1-1+deb12u1',
+            },
+            {
+                distro: 'Ubuntu 18.04 ESM',
+                pattern: /^1\.1\.4-0ubuntu1~18\.04\.2\+esm(\d+)$/,
+                minRevision: 1,
+                firstFixed: '1.1.4-0ubuntu1~18.04.2+esm1',
+                source: 'USN-6619-1',
+            },
+            {
+                distro: 'Ubuntu 20.04',
+                pattern: /^1\.1\.7-0ubuntu1~20\.04\.(\d+)$/,
+                minRevision: 2,
+                firstFixed: '1.1.7-0ubuntu1~20.04.2',
+                source: 'USN-6619-1',
+            },
+            {
+                distro: 'Ubuntu 22.04',
+                pattern: /^1\.1\.7-0ubuntu1~22\.04\.(\d+)$/,
+                minRevision: 2,
+                firstFixed: '1.1.7-0ubuntu1~22.04.2',
+                source: 'USN-6619-1',
+            },
+            {
+                distro: 'Ubuntu 23.10',
+                pattern: /^1\.1\.7-0ubuntu2\.(\d+)$/,
+                minRevision: 2,
+                firstFixed: '1.1.7-0ubuntu2.2',
+                source: 'USN-6619-1',
+            },
+        ],
+    },
+];
+/** Parses `runc --version` output; throws when there is no `runc version X` line. */
+function parseRuncVersion(text) {
+    const field = (re) => re.exec(text)?.[1]?.trim() || undefined;
+    const version = field(/^runc version[ \t]+(\S+)/m);
+    if (!version) {
+        throw new errors_ConfigurationError(`cannot read the runc version: 'runc --version' printed ${JSON.stringify(text.trim().slice(0, 120))}`, 'point the runc setting at a real runc binary (e.g. /usr/sbin/runc)');
+    }
+    return { version, commit: field(/^commit:[ \t]*(\S+)/m), spec: field(/^spec:[ \t]*(\S+)/m) };
+}
+/** The upstream [major, minor, patch] and whether it is a pre-release (1.2.0-rc.1), or undefined if unreadable. */
+function upstreamVersion(version) {
+    const m = /^v?(\d+)\.(\d+)\.(\d+)(-rc[.\d]*)?/.exec(version);
+    if (!m)
+        return undefined;
+    return { triple: [Number(m[1]), Number(m[2]), Number(m[3])], prerelease: m[4] !== undefined };
+}
+function compareTriple(a, b) {
+    for (let i = 0; i < 3; i++)
+        if (a[i] !== b[i])
+            return a[i] - b[i];
+    return 0;
+}
+/** Renders the version for messages: `1.1.5+ds1 (commit 1.1.5+ds1-1+deb12u1)`. */
+function describeRuncVersion(v) {
+    return v.commit && v.commit !== v.version ? `${v.version} (commit ${v.commit})` : v.version;
+}
+/**
+ * Applies the policy: a version is accepted when, for every CVE in {@link RUNC_CVES}, its upstream version is at
+ * least the fixed release, or its package version matches a known fixed distribution build. Everything else
+ * (including an unreadable version) is refused.
+ */
+function evaluateRuncVersion(v, cves = RUNC_CVES) {
+    const up = upstreamVersion(v.version);
+    const accepted = [];
+    const refused = [];
+    const bad = [];
+    for (const cve of cves) {
+        const fixed = cve.fixedIn.join('.');
+        if (up && (compareTriple(up.triple, cve.fixedIn) > 0 || (compareTriple(up.triple, cve.fixedIn) === 0 && !up.prerelease))) {
+            accepted.push(`upstream ${up.triple.join('.')} >= ${fixed} (${cve.id} fixed)`);
+            continue;
+        }
+        const candidates = [v.version, v.commit].filter((s) => Boolean(s));
+        const build = cve.fixedDistroBuilds.find((b) => candidates.some((c) => {
+            const m = b.pattern.exec(c);
+            return m !== null && Number(m[1]) >= b.minRevision;
+        }));
+        if (build) {
+            accepted.push(`${build.distro} build with the ${cve.id} fix backported (${build.firstFixed} or later, per ${build.source})`);
+            continue;
+        }
+        bad.push(cve.id);
+        refused.push(up
+            ? `${cve.id} (${cve.summary}) is fixed in runc ${fixed}, and this is not a distribution build known to carry the fix`
+            : `the version '${v.version}' is not a release number, so it cannot be shown to contain the ${cve.id} fix (runc ${fixed})`);
+    }
+    return bad.length ? { ok: false, cves: bad, reason: refused.join('; ') } : { ok: true, cves: [], reason: accepted.join('; ') };
+}
+/**
+ * Finds the runc program: a value with a `/` is a path (must exist and be executable), a bare name is looked up in
+ * PATH. A missing runc is one ConfigurationError naming what was tried and how to fix it.
+ */
+async function resolveRunc(runc, env = process.env, option = 'runc') {
+    const fix = `install runc (Debian/Ubuntu: apt-get install runc) or set ${option} to the runc binary's path`;
+    if (runc.includes('/')) {
+        const abs = external_node_path_default().resolve(runc);
+        if (await isExecutableFile(abs))
+            return abs;
+        throw new errors_ConfigurationError(`runc not found: '${abs}' does not exist or is not an executable file`, fix);
+    }
+    const dirs = (env.PATH ?? '').split(':').filter(Boolean);
+    for (const d of dirs) {
+        const candidate = external_node_path_default().resolve(d, runc);
+        if (await isExecutableFile(candidate))
+            return candidate;
+    }
+    throw new errors_ConfigurationError(`runc not found: no executable '${runc}' in PATH (${dirs.join(':') || 'empty'})`, fix);
+}
+async function isExecutableFile(p) {
+    try {
+        if (!(await (0,promises_namespaceObject.stat)(p)).isFile())
+            return false;
+        await (0,promises_namespaceObject.access)(p, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Resolves runc, runs `runc --version` once and applies {@link evaluateRuncVersion}. A refused version throws a
+ * ConfigurationError naming the CVE, the version found and the fix, unless `allowVulnerable` (then it warns).
+ */
+async function checkRunc(runc, options = {}) {
+    const log = options.logger ?? logger_silentLogger;
+    const run = options.run ?? runCommand;
+    const resolved = await resolveRunc(runc, options.env, options.runcHint);
+    let out;
+    try {
+        out = (await run(resolved, ['--version'], { timeoutMs: 30_000, signal: options.signal, logger: log, quiet: true })).stdout;
+    }
+    catch (err) {
+        if (err instanceof errors_CommandFailedError) {
+            throw new errors_ConfigurationError(`'${resolved} --version' failed: ${err.message}`, `point ${options.runcHint ?? 'runc'} at a working runc binary`, { cause: err });
+        }
+        throw err;
+    }
+    const version = parseRuncVersion(out);
+    const verdict = evaluateRuncVersion(version);
+    const what = `runc ${describeRuncVersion(version)} at ${resolved}`;
+    if (verdict.ok) {
+        log.info(`${what}: accepted: ${verdict.reason}`);
+    }
+    else if (options.allowVulnerable) {
+        log.warning(`${what} is vulnerable: ${verdict.reason}; running anyway because ${options.allowHint ?? 'allow-vulnerable-runc'} is set`);
+    }
+    else {
+        throw new errors_ConfigurationError(`${what} is refused: ${verdict.reason}`, `upgrade runc to ${RUNC_CVES.map((c) => c.fixedIn.join('.')).join('/')} or later (or a distribution build with the fix), ` +
+            `or set ${options.allowHint ?? 'allow-vulnerable-runc: true'} to run anyway`);
+    }
+    return { path: resolved, version, verdict };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/run-tests.ts
+// Runs a bundle's tests with runc: each test in its own container from a private temporary bundle whose config.json
+// points at the original rootfs read-only, so the bundle itself is never modified.
+
+
+
+
+
+
+
+
+
+/** Prefix of every container id eda-oci test runs create; {@link cleanupRoot} removes only these. */
+const TEST_CONTAINER_PREFIX = 'eda-oci-test-';
+const BUNDLE_HINT = 'point bundle at a directory with config.json and rootfs/ (the bundle-path output of build-oci-bundle)';
+/** Checks that `bundle` is an OCI bundle (directory, valid config.json, existing rootfs) before anything runs. */
+async function readBundle(bundle) {
+    const abs = external_node_path_default().resolve(bundle);
+    let st;
+    try {
+        st = await (0,promises_namespaceObject.stat)(abs);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new errors_BundleError(`bundle '${abs}' ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`, BUNDLE_HINT);
+    }
+    if (!st.isDirectory())
+        throw new errors_BundleError(`bundle '${abs}' is not a directory`, BUNDLE_HINT);
+    const real = await (0,promises_namespaceObject.realpath)(abs);
+    const configFile = external_node_path_default().join(real, 'config.json');
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(configFile, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        throw new errors_BundleError(`'${abs}' is not an OCI bundle: ${code === 'ENOENT' ? 'it has no config.json' : `config.json cannot be read (${code})`}`, BUNDLE_HINT);
+    }
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch (err) {
+        throw new errors_BundleError(`${configFile} is not valid JSON: ${err.message}`, 'rebuild the bundle (build-oci-bundle)');
+    }
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+        throw new errors_BundleError(`${configFile} is not an OCI runtime config (not a JSON object)`, 'rebuild the bundle (build-oci-bundle)');
+    }
+    for (const [ok, what] of [
+        [typeof config.process === 'object' && config.process !== null, 'process'],
+        [typeof config.root?.path === 'string' && config.root.path !== '', 'root.path'],
+    ]) {
+        if (!ok)
+            throw new errors_BundleError(`${configFile} has no ${what}`, 'rebuild the bundle (build-oci-bundle)');
+    }
+    const rootfs = external_node_path_default().resolve(real, config.root.path);
+    let rst;
+    try {
+        rst = await (0,promises_namespaceObject.stat)(rootfs);
+    }
+    catch {
+        throw new errors_BundleError(`the bundle's rootfs '${rootfs}' (root.path in config.json) does not exist`, 'rebuild the bundle, or fix root.path in config.json');
+    }
+    if (!rst.isDirectory())
+        throw new errors_BundleError(`the bundle's rootfs '${rootfs}' is not a directory`, 'rebuild the bundle');
+    return { bundle: real, config, rootfs: await (0,promises_namespaceObject.realpath)(rootfs) };
+}
+/**
+ * The user namespace a test runs in, for the user actually running it (not the one who built the bundle): container
+ * root is the caller; with a /etc/subuid + /etc/subgid range, container ids 1..65536 map onto it (runc uses
+ * newuidmap/newgidmap), which is what lets an image's non-root USER exist. As root (no range needed), container ids
+ * 0..65535 are host ids 0..65535: inside a user namespace, ownership in a root-built bundle reads as it is on the
+ * host, as with rootful docker without userns-remap.
+ */
+async function testMappings(ids, subuidFile = '/etc/subuid', subgidFile = '/etc/subgid') {
+    if (ids.uid === 0) {
+        return { uidMappings: idMappings(0, undefined), gidMappings: idMappings(ids.gid, undefined), description: 'root: identity 0..65535' };
+    }
+    // newuidmap/newgidmap check both files for the calling user's name or uid (not its group's).
+    const [su, sg] = await Promise.all([readSubIdRange(subuidFile, ids.name, ids.uid), readSubIdRange(subgidFile, ids.name, ids.uid)]);
+    const uidMappings = idMappings(ids.uid, su);
+    const gidMappings = idMappings(ids.gid, sg);
+    const desc = (m) => m.map((x) => `${x.containerID}->${x.hostID}${x.size > 1 ? `+${x.size}` : ''}`).join(', ');
+    return { uidMappings, gidMappings, description: `uid ${desc(uidMappings)}; gid ${desc(gidMappings)}` };
+}
+const mapped = (maps, id) => maps.some((m) => id >= m.containerID && id < m.containerID + m.size);
+/** Fails when the bundle's process user (or groups) would not exist in the caller's user namespace. */
+function checkUserMapped(config, maps, ids) {
+    const u = config.process.user ?? { uid: 0, gid: 0 };
+    const who = `user ${ids.name ?? ids.uid} (uid ${ids.uid})`;
+    const need = [
+        ['uid', u.uid ?? 0, maps.uidMappings, '/etc/subuid'],
+        ['gid', u.gid ?? 0, maps.gidMappings, '/etc/subgid'],
+        ...(u.additionalGids ?? []).map((g) => ['additional gid', g, maps.gidMappings, '/etc/subgid']),
+    ];
+    for (const [kind, id, m, file] of need) {
+        if (mapped(m, id))
+            continue;
+        const has = m.length > 1
+            ? `only container ${kind}s 0..${m[1].containerID + m[1].size - 1} can be mapped`
+            : `${file} has no range for it, so only container ${kind} 0 can be mapped`;
+        throw new errors_ConfigurationError(`the bundle's process runs as ${kind} ${id} (process.user in config.json), but ${who} cannot map it: ${has}`, `add a range of 65536 ids for ${ids.name ?? ids.uid} to /etc/subuid and /etc/subgid (e.g. usermod --add-subuids 100000-165535 --add-subgids 100000-165535 ${ids.name ?? 'USER'}), or run the tests as a user that has one`);
+    }
+}
+/**
+ * The config.json of one test: the bundle's own config with root.path = the original rootfs (absolute, read-only),
+ * terminal false (no "open /dev/tty" on runners), the test's args, the caller's id mappings in a fresh user namespace,
+ * and relative bind-mount sources made absolute (they were relative to the original bundle directory).
+ */
+function testConfig(base, info, args, maps) {
+    const spec = structuredClone(base);
+    spec.root = { ...spec.root, path: info.rootfs, readonly: true };
+    spec.process = { ...spec.process, terminal: false, args: [...args] };
+    // A console size only makes sense with a terminal; runc rejects consoleSize without one in some versions.
+    delete spec.process.consoleSize;
+    spec.linux = { ...(spec.linux ?? { namespaces: [] }) };
+    spec.linux.namespaces = [...(spec.linux.namespaces ?? []).filter((n) => n.type !== 'user'), { type: 'user' }];
+    spec.linux.uidMappings = maps.uidMappings.map((m) => ({ ...m }));
+    spec.linux.gidMappings = maps.gidMappings.map((m) => ({ ...m }));
+    spec.mounts = (spec.mounts ?? []).map((m) => {
+        const bind = m.type === 'bind' || (m.options ?? []).some((o) => o === 'bind' || o === 'rbind');
+        return bind && m.source && !external_node_path_default().isAbsolute(m.source) ? { ...m, source: external_node_path_default().resolve(info.bundle, m.source) } : m;
+    });
+    return spec;
+}
+const ALL_EXIT_CODES = Array.from({ length: 256 }, (_, i) => i);
+// Reversed with the first name winning: os.constants.signals lists aliases (SIGIOT, SIGPOLL) after the usual names.
+const SIGNAL_NAMES = new Map(Object.entries((external_node_os_default()).constants.signals)
+    .reverse()
+    .map(([name, n]) => [n, name]));
+const LOG_LINES_PER_STREAM = 2000;
+/** `runc run` returns 128+N when the container process was killed by signal N (there is no other channel). */
+function signalFromStatus(status) {
+    if (status <= 128 || status > 128 + 64)
+        return null;
+    return SIGNAL_NAMES.get(status - 128) ?? `signal ${status - 128}`;
+}
+/** Lines of a runc `--log-format json` log at level error (runc's own failures, never the test's output). */
+function runcLogErrors(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        if (!line.trim())
+            continue;
+        try {
+            const e = JSON.parse(line);
+            if ((e.level === 'error' || e.level === 'fatal') && e.msg)
+                out.push(e.msg);
+        }
+        catch {
+            // Not JSON: an older runc or a partial line; ignore.
+        }
+    }
+    return out;
+}
+/** Shortened, quoted output for messages. */
+function excerpt(s) {
+    const t = s.length > 200 ? `...${s.slice(-200)}` : s;
+    return JSON.stringify(t);
+}
+/** Applies a test's expectations to how it ended. */
+function judge(test, e, stdout, stderr, runcErrors) {
+    const expected = [
+        `exit ${test.expectExit}`,
+        test.expectStdout ? `stdout =~ /${test.expectStdout.source}/` : '',
+        test.expectStderr ? `stderr =~ /${test.expectStderr.source}/` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const base = { expected, stdout, stderr, durationMs: e.durationMs, timedOut: e.timedOut };
+    if (e.timedOut) {
+        const s = `timed out after ${test.timeoutSeconds} s`;
+        return { ...base, status: 'failed', exitCode: null, signal: 'SIGKILL', actual: `${s} (killed)`, reason: s };
+    }
+    if (e.runcFailure || !e.result) {
+        const why = e.runcFailure ?? 'runc did not run';
+        return {
+            ...base,
+            status: 'error',
+            exitCode: null,
+            signal: null,
+            actual: `runc error: ${why}`,
+            reason: `runc could not run the test: ${why}`,
+        };
+    }
+    const code = e.result.exitCode;
+    if (code !== 0 && runcErrors.length > 0) {
+        const why = runcErrors.at(-1);
+        return {
+            ...base,
+            status: 'error',
+            exitCode: null,
+            signal: null,
+            actual: `runc error: ${why}`,
+            reason: `runc could not run the test: ${why}`,
+        };
+    }
+    const signal = signalFromStatus(code);
+    const ended = signal ? `killed by ${signal}` : `exit ${code}`;
+    const problems = [];
+    const actual = [ended];
+    if (code !== test.expectExit)
+        problems.push(`${ended}, expected exit ${test.expectExit}`);
+    if (test.expectStdout && !test.expectStdout.test(stdout)) {
+        problems.push(`stdout does not match /${test.expectStdout.source}/`);
+        actual.push(`stdout ${excerpt(stdout)}`);
+    }
+    if (test.expectStderr && !test.expectStderr.test(stderr)) {
+        problems.push(`stderr does not match /${test.expectStderr.source}/`);
+        actual.push(`stderr ${excerpt(stderr)}`);
+    }
+    return {
+        ...base,
+        status: problems.length ? 'failed' : 'passed',
+        exitCode: signal ? null : code,
+        signal,
+        actual: actual.join(', '),
+        reason: problems.join('; '),
+    };
+}
+/** One line saying why a test did not pass: the reason, plus expected vs actual where they add something. */
+function describeFailure(r) {
+    if (r.status === 'passed')
+        return '';
+    if (r.status === 'error' || r.timedOut)
+        return r.reason;
+    return `${r.reason} (expected ${r.expected}; got ${r.actual})`;
+}
+/**
+ * Kills (SIGKILL) and force-deletes every test container left in the runc state directory `root` (a cancelled or
+ * killed run), i.e. the ids `runc list` shows plus any state directory, filtered by `prefix`. Idempotent: a missing
+ * root or an empty one is fine. Returns the ids removed.
+ */
+async function cleanupRoot(root, options = {}) {
+    const run = options.run ?? runCommand;
+    const log = options.logger ?? logger_silentLogger;
+    const runc = options.runc ?? 'runc';
+    const prefix = options.prefix ?? TEST_CONTAINER_PREFIX;
+    let entries;
+    try {
+        entries = (await (0,promises_namespaceObject.readdir)(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return [];
+        throw err;
+    }
+    // Every container runc knows has a state directory named after its id: none means nothing to do (no runc call).
+    if (!entries.some((e) => e.startsWith(prefix)))
+        return [];
+    const listed = await run(runc, ['--root', root, 'list', '-q'], { timeoutMs: 30_000, logger: log, quiet: true, signal: options.signal });
+    const ids = [...new Set([...listed.stdout.split('\n').map((l) => l.trim()), ...entries])].filter((id) => id && id.startsWith(prefix));
+    for (const id of ids)
+        await removeContainer(run, runc, root, id, log, options.signal);
+    return ids;
+}
+/** `runc kill ID KILL` then `runc delete --force ID`; errors of an already gone container are ignored. */
+async function removeContainer(run, runc, root, id, log, signal) {
+    const opts = { timeoutMs: 30_000, logger: log, quiet: true, okExitCodes: [0, 1], signal };
+    await run(runc, ['--root', root, 'kill', id, 'KILL'], opts).catch(() => undefined);
+    const del = await run(runc, ['--root', root, 'delete', '--force', id], opts);
+    if (del.exitCode !== 0 && !/does not exist|not exist/.test(del.stderr)) {
+        log.warning(`could not delete container ${id} in ${root}: ${del.stderr.trim()}`);
+    }
+    else
+        log.info(`removed container ${id} from ${root}`);
+}
+const run_tests_sleep = (ms) => new Promise((r) => setTimeout(r, ms).unref());
+/**
+ * Runs `tests` against `bundle` with runc, one container per test, and reports each result. Checks first (before
+ * any side effect): the bundle, runc's presence and version policy, the caller's id mappings. Never modifies the
+ * bundle. A test that exceeds its timeout is killed and deleted, and the next test runs. Cancellation (`signal`) kills
+ * and deletes the running container, removes the temporary bundles and throws CancelledError.
+ */
+async function runBundleTests(options, deps = {}) {
+    const log = deps.logger ?? logger_silentLogger;
+    const run = deps.run ?? runCommand;
+    const signal = options.signal;
+    const startedAt = new Date();
+    const t0 = Date.now();
+    if (options.tests.length === 0)
+        throw new errors_ConfigurationError('there are no tests to run', 'give tests (a YAML list) or run (one command)');
+    const idPrefix = options.idPrefix ?? `${TEST_CONTAINER_PREFIX}${tempSuffix()}`;
+    if (!idPrefix.startsWith(TEST_CONTAINER_PREFIX) || !/^[\w.+-]+$/.test(idPrefix)) {
+        throw new errors_ConfigurationError(`container id prefix '${idPrefix}' must start with ${TEST_CONTAINER_PREFIX} and use letters, digits, . _ + -`);
+    }
+    const given = options.root === undefined ? undefined : external_node_path_default().resolve(options.root);
+    const info = await readBundle(options.bundle);
+    const ids = deps.user ?? { uid: process.getuid(), gid: process.getgid(), name: safeUserName() };
+    const maps = await testMappings(ids, deps.subuidFile, deps.subgidFile);
+    checkUserMapped(info.config, maps, ids);
+    const runc = await checkRunc(options.runc ?? 'runc', {
+        allowVulnerable: options.allowVulnerableRunc,
+        allowHint: options.hints?.allowVulnerable,
+        runcHint: options.hints?.runc,
+        env: deps.env,
+        signal,
+        logger: log,
+        run,
+    });
+    log.info(`bundle ${info.bundle}: rootfs ${info.rootfs} (read-only); ${options.tests.length} test(s); ids ${maps.description}`);
+    if (given)
+        await ensureRoot(given);
+    const root = given ?? (await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'eda-oci-runc-')));
+    log.debug(`runc state directory ${root}`);
+    const tmp = await makeTempDir(root).catch(async (err) => {
+        if (!given)
+            await (0,promises_namespaceObject.rmdir)(root).catch(() => undefined);
+        throw err;
+    });
+    options.onTempDir?.(tmp);
+    const results = [];
+    try {
+        for (const [i, test] of options.tests.entries()) {
+            if (signal?.aborted)
+                throw new errors_CancelledError(`bundle tests cancelled before test '${test.name}'`);
+            const id = `${idPrefix}-${i + 1}`;
+            const result = await log.group(`test: ${test.name}`, async () => {
+                const r = await runOne(test, id, i, { info, maps, tmp, root, runc: runc.path, run, log, signal, max: options.maxOutputBytes });
+                log.info(r.status === 'passed'
+                    ? `PASS ${test.name} (${(r.durationMs / 1000).toFixed(2)} s)`
+                    : `${r.status === 'error' ? 'ERROR' : 'FAIL'} ${test.name}: ${describeFailure(r)}`);
+                return r;
+            });
+            results.push(result);
+        }
+        // runc run removes a container whose process ended; anything still here was left by a kill that raced.
+        const left = (await (0,promises_namespaceObject.readdir)(root).catch(() => [])).filter((n) => n.startsWith(`${idPrefix}-`));
+        if (left.length)
+            await cleanupRoot(root, { runc: runc.path, prefix: `${idPrefix}-`, logger: log, run });
+    }
+    finally {
+        await removeTree(tmp).catch((err) => log.warning(`could not remove temporary bundles ${tmp}: ${err.message}`));
+        if (!given) {
+            // A cancelled run already removed its container; this catches one whose removal raced with the signal.
+            await cleanupRoot(root, { runc: runc.path, prefix: `${idPrefix}-`, logger: log, run }).catch(() => undefined);
+            await (0,promises_namespaceObject.rmdir)(root).catch(() => undefined);
+        }
+    }
+    const passed = results.filter((r) => r.status === 'passed').length;
+    return {
+        bundle: info.bundle,
+        rootfs: info.rootfs,
+        runc,
+        root,
+        results,
+        passed,
+        failed: results.length - passed,
+        total: results.length,
+        startedAt,
+        durationMs: Date.now() - t0,
+    };
+}
+function safeUserName() {
+    try {
+        return external_node_os_default().userInfo().username;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Creates the runc root (0700) when missing and checks that this user can write it. */
+async function ensureRoot(root) {
+    try {
+        await (0,promises_namespaceObject.mkdir)(root, { recursive: true, mode: 0o700 });
+        if (!(await (0,promises_namespaceObject.lstat)(root)).isDirectory())
+            throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+        await (0,promises_namespaceObject.access)(root, external_node_fs_namespaceObject.constants.W_OK | external_node_fs_namespaceObject.constants.X_OK);
+    }
+    catch (err) {
+        throw new errors_ConfigurationError(`runc root '${root}' cannot be used: ${err.code ?? err.message}`, 'set root to a directory this user can create or write (runc keeps container state there)');
+    }
+}
+/** A private (0700) directory for the per-test bundles: next to the runc root when possible, else in the OS temp dir. */
+async function makeTempDir(root) {
+    try {
+        return await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_path_default().dirname(root), '.eda-oci-test-bundles-'));
+    }
+    catch {
+        return (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'eda-oci-test-bundles-'));
+    }
+}
+/** Runs one test's container and judges it; on timeout or cancellation kills and deletes the container. */
+async function runOne(test, id, index, c) {
+    const dir = external_node_path_default().join(c.tmp, String(index + 1));
+    await (0,promises_namespaceObject.mkdir)(dir);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(testConfig(c.info.config, c.info, test.args, c.maps)));
+    const logFile = external_node_path_default().join(dir, 'runc.log');
+    const args = ['--root', c.root, '--log', logFile, '--log-format', 'json', 'run', '--bundle', dir, id];
+    c.log.debug(`test args: ${run_command_formatCommand(test.args[0], test.args.slice(1))}`);
+    // `runc run` forwards SIGTERM/SIGINT to the container's init, which (as PID 1) ignores signals it has no handler for,
+    // so the container is stopped with `runc kill ID KILL`; only if runc run still does not end is it killed itself.
+    const hardStop = new AbortController();
+    let timedOut = false;
+    let cancelled = false;
+    let exited = false;
+    const shown = { out: 0, err: 0 };
+    const line = (kind, l) => {
+        if (++shown[kind] <= LOG_LINES_PER_STREAM)
+            c.log.info(kind === 'err' ? `[stderr] ${l}` : l);
+        else if (shown[kind] === LOG_LINES_PER_STREAM + 1)
+            c.log.info(`[further ${kind === 'err' ? 'stderr' : 'stdout'} not shown in the log]`);
+    };
+    const started = Date.now();
+    const running = c.run(c.runc, args, {
+        okExitCodes: ALL_EXIT_CODES,
+        maxOutputBytes: c.max ?? 1024 * 1024,
+        signal: hardStop.signal,
+        logger: c.log,
+        onStdoutLine: (l) => line('out', l),
+        onStderrLine: (l) => line('err', l),
+    });
+    const ended = running.then(() => undefined, () => undefined);
+    void ended.then(() => (exited = true));
+    let stopping;
+    const stop = () => (stopping ??= (async () => {
+        for (let attempt = 0; attempt < 5 && !exited; attempt++) {
+            await c
+                .run(c.runc, ['--root', c.root, 'kill', id, 'KILL'], { timeoutMs: 10_000, logger: c.log, quiet: true, okExitCodes: [0, 1] })
+                .catch(() => undefined);
+            await Promise.race([ended, run_tests_sleep(1000)]);
+        }
+        if (!exited)
+            hardStop.abort();
+    })());
+    const timer = setTimeout(() => {
+        timedOut = true;
+        c.log.info(`test '${test.name}' exceeded ${test.timeoutSeconds} s: killing container ${id}`);
+        void stop();
+    }, test.timeoutSeconds * 1000);
+    const onAbort = () => {
+        cancelled = true;
+        void stop();
+    };
+    c.signal?.addEventListener('abort', onAbort, { once: true });
+    if (c.signal?.aborted)
+        onAbort();
+    const ending = { timedOut: false, durationMs: 0 };
+    try {
+        ending.result = await running;
+    }
+    catch (err) {
+        if (err instanceof errors_CancelledError)
+            ending.runcFailure = 'runc run did not end after runc kill and was killed';
+        else if (err instanceof errors_CommandFailedError)
+            ending.runcFailure = err.message;
+        else
+            throw err;
+    }
+    finally {
+        clearTimeout(timer);
+        c.signal?.removeEventListener('abort', onAbort);
+    }
+    if (stopping)
+        await stopping;
+    ending.durationMs = Date.now() - started;
+    ending.timedOut = timedOut && !cancelled;
+    if (timedOut || cancelled || ending.runcFailure) {
+        await removeContainer(c.run, c.runc, c.root, id, c.log);
+    }
+    if (cancelled)
+        throw new errors_CancelledError(`bundle tests cancelled during test '${test.name}'; its container ${id} was killed and deleted`);
+    const runcErrors = ending.result && ending.result.exitCode !== 0 ? runcLogErrors(await (0,promises_namespaceObject.readFile)(logFile, 'utf8').catch(() => '')) : [];
+    let stderr = ending.result?.stderr ?? '';
+    // runc also prints its final error on stderr (after logging it): keep that out of the test's own stderr.
+    for (const msg of runcErrors)
+        stderr = stderr.replace(`${msg}\n`, '');
+    const verdict = judge(test, ending, ending.result?.stdout ?? '', stderr, runcErrors);
+    return { name: test.name, containerId: id, ...verdict };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/tests.ts
+// The bundle test specification (the `tests` YAML of test-bundle-runc, `eda-oci test --tests FILE`): schema and parser.
+
+
+/** The keys a test may have, in the order the docs list them. */
+const TEST_KEYS = ['name', 'run', 'args', 'expect-exit', 'expect-stdout', 'expect-stderr', 'timeout-seconds'];
+/** Longest accepted timeout: one day. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+const EXAMPLE = 'e.g. - { name: version, run: "tool --version", expect-stdout: "^tool 1\\\\." }';
+/**
+ * Parses the YAML text of a test list. A syntax error names the line; a bad test names the test and the key.
+ * `where` says where the text came from (`input 'tests'`, a file path).
+ */
+function parseTestSpec(text, where, defaults) {
+    if (text.trim() === '')
+        return validateTests(undefined, where, defaults);
+    let value;
+    try {
+        value = load(text, { schema: CORE_SCHEMA });
+    }
+    catch (err) {
+        const e = err;
+        throw new errors_ConfigurationError(`${where} is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`, 'fix the YAML syntax');
+    }
+    return validateTests(value, where, defaults);
+}
+/** Validates an already parsed test list (see {@link parseTestSpec}). */
+function validateTests(value, where, defaults) {
+    if (!Array.isArray(value) || value.length === 0) {
+        throw new errors_ConfigurationError(`${where} must be a non-empty YAML list of tests, got ${value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'an empty list' : `a ${typeof value}`}`, EXAMPLE);
+    }
+    const seen = new Set();
+    return value.map((item, i) => {
+        const t = validateTest(item, `${where}: test #${i + 1}`, defaults);
+        if (seen.has(t.name))
+            throw new errors_ConfigurationError(`${where}: test name '${t.name}' is used twice`, 'give every test a unique name');
+        seen.add(t.name);
+        return t;
+    });
+}
+/** The single test of the `run` shorthand: `/bin/sh -c COMMAND`, named after the command. */
+function testFromRun(command, defaults) {
+    if (command.trim() === '' || command.includes('\0')) {
+        throw new errors_ConfigurationError(`run must be a non-empty shell command without NUL bytes`, 'e.g. run: tool --version');
+    }
+    const oneLine = command.trim().replace(/\s+/g, ' ');
+    return {
+        name: oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine,
+        args: ['/bin/sh', '-c', command],
+        expectExit: 0,
+        timeoutSeconds: defaults.timeoutSeconds,
+    };
+}
+function validateTest(item, at, defaults) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        throw new errors_ConfigurationError(`${at} must be a mapping with name and run (or args)`, EXAMPLE);
+    }
+    const t = item;
+    if (typeof t.name !== 'string' || t.name.trim() === '' || /[\0\n\r]/.test(t.name)) {
+        throw new errors_ConfigurationError(`${at} needs a name: a non-empty one-line string`, EXAMPLE);
+    }
+    const name = t.name.trim();
+    const here = `${at.replace(/#\d+$/, '')}'${name}'`;
+    for (const k of Object.keys(t)) {
+        if (!TEST_KEYS.includes(k)) {
+            throw new errors_ConfigurationError(`${here} has an unknown key '${k}'`, `allowed keys: ${TEST_KEYS.join(', ')}`);
+        }
+    }
+    if ((t.run === undefined) === (t.args === undefined)) {
+        throw new errors_ConfigurationError(`${here} must have exactly one of run (a shell command) or args (a list), it has ${t.run === undefined ? 'neither' : 'both'}`, 'use run: "cmd arg" for /bin/sh -c, or args: [cmd, arg] to run a program directly');
+    }
+    let args;
+    if (t.run !== undefined) {
+        if (typeof t.run !== 'string' || t.run.trim() === '' || t.run.includes('\0')) {
+            throw new errors_ConfigurationError(`${here}: run must be a non-empty string`, 'e.g. run: tool --version');
+        }
+        args = ['/bin/sh', '-c', t.run];
+    }
+    else {
+        const a = t.args;
+        if (!Array.isArray(a) ||
+            a.length === 0 ||
+            !a.every((x) => (typeof x === 'string' || typeof x === 'number') && !String(x).includes('\0')) ||
+            String(a[0]) === '') {
+            throw new errors_ConfigurationError(`${here}: args must be a non-empty list of strings`, 'e.g. args: [/opt/tool/bin/tool, --version]');
+        }
+        args = a.map(String);
+    }
+    const expectExit = integer(t['expect-exit'], 0, 0, 255, `${here}: expect-exit`);
+    const timeoutSeconds = integer(t['timeout-seconds'], defaults.timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, `${here}: timeout-seconds`);
+    return {
+        name,
+        args,
+        expectExit,
+        expectStdout: regex(t['expect-stdout'], `${here}: expect-stdout`),
+        expectStderr: regex(t['expect-stderr'], `${here}: expect-stderr`),
+        timeoutSeconds,
+    };
+}
+function integer(v, fallback, min, max, what) {
+    if (v === undefined || v === null)
+        return fallback;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+        throw new errors_ConfigurationError(`${what} is ${JSON.stringify(v)}, which is not a whole number from ${min} to ${max}`, 'set a number in that range');
+    }
+    return v;
+}
+/**
+ * Expected-output patterns are JavaScript regular expressions, searched anywhere in the output with the `m` flag
+ * (^ and $ match at line ends). They are compiled here so a typo fails before any test runs.
+ */
+function regex(v, what) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'string' && typeof v !== 'number') {
+        throw new errors_ConfigurationError(`${what} must be a regular expression string`, 'quote it, e.g. expect-stdout: "^ok$"');
+    }
+    try {
+        return new RegExp(String(v), 'm');
+    }
+    catch (err) {
+        throw new errors_ConfigurationError(`${what} is not a valid regular expression: ${err.message}`, 'fix the pattern (JavaScript syntax)');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/index.ts
+// Public surface of the runc test runner: version policy, test spec, running tests, JUnit report.
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/oci/src/index.ts
 // Public surface of @eda-oci/oci: image -> bundle, runtime-spec generation, safe extraction, lockfile.
+
 
 
 
@@ -6820,9 +8763,116 @@ const buildCommand = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/cli/src/commands/test.ts
+// `eda-oci test`: runs a bundle's tests with runc, the same library call as actions/test-bundle-runc.
+
+
+
+
+
+const test_HELP = `Usage: eda-oci test --bundle DIR (--tests FILE | --run CMD) [options]
+
+Runs tests inside an OCI bundle with runc, each in its own container whose root is the bundle's rootfs, read-only;
+the bundle is never modified. Refuses runc versions with known container-breakout CVEs (runc < 1.1.12,
+CVE-2024-21626) unless --allow-vulnerable-runc.
+
+Options:
+  --bundle DIR              the bundle (config.json + rootfs/)  (required)
+  --tests FILE              YAML list of tests: name, run (sh -c) or args (list), expect-exit (0),
+                            expect-stdout / expect-stderr (regex), timeout-seconds
+  --run CMD                 one test: CMD run with /bin/sh -c, expected to exit 0
+  --timeout-seconds N       default per-test timeout (default 60)
+  --runc PATH               runc program (default: runc in PATH)
+  --root DIR                runc state directory (default: a private temporary one, removed afterwards)
+  --junit-file F            also write a JUnit XML report to F
+  --allow-vulnerable-runc   run even with a runc that has known breakout CVEs (warns)
+  --json                    print the results as one JSON object on stdout
+  -v, --verbose             debug logging
+  -h, --help                this help
+
+Exit codes: 0 all tests passed, 1 a test failed (or an error), 2 usage error, 130 cancelled.`;
+const testCommand = {
+    name: 'test',
+    summary: 'run tests inside a bundle with runc (read-only, one container per test)',
+    async run(args, { out, signal }) {
+        const v = parseOptions('test', args, {
+            bundle: { type: 'string' },
+            tests: { type: 'string' },
+            run: { type: 'string' },
+            'timeout-seconds': { type: 'string' },
+            runc: { type: 'string' },
+            root: { type: 'string' },
+            'junit-file': { type: 'string' },
+            'allow-vulnerable-runc': { type: 'boolean' },
+            json: { type: 'boolean' },
+            verbose: { type: 'boolean', short: 'v' },
+            help: { type: 'boolean', short: 'h' },
+        });
+        if (v.help) {
+            out.write(`${test_HELP}\n`);
+            return EXIT.ok;
+        }
+        if (!v.bundle)
+            throw usageError('test', '--bundle is required');
+        if ((v.tests === undefined) === (v.run === undefined)) {
+            throw usageError('test', v.tests === undefined ? 'give --tests FILE or --run CMD' : 'give either --tests or --run, not both');
+        }
+        const t = v['timeout-seconds'];
+        if (t !== undefined && (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > MAX_TIMEOUT_SECONDS)) {
+            throw usageError('test', `--timeout-seconds '${t}' is not a whole number from 1 to ${MAX_TIMEOUT_SECONDS}`);
+        }
+        const defaults = { timeoutSeconds: t === undefined ? 60 : Number(t) };
+        let tests;
+        if (v.tests !== undefined) {
+            let text;
+            try {
+                text = await (0,promises_namespaceObject.readFile)(v.tests, 'utf8');
+            }
+            catch (err) {
+                throw new errors_ConfigurationError(`cannot read --tests file '${v.tests}': ${err.code}`, 'give a readable YAML file');
+            }
+            tests = parseTestSpec(text, v.tests, defaults);
+        }
+        else
+            tests = [testFromRun(v.run, defaults)];
+        const logger = createConsoleLogger({ verbose: v.verbose });
+        const result = await runBundleTests({
+            bundle: v.bundle,
+            tests,
+            runc: v.runc,
+            root: v.root,
+            allowVulnerableRunc: v['allow-vulnerable-runc'],
+            hints: { allowVulnerable: '--allow-vulnerable-runc', runc: '--runc' },
+            signal,
+        }, { logger });
+        const report = v['junit-file']
+            ? await writeJUnitFile(v['junit-file'], {
+                name: external_node_path_default().basename(result.bundle),
+                results: result.results,
+                timestamp: result.startedAt,
+                properties: { bundle: result.bundle, runc: result.runc.version.version },
+            })
+            : '';
+        if (v.json) {
+            out.write(`${JSON.stringify({ passed: result.passed, failed: result.failed, total: result.total, report, tests: result.results })}\n`);
+        }
+        else {
+            const width = Math.max(4, ...result.results.map((r) => r.name.length));
+            out.write(`${'TEST'.padEnd(width)}  STATUS  SECONDS  DETAIL\n`);
+            for (const r of result.results) {
+                const detail = describeFailure(r);
+                out.write(`${r.name.padEnd(width)}  ${r.status.padEnd(6)}  ${(r.durationMs / 1000).toFixed(2).padStart(7)}  ${detail}\n`);
+            }
+            out.write(`passed=${result.passed}\nfailed=${result.failed}\ntotal=${result.total}\nreport=${report}\n`);
+        }
+        return result.failed === 0 ? EXIT.ok : EXIT.failed;
+    },
+};
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/index.ts
 
-const COMMANDS = [buildCommand];
+
+const COMMANDS = [buildCommand, testCommand];
 
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts
 // The eda-oci command line: dispatches argv to one command (commands/*.ts), maps errors to exit codes.
@@ -6867,11 +8917,11 @@ async function main(argv, out = process.stdout) {
         return await command.run(rest, { out, signal: controller.signal });
     }
     catch (err) {
-        if (err instanceof CancelledError) {
+        if (err instanceof errors_CancelledError) {
             process.stderr.write(`eda-oci ${name}: ${err.message}\n`);
             return EXIT.cancelled;
         }
-        if (err instanceof EdaOciError) {
+        if (err instanceof errors_EdaOciError) {
             process.stderr.write(`eda-oci ${name}: error: ${err.message}\n`);
             return isUsageError(err) ? EXIT.usage : EXIT.failed;
         }
@@ -6887,7 +8937,7 @@ async function main(argv, out = process.stdout) {
 
 /***/ }),
 
-/***/ 510:
+/***/ 414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __nccwpck_require__.p + "ab3f216bfb7bd33ffc7e.mjs";
@@ -7071,6 +9121,6 @@ module.exports = __nccwpck_require__.p + "ab3f216bfb7bd33ffc7e.mjs";
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(927);
+/******/ var __webpack_exports__ = __nccwpck_require__(659);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

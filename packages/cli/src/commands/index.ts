@@ -1,5 +1,6 @@
 // The list of eda-oci commands, in the order `eda-oci --help` shows them. Each command lives in its own file.
 import type { Command } from '../args.js';
 import { buildCommand } from './build.js';
+import { testCommand } from './test.js';
 
-export const COMMANDS: readonly Command[] = [buildCommand];
+export const COMMANDS: readonly Command[] = [buildCommand, testCommand];
