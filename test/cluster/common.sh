@@ -7,6 +7,7 @@ EDA_DOCKER=/usr/bin/docker            # Debian's client; /usr/local/bin/docker m
 EDA_REGISTRY=127.0.0.1:5000
 EDA_USER=edaoci
 EDA_USER2=edaoci2
+EDA_USER3=edaoci3 # third user: one bundle built by edaoci runs via Slurm for edaoci2 and edaoci3
 EDA_SUBID_COUNT=65536
 EDA_LOG_DIR=/var/log/eda-oci
 EDA_STATE_DIR=/var/lib/eda-oci
@@ -34,7 +35,8 @@ EDA_IMAGES=("$EDA_IMG_BUSYBOX1" "$EDA_IMG_BUSYBOX2" "$EDA_IMG_TOOL" "$EDA_IMG_DE
 # Packages setup.sh installs (binary -> package for status.sh hints).
 EDA_PACKAGES=(docker.io rootlesskit slirp4netns uidmap fuse-overlayfs runc docker-registry
   debootstrap busybox-static skopeo umoci procps iproute2 util-linux curl ca-certificates
-  tar coreutils passwd iptables attr)
+  tar coreutils passwd iptables attr
+  slurmctld slurmd slurm-client munge python3)
 
 # uid of a user, empty if missing
 eda_uid() { id -u "$1" 2>/dev/null || true; }

@@ -121,7 +121,7 @@ ensure_subid() {
     log "added $user to $file"
   fi
 }
-for u in "$EDA_USER" "$EDA_USER2"; do
+for u in "$EDA_USER" "$EDA_USER2" "$EDA_USER3"; do
   if ! getent passwd "$u" >/dev/null; then
     useradd --create-home --shell /bin/bash --user-group "$u"
     log "created user $u"
@@ -143,6 +143,7 @@ fi
 chmod 0666 /dev/fuse
 uid="$(eda_uid "$EDA_USER")"
 uid2="$(eda_uid "$EDA_USER2")"
+uid3="$(eda_uid "$EDA_USER3")"
 home="$(eda_user_home "$EDA_USER")"
 xdg="$(eda_rootless_xdg "$uid")"
 rootless_host="$(eda_rootless_host "$uid")"
@@ -452,6 +453,13 @@ for ref in "${EDA_IMAGES[@]}"; do
 done
 
 # ---------------------------------------------------------------------------
+phase slurm
+# munge, slurmctld, slurmd n1..n3, oci.conf from the committed CLI, the runtime shim (test/cluster/slurm.sh).
+# shellcheck source=test/cluster/slurm.sh
+source "$here/slurm.sh"
+eda_slurm_setup
+
+# ---------------------------------------------------------------------------
 phase env-file
 digest() { eda_rootful_docker image inspect --format '{{index .RepoDigests 0}}' "$1"; }
 {
@@ -460,6 +468,8 @@ digest() { eda_rootful_docker image inspect --format '{{index .RepoDigests 0}}' 
   printf 'EDA_OCI_TEST_USER2=%s\n' "$EDA_USER2"
   printf 'EDA_OCI_TEST_UID=%s\n' "$uid"
   printf 'EDA_OCI_TEST_UID2=%s\n' "$uid2"
+  printf 'EDA_OCI_TEST_USER3=%s\n' "$EDA_USER3"
+  printf 'EDA_OCI_TEST_UID3=%s\n' "$uid3"
   printf 'EDA_OCI_TEST_HOME=%s\n' "$home"
   printf 'EDA_OCI_TEST_XDG_RUNTIME_DIR=%s\n' "$xdg"
   printf 'EDA_OCI_ROOTLESS_DOCKER_HOST=%s\n' "$rootless_host"
@@ -478,6 +488,7 @@ digest() { eda_rootful_docker image inspect --format '{{index .RepoDigests 0}}' 
   printf 'EDA_OCI_IMG_DEBIAN_DIGEST=%s\n' "$(digest "$EDA_IMG_DEBIAN")"
   printf 'EDA_OCI_DEBIAN_ROOTFS=%s\n' "$EDA_DEBIAN_ROOTFS"
   printf 'EDA_OCI_LOG_DIR=%s\n' "$EDA_LOG_DIR"
+  eda_slurm_env
 } >"$EDA_ENV_FILE.tmp"
 chmod 0644 "$EDA_ENV_FILE.tmp"
 mv -f "$EDA_ENV_FILE.tmp" "$EDA_ENV_FILE"

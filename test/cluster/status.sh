@@ -6,6 +6,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=test/cluster/common.sh
 source "$here/common.sh"
+# shellcheck source=test/cluster/slurm.sh
+source "$here/slurm.sh"
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 me="$(id -u)"
@@ -20,7 +22,7 @@ row() { # component status fix/note
 # packages / binaries
 missing=()
 for b in "$EDA_DOCKER" dockerd rootlesskit slirp4netns newuidmap newgidmap fuse-overlayfs runc \
-  docker-registry debootstrap /bin/busybox skopeo umoci curl; do
+  docker-registry debootstrap /bin/busybox skopeo umoci curl "${EDA_SLURM_BIN[@]}"; do
   command -v "$b" >/dev/null 2>&1 || missing+=("$b")
 done
 if ((${#missing[@]})); then
@@ -49,7 +51,7 @@ fi
 subid_ok() { # file user
   awk -F: -v u="$2" -v n="$EDA_SUBID_COUNT" '$1 == u && $3 >= n { f = 1 } END { exit !f }' "$1" 2>/dev/null
 }
-for u in "$EDA_USER" "$EDA_USER2"; do
+for u in "$EDA_USER" "$EDA_USER2" "$EDA_USER3"; do
   if ! getent passwd "$u" >/dev/null; then
     row "user-$u" MISSING "$fix_setup"
   elif ! subid_ok /etc/subuid "$u" || ! subid_ok /etc/subgid "$u"; then
@@ -117,6 +119,9 @@ if [[ -f "$EDA_DEBIAN_ROOTFS.done" && -d "$EDA_DEBIAN_ROOTFS/etc" ]]; then
 else
   row debootstrap-cache MISSING "$fix_setup"
 fi
+
+# Slurm: munge, slurmctld, slurmd per node (and its state), oci.conf, runtime shim
+eda_slurm_status_rows
 
 # environment file
 if [[ -r "$EDA_ENV_FILE" ]]; then

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stop what setup.sh started: the rootless dockerd of the test user and the registry.
+# Stop what setup.sh started: the Slurm daemons and munged, the rootless dockerd of the test user and the registry.
 # With --all also the rootful dockerd (only if setup.sh started it). Idempotent; keeps data
 # (images, registry storage, debootstrap cache, users) so the next setup.sh is quick.
 set -euo pipefail
@@ -28,6 +28,12 @@ if [[ "$(id -u)" != 0 ]]; then
   exit 1
 fi
 log() { printf '[teardown] %s\n' "$*"; }
+
+# Slurm daemons and munged (configuration and state kept)
+# shellcheck source=test/cluster/slurm.sh
+source "$here/slurm.sh"
+log "stopping the Slurm daemons and munged"
+eda_slurm_teardown
 
 # rootless dockerd
 uid="$(eda_uid "$EDA_USER")"

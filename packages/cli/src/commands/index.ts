@@ -2,5 +2,6 @@
 import type { Command } from '../args.js';
 import { buildCommand } from './build.js';
 import { testCommand } from './test.js';
+import { ociConfCommand } from './oci-conf.js';
 
-export const COMMANDS: readonly Command[] = [buildCommand, testCommand];
+export const COMMANDS: readonly Command[] = [buildCommand, testCommand, ociConfCommand];

@@ -1,0 +1,126 @@
+// Integration: one bundle built by the test user `edaoci` (rootless Docker, eda-oci build) runs through real Slurm
+// (srun --container, sbatch --container) for two other users, via the oci.conf eda-oci generates and the runtime shim.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, clusterEnv, isRoot, runAs, tempDirFor } from '../../../test/helpers/cluster.js';
+
+const env = clusterEnv();
+const BUILDER = env.EDA_OCI_TEST_USER!;
+const USERS = [env.EDA_OCI_TEST_USER2!, env.EDA_OCI_TEST_USER3!];
+const userEnv = { XDG_RUNTIME_DIR: env.EDA_OCI_TEST_XDG_RUNTIME_DIR!, EDA_OCI_DOCKER: env.EDA_OCI_DOCKER! };
+
+let bundle = '';
+let bundleId = '';
+let toolBundle = '';
+
+/** Waits for a batch job to leave the queue (squeue keeps finished jobs for MinJobAge); returns its state. */
+function waitJob(id: string, limitMs = 60_000): string {
+  const end = Date.now() + limitMs;
+  for (;;) {
+    const r = spawnSync('squeue', ['-h', '-j', id, '-t', 'all', '-o', '%T'], { encoding: 'utf8' });
+    const state = r.stdout.trim();
+    if (state && !/^(PENDING|CONFIGURING|RUNNING|COMPLETING)$/.test(state)) return state;
+    if (Date.now() > end) throw new Error(`job ${id} still ${state} after ${limitMs} ms`);
+    execFileSync('sleep', ['0.2']);
+  }
+}
+
+describe.runIf(isRoot)('runtime shim through Slurm: a bundle of edaoci runs for edaoci2 and edaoci3 (needs root for runuser)', () => {
+  beforeAll(() => {
+    const out = tempDirFor(BUILDER);
+    const build = (image: string, name: string): string => {
+      const r = cli(
+        [
+          'build',
+          '--image',
+          image,
+          '--name',
+          name,
+          '--output-dir',
+          out,
+          '--docker-host',
+          env.EDA_OCI_ROOTLESS_DOCKER_HOST!,
+          '--pull',
+          'never',
+          '--json',
+        ],
+        { user: BUILDER, env: userEnv },
+      );
+      expect(r.stderr).not.toMatch(/error/);
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout)['bundle-path'] as string;
+    };
+    bundle = build(env.EDA_OCI_IMG_BUSYBOX1!, 'busybox');
+    toolBundle = build(env.EDA_OCI_IMG_TOOL!, 'tool');
+    bundleId = readFileSync(path.join(bundle, 'rootfs/.eda-oci/bundle-id'), 'utf8').trim();
+    expect(bundleId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // The builder's uid is in the bundle's mappings: exactly what fails without the shim.
+    const cfg = JSON.parse(readFileSync(path.join(bundle, 'config.json'), 'utf8'));
+    expect(cfg.linux.uidMappings[0].hostID).toBe(Number(env.EDA_OCI_TEST_UID));
+  });
+
+  it('the installed oci.conf is what eda-oci generates for this Slurm, and it passes --check', () => {
+    const installed = readFileSync(env.EDA_OCI_SLURM_OCI_CONF!, 'utf8');
+    const gen = cli(['oci-conf', '--slurm-version', 'auto', '--shim', env.EDA_OCI_SLURM_SHIM!]);
+    expect(gen.status).toBe(0);
+    expect(gen.stdout).toBe(installed);
+    expect(installed).toContain(`RunTimeRun="${env.EDA_OCI_SLURM_SHIM} `);
+    const check = cli(['oci-conf', '--check', env.EDA_OCI_SLURM_OCI_CONF!], { user: USERS[0] });
+    expect(check.stdout).toContain(
+      `${env.EDA_OCI_SLURM_OCI_CONF}: ok for Slurm ${env.EDA_OCI_SLURM_VERSION!.slice(0, 5)}: 0 error(s), 0 warning(s)`,
+    );
+    expect(check.status).toBe(0);
+  });
+
+  it.each(USERS)('srun --container runs the shared bundle for %s, inside the bundle (bundle-id), as container root', (user) => {
+    const r = runAs(
+      user,
+      'srun',
+      ['--container', bundle, '/bin/sh', '-c', 'cat /.eda-oci/bundle-id; id -u; cat /etc/eda-oci-release'],
+      {},
+      '/tmp',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')).toEqual([bundleId, '0', '1', '']);
+  });
+
+  it.each(USERS)("srun --container runs an image whose USER is not root for %s (container uid 1000 in the user's subuid range)", (user) => {
+    const r = runAs(user, 'srun', ['-p', 'interactive', '--container', toolBundle, '/opt/tool/bin/tool', 'x'], {}, '/tmp');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('tool 1.0 user=1000 cwd=/work home=/opt/tool\nargs: x\n');
+  });
+
+  it('sbatch --container runs the shared bundle for both users; the job output has only the bundle id (no slurmstepd noise)', () => {
+    const jobs = USERS.map((user) => {
+      const dir = tempDirFor(user);
+      const r = runAs(
+        user,
+        'sbatch',
+        ['--parsable', '--container', bundle, '-o', `${dir}/out-%j.txt`, '--wrap', 'cat /.eda-oci/bundle-id'],
+        {},
+        dir,
+      );
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return { id: r.stdout.trim(), dir };
+    });
+    for (const { id, dir } of jobs) {
+      expect(waitJob(id)).toBe('COMPLETED');
+      expect(readFileSync(`${dir}/out-${id}.txt`, 'utf8')).toBe(`${bundleId}\n`);
+    }
+  });
+
+  it('without the shim the same bundle fails for another user (what the shim fixes), and runs for its builder', () => {
+    // runc directly, with the mappings of the bundle as Slurm hands them over.
+    const state = tempDirFor(USERS[0]);
+    const r = runAs(USERS[0]!, env.EDA_OCI_RUNC!, ['--root', state, 'run', '--bundle', bundle, `noshim-${process.pid}`], {}, '/tmp');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/operation not permitted|permission denied/i);
+    const own = tempDirFor(BUILDER);
+    const ok = runAs(BUILDER, env.EDA_OCI_RUNC!, ['--root', own, 'run', '--bundle', bundle, `builder-${process.pid}`], {}, '/tmp');
+    expect(ok.status).toBe(0);
+  });
+});

@@ -1,0 +1,208 @@
+// Unit tests of the runtime shim (python3) with a fake runc that records what it was given; the real runc and Slurm
+// run it in shim.itg.test.ts.
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const SHIM = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../shim/oci-runtime-shim');
+const FAKE_RUNC = `#!/bin/sh
+# fake runc: records its arguments and the bundle's config.json, then exits with $FAKE_EXIT (or kills itself)
+printf '%s\\n' "$@" > "$FAKE_OUT/args"
+prev=
+for a in "$@"; do
+  if [ "$prev" = "-b" ] || [ "$prev" = "--bundle" ]; then cp "$a/config.json" "$FAKE_OUT/config.json"; echo "$a" > "$FAKE_OUT/bundle"; fi
+  prev=$a
+done
+if [ "$1" = "--root=/missing" ] && [ "$2" = state ]; then echo 'time="x" level=error msg="container does not exist"' >&2; exit 1; fi
+[ -n "$FAKE_SIGNAL" ] && kill -"$FAKE_SIGNAL" $$
+exit \${FAKE_EXIT:-0}
+`;
+
+let dir: string;
+let out: string;
+let bundle: string;
+let runc: string;
+const uid = process.getuid!();
+const gid = process.getgid!();
+const user = os.userInfo().username;
+
+function spec(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    ociVersion: '1.0.2-dev',
+    process: { user: { uid: 0, gid: 0 }, args: ['cat', '/.eda-oci/bundle-id'], env: [`SLURM_CONTAINER=${dir}/orig`], cwd: '/' },
+    root: { path: `${dir}/orig/rootfs`, readonly: true },
+    mounts: [
+      { destination: '/proc', type: 'proc', source: 'proc' },
+      { destination: '/dev', type: 'tmpfs', source: 'tmpfs' },
+    ],
+    linux: {
+      uidMappings: [
+        { containerID: 0, hostID: 1001, size: 1 },
+        { containerID: 1, hostID: 100000, size: 65536 },
+      ],
+      gidMappings: [
+        { containerID: 0, hostID: 1001, size: 1 },
+        { containerID: 1, hostID: 100000, size: 65536 },
+      ],
+      namespaces: [{ type: 'user' }, { type: 'mount' }],
+    },
+    ...extra,
+  };
+}
+
+function shim(args: string[], env: Record<string, string> = {}, asNobody = false) {
+  const [cmd, pre] = asNobody ? ['runuser', ['-u', 'nobody', '--', SHIM]] : [SHIM, []];
+  const r = spawnSync(cmd, [...pre, `--runc=${runc}`, ...args], {
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      FAKE_OUT: out,
+      EDA_OCI_SHIM_SUBUID: `${dir}/subuid`,
+      EDA_OCI_SHIM_SUBGID: `${dir}/subgid`,
+      ...env,
+    },
+    cwd: bundle,
+  });
+  const seen = existsSync(`${out}/config.json`) ? JSON.parse(readFileSync(`${out}/config.json`, 'utf8')) : undefined;
+  const argv = existsSync(`${out}/args`) ? readFileSync(`${out}/args`, 'utf8').trim().split('\n') : [];
+  return { ...r, seen, argv };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'eda-oci-shim-'));
+  out = path.join(dir, 'out');
+  bundle = path.join(dir, 'spool');
+  mkdirSync(out);
+  mkdirSync(bundle);
+  mkdirSync(`${dir}/orig/rootfs/proc`, { recursive: true });
+  mkdirSync(`${dir}/orig/rootfs/dev`);
+  runc = path.join(dir, 'runc');
+  writeFileSync(runc, FAKE_RUNC, { mode: 0o755 });
+  writeFileSync(`${dir}/subuid`, `someone:100000:65536\n${user}:300000:65536\n`);
+  writeFileSync(`${dir}/subgid`, `${user}:400000:70000\n`);
+  writeFileSync(`${bundle}/config.json`, JSON.stringify(spec()));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('oci-runtime-shim run', () => {
+  it("maps container root to the caller and 1..65536 to the caller's subordinate ranges, runs runc on a private copy", () => {
+    const r = shim(['--rootless=true', `--root=${dir}/state`, 'run', 'n1.u.1.0.0', '-b', bundle]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.seen.linux.uidMappings).toEqual([
+      { containerID: 0, hostID: uid, size: 1 },
+      { containerID: 1, hostID: 300000, size: 65536 },
+    ]);
+    expect(r.seen.linux.gidMappings).toEqual([
+      { containerID: 0, hostID: gid, size: 1 },
+      { containerID: 1, hostID: 400000, size: 65536 },
+    ]);
+    expect(r.seen.root).toEqual({ path: `${dir}/orig/rootfs`, readonly: true });
+    expect(r.seen.process.args).toEqual(['cat', '/.eda-oci/bundle-id']);
+    const copy = readFileSync(`${out}/bundle`, 'utf8').trim();
+    expect(path.dirname(copy)).toBe(bundle); // inside Slurm's per-step spool dir
+    expect(path.basename(copy)).toMatch(/^\.eda-oci-shim-/);
+    expect(r.argv).toEqual(['--rootless=true', `--root=${dir}/state`, 'run', 'n1.u.1.0.0', '-b', copy]);
+    expect(existsSync(copy)).toBe(false); // removed when runc ended
+    expect(readdirSync(bundle)).toEqual(['config.json']); // Slurm's file untouched
+    expect(JSON.parse(readFileSync(`${bundle}/config.json`, 'utf8')).linux.uidMappings[0].hostID).toBe(1001);
+  });
+
+  it('without subordinate ranges only root is mapped; an image user other than root is then a clear error', () => {
+    writeFileSync(`${dir}/subuid`, '');
+    const r = shim(['run', 'id', '--bundle', bundle]);
+    expect(r.status).toBe(0);
+    expect(r.seen.linux.uidMappings).toEqual([{ containerID: 0, hostID: uid, size: 1 }]);
+    expect(r.seen.linux.gidMappings).toEqual([{ containerID: 0, hostID: gid, size: 1 }]);
+
+    writeFileSync(`${bundle}/config.json`, JSON.stringify(spec({ process: { user: { uid: 1000, gid: 1000 }, args: ['tool'] } })));
+    rmSync(`${out}/args`);
+    const bad = shim(['run', 'id', '--bundle', bundle]);
+    expect(bad.status).toBe(125);
+    expect(bad.stderr.trim()).toBe(
+      `eda-oci-shim: error: the container process runs as uid 1000, but user ${user} has no /etc/subuid and /etc/subgid range to map it; add one (usermod --add-subuids/--add-subgids) or run the image as root`,
+    );
+    expect(bad.argv).toEqual([]); // runc never ran
+  });
+
+  it('a relative root.path is resolved against the bundle, else against SLURM_CONTAINER; no -b means the cwd', () => {
+    writeFileSync(`${bundle}/config.json`, JSON.stringify(spec({ root: { path: 'rootfs', readonly: true } })));
+    const r = shim(['run', 'id']);
+    expect(r.status).toBe(0);
+    expect(r.seen.root.path).toBe(`${dir}/orig/rootfs`);
+    expect(r.argv.slice(0, 2)).toEqual(['run', '--bundle']);
+  });
+
+  it('passes the exit code and the terminating signal of runc through', () => {
+    expect(shim(['run', 'id', '-b', bundle], { FAKE_EXIT: '3' }).status).toBe(3);
+    const killed = shim(['run', 'id', '-b', bundle], { FAKE_SIGNAL: 'TERM' });
+    expect(killed.status).toBe(null);
+    expect(killed.signal).toBe('SIGTERM');
+    expect(readdirSync(bundle)).toEqual(['config.json']);
+  });
+
+  it('refuses a runc state root that belongs to another user (a squatted /tmp path)', () => {
+    mkdirSync(`${dir}/state`);
+    chownSync(`${dir}/state`, 4242, 4242);
+    const r = shim([`--root=${dir}/state`, 'run', 'id', '-b', bundle]);
+    expect(r.status).toBe(125);
+    expect(r.stderr).toMatch(/runtime root .*state is not a directory owned by uid \d+ \(owner uid 4242\)/);
+  });
+
+  it('an unreadable or broken config.json is one error line', () => {
+    writeFileSync(`${bundle}/config.json`, '{');
+    const r = shim(['run', 'id', '-b', bundle]);
+    expect(r.status).toBe(125);
+    expect(r.stderr).toMatch(/^eda-oci-shim: error: cannot read .*\/config.json: /);
+  });
+
+  it('warns about a bind-mount point that is missing in a rootfs the caller cannot write (followed through symlinks)', () => {
+    symlinkSync('/run', `${dir}/orig/rootfs/varrun`);
+    mkdirSync(`${dir}/orig/rootfs/run`, { mode: 0o555 });
+    chmodSync(`${dir}/orig/rootfs/run`, 0o555);
+    const mounts = [
+      { destination: '/dev', type: 'tmpfs', source: 'tmpfs' },
+      { destination: '/dev/slurm', type: 'bind', source: '/var/spool', options: ['bind'] },
+      { destination: '/varrun/slurm', type: 'bind', source: '/var/spool', options: ['bind'] },
+    ];
+    writeFileSync(`${bundle}/config.json`, JSON.stringify(spec({ mounts })));
+    // root may write anywhere: as root, check as nobody (the files made readable, the output dir writable).
+    const asNobody = uid === 0;
+    if (asNobody) {
+      for (const d of [dir, bundle, `${dir}/orig`]) chmodSync(d, 0o755);
+      chmodSync(out, 0o777);
+    }
+    const r = shim(['run', 'id', '-b', bundle], {}, asNobody);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`eda-oci-shim: warning: mount point /varrun/slurm does not exist in ${dir}/orig/rootfs`);
+    expect(r.stderr).not.toContain('mount point /dev/slurm');
+  });
+});
+
+describe('oci-runtime-shim other commands', () => {
+  it('state of a container that is gone prints a stopped state (valid JSON for slurmstepd), exit 0', () => {
+    const r = shim(['--root=/missing', 'state', 'n1.u.1.0.0']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ ociVersion: '1.0.2', id: 'n1.u.1.0.0', pid: 0, status: 'stopped' });
+  });
+
+  it('kill, delete and a state that works go to runc unchanged', () => {
+    const r = shim(['--rootless=true', '--root', '/r', 'kill', '-a', 'x', 'TERM']);
+    expect(r.status).toBe(0);
+    expect(r.argv).toEqual(['--rootless=true', '--root', '/r', 'kill', '-a', 'x', 'TERM']);
+    expect(shim(['--root=/r', 'state', 'x']).argv).toEqual(['--root=/r', 'state', 'x']);
+  });
+});
