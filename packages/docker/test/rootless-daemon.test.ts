@@ -21,6 +21,7 @@ import {
   ensureRuntimeDir,
   mergeDaemonConfig,
   parseDaemonConfig,
+  parseDaemonState,
   planRuntimeDir,
   PrerequisiteError,
   salientLogLine,
@@ -156,9 +157,8 @@ describe('setupRootlessDocker', () => {
       /^rootless Docker prerequisite failed: subuid: no line for user .*; fix: as root: usermod --add-subuids/,
     );
     expect((err as PrerequisiteError).rows).toHaveLength(15);
-    expect(log.lines).toContain(
-      `error: ${(err as PrerequisiteError).rows[1]!.name}: ${(err as PrerequisiteError).rows[1]!.detail}; fix: ${(err as PrerequisiteError).rows[1]!.fix}`,
-    );
+    const row = (err as PrerequisiteError).rows[1]!;
+    expect(log.lines).toContain(`FAIL  ${row.name}: ${row.detail}; fix: ${row.fix}`);
     expect(existsSync(path.join(fx.home, '.config'))).toBe(false);
     expect(existsSync(path.join(fx.dataRoot, 's'))).toBe(false);
   });
@@ -364,6 +364,24 @@ describe('runtime dir and lock', () => {
     expect(existsSync(lockFile)).toBe(false);
   });
 
+  it('never lets two of many concurrent holders in at once (a lock is never seen empty)', async () => {
+    const fx = makeFixture();
+    let inside = 0;
+    let most = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const release = await acquireSetupLock(fx.xdg, { timeoutMs: 20_000 });
+        inside++;
+        most = Math.max(most, inside);
+        await new Promise((r) => setTimeout(r, 30));
+        inside--;
+        await release();
+      }),
+    );
+    expect(most).toBe(1);
+    expect(readdirSync(fx.xdg)).toEqual([]);
+  });
+
   it('gives up after the timeout naming the holder, and aborts on cancel', async () => {
     const fx = makeFixture();
     const release = await acquireSetupLock(fx.xdg, { timeoutMs: 1000 });
@@ -388,5 +406,14 @@ describe('salientLogLine', () => {
       ]),
     ).toBe('[rootlesskit:parent] error: failed to start the child: fork/exec: no such file');
     expect(salientLogLine(['+ error in trace only'])).toBe('');
+  });
+});
+
+describe('parseDaemonState', () => {
+  it('round-trips a state and refuses anything else', () => {
+    const s = { pid: 1234, startTime: 99, runtimeDir: '/run/user/1', socket: '/run/user/1/docker.sock' };
+    expect(parseDaemonState(JSON.stringify(s))).toEqual(s);
+    expect(() => parseDaemonState(JSON.stringify({ ...s, pid: 1 }))).toThrow(/is not valid/);
+    expect(() => parseDaemonState(JSON.stringify({ ...s, socket: 'rel' }))).toThrow(/is not valid/);
   });
 });

@@ -1,7 +1,7 @@
 // Rootless dockerd of the current user: checks, daemon.json merge, start (or reuse a running one), wait until healthy, stop.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, copyFile, lstat, mkdir, open, readFile, realpath, rename, unlink } from 'node:fs/promises';
+import { chmod, copyFile, link, lstat, mkdir, open, readFile, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -233,15 +233,19 @@ export async function acquireSetupLock(
   const deadline = Date.now() + opts.timeoutMs;
   let announced = false;
   for (;;) {
+    // The lock appears with its content (written to a temp file, then hard-linked into place; link fails when the lock
+    // exists): an O_EXCL create followed by a write would show other runs an empty lock they could take for stale.
+    const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
+    await writeFile(tmp, me, { mode: 0o600 });
     try {
-      const fh = await open(file, 'wx', 0o600);
-      await fh.writeFile(me);
-      await fh.close();
+      await link(tmp, file);
       return async () => {
         if ((await readFile(file, 'utf8').catch(() => '')) === me) await unlink(file).catch(() => undefined);
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      await unlink(tmp).catch(() => undefined);
     }
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text === undefined) continue;
@@ -337,10 +341,9 @@ export async function setupRootlessDocker(options: SetupOptions = {}, deps: Setu
   const waitSeconds = options.waitSeconds ?? 60;
   const report = await logger.group('Check rootless Docker prerequisites', async () => {
     const r = await runChecks({ dataRoot: options.dataRoot }, checkDeps);
-    for (const row of r.rows) {
-      if (row.ok) logger.info(`ok    ${row.name}: ${row.detail}`);
-      else logger.error(`${row.name}: ${row.detail}; fix: ${row.fix}`);
-    }
+    // One line per check; the failure itself is reported once, by the caller, from the PrerequisiteError.
+    for (const row of r.rows)
+      logger.info(row.ok ? `ok    ${row.name}: ${row.detail}` : `FAIL  ${row.name}: ${row.detail}; fix: ${row.fix}`);
     return r;
   });
   if (!report.ok) throw new PrerequisiteError(report.rows);
@@ -405,7 +408,9 @@ export async function setupRootlessDocker(options: SetupOptions = {}, deps: Setu
       const state: DaemonState = { pid: proc.pid, startTime: procInfo(proc.pid)?.startTime ?? 0, runtimeDir: plan.path, socket };
       options.onStarted?.(state);
       const failStart = async (err: Error): Promise<never> => {
-        await stopRootlessDocker(state, { logger });
+        // On cancellation the runner (or runuser, after 2 s) kills this step soon: a short grace, then SIGKILL. A daemon
+        // that has not finished starting holds nothing worth a clean shutdown.
+        await stopRootlessDocker(state, { logger, graceMs: err instanceof CancelledError ? 1000 : 5000 });
         if (!(err instanceof CancelledError)) {
           const lines = await logTail(logFile);
           await logger.group(`rootless dockerd log (${logFile})`, async () => {
@@ -417,6 +422,10 @@ export async function setupRootlessDocker(options: SetupOptions = {}, deps: Setu
       const deadline = t0 + waitSeconds * 1000;
       for (;;) {
         const up = await probeDaemon(socket, 2000);
+        // Cancelled while starting: stop it even when it has just come up (nobody will use it).
+        if (options.signal?.aborted) {
+          return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
+        }
         if (up?.rootless) return { up, state };
         if (up) {
           return failStart(
@@ -426,8 +435,6 @@ export async function setupRootlessDocker(options: SetupOptions = {}, deps: Setu
             ),
           );
         }
-        if (options.signal?.aborted)
-          return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
         const ended = proc.exitStatus();
         if (ended) {
           const why = salientLogLine(await logTail(logFile));
@@ -445,7 +452,7 @@ export async function setupRootlessDocker(options: SetupOptions = {}, deps: Setu
             ),
           );
         }
-        await sleep(250, options.signal).catch((err: Error) => failStart(err));
+        await sleep(250, options.signal).catch(() => undefined); // an abort is handled at the top of the loop
       }
     });
     const startMs = Date.now() - t0;
@@ -469,6 +476,21 @@ export async function setupRootlessDocker(options: SetupOptions = {}, deps: Setu
   } finally {
     await release();
   }
+}
+
+/** Parses a saved {@link DaemonState} (the post step's input); throws on anything else. */
+export function parseDaemonState(text: string): DaemonState {
+  const v = JSON.parse(text) as Partial<DaemonState>;
+  const ok =
+    Number.isInteger(v.pid) &&
+    v.pid! > 1 &&
+    Number.isInteger(v.startTime) &&
+    typeof v.runtimeDir === 'string' &&
+    path.isAbsolute(v.runtimeDir) &&
+    typeof v.socket === 'string' &&
+    path.isAbsolute(v.socket);
+  if (!ok) throw new EdaOciError(`saved daemon state ${JSON.stringify(text)} is not valid`, 'nothing was stopped');
+  return { pid: v.pid!, startTime: v.startTime!, runtimeDir: v.runtimeDir!, socket: v.socket! };
 }
 
 function alive(pid: number, startTime: number): boolean {
@@ -525,7 +547,7 @@ export async function stopRootlessDocker(
         // exited meanwhile
       }
     }
-    await waitGone(left, sig === 'SIGTERM' ? 3000 : 2000);
+    await waitGone(left, sig === 'SIGTERM' ? Math.min(3000, opts.graceMs ?? 3000) : 2000);
     left = left.filter((p) => alive(p.pid, p.startTime));
   }
   await removeStaleSocket(state.socket, uid);
