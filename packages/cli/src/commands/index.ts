@@ -1,7 +1,8 @@
 // The list of eda-oci commands, in the order `eda-oci --help` shows them. Each command lives in its own file.
 import type { Command } from '../args.js';
 import { buildCommand } from './build.js';
+import { doctorCommand } from './doctor.js';
 import { testCommand } from './test.js';
 import { ociConfCommand } from './oci-conf.js';
 
-export const COMMANDS: readonly Command[] = [buildCommand, testCommand, ociConfCommand];
+export const COMMANDS: readonly Command[] = [buildCommand, testCommand, ociConfCommand, doctorCommand];
