@@ -28,6 +28,7 @@ import {
   sha256,
   type BundleLock,
 } from './lockfile.js';
+import { MANIFEST_NAME, formatManifest, manifestFromRecords, summarizeManifest } from './manifest.js';
 import { applyImageConfig, applyOverlay, idMappings, rootlessBaseSpec, serializeSpec, type ConfigOverlay } from './runtime-spec.js';
 import { readSubIdRange } from './subid.js';
 import { pidAlive, removeTree, tempSuffix, validateBundleName } from './fs-util.js';
@@ -210,6 +211,7 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
   await mkdir(staging, { mode: 0o755 });
   options.onStaging?.(staging);
   let containerId: string | undefined;
+  let visibleAfter = 0;
   try {
     const rootfs = path.join(staging, 'rootfs');
     await mkdir(rootfs, { mode: 0o755 });
@@ -286,6 +288,9 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
       await writeFile(path.join(staging, 'config.json'), configText, { mode: 0o644 });
       const digest = bundleDigest(configSha, extracted.treeDigest);
       await writeBundleId(rootfs, digest);
+      const manifest = await writeManifest(staging, rootfs, extracted, log);
+      visibleAfter = manifest.visibleAfterMs;
+      const manifestSha256 = manifest.sha256;
       for (const w of warnings) log.warning(w);
       log.info(
         `config.json ${configSha} (process ${JSON.stringify(spec.process.args)} as uid ${spec.process.user.uid} in ${spec.process.cwd}); bundle digest ${digest}`,
@@ -306,6 +311,7 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
           // Sorted: the two extraction paths walk in different orders.
           skippedSpecial: [...extracted.skippedSpecial].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
           strippedSetid: [...extracted.strippedSetid].sort(),
+          ...(manifestSha256 ? { manifestSha256 } : {}),
         },
         cacheKey,
         extraction: method,
@@ -322,6 +328,8 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
 
     await log.group('Move bundle into place', async () => {
       const t = Date.now();
+      // bundle.files promises that later changes show in ctime: nothing else may see the tree before visibleAfter.
+      if (Date.now() < visibleAfter) await new Promise((r) => setTimeout(r, visibleAfter - Date.now()));
       if (signal?.aborted) throw new CancelledError('build cancelled before the bundle was moved into place');
       await swapIntoPlace(staging, bundlePath, outputDir, options.name);
       timings.publish = Date.now() - t;
@@ -536,6 +544,28 @@ async function writeBundleId(rootfs: string, digest: string): Promise<void> {
     if ((mode & 0o200) === 0) await chmod(rootfs, mode);
     await utimes(rootfs, st.atime, st.mtime);
   }
+}
+
+/**
+ * Writes bundle.files (inode, ctime and the extractor's content hash per path, read by one lstat each now that the tree
+ * is final) and returns its sha256 for the lockfile, and the time before which the bundle must not become visible. It
+ * must digest to the tree digest; if it does not (an mtime the file system rounds differently than the archive's), no
+ * manifest is written and publishing hashes every file instead.
+ */
+async function writeManifest(
+  staging: string,
+  rootfs: string,
+  extracted: ExtractResult,
+  log: Logger,
+): Promise<{ sha256?: string; visibleAfterMs: number }> {
+  const manifest = manifestFromRecords(rootfs, extracted.records);
+  if (summarizeManifest(manifest.entries).treeDigest !== extracted.treeDigest) {
+    log.warning(`${MANIFEST_NAME} not written: the tree on disk does not digest like the archive (publishing will hash every file)`);
+    return { visibleAfterMs: 0 };
+  }
+  const text = formatManifest(manifest);
+  await writeFile(path.join(staging, MANIFEST_NAME), text, { mode: 0o644 });
+  return { sha256: sha256(text), visibleAfterMs: Number(manifest.statted / 1_000_000n) + 1 };
 }
 
 /**

@@ -4,6 +4,7 @@ export * from './extract/index.js';
 export * from './fs-util.js';
 export * from './image-user.js';
 export * from './lockfile.js';
+export * from './manifest.js';
 export * from './runtime-spec.js';
 export * from './subid.js';
 export * from './layers.js';

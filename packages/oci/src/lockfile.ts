@@ -37,6 +37,8 @@ export interface BundleLock {
     bytes: number;
     skippedSpecial: { path: string; type: string }[];
     strippedSetid: string[];
+    /** sha256 of bundle.files (see manifest.ts); absent in bundles built before it existed. */
+    manifestSha256?: string;
   };
   /** Everything the build depended on, hashed: equal key = cache hit. */
   cacheKey: string;

@@ -1,15 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 8258:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(5258);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 5258:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -281,34 +281,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 576:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(5061)
+const Dispatcher = __nccwpck_require__(2243)
+const Pool = __nccwpck_require__(20)
+const BalancedPool = __nccwpck_require__(9989)
+const Agent = __nccwpck_require__(3389)
+const ProxyAgent = __nccwpck_require__(7408)
+const EnvHttpProxyAgent = __nccwpck_require__(2785)
+const RetryAgent = __nccwpck_require__(8610)
+const errors = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(6135)
+const buildConnector = __nccwpck_require__(1952)
+const MockClient = __nccwpck_require__(6197)
+const MockAgent = __nccwpck_require__(2781)
+const MockPool = __nccwpck_require__(9396)
+const mockErrors = __nccwpck_require__(9037)
+const RetryHandler = __nccwpck_require__(1131)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8085)
+const DecoratorHandler = __nccwpck_require__(5579)
+const RedirectHandler = __nccwpck_require__(9714)
+const createRedirectInterceptor = __nccwpck_require__(2276)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -326,10 +326,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(1530),
+  retry: __nccwpck_require__(7114),
+  dump: __nccwpck_require__(5596),
+  dns: __nccwpck_require__(1643)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -391,7 +391,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(3345).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -403,39 +403,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(548).Headers
+/* unused reexport */ __nccwpck_require__(1627).Response
+/* unused reexport */ __nccwpck_require__(268).Request
+/* unused reexport */ __nccwpck_require__(2134).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(8755).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5779)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(4045)
+const { kConstruct } = __nccwpck_require__(3165)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6693)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(428)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5924)
+/* unused reexport */ __nccwpck_require__(5358).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -451,18 +451,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(8742)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 3134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(2272)
+const { RequestAbortedError } = __nccwpck_require__(1059)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -522,16 +522,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 6900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -637,7 +637,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 9294:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -651,10 +651,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -895,16 +895,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 5259:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(2519)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1116,18 +1116,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 792:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1343,15 +1343,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 1098:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(2272)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1458,21 +1458,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 6135:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(5259)
+module.exports.stream = __nccwpck_require__(792)
+module.exports.pipeline = __nccwpck_require__(9294)
+module.exports.upgrade = __nccwpck_require__(1098)
+module.exports.connect = __nccwpck_require__(6900)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 2519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1481,9 +1481,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { ReadableStreamFrom } = __nccwpck_require__(2272)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1864,15 +1864,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 7863:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(2519)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1964,16 +1964,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 1952:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(2272)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(1059)
+const timers = __nccwpck_require__(7787)
 
 function noop () {}
 
@@ -2211,7 +2211,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 7887:
 /***/ ((module) => {
 
 
@@ -2336,7 +2336,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 5726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2545,7 +2545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -2977,7 +2977,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 2543:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2985,7 +2985,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -3000,9 +3000,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3466,7 +3466,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 1003:
 /***/ ((module) => {
 
 module.exports = {
@@ -3540,7 +3540,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 9112:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3548,7 +3548,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(7887)
 
 class TstNode {
   /** @type {any} */
@@ -3699,13 +3699,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 2272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1003)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3713,9 +3713,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
+const { tree } = __nccwpck_require__(9112)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4425,18 +4425,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 3389:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+const DispatcherBase = __nccwpck_require__(8641)
+const Pool = __nccwpck_require__(20)
+const Client = __nccwpck_require__(5061)
+const util = __nccwpck_require__(2272)
+const createRedirectInterceptor = __nccwpck_require__(2276)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4565,7 +4565,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 9989:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4573,7 +4573,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const {
   PoolBase,
   kClients,
@@ -4581,10 +4581,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(7632)
+const Pool = __nccwpck_require__(20)
+const { kUrl, kInterceptors } = __nccwpck_require__(1003)
+const { parseOrigin } = __nccwpck_require__(2272)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4781,7 +4781,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 1021:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4789,9 +4789,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const timers = __nccwpck_require__(7787)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4804,7 +4804,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const {
   kUrl,
   kReset,
@@ -4837,9 +4837,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(1003)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(3512)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4851,11 +4851,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(1630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(4826))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4863,7 +4863,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(1630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5778,7 +5778,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(9852).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6301,7 +6301,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 2820:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6309,13 +6309,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(2272)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const {
   kUrl,
   kReset,
@@ -6334,7 +6334,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(1003)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6740,7 +6740,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(9852).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7100,7 +7100,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 5061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7110,16 +7110,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const Request = __nccwpck_require__(2543)
+const DispatcherBase = __nccwpck_require__(8641)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(1059)
+const buildConnector = __nccwpck_require__(1952)
 const {
   kUrl,
   kServerName,
@@ -7161,9 +7161,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(1003)
+const connectH1 = __nccwpck_require__(1021)
+const connectH2 = __nccwpck_require__(2820)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7471,7 +7471,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(2276)
 
 function onError (client, err) {
   if (
@@ -7731,19 +7731,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 8641:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(2243)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(1059)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(1003)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7946,7 +7946,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 2243:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8018,15 +8018,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 2785:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(8641)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1003)
+const ProxyAgent = __nccwpck_require__(7408)
+const Agent = __nccwpck_require__(3389)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8185,7 +8185,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 9220:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8309,15 +8309,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 7632:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(8641)
+const FixedQueue = __nccwpck_require__(9220)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1003)
+const PoolStats = __nccwpck_require__(398)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8510,10 +8510,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(1003)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8551,7 +8551,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 20:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8562,14 +8562,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(7632)
+const Client = __nccwpck_require__(5061)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { kUrl, kInterceptors } = __nccwpck_require__(1003)
+const buildConnector = __nccwpck_require__(1952)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8665,19 +8665,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 7408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(3389)
+const Pool = __nccwpck_require__(20)
+const DispatcherBase = __nccwpck_require__(8641)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(1059)
+const buildConnector = __nccwpck_require__(1952)
+const Client = __nccwpck_require__(5061)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8946,13 +8946,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 8610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(2243)
+const RetryHandler = __nccwpck_require__(1131)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8988,7 +8988,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8085:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8996,8 +8996,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const Agent = __nccwpck_require__(3389)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9027,7 +9027,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 5579:
 /***/ ((module) => {
 
 
@@ -9078,15 +9078,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 9714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(2272)
+const { kBodyUsed } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9317,20 +9317,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 1131:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1003)
+const { RequestRetryError } = __nccwpck_require__(1059)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(2272)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9761,14 +9761,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 1643:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(5579)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(1059)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10143,14 +10143,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 5596:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(2272)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
+const DecoratorHandler = __nccwpck_require__(5579)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10273,12 +10273,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 2276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(9714)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10301,11 +10301,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 1530:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(9714)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10332,11 +10332,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(1131)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10358,13 +10358,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 3512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(6972);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10642,7 +10642,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 1630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10654,7 +10654,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 4826:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10666,7 +10666,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 6972:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10687,13 +10687,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 2781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(1003)
+const Agent = __nccwpck_require__(3389)
 const {
   kAgent,
   kMockAgentSet,
@@ -10704,14 +10704,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(1501)
+const MockClient = __nccwpck_require__(6197)
+const MockPool = __nccwpck_require__(9396)
+const { matchValue, buildMockOptions } = __nccwpck_require__(1205)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
+const Dispatcher = __nccwpck_require__(2243)
+const Pluralizer = __nccwpck_require__(8233)
+const PendingInterceptorsFormatter = __nccwpck_require__(6110)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10854,14 +10854,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 6197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(5061)
+const { buildMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kMockAgent,
@@ -10870,10 +10870,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1501)
+const { MockInterceptor } = __nccwpck_require__(3319)
+const Symbols = __nccwpck_require__(1003)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10920,12 +10920,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9037:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(1059)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10955,12 +10955,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 3319:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kDispatchKey,
@@ -10968,9 +10968,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1501)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { buildURL } = __nccwpck_require__(2272)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11169,14 +11169,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 9396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(20)
+const { buildMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kMockAgent,
@@ -11185,10 +11185,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1501)
+const { MockInterceptor } = __nccwpck_require__(3319)
+const Symbols = __nccwpck_require__(1003)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11235,7 +11235,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 1501:
 /***/ ((module) => {
 
 
@@ -11265,20 +11265,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 1205:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9037)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1501)
+const { buildURL } = __nccwpck_require__(2272)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11639,7 +11639,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 6110:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11689,7 +11689,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 8233:
 /***/ ((module) => {
 
 
@@ -11725,7 +11725,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 7787:
 /***/ ((module) => {
 
 
@@ -12155,20 +12155,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 3186:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(3165)
+const { urlEquals, getFieldValues } = __nccwpck_require__(7406)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2272)
+const { webidl } = __nccwpck_require__(1861)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1627)
+const { Request, fromInnerRequest } = __nccwpck_require__(268)
+const { kState } = __nccwpck_require__(907)
+const { fetching } = __nccwpck_require__(3345)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13021,15 +13021,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 4045:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(3165)
+const { Cache } = __nccwpck_require__(3186)
+const { webidl } = __nccwpck_require__(1861)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 
 class CacheStorage {
   /**
@@ -13180,26 +13180,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 3165:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(1003).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 7406:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(428)
+const { isValidHeaderName } = __nccwpck_require__(1168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13244,7 +13244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 2044:
 /***/ ((module) => {
 
 
@@ -13263,15 +13263,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 6693:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(7818)
+const { stringify } = __nccwpck_require__(1061)
+const { webidl } = __nccwpck_require__(1861)
+const { Headers } = __nccwpck_require__(548)
 
 /**
  * @typedef {Object} Cookie
@@ -13454,14 +13454,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 7818:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2044)
+const { isCTLExcludingHtab } = __nccwpck_require__(1061)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(428)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13771,7 +13771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 1061:
 /***/ ((module) => {
 
 
@@ -14130,13 +14130,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 3535:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9003)
 
 /**
  * @type {number[]} BOM
@@ -14711,23 +14711,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 8742:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(3345)
+const { makeRequest } = __nccwpck_require__(268)
+const { webidl } = __nccwpck_require__(1861)
+const { EventSourceStream } = __nccwpck_require__(3535)
+const { parseMIMEType } = __nccwpck_require__(428)
+const { createFastMessageEvent } = __nccwpck_require__(5924)
+const { isNetworkError } = __nccwpck_require__(1627)
+const { delay } = __nccwpck_require__(9003)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { environmentSettingsObject } = __nccwpck_require__(1168)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
 
 let experimentalWarned = false
 
@@ -15201,7 +15201,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 9003:
 /***/ ((module) => {
 
 
@@ -15245,12 +15245,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 9852:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(2272)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15260,16 +15260,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1168)
+const { FormData } = __nccwpck_require__(2134)
+const { kState } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(428)
+const { multipartFormDataParser } = __nccwpck_require__(948)
 let random
 
 try {
@@ -15781,7 +15781,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 5055:
 /***/ ((module) => {
 
 
@@ -15912,7 +15912,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16663,12 +16663,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 8701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(1003)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16716,14 +16716,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 5114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16849,16 +16849,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 948:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
+const { utf8DecodeBytes } = __nccwpck_require__(1168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(428)
+const { isFileLike } = __nccwpck_require__(5114)
+const { makeEntry } = __nccwpck_require__(2134)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17330,16 +17330,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 2134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1168)
+const { kState } = __nccwpck_require__(907)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { FileLike, isFileLike } = __nccwpck_require__(5114)
+const { webidl } = __nccwpck_require__(1861)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17589,7 +17589,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 5779:
 /***/ ((module) => {
 
 
@@ -17636,21 +17636,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(1003)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1168)
+const { webidl } = __nccwpck_require__(1861)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18330,7 +18330,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 3345:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18343,9 +18343,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(1627)
+const { HeadersList } = __nccwpck_require__(548)
+const { Request, cloneRequest } = __nccwpck_require__(268)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18381,23 +18381,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(1168)
+const { kState, kDispatcher } = __nccwpck_require__(907)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(9852)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(5055)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(428)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
+const { webidl } = __nccwpck_require__(1861)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20607,23 +20607,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9852)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(548)
+const { FinalizationRegistry } = __nccwpck_require__(8701)()
+const util = __nccwpck_require__(2272)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20633,12 +20633,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(5055)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
+const { URLSerializer } = __nccwpck_require__(428)
+const { kConstruct } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21651,14 +21651,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 1627:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(548)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(9852)
+const util = __nccwpck_require__(2272)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21670,16 +21670,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(5055)
+const { kState, kHeaders } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
+const { FormData } = __nccwpck_require__(2134)
+const { URLSerializer } = __nccwpck_require__(428)
+const { kConstruct } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -22268,7 +22268,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 907:
 /***/ ((module) => {
 
 
@@ -22284,21 +22284,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 1168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5055)
+const { getGlobalOrigin } = __nccwpck_require__(5779)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(428)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2272)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(1861)
 
 let supportedHashes = []
 
@@ -23923,14 +23923,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 1861:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(2272)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24625,7 +24625,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 1727:
 /***/ ((module) => {
 
 
@@ -24922,7 +24922,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 8755:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24931,16 +24931,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(234)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(9521)
+const { webidl } = __nccwpck_require__(1861)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25273,12 +25273,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 7309:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(1861)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25358,7 +25358,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 9521:
 /***/ ((module) => {
 
 
@@ -25375,7 +25375,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25386,10 +25386,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(9521)
+const { ProgressEvent } = __nccwpck_require__(7309)
+const { getEncoding } = __nccwpck_require__(1727)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(428)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25773,27 +25773,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 3969:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6976)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(4896)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3105)
+const { channels } = __nccwpck_require__(5726)
+const { CloseEvent } = __nccwpck_require__(5924)
+const { makeRequest } = __nccwpck_require__(268)
+const { fetching } = __nccwpck_require__(3345)
+const { Headers, getHeadersList } = __nccwpck_require__(548)
+const { getDecodeSplit } = __nccwpck_require__(1168)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26151,7 +26151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6976:
 /***/ ((module) => {
 
 
@@ -26224,14 +26224,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 5924:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(1861)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(1003)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26560,12 +26560,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(6976)
 
 const BUFFER_SIZE = 16386
 
@@ -26663,14 +26663,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 8029:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(3105)
+const { MessageSizeExceededError } = __nccwpck_require__(1059)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26775,16 +26775,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6976)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(4896)
+const { channels } = __nccwpck_require__(5726)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26794,11 +26794,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(3105)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { closeWebSocketConnection } = __nccwpck_require__(3969)
+const { PerMessageDeflate } = __nccwpck_require__(8029)
+const { MessageSizeExceededError } = __nccwpck_require__(1059)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27309,14 +27309,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 5388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { opcodes, sendHints } = __nccwpck_require__(6976)
+const FixedQueue = __nccwpck_require__(9220)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27420,7 +27420,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 4896:
 /***/ ((module) => {
 
 
@@ -27439,16 +27439,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 3105:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(4896)
+const { states, opcodes } = __nccwpck_require__(6976)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5924)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(428)
 
 /* globals Blob */
 
@@ -27768,15 +27768,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 5358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(1861)
+const { URLSerializer } = __nccwpck_require__(428)
+const { environmentSettingsObject } = __nccwpck_require__(1168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6976)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27785,21 +27785,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(4896)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(3105)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3969)
+const { ByteParser } = __nccwpck_require__(276)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(2272)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5924)
+const { SendQueue } = __nccwpck_require__(5388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28370,15 +28370,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4063:
+/***/ 3362:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5066);
-/* harmony import */ var _eda_oci_docker__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4874);
-/* harmony import */ var _eda_oci_oci__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4256);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3704);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2858);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(719);
+/* harmony import */ var _eda_oci_docker__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7289);
+/* harmony import */ var _eda_oci_oci__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2609);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(195);
 // Entry of runs.post: removes the export container and staging dir of a main step that was killed before cleanup.
 
 
@@ -28403,7 +28403,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3704:
+/***/ 195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28419,7 +28419,7 @@ const STATE_DOCKER_HOST = 'docker-host';
 
 /***/ }),
 
-/***/ 5066:
+/***/ 719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28430,12 +28430,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: actionsLogger, formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, parseYamlText, runMain, writeSummary
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var lib_core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 3 modules
-var src = __nccwpck_require__(7679);
-// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __nccwpck_require__(3243);
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/core/lib/core.js + 20 modules
+var lib_core = __nccwpck_require__(2858);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
+var src = __nccwpck_require__(3006);
+// EXTERNAL MODULE: ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __nccwpck_require__(3555);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
 // Typed readers for action inputs (INPUT_* variables). Each bad value fails with one ConfigurationError line.
 
@@ -28621,7 +28621,7 @@ function escapeHtml(s) {
 
 /***/ }),
 
-/***/ 4874:
+/***/ 7289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28630,7 +28630,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   al: () => (/* reexport */ DockerClient)
 });
 
-// UNUSED EXPORTS: familiarRepository, imagePlatform, parseImageReference, repoDigestFor, validateDockerHost
+// UNUSED EXPORTS: PrerequisiteError, SUBID_MIN, acquireSetupLock, checkDaemonConfig, checkDataRoot, checkIdMapper, checkSubIds, checkTun, checkUser, checkUserNamespaces, daemonConfigFile, daemonSearchPath, defaultCheckDeps, defaultDataRoot, ensureRuntimeDir, familiarRepository, formatCheckTable, imagePlatform, logTail, mergeDaemonConfig, parseDaemonConfig, parseImageReference, planRuntimeDir, probeDaemon, repoDigestFor, runChecks, salientLogLine, setupRootlessDocker, stopRootlessDocker, validateDataRoot, validateDockerHost, writeDaemonJson
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -28645,8 +28645,8 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 3 modules
-var src = __nccwpck_require__(7679);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
+var src = __nccwpck_require__(3006);
 ;// CONCATENATED MODULE: ./packages/docker/src/reference.ts
 // Image references and daemon addresses, validated against the grammar docker itself uses (distribution/reference).
 
@@ -29075,15 +29075,987 @@ function imagePlatform(image) {
     return [image.Os, image.Architecture, image.Variant].filter(Boolean).join('/');
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/checks.ts
+// Prerequisite checks for rootless Docker: one table row per check, each failure with the exact one-line fix.
+
+
+
+
+
+/** Subordinate ids rootless Docker needs (uid/gid 0..65535 inside the user namespace). */
+const SUBID_MIN = 65536;
+const STANDARD_DIRS = (/* unused pure expression or super */ null && (['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']));
+const CONTRIB_DIRS = (/* unused pure expression or super */ null && (['/usr/share/docker.io/contrib', '/usr/share/docker/contrib', '/usr/libexec/docker', '/usr/lib/docker']));
+/** statfs f_type magic numbers of network/cluster file systems (linux/magic.h and the vendors' sources). */
+const NETWORK_FS = {
+    0x6969: 'NFS',
+    0x517b: 'SMB',
+    0xff534d42: 'CIFS',
+    0xfe534d42: 'SMB2',
+    0x0bd00bd0: 'Lustre',
+    0x47504653: 'GPFS',
+    0x19830326: 'BeeGFS',
+    0x5346414f: 'AFS',
+    0x6b414653: 'AFS (kAFS)',
+    0x00c36400: 'CephFS',
+    0x564c: 'NCP',
+    0x73757245: 'Coda',
+};
+const FUSE_MAGIC = 0x65735546;
+const LOCAL_FS = {
+    0xef53: 'ext4',
+    0x58465342: 'xfs',
+    0x9123683e: 'btrfs',
+    0x01021994: 'tmpfs',
+    0x794c7630: 'overlay',
+    0x2fc12fc1: 'zfs',
+};
+const PACKAGES = {
+    uidmap: { apt: 'uidmap', dnf: 'shadow-utils', zypper: 'shadow' },
+    dockerd: { apt: 'docker.io', dnf: 'docker-ce', zypper: 'docker' },
+    'dockerd-rootless.sh': { apt: 'docker.io', dnf: 'docker-ce-rootless-extras', zypper: 'docker-rootless-extras' },
+    rootlesskit: { apt: 'rootlesskit', dnf: 'docker-ce-rootless-extras', zypper: 'rootlesskit' },
+    slirp4netns: { apt: 'slirp4netns', dnf: 'slirp4netns', zypper: 'slirp4netns' },
+    docker: { apt: 'docker.io', dnf: 'docker-ce-cli', zypper: 'docker' },
+};
+/** `as root: apt-get install X` for the package providing `what` (Debian names when the manager is unknown). */
+function installFix(what, pm) {
+    const pkg = PACKAGES[what][pm ?? 'apt'];
+    const cmd = pm === 'dnf' ? 'dnf install' : pm === 'zypper' ? 'zypper install' : 'apt-get install';
+    return `as root: ${cmd} ${pkg}`;
+}
+/** The data-root the action uses when none is given: local disk, per user (daemon.json paths are literal). */
+function defaultDataRoot(username) {
+    return `/var/tmp/${username}/containers/storage`;
+}
+/** Validates a data-root path: absolute, normalized, no control characters, not `/`. */
+function validateDataRoot(dir) {
+    const fix = 'use an absolute directory on a local disk, e.g. /var/tmp/$USER/containers/storage';
+    if (!path.isAbsolute(dir))
+        throw new ConfigurationError(`data-root '${dir}' is not an absolute path`, fix);
+    if ([...dir].some((c) => c.charCodeAt(0) < 0x20))
+        throw new ConfigurationError(`data-root '${JSON.stringify(dir)}' contains control characters`, fix);
+    const normal = path.normalize(dir).replace(/\/+$/, '') || '/';
+    if (normal === '/')
+        throw new ConfigurationError(`data-root '${dir}' is the root directory`, fix);
+    if (dir.split('/').includes('..'))
+        throw new ConfigurationError(`data-root '${dir}' contains '..'`, fix);
+    return normal;
+}
+function detectPackageManager() {
+    if (existsSync('/usr/bin/apt-get'))
+        return 'apt';
+    if (existsSync('/usr/bin/dnf') || existsSync('/usr/bin/yum'))
+        return 'dnf';
+    if (existsSync('/usr/bin/zypper'))
+        return 'zypper';
+    return undefined;
+}
+function currentUsername(env, uid) {
+    try {
+        return os.userInfo().username;
+    }
+    catch {
+        // No passwd entry (e.g. an arbitrary uid in a container).
+        return env.USER ?? String(uid);
+    }
+}
+/** The real system: this process's user, /etc/sub[ug]id, /proc/sys, /dev/net/tun, PATH. */
+function checks_defaultCheckDeps(env = process.env) {
+    const uid = process.getuid?.() ?? -1;
+    return {
+        uid,
+        gids: [...new Set([process.getgid?.() ?? -1, ...(process.getgroups?.() ?? [])])],
+        username: currentUsername(env, uid),
+        env,
+        subuidFile: '/etc/subuid',
+        subgidFile: '/etc/subgid',
+        statfs: (p) => statfs(p),
+        tunDevice: '/dev/net/tun',
+        openReadWrite: async (p) => {
+            const fh = await open(p, constants.O_RDWR);
+            await fh.close();
+        },
+        readSysctl: async (name) => {
+            try {
+                return (await readFile(path.join('/proc/sys', name), 'utf8')).trim();
+            }
+            catch {
+                return undefined;
+            }
+        },
+        apparmorDir: '/etc/apparmor.d',
+        searchDirs: CONTRIB_DIRS,
+        systemDirs: STANDARD_DIRS,
+        runUserDir: '/run/user',
+        tmpDir: '/tmp',
+        packageManager: detectPackageManager(),
+    };
+}
+/** True when the checked user is this process's user, so real access()/open() results apply to them. */
+function isSelf(deps) {
+    return deps.uid === process.getuid?.();
+}
+/** Permission bits for `want` (4 r, 2 w, 1 x) as the kernel evaluates them: owner class first, then group, then other. */
+function modeAllows(st, deps, want) {
+    if (deps.uid === 0)
+        return true;
+    const bits = st.uid === deps.uid ? (st.mode >> 6) & 7 : deps.gids.includes(st.gid) ? (st.mode >> 3) & 7 : st.mode & 7;
+    return (bits & want) === want;
+}
+function octal(mode) {
+    return (mode & 0o7777).toString(8).padStart(4, '0');
+}
+/** PATH for the daemon: the caller's absolute PATH entries plus the standard dirs that are missing. */
+function daemonSearchPath(envPath, systemDirs = STANDARD_DIRS) {
+    const dirs = (envPath ?? '').split(':').filter((d) => d.startsWith('/'));
+    for (const d of systemDirs)
+        if (!dirs.includes(d))
+            dirs.push(d);
+    return dirs.join(':');
+}
+/** First executable regular file `name` in `dirs`. */
+async function findExecutable(name, dirs) {
+    for (const d of dirs) {
+        const p = path.join(d, name);
+        try {
+            const st = await stat(p);
+            if (st.isFile() && (st.mode & 0o111) !== 0)
+                return p;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function ok(name, detail) {
+    return { name, ok: true, detail, fix: '' };
+}
+function fail(name, detail, fix) {
+    return { name, ok: false, detail, fix };
+}
+/** Not root: rootless Docker runs as an ordinary user (dockerd-rootless.sh refuses uid 0). */
+function checkUser(deps) {
+    if (deps.uid === 0) {
+        return fail('user', 'running as root (uid 0); rootless Docker needs an ordinary user', 'run the job as an ordinary user (e.g. the runner service account), or use the system dockerd when root');
+    }
+    return ok('user', `${deps.username} (uid ${deps.uid})`);
+}
+function parseSubIds(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const f = line.trim().split(':');
+        if (f.length !== 3 || !/^\d+$/.test(f[1]) || !/^\d+$/.test(f[2]))
+            continue;
+        out.push({ owner: f[0], start: Number(f[1]), count: Number(f[2]) });
+    }
+    return out;
+}
+/** A /etc/subuid or /etc/subgid range of >= 65536 ids for the user (by name or uid); the fix names a free range. */
+async function checkSubIds(kind, deps) {
+    const file = kind === 'uid' ? deps.subuidFile : deps.subgidFile;
+    const name = `sub${kind}`;
+    let text = '';
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch {
+        // Missing file: same as no line.
+    }
+    const lines = parseSubIds(text);
+    const mine = lines.filter((l) => l.owner === deps.username || l.owner === String(deps.uid));
+    const best = mine.sort((a, b) => b.count - a.count)[0];
+    if (best && best.count >= SUBID_MIN) {
+        return ok(name, `${best.owner}:${best.start}:${best.count} in ${file}`);
+    }
+    // Next free start above every range in the file, at least 100000 (what useradd picks).
+    const start = Math.max(100000, ...lines.map((l) => l.start + l.count));
+    const fix = `as root: usermod --add-sub${kind}s ${start}-${start + SUBID_MIN - 1} ${deps.username}`;
+    const detail = best
+        ? `${deps.username} has only ${best.count} subordinate ${kind}s in ${file} (${best.start}:${best.count}); rootless Docker needs ${SUBID_MIN}`
+        : `no line for ${deps.username} (uid ${deps.uid}) in ${file}`;
+    return fail(name, detail, fix);
+}
+/** newuidmap/newgidmap present and setuid root (rootlesskit calls them to map the subordinate range). */
+async function checkIdMapper(program, deps) {
+    const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
+    const found = await findExecutable(program, dirs);
+    if (!found)
+        return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
+    const st = await stat(found);
+    if ((st.mode & 0o4000) === 0 || st.uid !== 0) {
+        return fail(program, `${found} is not setuid root (mode ${octal(st.mode)}, owner uid ${st.uid}); distributions that use file capabilities instead are not detected`, `as root: chown root ${found} && chmod u+s ${found}`);
+    }
+    return ok(program, `${found} (setuid root)`);
+}
+/** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
+async function checkUserNamespaces(deps) {
+    const name = 'user namespaces';
+    const max = await deps.readSysctl('user/max_user_namespaces');
+    if (max !== undefined && Number(max) === 0) {
+        return fail(name, 'user.max_user_namespaces is 0 (user namespaces disabled)', 'as root: sysctl -w user.max_user_namespaces=28633');
+    }
+    const clone = await deps.readSysctl('kernel/unprivileged_userns_clone');
+    if (clone !== undefined && clone === '0') {
+        return fail(name, 'kernel.unprivileged_userns_clone is 0 (unprivileged user namespaces disabled)', 'as root: sysctl -w kernel.unprivileged_userns_clone=1');
+    }
+    // Ubuntu 23.10+: unprivileged user namespaces are refused unless AppArmor has a profile for the program.
+    const apparmor = await deps.readSysctl('kernel/apparmor_restrict_unprivileged_userns');
+    if (apparmor === '1') {
+        const profiles = await readdir(deps.apparmorDir).catch(() => []);
+        if (!profiles.some((p) => p.includes('rootlesskit'))) {
+            return fail(name, `kernel.apparmor_restrict_unprivileged_userns is 1 and ${deps.apparmorDir} has no rootlesskit profile`, `as root: install an AppArmor profile for rootlesskit (https://docs.docker.com/go/rootless/) or sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`);
+        }
+    }
+    const parts = [`user.max_user_namespaces=${max ?? '?'}`];
+    if (clone !== undefined)
+        parts.push(`kernel.unprivileged_userns_clone=${clone}`);
+    return ok(name, parts.join(', '));
+}
+/** /dev/net/tun openable read-write: rootlesskit's slirp4netns (and vpnkit) network creates a tap device through it. */
+async function checkTun(deps) {
+    const name = '/dev/net/tun';
+    const dev = deps.tunDevice;
+    let st;
+    try {
+        st = await stat(dev);
+    }
+    catch {
+        return fail(name, `${dev} does not exist`, `as root: modprobe tun (or mknod ${dev} c 10 200) && chmod 666 ${dev}`);
+    }
+    if (!modeAllows(st, deps, 6)) {
+        return fail(name, `${dev} is mode ${octal(st.mode)} owner ${st.uid}:${st.gid}: ${deps.username} cannot open it read-write (rootlesskit needs it for tap0)`, `as root: chmod 666 ${dev}`);
+    }
+    if (isSelf(deps)) {
+        try {
+            await deps.openReadWrite(dev);
+        }
+        catch (err) {
+            const e = err;
+            return fail(name, `cannot open ${dev} read-write: ${e.code ?? e.message}`, `as root: chmod 666 ${dev} (in a container also pass the device: --device ${dev})`);
+        }
+    }
+    return ok(name, `${dev} is usable read-write`);
+}
+/** Why a directory cannot serve as this user's runtime dir, or undefined when it can (ours, a directory, exactly 0700). */
+async function runtimeDirProblem(dir, deps) {
+    let st;
+    try {
+        st = await lstat(dir);
+    }
+    catch {
+        return 'does not exist';
+    }
+    if (st.isSymbolicLink())
+        return 'is a symbolic link';
+    if (!st.isDirectory())
+        return 'is not a directory';
+    if (st.uid !== deps.uid)
+        return `is owned by uid ${st.uid}, another user`;
+    if ((st.mode & 0o777) !== 0o700)
+        return `has mode ${octal(st.mode)}, not 0700`;
+    return undefined;
+}
+/**
+ * The runtime dir (XDG_RUNTIME_DIR) for the daemon's socket and state. An unset XDG_RUNTIME_DIR or one that belongs to
+ * another user (left over after su/sudo) is not a failure: /run/user/<uid> is used when it is ours, else a private 0700
+ * directory below /tmp. Another user's directory is never touched.
+ */
+async function planRuntimeDir(deps) {
+    const name = 'XDG_RUNTIME_DIR';
+    const given = deps.env.XDG_RUNTIME_DIR;
+    let why = 'XDG_RUNTIME_DIR is unset';
+    if (given) {
+        const problem = path.isAbsolute(given) ? await runtimeDirProblem(given, deps) : 'is not an absolute path';
+        if (!problem)
+            return { row: ok(name, `${given} (ours, 0700)`), plan: { path: given, create: false } };
+        why = `XDG_RUNTIME_DIR=${given} ${problem}; not touched`;
+    }
+    const runUser = path.join(deps.runUserDir, String(deps.uid));
+    if (!(await runtimeDirProblem(runUser, deps))) {
+        return { row: ok(name, `${runUser} (${why})`), plan: { path: runUser, create: false } };
+    }
+    const priv = path.join(deps.tmpDir, `eda-oci-runtime-${deps.uid}`);
+    const problem = await runtimeDirProblem(priv, deps);
+    if (!problem)
+        return { row: ok(name, `${priv} (private; ${why})`), plan: { path: priv, create: false } };
+    if (problem === 'does not exist') {
+        return { row: ok(name, `${priv} (private, created 0700; ${why})`), plan: { path: priv, create: true } };
+    }
+    return {
+        row: fail(name, `${why}, and the private fallback ${priv} ${problem}`, `set XDG_RUNTIME_DIR to a 0700 directory owned by ${deps.username}, or as root: rm -rf ${priv}`),
+    };
+}
+/**
+ * data-root on a local file system (Docker's overlay storage does not work on NFS/CIFS/Lustre/GPFS...), owned by us
+ * when it exists, else creatable: its nearest existing ancestor is writable and belongs to us or root.
+ */
+async function checkDataRoot(dataRoot, deps) {
+    const name = 'data-root';
+    const fixDir = `set data-root to a directory on a local disk owned by ${deps.username}, e.g. ${defaultDataRoot(deps.username)}`;
+    let dir = dataRoot;
+    let st;
+    for (;;) {
+        try {
+            st = await stat(dir);
+            break;
+        }
+        catch {
+            const parent = path.dirname(dir);
+            if (parent === dir)
+                break;
+            dir = parent;
+        }
+    }
+    if (!st)
+        return fail(name, `no existing ancestor of ${dataRoot}`, fixDir);
+    const exists = dir === dataRoot;
+    if (exists) {
+        if (!st.isDirectory())
+            return fail(name, `${dataRoot} exists and is not a directory`, fixDir);
+        if (st.uid !== deps.uid) {
+            return fail(name, `${dataRoot} is owned by uid ${st.uid}; the rootless daemon runs as ${deps.username} (uid ${deps.uid})`, `${fixDir}, or as root: chown -R ${deps.username} ${dataRoot}`);
+        }
+    }
+    else {
+        if (!st.isDirectory())
+            return fail(name, `${dir} (an ancestor of ${dataRoot}) is not a directory`, fixDir);
+        if (st.uid !== deps.uid && st.uid !== 0) {
+            return fail(name, `${dir} (an ancestor of ${dataRoot}) is owned by uid ${st.uid}, another user who could tamper with the Docker storage`, fixDir);
+        }
+    }
+    let writable = modeAllows(st, deps, 3);
+    if (writable && isSelf(deps))
+        writable = await access(dir, constants.W_OK | constants.X_OK).then(() => true, () => false);
+    if (!writable) {
+        return fail(name, `${dir} is not writable by ${deps.username} (mode ${octal(st.mode)}, owner uid ${st.uid})`, fixDir);
+    }
+    let type;
+    try {
+        type = (await deps.statfs(dir)).type >>> 0;
+    }
+    catch (err) {
+        return fail(name, `cannot statfs ${dir}: ${err.message}`, fixDir);
+    }
+    const magic = `0x${type.toString(16)}`;
+    const network = NETWORK_FS[type];
+    if (network) {
+        return fail(name, `${dataRoot} is on ${network} (statfs type ${magic}); Docker storage must be on a local file system`, `set data-root to a directory on a local disk, e.g. ${defaultDataRoot(deps.username)}`);
+    }
+    const fsName = type === FUSE_MAGIC ? 'FUSE (make sure it is a local file system, not sshfs or similar)' : (LOCAL_FS[type] ?? magic);
+    return ok(name, `${dataRoot} (${fsName}${exists ? '' : ', will be created'})`);
+}
+/** The daemon.json rootless dockerd reads: $XDG_CONFIG_HOME/docker or ~/.config/docker. */
+function daemonConfigFile(env, home) {
+    const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+    return path.join(base, 'docker', 'daemon.json');
+}
+/** HOME exists (dockerd-rootless.sh requires it) and an existing daemon.json is a JSON object without `hosts`. */
+async function checkDaemonConfig(deps, dataRoot) {
+    const name = 'daemon.json';
+    const home = deps.env.HOME ?? '';
+    const file = daemonConfigFile(deps.env, home || '/nonexistent');
+    if (!home ||
+        !path.isAbsolute(home) ||
+        !(await stat(home).then((s) => s.isDirectory(), () => false))) {
+        return {
+            row: fail(name, `HOME '${home}' is not an existing directory`, `set HOME to the home directory of ${deps.username}`),
+            file,
+            home,
+        };
+    }
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            return { row: ok(name, `${file} (will be created)`), file, home };
+        return { row: fail(name, `cannot read ${file}: ${code}`, `as root: chown ${deps.username} ${file}`), file, home };
+    }
+    let parsed;
+    try {
+        parsed = text.trim() === '' ? {} : JSON.parse(text);
+    }
+    catch (err) {
+        return {
+            row: fail(name, `${file} is not valid JSON: ${err.message}`, `fix the JSON syntax in ${file} or move it aside`),
+            file,
+            home,
+        };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return { row: fail(name, `${file} is not a JSON object`, `make ${file} a JSON object ({...}) or move it aside`), file, home };
+    }
+    const config = parsed;
+    if ('hosts' in config) {
+        return {
+            row: fail(name, `${file} sets "hosts"; setup-rootless-docker needs the daemon on its default socket in XDG_RUNTIME_DIR`, `remove "hosts" from ${file}`),
+            file,
+            home,
+            config,
+        };
+    }
+    const current = config['data-root'];
+    const note = current !== undefined && current !== dataRoot ? `; data-root ${JSON.stringify(current)} will become ${dataRoot}` : '';
+    return { row: ok(name, `${file}${note}`), file, home, config };
+}
+async function checkProgram(name, candidates, dirs, fix) {
+    for (const c of candidates) {
+        const found = await findExecutable(c, dirs);
+        if (found)
+            return { row: ok(name, found), found };
+    }
+    return { row: fail(name, `${candidates.join(' or ')} not found in ${dirs.join(':')}`, fix) };
+}
+/**
+ * Runs every prerequisite check (none has a side effect) and returns the table, plus what the setup needs: the runtime
+ * dir plan, the daemon's PATH, dockerd-rootless.sh and the daemon.json path and content.
+ */
+async function checks_runChecks(options = {}, deps = checks_defaultCheckDeps()) {
+    const dataRoot = validateDataRoot(options.dataRoot ?? defaultDataRoot(deps.username));
+    const daemonPath = daemonSearchPath(deps.env.PATH, deps.systemDirs);
+    const pathDirs = daemonPath.split(':');
+    const pm = deps.packageManager;
+    const runtime = await planRuntimeDir(deps);
+    const config = await checkDaemonConfig(deps, dataRoot);
+    const script = await checkProgram('dockerd-rootless.sh', ['dockerd-rootless.sh'], [...pathDirs, ...deps.searchDirs], `${installFix('dockerd-rootless.sh', pm)}${pm === 'apt' || !pm ? ' (or docker-ce-rootless-extras from the Docker repository)' : ''}`);
+    const dockerCli = deps.env.EDA_OCI_DOCKER;
+    const docker = dockerCli && path.isAbsolute(dockerCli)
+        ? await checkProgram('docker CLI', [path.basename(dockerCli)], [path.dirname(dockerCli)], `set EDA_OCI_DOCKER to an existing docker program`)
+        : await checkProgram('docker CLI', [dockerCli || 'docker'], pathDirs, installFix('docker', pm));
+    const rows = [
+        checkUser(deps),
+        await checkSubIds('uid', deps),
+        await checkSubIds('gid', deps),
+        await checkIdMapper('newuidmap', deps),
+        await checkIdMapper('newgidmap', deps),
+        await checkUserNamespaces(deps),
+        await checkTun(deps),
+        runtime.row,
+        await checkDataRoot(dataRoot, deps),
+        config.row,
+        script.row,
+        (await checkProgram('dockerd', ['dockerd'], pathDirs, installFix('dockerd', pm))).row,
+        (await checkProgram('rootlesskit', ['rootlesskit', 'docker-rootlesskit'], pathDirs, installFix('rootlesskit', pm))).row,
+        (await checkProgram('slirp4netns', ['slirp4netns', 'vpnkit'], pathDirs, installFix('slirp4netns', pm))).row,
+        docker.row,
+    ];
+    return {
+        ok: rows.every((r) => r.ok),
+        rows,
+        dataRoot,
+        runtimeDir: runtime.plan,
+        daemonPath,
+        dockerdRootless: script.found,
+        configFile: config.file,
+        existingConfig: config.config,
+        home: config.home,
+    };
+}
+/** The table as plain text: `ok`/`FAIL`, name, detail, and an indented `fix:` line under each failure. */
+function formatCheckTable(rows) {
+    const width = Math.max(...rows.map((r) => r.name.length)) + 2;
+    return rows
+        .map((r) => `${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(width)}${r.detail}${r.ok ? '' : `\n      ${''.padEnd(width)}fix: ${r.fix}`}`)
+        .join('\n');
+}
+/** Thrown when prerequisites fail: one line per failed check with its fix; `rows` is the whole table. */
+class checks_PrerequisiteError extends src/* ConfigurationError */.j1 {
+    rows;
+    name = 'PrerequisiteError';
+    constructor(rows) {
+        const user = rows.find((r) => r.name === 'user' && !r.ok);
+        // Running as root makes every per-user check moot: report only that.
+        const failed = user ? [user] : rows.filter((r) => !r.ok);
+        const line = failed.map((r) => `${r.name}: ${r.detail}; fix: ${r.fix}`).join(' | ');
+        super(failed.length === 1
+            ? `rootless Docker prerequisite failed: ${line}`
+            : `${failed.length} rootless Docker prerequisites failed: ${line}`);
+        this.rows = rows;
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/daemon.ts
+// Rootless dockerd of the current user: checks, daemon.json merge, start (or reuse a running one), wait until healthy, stop.
+
+
+
+
+
+
+
+
+const LOCK_NAME = 'eda-oci-setup-rootless-docker.lock';
+const LOG_NAME = 'eda-oci-dockerd-rootless.log';
+/** Environment passed through to the daemon (proxies for pulls, rootlesskit knobs); everything else is dropped. */
+const PASS_ENV = /^(XDG_CONFIG_HOME|DOCKERD_ROOTLESS_[A-Z0-9_]+|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy|TZ|LANG|LC_ALL)$/;
+/** Parses the daemon-config input: a JSON object; `hosts` is refused (the daemon must stay on its default socket). */
+function parseDaemonConfig(text, where = 'daemon-config') {
+    if (text === undefined || text.trim() === '')
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ConfigurationError(`${where} is not valid JSON: ${err.message}`, `give a JSON object, e.g. {"log-level": "warn"}`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new ConfigurationError(`${where} is not a JSON object`, `give a JSON object, e.g. {"log-level": "warn"}`);
+    }
+    if ('hosts' in value) {
+        throw new ConfigurationError(`${where} sets "hosts"`, 'remove it: the rootless daemon listens on unix://$XDG_RUNTIME_DIR/docker.sock');
+    }
+    return value;
+}
+function canonical(v) {
+    if (Array.isArray(v))
+        return `[${v.map(canonical).join(',')}]`;
+    if (v && typeof v === 'object') {
+        return `{${Object.keys(v)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(v);
+}
+/**
+ * daemon.json content: the user's keys, then `overlay` on top, then data-root. `changed` is false when the file already
+ * says the same (it is then left alone, formatting included).
+ */
+function mergeDaemonConfig(existing, overlay, dataRoot) {
+    if (overlay['data-root'] !== undefined && overlay['data-root'] !== dataRoot) {
+        throw new ConfigurationError(`daemon-config sets data-root ${JSON.stringify(overlay['data-root'])}, which differs from data-root ${dataRoot}`, 'set the data-root input instead');
+    }
+    const config = { ...existing, ...overlay, 'data-root': dataRoot };
+    return { config, changed: existing === undefined || canonical(existing) !== canonical(config) };
+}
+/**
+ * Writes daemon.json atomically (temp file in the same directory, fsync, rename) after copying the previous file to
+ * `<file>.eda-oci-backup-<time>`. A symlinked daemon.json (dotfile managers) is written through to its target.
+ */
+async function writeDaemonJson(file, config, now = new Date()) {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    let target = file;
+    let mode = 0o644;
+    let backup;
+    const st = await lstat(file).catch(() => undefined);
+    if (st) {
+        target = st.isSymbolicLink() ? await realpath(file) : file;
+        mode = (await lstat(target)).mode & 0o777;
+        backup = `${target}.eda-oci-backup-${now.toISOString().replace(/[-:.]/g, '')}`;
+        await copyFile(target, backup, constants.COPYFILE_EXCL);
+    }
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+        const fh = await open(tmp, 'wx', mode);
+        try {
+            await fh.writeFile(`${JSON.stringify(config, null, 2)}\n`);
+            await fh.sync();
+        }
+        finally {
+            await fh.close();
+        }
+        await rename(tmp, target);
+    }
+    catch (err) {
+        await unlink(tmp).catch(() => undefined);
+        throw err;
+    }
+    return { backup };
+}
+/** GET /info on a daemon's unix socket; undefined when nothing answers (no socket, refused, timeout, not Docker). */
+function probeDaemon(socket, timeoutMs = 3000) {
+    return new Promise((resolve) => {
+        const req = http.get({ socketPath: socket, path: '/info', headers: { Host: 'docker' }, timeout: timeoutMs }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => (body += d));
+            res.on('error', () => resolve(undefined));
+            res.on('end', () => {
+                if (res.statusCode !== 200)
+                    return resolve(undefined);
+                try {
+                    const info = JSON.parse(body);
+                    resolve({
+                        rootless: (info.SecurityOptions ?? []).some((s) => s.split(',').includes('name=rootless')),
+                        dockerRootDir: info.DockerRootDir ?? '',
+                        serverVersion: info.ServerVersion ?? '',
+                    });
+                }
+                catch {
+                    resolve(undefined);
+                }
+            });
+        });
+        req.on('timeout', () => req.destroy());
+        req.on('error', () => resolve(undefined));
+    });
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError('rootless Docker setup was cancelled'));
+        const onAbort = () => {
+            clearTimeout(t);
+            reject(new CancelledError('rootless Docker setup was cancelled'));
+        };
+        const t = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** The holder recorded in a lock file is alive (same pid and start time). */
+function holderAlive(text) {
+    try {
+        const h = JSON.parse(text);
+        if (typeof h.pid !== 'number')
+            return { alive: false };
+        const p = procInfo(h.pid);
+        return { alive: Boolean(p && !p.zombie && (h.startTime === undefined || p.startTime === h.startTime)), pid: h.pid };
+    }
+    catch {
+        return { alive: false };
+    }
+}
+/**
+ * Serializes setups of one user: an O_EXCL lock file with our pid and start time in the runtime dir. A lock whose
+ * holder is dead is taken over (re-read just before removal, so a lock a third run just took is not removed).
+ * Resolves with the release function.
+ */
+async function acquireSetupLock(dir, opts) {
+    const file = path.join(dir, LOCK_NAME);
+    const me = JSON.stringify({ pid: process.pid, startTime: procInfo(process.pid)?.startTime, host: os.hostname() });
+    const deadline = Date.now() + opts.timeoutMs;
+    let announced = false;
+    for (;;) {
+        try {
+            const fh = await open(file, 'wx', 0o600);
+            await fh.writeFile(me);
+            await fh.close();
+            return async () => {
+                if ((await readFile(file, 'utf8').catch(() => '')) === me)
+                    await unlink(file).catch(() => undefined);
+            };
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+        }
+        const text = await readFile(file, 'utf8').catch(() => undefined);
+        if (text === undefined)
+            continue;
+        const holder = holderAlive(text);
+        if (!holder.alive) {
+            if ((await readFile(file, 'utf8').catch(() => undefined)) === text) {
+                opts.logger?.info(`taking over the setup lock ${file} of a run that is gone${holder.pid ? ` (pid ${holder.pid})` : ''}`);
+                await unlink(file).catch(() => undefined);
+            }
+            continue;
+        }
+        if (!announced) {
+            opts.logger?.info(`waiting for another setup-rootless-docker run of this user (pid ${holder.pid}, lock ${file})`);
+            announced = true;
+        }
+        if (Date.now() > deadline) {
+            throw new EdaOciError(`another setup-rootless-docker run of this user (pid ${holder.pid}) still holds ${file} after ${Math.round(opts.timeoutMs / 1000)} s`, `wait for it to finish, or stop pid ${holder.pid}`);
+        }
+        await sleep(200, opts.signal);
+    }
+}
+/** Creates the private runtime dir (0700) or verifies an existing one is ours and a real directory. */
+async function ensureRuntimeDir(dir, uid) {
+    await mkdir(dir, { mode: 0o700 }).catch((err) => {
+        if (err.code !== 'EEXIST')
+            throw err;
+    });
+    const st = await lstat(dir);
+    if (!st.isDirectory() || st.uid !== uid) {
+        throw new ConfigurationError(`runtime dir ${dir} is not a directory owned by uid ${uid}`, `as root: rm -rf ${dir}`);
+    }
+    if ((st.mode & 0o777) !== 0o700)
+        await chmod(dir, 0o700);
+}
+/** The daemon answers on `socket`, which belongs to `uid` (another user's socket is never reused). */
+async function probeOwnDaemon(socket, uid) {
+    const st = await lstat(socket).catch(() => undefined);
+    if (!st || !st.isSocket() || st.uid !== uid)
+        return undefined;
+    return probeDaemon(socket);
+}
+/** The last lines of a log file (empty when unreadable). */
+async function logTail(file, lines = 200) {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    return text
+        .split('\n')
+        .filter((l, i, a) => l !== '' || i < a.length - 1)
+        .slice(-lines);
+}
+/** The most telling line of a failed start-up log (rootlesskit/dockerd errors), without shell trace lines. */
+function salientLogLine(lines) {
+    const interesting = /level=(error|fatal)|\berror\b|failed|denied|needs to be|must be|not found|cannot|No such/i;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const l = lines[i].trim();
+        if (l && !l.startsWith('+') && interesting.test(l))
+            return l.length > 300 ? `${l.slice(0, 300)}...` : l;
+    }
+    return '';
+}
+/** Environment of the daemon: a clean one with what dockerd-rootless.sh needs, plus pass-through knobs. */
+function daemonEnv(env, v) {
+    const out = {
+        HOME: v.home,
+        USER: v.user,
+        LOGNAME: v.user,
+        PATH: v.path,
+        XDG_RUNTIME_DIR: v.runtimeDir,
+    };
+    for (const [k, val] of Object.entries(env))
+        if (PASS_ENV.test(k) && val !== undefined)
+            out[k] = val;
+    // The GitHub runner kills processes carrying its RUNNER_TRACKING_ID when the job ends (orphan clean-up); a daemon that
+    // must outlive the job is started without it, one that must not is left with it as a safety net.
+    if (!v.keepRunning && env.RUNNER_TRACKING_ID)
+        out.RUNNER_TRACKING_ID = env.RUNNER_TRACKING_ID;
+    return out;
+}
+/**
+ * Makes a rootless Docker daemon of the current user available: runs the prerequisite checks (failing with
+ * PrerequisiteError before touching anything), merges daemon.json, then reuses a healthy rootless daemon already
+ * answering on $XDG_RUNTIME_DIR/docker.sock or starts dockerd-rootless.sh detached and waits until `/info` answers and
+ * reports rootless. A daemon that fails to come up, or a cancellation, stops what this call started. Concurrent calls
+ * of one user are serialized with a lock in the runtime dir.
+ */
+async function setupRootlessDocker(options = {}, deps = {}) {
+    const logger = deps.logger ?? silentLogger;
+    const checkDeps = deps.checks ?? defaultCheckDeps();
+    const waitSeconds = options.waitSeconds ?? 60;
+    const report = await logger.group('Check rootless Docker prerequisites', async () => {
+        const r = await runChecks({ dataRoot: options.dataRoot }, checkDeps);
+        for (const row of r.rows) {
+            if (row.ok)
+                logger.info(`ok    ${row.name}: ${row.detail}`);
+            else
+                logger.error(`${row.name}: ${row.detail}; fix: ${row.fix}`);
+        }
+        return r;
+    });
+    if (!report.ok)
+        throw new PrerequisiteError(report.rows);
+    const merged = mergeDaemonConfig(report.existingConfig, options.daemonConfig ?? {}, report.dataRoot);
+    const plan = report.runtimeDir;
+    const socket = path.join(plan.path, 'docker.sock');
+    const base = {
+        dockerHost: `unix://${socket}`,
+        checks: report.rows,
+        runtimeDir: plan.path,
+        warnings: [],
+    };
+    if (plan.create)
+        await ensureRuntimeDir(plan.path, checkDeps.uid);
+    const release = await acquireSetupLock(plan.path, { signal: options.signal, timeoutMs: (waitSeconds + 60) * 1000, logger });
+    try {
+        const running = await probeOwnDaemon(socket, checkDeps.uid);
+        if (running && !running.rootless) {
+            throw new ConfigurationError(`the Docker daemon answering on ${socket} is not rootless`, `stop it, or set XDG_RUNTIME_DIR elsewhere`);
+        }
+        if (running) {
+            logger.info(`reusing the rootless Docker daemon already running at ${base.dockerHost} (version ${running.serverVersion})`);
+            const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
+            if (running.dockerRootDir !== wanted) {
+                base.warnings.push(`the running daemon uses data-root ${running.dockerRootDir}, not ${report.dataRoot}; stop it to start one with the requested data-root`);
+            }
+            if (merged.changed) {
+                base.warnings.push(`${report.configFile} was left unchanged: the running daemon would not read it until it is restarted`);
+            }
+            for (const w of base.warnings)
+                logger.warning(w);
+            return {
+                ...base,
+                dataRoot: running.dockerRootDir || report.dataRoot,
+                started: false,
+                daemonJson: { file: report.configFile, changed: false },
+                serverVersion: running.serverVersion,
+            };
+        }
+        const daemonJson = { file: report.configFile, changed: merged.changed };
+        if (merged.changed) {
+            const { backup } = await writeDaemonJson(report.configFile, merged.config, deps.now?.());
+            daemonJson.backup = backup;
+            logger.info(`wrote ${report.configFile}${backup ? ` (previous content in ${backup})` : ''}`);
+        }
+        await mkdir(report.dataRoot, { recursive: true, mode: 0o700 });
+        if (options.start === false) {
+            return { ...base, dataRoot: report.dataRoot, started: false, daemonJson };
+        }
+        const logFile = path.join(plan.path, LOG_NAME);
+        await rename(logFile, `${logFile}.1`).catch(() => undefined);
+        const env = daemonEnv(checkDeps.env, {
+            home: report.home,
+            user: checkDeps.username,
+            runtimeDir: plan.path,
+            path: report.daemonPath,
+            keepRunning: options.keepRunning ?? false,
+        });
+        const t0 = Date.now();
+        const info = await logger.group('Start rootless dockerd', async () => {
+            const proc = await startDetached(report.dockerdRootless, [], { env, logFile, logger });
+            const state = { pid: proc.pid, startTime: procInfo(proc.pid)?.startTime ?? 0, runtimeDir: plan.path, socket };
+            options.onStarted?.(state);
+            const failStart = async (err) => {
+                await stopRootlessDocker(state, { logger });
+                if (!(err instanceof CancelledError)) {
+                    const lines = await logTail(logFile);
+                    await logger.group(`rootless dockerd log (${logFile})`, async () => {
+                        for (const l of lines)
+                            logger.info(l);
+                    });
+                }
+                throw err;
+            };
+            const deadline = t0 + waitSeconds * 1000;
+            for (;;) {
+                const up = await probeDaemon(socket, 2000);
+                if (up?.rootless)
+                    return { up, state };
+                if (up) {
+                    return failStart(new EdaOciError(`the daemon answering on ${socket} does not report rootless mode`, `check ${report.dockerdRootless} and the daemon log above`));
+                }
+                if (options.signal?.aborted)
+                    return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
+                const ended = proc.exitStatus();
+                if (ended) {
+                    const why = salientLogLine(await logTail(logFile));
+                    const how = ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.code}`;
+                    return failStart(new EdaOciError(`rootless dockerd ${how} during start-up${why ? `: ${why}` : ''}`, `see the daemon log above (${logFile})`));
+                }
+                if (Date.now() > deadline) {
+                    const why = salientLogLine(await logTail(logFile));
+                    return failStart(new EdaOciError(`rootless dockerd did not answer on ${socket} within ${waitSeconds} s${why ? ` (last error in its log: ${why})` : ''}`, `see the daemon log above (${logFile}); raise wait-seconds on a slow machine`));
+                }
+                await sleep(250, options.signal).catch((err) => failStart(err));
+            }
+        });
+        const startMs = Date.now() - t0;
+        logger.info(`rootless dockerd ${info.up.serverVersion} answers at ${base.dockerHost} after ${(startMs / 1000).toFixed(1)} s`);
+        const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
+        if (info.up.dockerRootDir !== wanted) {
+            base.warnings.push(`the daemon reports data-root ${info.up.dockerRootDir}, not ${wanted}`);
+            logger.warning(base.warnings.at(-1));
+        }
+        return {
+            ...base,
+            dataRoot: info.up.dockerRootDir || report.dataRoot,
+            started: true,
+            pid: info.state.pid,
+            logFile,
+            daemonJson,
+            state: info.state,
+            serverVersion: info.up.serverVersion,
+            startMs,
+        };
+    }
+    finally {
+        await release();
+    }
+}
+function alive(pid, startTime) {
+    const p = procInfo(pid);
+    return Boolean(p && !p.zombie && p.startTime === startTime);
+}
+async function waitGone(procs, ms) {
+    const until = Date.now() + ms;
+    for (;;) {
+        if (!procs.some((p) => alive(p.pid, p.startTime)))
+            return true;
+        if (Date.now() > until)
+            return false;
+        await sleep(100);
+    }
+}
+/**
+ * Stops a daemon that {@link setupRootlessDocker} started, and only that one: SIGTERM to rootlesskit (which forwards it
+ * to dockerd for a clean shutdown that removes the socket), then SIGTERM and finally SIGKILL to whatever of its session
+ * and descendants is left (containerd runs in a session of its own). Idempotent: a daemon that is gone is reported as such.
+ */
+async function stopRootlessDocker(state, opts = {}) {
+    const logger = opts.logger ?? silentLogger;
+    const uid = process.getuid?.();
+    const t0 = Date.now();
+    // Processes of that session started after it: a later process reusing the pid cannot match both.
+    const tree = () => sessionProcesses(state.pid).filter((p) => p.uid === uid && p.startTime >= state.startTime && p.pid !== process.pid);
+    const seen = new Map(tree().map((p) => [p.pid, p]));
+    const leaderAlive = alive(state.pid, state.startTime);
+    if (!leaderAlive && seen.size === 0) {
+        await removeStaleSocket(state.socket, uid);
+        return { stopped: false, detail: `rootless dockerd (pid ${state.pid}) is not running` };
+    }
+    if (leaderAlive) {
+        try {
+            process.kill(state.pid, 'SIGTERM');
+        }
+        catch {
+            // exited meanwhile
+        }
+        await waitGone([{ pid: state.pid, startTime: state.startTime }], opts.graceMs ?? 20_000);
+    }
+    for (const p of tree())
+        seen.set(p.pid, p);
+    let left = [...seen.values()].filter((p) => alive(p.pid, p.startTime));
+    for (const sig of ['SIGTERM', 'SIGKILL']) {
+        if (left.length === 0)
+            break;
+        logger.info(`sending ${sig} to ${left.length} leftover process(es) of the rootless daemon: ${left.map((p) => p.pid).join(' ')}`);
+        for (const p of left) {
+            try {
+                process.kill(p.pid, sig);
+            }
+            catch {
+                // exited meanwhile
+            }
+        }
+        await waitGone(left, sig === 'SIGTERM' ? 3000 : 2000);
+        left = left.filter((p) => alive(p.pid, p.startTime));
+    }
+    await removeStaleSocket(state.socket, uid);
+    const detail = `stopped rootless dockerd (pid ${state.pid}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`;
+    logger.info(detail);
+    return { stopped: true, detail };
+}
+/** A socket of ours that no daemon answers on any more (dockerd killed hard) would make the next reuse check wait. */
+async function removeStaleSocket(socket, uid) {
+    const st = await lstat(socket).catch(() => undefined);
+    if (!st || !st.isSocket() || st.uid !== uid)
+        return;
+    if (await probeDaemon(socket, 1000))
+        return;
+    await unlink(socket).catch(() => undefined);
+}
+
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/index.ts
+// Rootless Docker for the current user: prerequisite checks (eda-oci doctor) and daemon set-up/teardown.
+
+
+
 ;// CONCATENATED MODULE: ./packages/docker/src/index.ts
-// Public surface of @eda-oci/docker: the docker CLI client and image-reference grammar.
+// Public surface of @eda-oci/docker: the docker CLI client, image-reference grammar and rootless daemon set-up.
+
 
 
 
 
 /***/ }),
 
-/***/ 7679:
+/***/ 3006:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29091,7 +30063,7 @@ function imagePlatform(image) {
 __nccwpck_require__.d(__webpack_exports__, {
   rJ: () => (/* reexport */ BundleError),
   cc: () => (/* reexport */ CancelledError),
-  ju: () => (/* reexport */ CommandFailedError),
+  ju: () => (/* reexport */ errors_CommandFailedError),
   j1: () => (/* reexport */ ConfigurationError),
   sm: () => (/* reexport */ EdaOciError),
   fM: () => (/* reexport */ lastLine),
@@ -29100,7 +30072,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nj: () => (/* reexport */ spawnCommand)
 });
 
-// UNUSED EXPORTS: createConsoleLogger, formatCommand
+// UNUSED EXPORTS: createConsoleLogger, formatCommand, procInfo, sessionProcesses, startDetached
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
@@ -29118,7 +30090,7 @@ class ConfigurationError extends EdaOciError {
     name = 'ConfigurationError';
 }
 /** A program exited non-zero, was killed, timed out, or could not be started. */
-class CommandFailedError extends EdaOciError {
+class errors_CommandFailedError extends EdaOciError {
     command;
     args;
     exitCode;
@@ -29185,7 +30157,7 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 
 const KILL_GRACE_MS = 2000;
 /** Renders a command for logs only (quoted where needed); it is never executed as a string. */
-function formatCommand(command, args) {
+function run_command_formatCommand(command, args) {
     const quote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
     return [command, ...args].map(quote).join(' ');
 }
@@ -29203,7 +30175,7 @@ function checkArgs(command, args) {
  */
 function supervise(command, args, options, stdin) {
     checkArgs(command, args);
-    const line = `[command] ${formatCommand(command, args)}`;
+    const line = `[command] ${run_command_formatCommand(command, args)}`;
     if (options.quiet)
         options.logger?.debug(line);
     else
@@ -29249,7 +30221,7 @@ function supervise(command, args, options, stdin) {
         child.once('error', (err) => {
             cleanup();
             const missing = err.code === 'ENOENT';
-            reject(new CommandFailedError(`cannot run ${command}: ${missing ? 'program not found' : err.message}`, command, args, null, null, '', missing ? `install ${command} or put it on PATH` : undefined, { cause: err }));
+            reject(new errors_CommandFailedError(`cannot run ${command}: ${missing ? 'program not found' : err.message}`, command, args, null, null, '', missing ? `install ${command} or put it on PATH` : undefined, { cause: err }));
         });
         child.once('close', (code, signal) => {
             cleanup();
@@ -29263,7 +30235,7 @@ function endingError(command, args, e, stderr, options, ok) {
     if (e.reason === 'cancel')
         return new CancelledError(`${command} was cancelled`);
     if (e.reason === 'timeout') {
-        return new CommandFailedError(`${formatCommand(command, args.slice(0, 3))} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, e.code, e.signal, stderr);
+        return new errors_CommandFailedError(`${run_command_formatCommand(command, args.slice(0, 3))} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, e.code, e.signal, stderr);
     }
     if (e.code === null || !ok.includes(e.code))
         return failure(command, args, e.code, e.signal, stderr);
@@ -29294,7 +30266,7 @@ function spawnCommand(command, args, options = {}) {
 function failure(command, args, code, sig, stderr) {
     const last = lastLine(stderr);
     const how = sig ? `was killed by ${sig}` : `exited with code ${code}`;
-    return new CommandFailedError(`${formatCommand(command, args.slice(0, 3))}${args.length > 3 ? ' ...' : ''} ${how}${last ? `: ${last}` : ''}`, command, args, code, sig, stderr);
+    return new errors_CommandFailedError(`${run_command_formatCommand(command, args.slice(0, 3))}${args.length > 3 ? ' ...' : ''} ${how}${last ? `: ${last}` : ''}`, command, args, code, sig, stderr);
 }
 /** Last non-empty line of a program's stderr, trimmed; what most CLIs put their error in. */
 function lastLine(text) {
@@ -29365,6 +30337,97 @@ function collector(max, onLine) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./packages/exec/src/detached.ts
+// Starting a long-lived daemon detached from the caller (own session, output to a log file), and finding what it spawned.
+
+
+
+
+/**
+ * Starts `command` in its own session (setsid: it survives the caller and a SIGINT to the caller's process group) with
+ * stdin from /dev/null and output appended to a log file, so it holds no pipe of the caller open. Resolves once the
+ * program was started; rejects with CommandFailedError when it cannot be started.
+ */
+async function startDetached(command, args, options) {
+    for (const a of [command, ...args]) {
+        if (a.includes('\0'))
+            throw new TypeError(`argument ${JSON.stringify(a)} of ${command} is not a NUL-free string`);
+    }
+    options.logger?.info(`[command] ${formatCommand(command, args)} (detached, log ${options.logFile})`);
+    const fd = openSync(options.logFile, 'a', 0o600);
+    try {
+        const child = spawn(command, [...args], {
+            cwd: options.cwd ?? '/',
+            env: options.env,
+            detached: true,
+            stdio: ['ignore', fd, fd],
+            shell: false,
+        });
+        let status;
+        const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
+            status = { code, signal };
+            resolve(status);
+        }));
+        await new Promise((resolve, reject) => {
+            child.once('error', (err) => reject(new CommandFailedError(`cannot start ${command}: ${err.message}`, command, args, null, null, '', undefined, { cause: err })));
+            child.once('spawn', () => resolve());
+        });
+        // Do not keep the caller alive for the daemon's sake.
+        child.unref();
+        return { pid: child.pid, exited, exitStatus: () => status };
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** Reads /proc/<pid>/stat (and the owner); undefined when the process does not exist. */
+function procInfo(pid, procDir = '/proc') {
+    try {
+        const stat = readFileSync(`${procDir}/${pid}/stat`, 'utf8');
+        // comm (field 2) may contain spaces and parentheses: the fields after it follow the last ')'.
+        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const status = readFileSync(`${procDir}/${pid}/status`, 'utf8');
+        return {
+            pid,
+            ppid: Number(rest[1]),
+            session: Number(rest[3]),
+            startTime: Number(rest[19]),
+            uid: Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? -1),
+            zombie: rest[0] === 'Z',
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Processes of a session started by {@link startDetached} (session id = its pid) and all their descendants, including
+ * ones that started a session of their own (containerd does setsid). Zombies are left out.
+ */
+function sessionProcesses(sid, procDir = '/proc') {
+    const all = [];
+    for (const name of readdirSync(procDir)) {
+        if (!/^\d+$/.test(name))
+            continue;
+        const p = procInfo(Number(name), procDir);
+        if (p && !p.zombie)
+            all.push(p);
+    }
+    const keep = new Set(all.filter((p) => p.session === sid).map((p) => p.pid));
+    for (let added = true; added;) {
+        added = false;
+        for (const p of all) {
+            if (!keep.has(p.pid) && keep.has(p.ppid)) {
+                keep.add(p.pid);
+                added = true;
+            }
+        }
+    }
+    return all.filter((p) => keep.has(p.pid));
+}
+
 ;// CONCATENATED MODULE: ./packages/exec/src/index.ts
 // Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
 
@@ -29372,9 +30435,10 @@ function collector(max, onLine) {
 
 
 
+
 /***/ }),
 
-/***/ 4256:
+/***/ 2609:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29383,21 +30447,22 @@ __nccwpck_require__.d(__webpack_exports__, {
   dM: () => (/* reexport */ fs_util_removeTree)
 });
 
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, applyImageConfig, applyOverlay, buildBundle, bundleDigest, ciProvenance, computeTreeDigest, extractTar, findSubIdRange, haveGetfattr, idMappings, layersArchive, mergeEnv, parseConfigOverlay, parseExtractMethod, parseGroup, parsePasswd, pidAlive, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveUserFrom, rootlessBaseSpec, serializeSpec, sha256, tempSuffix, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MANIFEST_NAME, MAX_TIMEOUT_SECONDS, RACY_WINDOW_NS, RUNC_CVES, TEST_CONTAINER_PREFIX, TEST_KEYS, applyImageConfig, applyOverlay, buildBundle, bundleDigest, checkRunc, checkUserMapped, ciProvenance, cleanupRoot, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, formatManifest, haveGetfattr, idMappings, judge, junitXml, layersArchive, manifestFromRecords, mergeEnv, nsToSeconds, parseConfigOverlay, parseExtractMethod, parseGroup, parseManifest, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcLogErrors, serializeSpec, sha256, signalFromStatus, sortByPathBytes, summarizeManifest, summarizeTree, tempSuffix, testConfig, testFromRun, testMappings, upstreamVersion, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, validateTests, writeJUnitFile, xmlEscape
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 3 modules
-var src = __nccwpck_require__(7679);
-// EXTERNAL MODULE: ./packages/docker/src/index.ts + 2 modules
-var docker_src = __nccwpck_require__(4874);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
+var src = __nccwpck_require__(3006);
+// EXTERNAL MODULE: ./packages/docker/src/index.ts + 5 modules
+var docker_src = __nccwpck_require__(7289);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:buffer"
@@ -30384,6 +31449,7 @@ async function extractor_extractTar(source, rootfs, options = {}) {
         strippedSetid: ex.strippedSetid,
         treeDigest: s.treeDigest,
         entries: ex.entries,
+        records: ex.records,
     };
 }
 
@@ -30911,8 +31977,215 @@ function lockfile_ciProvenance(env = process.env) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __nccwpck_require__(3243);
+;// CONCATENATED MODULE: ./packages/oci/src/manifest.ts
+// bundle.files: the per-file manifest a build writes next to bundle.lock.json, so that publishing can verify a bundle
+// and find unchanged files from metadata alone instead of re-hashing every file.
+//
+// Format (UTF-8 text, one record per line, fields separated by TAB; `\`, TAB, LF and CR inside a path or symlink target
+// are written as `\\`, `\t`, `\n`, `\r`):
+//   eda-oci-files 1
+//   root  <mode octal> <mtime ns> <inode> <ctime ns>      (the rootfs directory itself; not part of the tree digest)
+//   statted <ns>                                          (from this wall-clock time on, recorded ctimes are reliable)
+//   <blank line>
+//   <path> <f|d|l> <mode octal> <size> <mtime ns> <sha256 hex | link target | -> <inode> <ctime ns>
+// Records are sorted by the UTF-8 bytes of the path, like the tree digest. `inode` and `ctime` are what one lstat after
+// the build's last change gave: a later lstat with the same inode and ctime (which no user can set) proves the file
+// was not modified since, except for changes in the same clock tick as that lstat; see RACY_WINDOW_NS. The build
+// records `statted` = end of its lstat pass + RACY_WINDOW_NS and makes the bundle visible only after that time, so a
+// later change always lands in a later tick and no entry of a built bundle is racy.
+
+
+
+/** The manifest's file name inside a bundle directory. */
+const manifest_MANIFEST_NAME = 'bundle.files';
+const MAGIC = 'eda-oci-files 1';
+/**
+ * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
+ * lstat can leave ctime unchanged, because the kernel stamps times from a clock that advances once per tick (1-10 ms),
+ * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
+ */
+const RACY_WINDOW_NS = 50000000n;
+const ESCAPES = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
+function escapeField(s) {
+    return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
+}
+function unescapeField(s, line) {
+    if (!s.includes('\\'))
+        return s;
+    return s.replace(/\\(.?)/g, (_m, c) => {
+        const u = UNESCAPES[c];
+        if (u === undefined)
+            throw new BundleError(`${manifest_MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
+        return u;
+    });
+}
+const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
+/** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
+function sortByPathBytes(items) {
+    const keyed = items.map((item) => ({ item, b: Buffer.from(item.path, 'utf8') }));
+    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
+    return keyed.map((k) => k.item);
+}
+/** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
+function manifest_formatManifest(m) {
+    const r = m.root;
+    const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
+    for (const e of m.entries) {
+        const content = e.type === 'd' ? '-' : escapeField(e.content);
+        parts.push(`${escapeField(e.path)}\t${e.type}\t${e.mode.toString(8)}\t${e.size}\t${e.mtimeNs}\t${content}\t${e.ino}\t${e.ctimeNs || '-'}\n`);
+    }
+    return parts.join('');
+}
+const DIGITS = /^\d+$/;
+const SIGNED = /^-?\d+$/;
+const OCTAL = /^[0-7]{1,5}$/;
+const SHA_HEX = /^[0-9a-f]{64}$/;
+/** True when `a` sorts before `b` in UTF-8 byte order (UTF-16 order agrees unless a surrogate pair is involved). */
+function beforeInBytes(a, b) {
+    if (!NON_ASCII.test(a) && !NON_ASCII.test(b))
+        return a < b;
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) < 0;
+}
+const NON_ASCII = /[^ -~\t\n\r]/;
+/** An empty, `.` or `..` component, or a leading slash. */
+const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
+/** Parses a manifest; a malformed one is a BundleError naming the line. */
+function parseManifest(text) {
+    const lines = text.split('\n');
+    const bad = (line, why) => new BundleError(`${manifest_MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
+    if (lines[0] !== MAGIC)
+        throw bad(1, `is not '${MAGIC}'`);
+    const rootF = (lines[1] ?? '').split('\t');
+    if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]) || !SIGNED.test(rootF[2]) || !DIGITS.test(rootF[3]))
+        throw bad(2, 'is not a valid root record');
+    const st = (lines[2] ?? '').split('\t');
+    if (st.length !== 2 || st[0] !== 'statted' || !DIGITS.test(st[1]))
+        throw bad(3, 'is not a valid statted record');
+    if (lines[3] !== '')
+        throw bad(4, 'is not empty');
+    if (lines[lines.length - 1] !== '')
+        throw bad(lines.length, 'is not terminated by a newline');
+    const entries = new Array(Math.max(0, lines.length - 5));
+    let prev = '';
+    for (let i = 4; i < lines.length - 1; i++) {
+        const f = lines[i].split('\t');
+        const n = i + 1;
+        if (f.length !== 8)
+            throw bad(n, `has ${f.length} fields, not 8`);
+        const [p, type, mode, size, mtime, content, ino, ctime] = f;
+        if (type !== 'f' && type !== 'd' && type !== 'l')
+            throw bad(n, `has the unknown type '${type}'`);
+        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
+            throw bad(n, 'has a non-numeric field');
+        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
+            throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
+        const path = unescapeField(p, n);
+        if (path === '' || BAD_PATH.test(path))
+            throw bad(n, `has an invalid path '${path}'`);
+        // The order proves there are no duplicates and matches the digest's order.
+        if (i > 4 && !beforeInBytes(prev, path))
+            throw bad(n, `is out of order or repeats a path ('${path}')`);
+        prev = path;
+        entries[i - 4] = {
+            path,
+            type,
+            mode: parseInt(mode, 8),
+            size: +size,
+            mtimeNs: mtime,
+            content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
+            ino,
+            ctimeNs: ctime === '-' ? '' : ctime,
+        };
+    }
+    return {
+        root: { mode: parseInt(rootF[1], 8), mtimeNs: rootF[2], ino: rootF[3], ctimeNs: rootF[4] === '-' ? '' : rootF[4] },
+        statted: BigInt(st[1]),
+        entries,
+    };
+}
+/** Whole seconds (floor) of a decimal ns string, as the tree digest records mtimes. */
+function nsToSeconds(ns) {
+    if (ns.startsWith('-')) {
+        const b = BigInt(ns);
+        return Number(b / 1000000000n - (b % 1000000000n < 0n ? 1n : 0n));
+    }
+    return ns.length <= 9 ? 0 : Number(ns.slice(0, -9));
+}
+/**
+ * The tree digest and counts of a manifest's entries (sorted, as parseManifest and manifestFromRecords return them),
+ * computed exactly as summarizeTree computes them, without sorting again.
+ */
+function manifest_summarizeManifest(entries) {
+    const hash = createHash('sha256');
+    const seen = new Set();
+    let files = 0;
+    let hardlinks = 0;
+    let dirs = 0;
+    let symlinks = 0;
+    let bytes = 0;
+    let batch = '';
+    for (const e of entries) {
+        batch += `${e.path}\0${e.type}\0${(e.mode & 0o7777).toString(8)}\0${e.type === 'f' ? e.size : ''}\0${nsToSeconds(e.mtimeNs)}\0${e.content}\n`;
+        if (batch.length > 65536) {
+            hash.update(batch, 'utf8');
+            batch = '';
+        }
+        if (e.type === 'd')
+            dirs++;
+        else if (e.type === 'l')
+            symlinks++;
+        else if (seen.has(e.ino))
+            hardlinks++;
+        else {
+            seen.add(e.ino);
+            files++;
+            bytes += e.size;
+        }
+    }
+    hash.update(batch, 'utf8');
+    return { treeDigest: `sha256:${hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+}
+/**
+ * Reads inode, ctime and exact mtime of every recorded path under `rootfs` (one lstat each) and returns the manifest.
+ * Call after the last change to the tree (modes and times applied); `records` are the extractor's (content hashes are
+ * taken from them, nothing is re-read). `statted` is set to the end of the pass plus RACY_WINDOW_NS: the caller must
+ * not let anything else change the tree before that time.
+ */
+function manifest_manifestFromRecords(rootfs, records) {
+    const rootSt = lstatSync(rootfs, { bigint: true });
+    const entries = [];
+    for (const [p, r] of records) {
+        const st = lstatSync(`${rootfs}/${p}`, { bigint: true });
+        const type = st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : st.isFile() ? 'f' : undefined;
+        if (type !== r.type)
+            throw new BundleError(`${rootfs}/${p} changed type during the build`, 'something else writes into the staging directory; retry');
+        entries.push({
+            path: p,
+            type,
+            mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
+            size: type === 'f' ? Number(st.size) : 0,
+            mtimeNs: st.mtimeNs.toString(),
+            content: r.content,
+            ino: st.ino.toString(),
+            ctimeNs: st.ctimeNs.toString(),
+        });
+    }
+    const statted = (BigInt(Date.now()) + 1n) * 1000000n + RACY_WINDOW_NS;
+    return {
+        root: {
+            mode: Number(rootSt.mode & 4095n),
+            mtimeNs: rootSt.mtimeNs.toString(),
+            ino: rootSt.ino.toString(),
+            ctimeNs: rootSt.ctimeNs.toString(),
+        },
+        statted,
+        entries: sortByPathBytes(entries),
+    };
+}
+
+// EXTERNAL MODULE: ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __nccwpck_require__(3555);
 ;// CONCATENATED MODULE: ./packages/oci/src/runtime-spec.ts
 // OCI runtime-spec config.json: the rootless base runc writes, image config applied, user overlay merged.
 
@@ -31179,7 +32452,7 @@ async function subid_readSubIdRange(file, name, id) {
  */
 async function fs_util_removeTree(target) {
     try {
-        await (0,promises_namespaceObject.rm)(target, { recursive: true, force: true, maxRetries: 2 });
+        await (0,promises_.rm)(target, { recursive: true, force: true, maxRetries: 2 });
         return;
     }
     catch (err) {
@@ -31188,12 +32461,12 @@ async function fs_util_removeTree(target) {
             throw err;
     }
     await makeWritable(target);
-    await (0,promises_namespaceObject.rm)(target, { recursive: true, force: true, maxRetries: 2 });
+    await (0,promises_.rm)(target, { recursive: true, force: true, maxRetries: 2 });
 }
 async function makeWritable(dir) {
     let st;
     try {
-        st = await (0,promises_namespaceObject.lstat)(dir);
+        st = await (0,promises_.lstat)(dir);
     }
     catch {
         return;
@@ -31201,10 +32474,10 @@ async function makeWritable(dir) {
     if (!st.isDirectory())
         return;
     if ((st.mode & 0o700) !== 0o700)
-        await (0,promises_namespaceObject.chmod)(dir, (st.mode & 0o7777) | 0o700).catch(() => undefined);
+        await (0,promises_.chmod)(dir, (st.mode & 0o7777) | 0o700).catch(() => undefined);
     let names;
     try {
-        names = await (0,promises_namespaceObject.readdir)(dir);
+        names = await (0,promises_.readdir)(dir);
     }
     catch {
         return;
@@ -31247,6 +32520,7 @@ function fs_util_pidAlive(pid) {
 ;// CONCATENATED MODULE: ./packages/oci/src/build.ts
 // Image -> OCI bundle: resolve/pull the image, stream `docker export` into a private staging rootfs through the safe
 // extractor, write config.json, bundle-id and bundle.lock.json, then move the finished bundle into place with rename(2).
+
 
 
 
@@ -31373,6 +32647,7 @@ async function buildBundle(options, deps = {}) {
     await mkdir(staging, { mode: 0o755 });
     options.onStaging?.(staging);
     let containerId;
+    let visibleAfter = 0;
     try {
         const rootfs = path.join(staging, 'rootfs');
         await mkdir(rootfs, { mode: 0o755 });
@@ -31435,6 +32710,9 @@ async function buildBundle(options, deps = {}) {
             await writeFile(path.join(staging, 'config.json'), configText, { mode: 0o644 });
             const digest = bundleDigest(configSha, extracted.treeDigest);
             await writeBundleId(rootfs, digest);
+            const manifest = await writeManifest(staging, rootfs, extracted, log);
+            visibleAfter = manifest.visibleAfterMs;
+            const manifestSha256 = manifest.sha256;
             for (const w of warnings)
                 log.warning(w);
             log.info(`config.json ${configSha} (process ${JSON.stringify(spec.process.args)} as uid ${spec.process.user.uid} in ${spec.process.cwd}); bundle digest ${digest}`);
@@ -31454,6 +32732,7 @@ async function buildBundle(options, deps = {}) {
                     // Sorted: the two extraction paths walk in different orders.
                     skippedSpecial: [...extracted.skippedSpecial].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
                     strippedSetid: [...extracted.strippedSetid].sort(),
+                    ...(manifestSha256 ? { manifestSha256 } : {}),
                 },
                 cacheKey,
                 extraction: method,
@@ -31469,6 +32748,9 @@ async function buildBundle(options, deps = {}) {
         });
         await log.group('Move bundle into place', async () => {
             const t = Date.now();
+            // bundle.files promises that later changes show in ctime: nothing else may see the tree before visibleAfter.
+            if (Date.now() < visibleAfter)
+                await new Promise((r) => setTimeout(r, visibleAfter - Date.now()));
             if (signal?.aborted)
                 throw new CancelledError('build cancelled before the bundle was moved into place');
             await swapIntoPlace(staging, bundlePath, outputDir, options.name);
@@ -31655,6 +32937,22 @@ async function writeBundleId(rootfs, digest) {
     }
 }
 /**
+ * Writes bundle.files (inode, ctime and the extractor's content hash per path, read by one lstat each now that the tree
+ * is final) and returns its sha256 for the lockfile, and the time before which the bundle must not become visible. It
+ * must digest to the tree digest; if it does not (an mtime the file system rounds differently than the archive's), no
+ * manifest is written and publishing hashes every file instead.
+ */
+async function writeManifest(staging, rootfs, extracted, log) {
+    const manifest = manifestFromRecords(rootfs, extracted.records);
+    if (summarizeManifest(manifest.entries).treeDigest !== extracted.treeDigest) {
+        log.warning(`${MANIFEST_NAME} not written: the tree on disk does not digest like the archive (publishing will hash every file)`);
+        return { visibleAfterMs: 0 };
+    }
+    const text = formatManifest(manifest);
+    await writeFile(path.join(staging, MANIFEST_NAME), text, { mode: 0o644 });
+    return { sha256: sha256(text), visibleAfterMs: Number(manifest.statted / 1000000n) + 1 };
+}
+/**
  * Moves the finished staging dir to `<outputDir>/<name>`. An existing bundle is first renamed aside (so the name never
  * holds a mixture), then removed. rename(2) within one directory is atomic.
  */
@@ -31704,8 +33002,894 @@ async function toolVersions(docker) {
     return { 'docker-client': v.client, 'docker-server': v.server };
 }
 
+;// CONCATENATED MODULE: ./packages/oci/src/runc/junit.ts
+// JUnit XML report of a bundle test run (the format CI systems and test-report actions read).
+
+
+
+
+/**
+ * Escapes text for XML 1.0 content and attribute values. Characters XML 1.0 cannot carry at all (control characters
+ * other than tab/newline/return, lone surrogates, U+FFFE/U+FFFF; not even as &#x..; references) become a visible
+ * `\xNN` / `\uNNNN` so the file stays well-formed and the information is kept.
+ */
+function xmlEscape(text) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        const ch = text[i];
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+            const next = text.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff) {
+                out += ch + text[i + 1];
+                i++;
+                continue;
+            }
+        }
+        if (ch === '&')
+            out += '&amp;';
+        else if (ch === '<')
+            out += '&lt;';
+        else if (ch === '>')
+            out += '&gt;';
+        else if (ch === '"')
+            out += '&quot;';
+        else if (ch === "'")
+            out += '&apos;';
+        else if (c === 0x09 || c === 0x0a || c === 0x0d)
+            out += c === 0x0d ? '&#13;' : ch;
+        else if (c < 0x20 || c === 0x7f)
+            out += `\\x${c.toString(16).padStart(2, '0')}`;
+        else if ((c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff)
+            out += `\\u${c.toString(16).padStart(4, '0')}`;
+        else
+            out += ch;
+    }
+    return out;
+}
+const secs = (ms) => (ms / 1000).toFixed(3);
+/** Renders the JUnit XML document: one <testsuite>, one <testcase> per test with <failure>/<error> and outputs. */
+function junitXml(suite) {
+    const r = suite.results;
+    const failures = r.filter((t) => t.status === 'failed').length;
+    const errors = r.filter((t) => t.status === 'error').length;
+    const time = secs(r.reduce((a, t) => a + t.durationMs, 0));
+    const attrs = (o) => Object.entries(o)
+        .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
+        .join('');
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites${attrs({ name: 'test-bundle-runc', tests: r.length, failures, errors, time })}>`,
+        `  <testsuite${attrs({
+            name: suite.name,
+            tests: r.length,
+            failures,
+            errors,
+            skipped: 0,
+            time,
+            timestamp: suite.timestamp.toISOString().replace(/\.\d+Z$/, ''),
+            hostname: os.hostname(),
+        })}>`,
+    ];
+    const props = Object.entries(suite.properties ?? {});
+    if (props.length) {
+        lines.push('    <properties>');
+        for (const [name, value] of props)
+            lines.push(`      <property${attrs({ name, value })}/>`);
+        lines.push('    </properties>');
+    }
+    for (const t of r) {
+        lines.push(`    <testcase${attrs({ name: t.name, classname: suite.name, time: secs(t.durationMs) })}>`);
+        if (t.status !== 'passed') {
+            const tag = t.status === 'error' ? 'error' : 'failure';
+            const type = t.timedOut ? 'timeout' : t.status === 'error' ? 'runc' : t.signal ? 'signal' : 'assertion';
+            lines.push(`      <${tag}${attrs({ message: t.reason, type })}>${xmlEscape(`expected: ${t.expected}\nactual: ${t.actual}`)}</${tag}>`);
+        }
+        if (t.stdout)
+            lines.push(`      <system-out>${xmlEscape(t.stdout)}</system-out>`);
+        if (t.stderr)
+            lines.push(`      <system-err>${xmlEscape(t.stderr)}</system-err>`);
+        lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>', '</testsuites>', '');
+    return lines.join('\n');
+}
+/** Writes the report atomically (temp file + rename), creating the parent directory; returns the absolute path. */
+async function writeJUnitFile(file, suite) {
+    const abs = path.resolve(file);
+    await mkdir(path.dirname(abs), { recursive: true });
+    const tmp = `${abs}.tmp-${tempSuffix()}`;
+    await writeFile(tmp, junitXml(suite));
+    await rename(tmp, abs);
+    return abs;
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/version.ts
+// runc discovery and version policy: refuse runc builds with known container-breakout CVEs before running anything.
+
+
+
+
+/**
+ * The CVEs refused. CVE-2024-21626 ("Leaky Vessels"): runc before 1.1.12 leaked a host directory fd into the container
+ * (process.cwd set to /proc/self/fd/N), a full container breakout. Distributions backported the fix into older
+ * upstream versions without changing the upstream number, so those builds are accepted by their package version.
+ * Sources: Debian's changelog of runc 1.1.5+ds1-1+deb12u1 (bookworm-security, 2024-02-02, "CVE-2024-21626: several
+ * container breakouts due to internally leaked fds"); Ubuntu Security Notice USN-6619-1 (fixed package versions).
+ */
+const RUNC_CVES = [
+    {
+        id: 'CVE-2024-21626',
+        summary: '"Leaky Vessels": container breakout through a file descriptor runc leaked into the container',
+        fixedIn: [1, 1, 12],
+        fixedDistroBuilds: [
+            {
+                distro: 'Debian 12 (bookworm)',
+                pattern: /^1\.1\.5\+ds1-1\+deb12u(\d+)$/,
+                minRevision: 1,
+                firstFixed: '1.1.5+ds1-1+deb12u1',
+                source: 'Debian changelog of runc 1.1.5+ds1-1+deb12u1',
+            },
+            {
+                distro: 'Ubuntu 18.04 ESM',
+                pattern: /^1\.1\.4-0ubuntu1~18\.04\.2\+esm(\d+)$/,
+                minRevision: 1,
+                firstFixed: '1.1.4-0ubuntu1~18.04.2+esm1',
+                source: 'USN-6619-1',
+            },
+            {
+                distro: 'Ubuntu 20.04',
+                pattern: /^1\.1\.7-0ubuntu1~20\.04\.(\d+)$/,
+                minRevision: 2,
+                firstFixed: '1.1.7-0ubuntu1~20.04.2',
+                source: 'USN-6619-1',
+            },
+            {
+                distro: 'Ubuntu 22.04',
+                pattern: /^1\.1\.7-0ubuntu1~22\.04\.(\d+)$/,
+                minRevision: 2,
+                firstFixed: '1.1.7-0ubuntu1~22.04.2',
+                source: 'USN-6619-1',
+            },
+            {
+                distro: 'Ubuntu 23.10',
+                pattern: /^1\.1\.7-0ubuntu2\.(\d+)$/,
+                minRevision: 2,
+                firstFixed: '1.1.7-0ubuntu2.2',
+                source: 'USN-6619-1',
+            },
+        ],
+    },
+];
+/** Parses `runc --version` output; throws when there is no `runc version X` line. */
+function parseRuncVersion(text) {
+    const field = (re) => re.exec(text)?.[1]?.trim() || undefined;
+    const version = field(/^runc version[ \t]+(\S+)/m);
+    if (!version) {
+        throw new ConfigurationError(`cannot read the runc version: 'runc --version' printed ${JSON.stringify(text.trim().slice(0, 120))}`, 'point the runc setting at a real runc binary (e.g. /usr/sbin/runc)');
+    }
+    return { version, commit: field(/^commit:[ \t]*(\S+)/m), spec: field(/^spec:[ \t]*(\S+)/m) };
+}
+/** The upstream [major, minor, patch] and whether it is a pre-release (1.2.0-rc.1), or undefined if unreadable. */
+function upstreamVersion(version) {
+    const m = /^v?(\d+)\.(\d+)\.(\d+)(-rc[.\d]*)?/.exec(version);
+    if (!m)
+        return undefined;
+    return { triple: [Number(m[1]), Number(m[2]), Number(m[3])], prerelease: m[4] !== undefined };
+}
+function compareTriple(a, b) {
+    for (let i = 0; i < 3; i++)
+        if (a[i] !== b[i])
+            return a[i] - b[i];
+    return 0;
+}
+/** Renders the version for messages: `1.1.5+ds1 (commit 1.1.5+ds1-1+deb12u1)`. */
+function describeRuncVersion(v) {
+    return v.commit && v.commit !== v.version ? `${v.version} (commit ${v.commit})` : v.version;
+}
+/**
+ * Applies the policy: a version is accepted when, for every CVE in {@link RUNC_CVES}, its upstream version is at
+ * least the fixed release, or its package version matches a known fixed distribution build. Everything else
+ * (including an unreadable version) is refused.
+ */
+function evaluateRuncVersion(v, cves = RUNC_CVES) {
+    const up = upstreamVersion(v.version);
+    const accepted = [];
+    const refused = [];
+    const bad = [];
+    for (const cve of cves) {
+        const fixed = cve.fixedIn.join('.');
+        if (up && (compareTriple(up.triple, cve.fixedIn) > 0 || (compareTriple(up.triple, cve.fixedIn) === 0 && !up.prerelease))) {
+            accepted.push(`upstream ${up.triple.join('.')} >= ${fixed} (${cve.id} fixed)`);
+            continue;
+        }
+        const candidates = [v.version, v.commit].filter((s) => Boolean(s));
+        const build = cve.fixedDistroBuilds.find((b) => candidates.some((c) => {
+            const m = b.pattern.exec(c);
+            return m !== null && Number(m[1]) >= b.minRevision;
+        }));
+        if (build) {
+            accepted.push(`${build.distro} build with the ${cve.id} fix backported (${build.firstFixed} or later, per ${build.source})`);
+            continue;
+        }
+        bad.push(cve.id);
+        refused.push(up
+            ? `${cve.id} (${cve.summary}) is fixed in runc ${fixed}, and this is not a distribution build known to carry the fix`
+            : `the version '${v.version}' is not a release number, so it cannot be shown to contain the ${cve.id} fix (runc ${fixed})`);
+    }
+    return bad.length ? { ok: false, cves: bad, reason: refused.join('; ') } : { ok: true, cves: [], reason: accepted.join('; ') };
+}
+/**
+ * Finds the runc program: a value with a `/` is a path (must exist and be executable), a bare name is looked up in
+ * PATH. A missing runc is one ConfigurationError naming what was tried and how to fix it.
+ */
+async function resolveRunc(runc, env = process.env, option = 'runc') {
+    const fix = `install runc (Debian/Ubuntu: apt-get install runc) or set ${option} to the runc binary's path`;
+    if (runc.includes('/')) {
+        const abs = path.resolve(runc);
+        if (await isExecutableFile(abs))
+            return abs;
+        throw new ConfigurationError(`runc not found: '${abs}' does not exist or is not an executable file`, fix);
+    }
+    const dirs = (env.PATH ?? '').split(':').filter(Boolean);
+    for (const d of dirs) {
+        const candidate = path.resolve(d, runc);
+        if (await isExecutableFile(candidate))
+            return candidate;
+    }
+    throw new ConfigurationError(`runc not found: no executable '${runc}' in PATH (${dirs.join(':') || 'empty'})`, fix);
+}
+async function isExecutableFile(p) {
+    try {
+        if (!(await stat(p)).isFile())
+            return false;
+        await access(p, fsc.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Resolves runc, runs `runc --version` once and applies {@link evaluateRuncVersion}. A refused version throws a
+ * ConfigurationError naming the CVE, the version found and the fix, unless `allowVulnerable` (then it warns).
+ */
+async function version_checkRunc(runc, options = {}) {
+    const log = options.logger ?? silentLogger;
+    const run = options.run ?? runCommand;
+    const resolved = await resolveRunc(runc, options.env, options.runcHint);
+    let out;
+    try {
+        out = (await run(resolved, ['--version'], { timeoutMs: 30_000, signal: options.signal, logger: log, quiet: true })).stdout;
+    }
+    catch (err) {
+        if (err instanceof CommandFailedError) {
+            throw new ConfigurationError(`'${resolved} --version' failed: ${err.message}`, `point ${options.runcHint ?? 'runc'} at a working runc binary`, { cause: err });
+        }
+        throw err;
+    }
+    const version = parseRuncVersion(out);
+    const verdict = evaluateRuncVersion(version);
+    const what = `runc ${describeRuncVersion(version)} at ${resolved}`;
+    if (verdict.ok) {
+        log.info(`${what}: accepted: ${verdict.reason}`);
+    }
+    else if (options.allowVulnerable) {
+        log.warning(`${what} is vulnerable: ${verdict.reason}; running anyway because ${options.allowHint ?? 'allow-vulnerable-runc'} is set`);
+    }
+    else {
+        throw new ConfigurationError(`${what} is refused: ${verdict.reason}`, `upgrade runc to ${RUNC_CVES.map((c) => c.fixedIn.join('.')).join('/')} or later (or a distribution build with the fix), ` +
+            `or set ${options.allowHint ?? 'allow-vulnerable-runc: true'} to run anyway`);
+    }
+    return { path: resolved, version, verdict };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/run-tests.ts
+// Runs a bundle's tests with runc: each test in its own container from a private temporary bundle whose config.json
+// points at the original rootfs read-only, so the bundle itself is never modified.
+
+
+
+
+
+
+
+
+
+/** Prefix of every container id eda-oci test runs create; {@link cleanupRoot} removes only these. */
+const TEST_CONTAINER_PREFIX = 'eda-oci-test-';
+const BUNDLE_HINT = 'point bundle at a directory with config.json and rootfs/ (the bundle-path output of build-oci-bundle)';
+/** Checks that `bundle` is an OCI bundle (directory, valid config.json, existing rootfs) before anything runs. */
+async function readBundle(bundle) {
+    const abs = path.resolve(bundle);
+    let st;
+    try {
+        st = await stat(abs);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new BundleError(`bundle '${abs}' ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`, BUNDLE_HINT);
+    }
+    if (!st.isDirectory())
+        throw new BundleError(`bundle '${abs}' is not a directory`, BUNDLE_HINT);
+    const real = await realpath(abs);
+    const configFile = path.join(real, 'config.json');
+    let text;
+    try {
+        text = await readFile(configFile, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        throw new BundleError(`'${abs}' is not an OCI bundle: ${code === 'ENOENT' ? 'it has no config.json' : `config.json cannot be read (${code})`}`, BUNDLE_HINT);
+    }
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch (err) {
+        throw new BundleError(`${configFile} is not valid JSON: ${err.message}`, 'rebuild the bundle (build-oci-bundle)');
+    }
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+        throw new BundleError(`${configFile} is not an OCI runtime config (not a JSON object)`, 'rebuild the bundle (build-oci-bundle)');
+    }
+    for (const [ok, what] of [
+        [typeof config.process === 'object' && config.process !== null, 'process'],
+        [typeof config.root?.path === 'string' && config.root.path !== '', 'root.path'],
+    ]) {
+        if (!ok)
+            throw new BundleError(`${configFile} has no ${what}`, 'rebuild the bundle (build-oci-bundle)');
+    }
+    const rootfs = path.resolve(real, config.root.path);
+    let rst;
+    try {
+        rst = await stat(rootfs);
+    }
+    catch {
+        throw new BundleError(`the bundle's rootfs '${rootfs}' (root.path in config.json) does not exist`, 'rebuild the bundle, or fix root.path in config.json');
+    }
+    if (!rst.isDirectory())
+        throw new BundleError(`the bundle's rootfs '${rootfs}' is not a directory`, 'rebuild the bundle');
+    return { bundle: real, config, rootfs: await realpath(rootfs) };
+}
+/**
+ * The user namespace a test runs in, for the user actually running it (not the one who built the bundle): container
+ * root is the caller; with a /etc/subuid + /etc/subgid range, container ids 1..65536 map onto it (runc uses
+ * newuidmap/newgidmap), which is what lets an image's non-root USER exist. As root (no range needed), container ids
+ * 0..65535 are host ids 0..65535: inside a user namespace, ownership in a root-built bundle reads as it is on the
+ * host, as with rootful docker without userns-remap.
+ */
+async function testMappings(ids, subuidFile = '/etc/subuid', subgidFile = '/etc/subgid') {
+    if (ids.uid === 0) {
+        return { uidMappings: idMappings(0, undefined), gidMappings: idMappings(ids.gid, undefined), description: 'root: identity 0..65535' };
+    }
+    // newuidmap/newgidmap check both files for the calling user's name or uid (not its group's).
+    const [su, sg] = await Promise.all([readSubIdRange(subuidFile, ids.name, ids.uid), readSubIdRange(subgidFile, ids.name, ids.uid)]);
+    const uidMappings = idMappings(ids.uid, su);
+    const gidMappings = idMappings(ids.gid, sg);
+    const desc = (m) => m.map((x) => `${x.containerID}->${x.hostID}${x.size > 1 ? `+${x.size}` : ''}`).join(', ');
+    return { uidMappings, gidMappings, description: `uid ${desc(uidMappings)}; gid ${desc(gidMappings)}` };
+}
+const mapped = (maps, id) => maps.some((m) => id >= m.containerID && id < m.containerID + m.size);
+/** Fails when the bundle's process user (or groups) would not exist in the caller's user namespace. */
+function checkUserMapped(config, maps, ids) {
+    const u = config.process.user ?? { uid: 0, gid: 0 };
+    const who = `user ${ids.name ?? ids.uid} (uid ${ids.uid})`;
+    const need = [
+        ['uid', u.uid ?? 0, maps.uidMappings, '/etc/subuid'],
+        ['gid', u.gid ?? 0, maps.gidMappings, '/etc/subgid'],
+        ...(u.additionalGids ?? []).map((g) => ['additional gid', g, maps.gidMappings, '/etc/subgid']),
+    ];
+    for (const [kind, id, m, file] of need) {
+        if (mapped(m, id))
+            continue;
+        const has = m.length > 1
+            ? `only container ${kind}s 0..${m[1].containerID + m[1].size - 1} can be mapped`
+            : `${file} has no range for it, so only container ${kind} 0 can be mapped`;
+        throw new ConfigurationError(`the bundle's process runs as ${kind} ${id} (process.user in config.json), but ${who} cannot map it: ${has}`, `add a range of 65536 ids for ${ids.name ?? ids.uid} to /etc/subuid and /etc/subgid (e.g. usermod --add-subuids 100000-165535 --add-subgids 100000-165535 ${ids.name ?? 'USER'}), or run the tests as a user that has one`);
+    }
+}
+/**
+ * The config.json of one test: the bundle's own config with root.path = the original rootfs (absolute, read-only),
+ * terminal false (no "open /dev/tty" on runners), the test's args, the caller's id mappings in a fresh user namespace,
+ * and relative bind-mount sources made absolute (they were relative to the original bundle directory).
+ */
+function testConfig(base, info, args, maps) {
+    const spec = structuredClone(base);
+    spec.root = { ...spec.root, path: info.rootfs, readonly: true };
+    spec.process = { ...spec.process, terminal: false, args: [...args] };
+    // A console size only makes sense with a terminal; runc rejects consoleSize without one in some versions.
+    delete spec.process.consoleSize;
+    spec.linux = { ...(spec.linux ?? { namespaces: [] }) };
+    spec.linux.namespaces = [...(spec.linux.namespaces ?? []).filter((n) => n.type !== 'user'), { type: 'user' }];
+    spec.linux.uidMappings = maps.uidMappings.map((m) => ({ ...m }));
+    spec.linux.gidMappings = maps.gidMappings.map((m) => ({ ...m }));
+    spec.mounts = (spec.mounts ?? []).map((m) => {
+        const bind = m.type === 'bind' || (m.options ?? []).some((o) => o === 'bind' || o === 'rbind');
+        return bind && m.source && !path.isAbsolute(m.source) ? { ...m, source: path.resolve(info.bundle, m.source) } : m;
+    });
+    return spec;
+}
+const ALL_EXIT_CODES = Array.from({ length: 256 }, (_, i) => i);
+// Reversed with the first name winning: os.constants.signals lists aliases (SIGIOT, SIGPOLL) after the usual names.
+const SIGNAL_NAMES = new Map(Object.entries((external_node_os_default()).constants.signals)
+    .reverse()
+    .map(([name, n]) => [n, name]));
+const LOG_LINES_PER_STREAM = 2000;
+/** `runc run` returns 128+N when the container process was killed by signal N (there is no other channel). */
+function signalFromStatus(status) {
+    if (status <= 128 || status > 128 + 64)
+        return null;
+    return SIGNAL_NAMES.get(status - 128) ?? `signal ${status - 128}`;
+}
+/** Lines of a runc `--log-format json` log at level error (runc's own failures, never the test's output). */
+function runcLogErrors(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        if (!line.trim())
+            continue;
+        try {
+            const e = JSON.parse(line);
+            if ((e.level === 'error' || e.level === 'fatal') && e.msg)
+                out.push(e.msg);
+        }
+        catch {
+            // Not JSON: an older runc or a partial line; ignore.
+        }
+    }
+    return out;
+}
+/** Shortened, quoted output for messages. */
+function excerpt(s) {
+    const t = s.length > 200 ? `...${s.slice(-200)}` : s;
+    return JSON.stringify(t);
+}
+/** Applies a test's expectations to how it ended. */
+function judge(test, e, stdout, stderr, runcErrors) {
+    const expected = [
+        `exit ${test.expectExit}`,
+        test.expectStdout ? `stdout =~ /${test.expectStdout.source}/` : '',
+        test.expectStderr ? `stderr =~ /${test.expectStderr.source}/` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const base = { expected, stdout, stderr, durationMs: e.durationMs, timedOut: e.timedOut };
+    if (e.timedOut) {
+        const s = `timed out after ${test.timeoutSeconds} s`;
+        return { ...base, status: 'failed', exitCode: null, signal: 'SIGKILL', actual: `${s} (killed)`, reason: s };
+    }
+    if (e.runcFailure || !e.result) {
+        const why = e.runcFailure ?? 'runc did not run';
+        return {
+            ...base,
+            status: 'error',
+            exitCode: null,
+            signal: null,
+            actual: `runc error: ${why}`,
+            reason: `runc could not run the test: ${why}`,
+        };
+    }
+    const code = e.result.exitCode;
+    if (code !== 0 && runcErrors.length > 0) {
+        const why = runcErrors.at(-1);
+        return {
+            ...base,
+            status: 'error',
+            exitCode: null,
+            signal: null,
+            actual: `runc error: ${why}`,
+            reason: `runc could not run the test: ${why}`,
+        };
+    }
+    const signal = signalFromStatus(code);
+    const ended = signal ? `killed by ${signal}` : `exit ${code}`;
+    const problems = [];
+    const actual = [ended];
+    if (code !== test.expectExit)
+        problems.push(`${ended}, expected exit ${test.expectExit}`);
+    if (test.expectStdout && !test.expectStdout.test(stdout)) {
+        problems.push(`stdout does not match /${test.expectStdout.source}/`);
+        actual.push(`stdout ${excerpt(stdout)}`);
+    }
+    if (test.expectStderr && !test.expectStderr.test(stderr)) {
+        problems.push(`stderr does not match /${test.expectStderr.source}/`);
+        actual.push(`stderr ${excerpt(stderr)}`);
+    }
+    return {
+        ...base,
+        status: problems.length ? 'failed' : 'passed',
+        exitCode: signal ? null : code,
+        signal,
+        actual: actual.join(', '),
+        reason: problems.join('; '),
+    };
+}
+/** One line saying why a test did not pass: the reason, plus expected vs actual where they add something. */
+function describeFailure(r) {
+    if (r.status === 'passed')
+        return '';
+    if (r.status === 'error' || r.timedOut)
+        return r.reason;
+    return `${r.reason} (expected ${r.expected}; got ${r.actual})`;
+}
+/**
+ * Kills (SIGKILL) and force-deletes every test container left in the runc state directory `root` (a cancelled or
+ * killed run), i.e. the ids `runc list` shows plus any state directory, filtered by `prefix`. Idempotent: a missing
+ * root or an empty one is fine. Returns the ids removed.
+ */
+async function cleanupRoot(root, options = {}) {
+    const run = options.run ?? runCommand;
+    const log = options.logger ?? silentLogger;
+    const runc = options.runc ?? 'runc';
+    const prefix = options.prefix ?? TEST_CONTAINER_PREFIX;
+    let entries;
+    try {
+        entries = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return [];
+        throw err;
+    }
+    // Every container runc knows has a state directory named after its id: none means nothing to do (no runc call).
+    if (!entries.some((e) => e.startsWith(prefix)))
+        return [];
+    const listed = await run(runc, ['--root', root, 'list', '-q'], { timeoutMs: 30_000, logger: log, quiet: true, signal: options.signal });
+    const ids = [...new Set([...listed.stdout.split('\n').map((l) => l.trim()), ...entries])].filter((id) => id && id.startsWith(prefix));
+    for (const id of ids)
+        await removeContainer(run, runc, root, id, log, options.signal);
+    return ids;
+}
+/** `runc kill ID KILL` then `runc delete --force ID`; errors of an already gone container are ignored. */
+async function removeContainer(run, runc, root, id, log, signal) {
+    const opts = { timeoutMs: 30_000, logger: log, quiet: true, okExitCodes: [0, 1], signal };
+    await run(runc, ['--root', root, 'kill', id, 'KILL'], opts).catch(() => undefined);
+    const del = await run(runc, ['--root', root, 'delete', '--force', id], opts);
+    if (del.exitCode !== 0 && !/does not exist|not exist/.test(del.stderr)) {
+        log.warning(`could not delete container ${id} in ${root}: ${del.stderr.trim()}`);
+    }
+    else
+        log.info(`removed container ${id} from ${root}`);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms).unref());
+/**
+ * Runs `tests` against `bundle` with runc, one container per test, and reports each result. Checks first (before
+ * any side effect): the bundle, runc's presence and version policy, the caller's id mappings. Never modifies the
+ * bundle. A test that exceeds its timeout is killed and deleted, and the next test runs. Cancellation (`signal`) kills
+ * and deletes the running container, removes the temporary bundles and throws CancelledError.
+ */
+async function runBundleTests(options, deps = {}) {
+    const log = deps.logger ?? silentLogger;
+    const run = deps.run ?? runCommand;
+    const signal = options.signal;
+    const startedAt = new Date();
+    const t0 = Date.now();
+    if (options.tests.length === 0)
+        throw new ConfigurationError('there are no tests to run', 'give tests (a YAML list) or run (one command)');
+    const idPrefix = options.idPrefix ?? `${TEST_CONTAINER_PREFIX}${tempSuffix()}`;
+    if (!idPrefix.startsWith(TEST_CONTAINER_PREFIX) || !/^[\w.+-]+$/.test(idPrefix)) {
+        throw new ConfigurationError(`container id prefix '${idPrefix}' must start with ${TEST_CONTAINER_PREFIX} and use letters, digits, . _ + -`);
+    }
+    const given = options.root === undefined ? undefined : path.resolve(options.root);
+    const info = await readBundle(options.bundle);
+    const ids = deps.user ?? { uid: process.getuid(), gid: process.getgid(), name: safeUserName() };
+    const maps = await testMappings(ids, deps.subuidFile, deps.subgidFile);
+    checkUserMapped(info.config, maps, ids);
+    const runc = await checkRunc(options.runc ?? 'runc', {
+        allowVulnerable: options.allowVulnerableRunc,
+        allowHint: options.hints?.allowVulnerable,
+        runcHint: options.hints?.runc,
+        env: deps.env,
+        signal,
+        logger: log,
+        run,
+    });
+    log.info(`bundle ${info.bundle}: rootfs ${info.rootfs} (read-only); ${options.tests.length} test(s); ids ${maps.description}`);
+    if (given)
+        await ensureRoot(given);
+    const root = given ?? (await mkdtemp(path.join(os.tmpdir(), 'eda-oci-runc-')));
+    log.debug(`runc state directory ${root}`);
+    const tmp = await makeTempDir(root).catch(async (err) => {
+        if (!given)
+            await rmdir(root).catch(() => undefined);
+        throw err;
+    });
+    options.onTempDir?.(tmp);
+    const results = [];
+    try {
+        for (const [i, test] of options.tests.entries()) {
+            if (signal?.aborted)
+                throw new CancelledError(`bundle tests cancelled before test '${test.name}'`);
+            const id = `${idPrefix}-${i + 1}`;
+            const result = await log.group(`test: ${test.name}`, async () => {
+                const r = await runOne(test, id, i, { info, maps, tmp, root, runc: runc.path, run, log, signal, max: options.maxOutputBytes });
+                log.info(r.status === 'passed'
+                    ? `PASS ${test.name} (${(r.durationMs / 1000).toFixed(2)} s)`
+                    : `${r.status === 'error' ? 'ERROR' : 'FAIL'} ${test.name}: ${describeFailure(r)}`);
+                return r;
+            });
+            results.push(result);
+        }
+        // runc run removes a container whose process ended; anything still here was left by a kill that raced.
+        const left = (await readdir(root).catch(() => [])).filter((n) => n.startsWith(`${idPrefix}-`));
+        if (left.length)
+            await cleanupRoot(root, { runc: runc.path, prefix: `${idPrefix}-`, logger: log, run });
+    }
+    finally {
+        await removeTree(tmp).catch((err) => log.warning(`could not remove temporary bundles ${tmp}: ${err.message}`));
+        if (!given) {
+            // A cancelled run already removed its container; this catches one whose removal raced with the signal.
+            await cleanupRoot(root, { runc: runc.path, prefix: `${idPrefix}-`, logger: log, run }).catch(() => undefined);
+            await rmdir(root).catch(() => undefined);
+        }
+    }
+    const passed = results.filter((r) => r.status === 'passed').length;
+    return {
+        bundle: info.bundle,
+        rootfs: info.rootfs,
+        runc,
+        root,
+        results,
+        passed,
+        failed: results.length - passed,
+        total: results.length,
+        startedAt,
+        durationMs: Date.now() - t0,
+    };
+}
+function safeUserName() {
+    try {
+        return os.userInfo().username;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Creates the runc root (0700) when missing and checks that this user can write it. */
+async function ensureRoot(root) {
+    try {
+        await mkdir(root, { recursive: true, mode: 0o700 });
+        if (!(await lstat(root)).isDirectory())
+            throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+        await access(root, fsc.W_OK | fsc.X_OK);
+    }
+    catch (err) {
+        throw new ConfigurationError(`runc root '${root}' cannot be used: ${err.code ?? err.message}`, 'set root to a directory this user can create or write (runc keeps container state there)');
+    }
+}
+/** A private (0700) directory for the per-test bundles: next to the runc root when possible, else in the OS temp dir. */
+async function makeTempDir(root) {
+    try {
+        return await mkdtemp(path.join(path.dirname(root), '.eda-oci-test-bundles-'));
+    }
+    catch {
+        return mkdtemp(path.join(os.tmpdir(), 'eda-oci-test-bundles-'));
+    }
+}
+/** Runs one test's container and judges it; on timeout or cancellation kills and deletes the container. */
+async function runOne(test, id, index, c) {
+    const dir = path.join(c.tmp, String(index + 1));
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify(testConfig(c.info.config, c.info, test.args, c.maps)));
+    const logFile = path.join(dir, 'runc.log');
+    const args = ['--root', c.root, '--log', logFile, '--log-format', 'json', 'run', '--bundle', dir, id];
+    c.log.debug(`test args: ${formatCommand(test.args[0], test.args.slice(1))}`);
+    // `runc run` forwards SIGTERM/SIGINT to the container's init, which (as PID 1) ignores signals it has no handler for,
+    // so the container is stopped with `runc kill ID KILL`; only if runc run still does not end is it killed itself.
+    const hardStop = new AbortController();
+    let timedOut = false;
+    let cancelled = false;
+    let exited = false;
+    const shown = { out: 0, err: 0 };
+    const line = (kind, l) => {
+        if (++shown[kind] <= LOG_LINES_PER_STREAM)
+            c.log.info(kind === 'err' ? `[stderr] ${l}` : l);
+        else if (shown[kind] === LOG_LINES_PER_STREAM + 1)
+            c.log.info(`[further ${kind === 'err' ? 'stderr' : 'stdout'} not shown in the log]`);
+    };
+    const started = Date.now();
+    const running = c.run(c.runc, args, {
+        okExitCodes: ALL_EXIT_CODES,
+        maxOutputBytes: c.max ?? 1024 * 1024,
+        signal: hardStop.signal,
+        logger: c.log,
+        onStdoutLine: (l) => line('out', l),
+        onStderrLine: (l) => line('err', l),
+    });
+    const ended = running.then(() => undefined, () => undefined);
+    void ended.then(() => (exited = true));
+    let stopping;
+    const stop = () => (stopping ??= (async () => {
+        for (let attempt = 0; attempt < 5 && !exited; attempt++) {
+            await c
+                .run(c.runc, ['--root', c.root, 'kill', id, 'KILL'], { timeoutMs: 10_000, logger: c.log, quiet: true, okExitCodes: [0, 1] })
+                .catch(() => undefined);
+            await Promise.race([ended, sleep(1000)]);
+        }
+        if (!exited)
+            hardStop.abort();
+    })());
+    const timer = setTimeout(() => {
+        timedOut = true;
+        c.log.info(`test '${test.name}' exceeded ${test.timeoutSeconds} s: killing container ${id}`);
+        void stop();
+    }, test.timeoutSeconds * 1000);
+    const onAbort = () => {
+        cancelled = true;
+        void stop();
+    };
+    c.signal?.addEventListener('abort', onAbort, { once: true });
+    if (c.signal?.aborted)
+        onAbort();
+    const ending = { timedOut: false, durationMs: 0 };
+    try {
+        ending.result = await running;
+    }
+    catch (err) {
+        if (err instanceof CancelledError)
+            ending.runcFailure = 'runc run did not end after runc kill and was killed';
+        else if (err instanceof CommandFailedError)
+            ending.runcFailure = err.message;
+        else
+            throw err;
+    }
+    finally {
+        clearTimeout(timer);
+        c.signal?.removeEventListener('abort', onAbort);
+    }
+    if (stopping)
+        await stopping;
+    ending.durationMs = Date.now() - started;
+    ending.timedOut = timedOut && !cancelled;
+    if (timedOut || cancelled || ending.runcFailure) {
+        await removeContainer(c.run, c.runc, c.root, id, c.log);
+    }
+    if (cancelled)
+        throw new CancelledError(`bundle tests cancelled during test '${test.name}'; its container ${id} was killed and deleted`);
+    const runcErrors = ending.result && ending.result.exitCode !== 0 ? runcLogErrors(await readFile(logFile, 'utf8').catch(() => '')) : [];
+    let stderr = ending.result?.stderr ?? '';
+    // runc also prints its final error on stderr (after logging it): keep that out of the test's own stderr.
+    for (const msg of runcErrors)
+        stderr = stderr.replace(`${msg}\n`, '');
+    const verdict = judge(test, ending, ending.result?.stdout ?? '', stderr, runcErrors);
+    return { name: test.name, containerId: id, ...verdict };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/tests.ts
+// The bundle test specification (the `tests` YAML of test-bundle-runc, `eda-oci test --tests FILE`): schema and parser.
+
+
+/** The keys a test may have, in the order the docs list them. */
+const TEST_KEYS = (/* unused pure expression or super */ null && (['name', 'run', 'args', 'expect-exit', 'expect-stdout', 'expect-stderr', 'timeout-seconds']));
+/** Longest accepted timeout: one day. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+const EXAMPLE = 'e.g. - { name: version, run: "tool --version", expect-stdout: "^tool 1\\\\." }';
+/**
+ * Parses the YAML text of a test list. A syntax error names the line; a bad test names the test and the key.
+ * `where` says where the text came from (`input 'tests'`, a file path).
+ */
+function parseTestSpec(text, where, defaults) {
+    if (text.trim() === '')
+        return validateTests(undefined, where, defaults);
+    let value;
+    try {
+        value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+    }
+    catch (err) {
+        const e = err;
+        throw new ConfigurationError(`${where} is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`, 'fix the YAML syntax');
+    }
+    return validateTests(value, where, defaults);
+}
+/** Validates an already parsed test list (see {@link parseTestSpec}). */
+function validateTests(value, where, defaults) {
+    if (!Array.isArray(value) || value.length === 0) {
+        throw new ConfigurationError(`${where} must be a non-empty YAML list of tests, got ${value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'an empty list' : `a ${typeof value}`}`, EXAMPLE);
+    }
+    const seen = new Set();
+    return value.map((item, i) => {
+        const t = validateTest(item, `${where}: test #${i + 1}`, defaults);
+        if (seen.has(t.name))
+            throw new ConfigurationError(`${where}: test name '${t.name}' is used twice`, 'give every test a unique name');
+        seen.add(t.name);
+        return t;
+    });
+}
+/** The single test of the `run` shorthand: `/bin/sh -c COMMAND`, named after the command. */
+function testFromRun(command, defaults) {
+    if (command.trim() === '' || command.includes('\0')) {
+        throw new ConfigurationError(`run must be a non-empty shell command without NUL bytes`, 'e.g. run: tool --version');
+    }
+    const oneLine = command.trim().replace(/\s+/g, ' ');
+    return {
+        name: oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine,
+        args: ['/bin/sh', '-c', command],
+        expectExit: 0,
+        timeoutSeconds: defaults.timeoutSeconds,
+    };
+}
+function validateTest(item, at, defaults) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        throw new ConfigurationError(`${at} must be a mapping with name and run (or args)`, EXAMPLE);
+    }
+    const t = item;
+    if (typeof t.name !== 'string' || t.name.trim() === '' || /[\0\n\r]/.test(t.name)) {
+        throw new ConfigurationError(`${at} needs a name: a non-empty one-line string`, EXAMPLE);
+    }
+    const name = t.name.trim();
+    const here = `${at.replace(/#\d+$/, '')}'${name}'`;
+    for (const k of Object.keys(t)) {
+        if (!TEST_KEYS.includes(k)) {
+            throw new ConfigurationError(`${here} has an unknown key '${k}'`, `allowed keys: ${TEST_KEYS.join(', ')}`);
+        }
+    }
+    if ((t.run === undefined) === (t.args === undefined)) {
+        throw new ConfigurationError(`${here} must have exactly one of run (a shell command) or args (a list), it has ${t.run === undefined ? 'neither' : 'both'}`, 'use run: "cmd arg" for /bin/sh -c, or args: [cmd, arg] to run a program directly');
+    }
+    let args;
+    if (t.run !== undefined) {
+        if (typeof t.run !== 'string' || t.run.trim() === '' || t.run.includes('\0')) {
+            throw new ConfigurationError(`${here}: run must be a non-empty string`, 'e.g. run: tool --version');
+        }
+        args = ['/bin/sh', '-c', t.run];
+    }
+    else {
+        const a = t.args;
+        if (!Array.isArray(a) ||
+            a.length === 0 ||
+            !a.every((x) => (typeof x === 'string' || typeof x === 'number') && !String(x).includes('\0')) ||
+            String(a[0]) === '') {
+            throw new ConfigurationError(`${here}: args must be a non-empty list of strings`, 'e.g. args: [/opt/tool/bin/tool, --version]');
+        }
+        args = a.map(String);
+    }
+    const expectExit = integer(t['expect-exit'], 0, 0, 255, `${here}: expect-exit`);
+    const timeoutSeconds = integer(t['timeout-seconds'], defaults.timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, `${here}: timeout-seconds`);
+    return {
+        name,
+        args,
+        expectExit,
+        expectStdout: regex(t['expect-stdout'], `${here}: expect-stdout`),
+        expectStderr: regex(t['expect-stderr'], `${here}: expect-stderr`),
+        timeoutSeconds,
+    };
+}
+function integer(v, fallback, min, max, what) {
+    if (v === undefined || v === null)
+        return fallback;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+        throw new ConfigurationError(`${what} is ${JSON.stringify(v)}, which is not a whole number from ${min} to ${max}`, 'set a number in that range');
+    }
+    return v;
+}
+/**
+ * Expected-output patterns are JavaScript regular expressions, searched anywhere in the output with the `m` flag
+ * (^ and $ match at line ends). They are compiled here so a typo fails before any test runs.
+ */
+function regex(v, what) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'string' && typeof v !== 'number') {
+        throw new ConfigurationError(`${what} must be a regular expression string`, 'quote it, e.g. expect-stdout: "^ok$"');
+    }
+    try {
+        return new RegExp(String(v), 'm');
+    }
+    catch (err) {
+        throw new ConfigurationError(`${what} is not a valid regular expression: ${err.message}`, 'fix the pattern (JavaScript syntax)');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/index.ts
+// Public surface of the runc test runner: version policy, test spec, running tests, JUnit report.
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/oci/src/index.ts
 // Public surface of @eda-oci/oci: image -> bundle, runtime-spec generation, safe extraction, lockfile.
+
+
 
 
 
@@ -31820,6 +34004,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
@@ -31942,7 +34133,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3218:
+/***/ 2858:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31961,7 +34152,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -31997,7 +34188,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -32093,7 +34284,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -32134,7 +34325,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -32225,11 +34416,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../work/main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(8258);
+// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
+var undici = __nccwpck_require__(576);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -32926,7 +35117,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33002,7 +35193,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33076,7 +35267,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33357,7 +35548,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -33399,7 +35590,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33579,7 +35770,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33853,7 +36044,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34441,7 +36632,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34521,7 +36712,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34586,7 +36777,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34907,7 +37098,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 3243:
+/***/ 3555:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* unused harmony exports CHOMPING_CLIP, CHOMPING_KEEP, CHOMPING_MODE, CHOMPING_STRIP, COLLECTION_STYLE, COLLECTION_STYLE_BLOCK, COLLECTION_STYLE_FLOW, CORE_SCHEMA, DEFAULT_SCALAR_STYLE_RULES, DUMP_SCHEMA, EVENT_ALIAS, EVENT_DOCUMENT, EVENT_ID, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, FAILSAFE_SCHEMA, JSON_SCHEMA, NOT_RESOLVED, SCALAR_STYLE, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_FOLDED_BLOCK, SCALAR_STYLE_LITERAL_BLOCK, SCALAR_STYLE_PLAIN, SCALAR_STYLE_SINGLE_QUOTED, Schema, VISIT_BREAK, VISIT_SKIP, YAML11_SCHEMA, YAMLException, binaryTag, boolCoreTag, boolJsonTag, boolYaml11Tag, constructFromEvents, defineMappingTag, defineScalarTag, defineSequenceTag, dump, eventsToAst, floatCoreTag, floatJsonTag, floatYaml11Tag, getScalarValue, intCoreTag, intJsonTag, intYaml11Tag, jsToAst, legacyMapTag, load, loadAll, mapTag, mergeTag, nullCoreTag, nullJsonTag, nullYaml11Tag, omapTag, pairsTag, parseEvents, present, realMapTag, seqTag, setTag, strTag, timestampTag, visit */
@@ -38709,6 +40900,6 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(4063);
+/******/ var __webpack_exports__ = __nccwpck_require__(3362);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -80,6 +80,8 @@ export interface ExtractResult {
   treeDigest: string;
   /** Archive entries read (metadata headers not counted), including skipped ones. */
   entries: number;
+  /** Every path of the resulting tree with its type, mode, size, mtime and content hash (the tree digest's input). */
+  records: ReadonlyMap<string, TreeRecord>;
 }
 
 const HOSTILE_HINT = 'refusing to extract a hostile or corrupt archive; check where the image comes from';
@@ -767,5 +769,6 @@ export async function extractTar(
     strippedSetid: ex.strippedSetid,
     treeDigest: s.treeDigest,
     entries: ex.entries,
+    records: ex.records,
   };
 }
