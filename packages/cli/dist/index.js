@@ -1,11 +1,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 720:
+/***/ 927:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(822);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
 // Executable entry of the eda-oci command (bundled to packages/cli/dist/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 822:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2815,7 +2815,6 @@ async function extractTar(source, rootfs, options = {}) {
         strippedSetid: ex.strippedSetid,
         treeDigest: s.treeDigest,
         entries: ex.entries,
-        records: ex.records,
     };
 }
 
@@ -3240,7 +3239,7 @@ async function* layersArchive(layers, initMtime) {
     const errorBuf = new SharedArrayBuffer(4096);
     const ctrl = new Int32Array(ctrlBuf);
     const lengths = new Int32Array(lengthsBuf);
-    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(/* asset import */ __nccwpck_require__(613), __nccwpck_require__.b), {
+    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(/* asset import */ __nccwpck_require__(510), __nccwpck_require__.b), {
         workerData: { edaOciLayers: { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots: SLOTS, slotSize: SLOT_SIZE } },
     });
     let crashed;
@@ -3341,214 +3340,7 @@ function ciProvenance(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/oci/src/manifest.ts
-// bundle.files: the per-file manifest a build writes next to bundle.lock.json, so that publishing can verify a bundle
-// and find unchanged files from metadata alone instead of re-hashing every file.
-//
-// Format (UTF-8 text, one record per line, fields separated by TAB; `\`, TAB, LF and CR inside a path or symlink target
-// are written as `\\`, `\t`, `\n`, `\r`):
-//   eda-oci-files 1
-//   root  <mode octal> <mtime ns> <inode> <ctime ns>      (the rootfs directory itself; not part of the tree digest)
-//   statted <ns>                                          (from this wall-clock time on, recorded ctimes are reliable)
-//   <blank line>
-//   <path> <f|d|l> <mode octal> <size> <mtime ns> <sha256 hex | link target | -> <inode> <ctime ns>
-// Records are sorted by the UTF-8 bytes of the path, like the tree digest. `inode` and `ctime` are what one lstat after
-// the build's last change gave: a later lstat with the same inode and ctime (which no user can set) proves the file
-// was not modified since, except for changes in the same clock tick as that lstat; see RACY_WINDOW_NS. The build
-// records `statted` = end of its lstat pass + RACY_WINDOW_NS and makes the bundle visible only after that time, so a
-// later change always lands in a later tick and no entry of a built bundle is racy.
-
-
-
-/** The manifest's file name inside a bundle directory. */
-const MANIFEST_NAME = 'bundle.files';
-const MAGIC = 'eda-oci-files 1';
-/**
- * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
- * lstat can leave ctime unchanged, because the kernel stamps times from a clock that advances once per tick (1-10 ms),
- * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
- */
-const RACY_WINDOW_NS = 50000000n;
-const ESCAPES = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
-function escapeField(s) {
-    return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
-}
-function unescapeField(s, line) {
-    if (!s.includes('\\'))
-        return s;
-    return s.replace(/\\(.?)/g, (_m, c) => {
-        const u = UNESCAPES[c];
-        if (u === undefined)
-            throw new BundleError(`${MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
-        return u;
-    });
-}
-const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
-/** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
-function sortByPathBytes(items) {
-    const keyed = items.map((item) => ({ item, b: Buffer.from(item.path, 'utf8') }));
-    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
-    return keyed.map((k) => k.item);
-}
-/** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
-function formatManifest(m) {
-    const r = m.root;
-    const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
-    for (const e of m.entries) {
-        const content = e.type === 'd' ? '-' : escapeField(e.content);
-        parts.push(`${escapeField(e.path)}\t${e.type}\t${e.mode.toString(8)}\t${e.size}\t${e.mtimeNs}\t${content}\t${e.ino}\t${e.ctimeNs || '-'}\n`);
-    }
-    return parts.join('');
-}
-const DIGITS = /^\d+$/;
-const SIGNED = /^-?\d+$/;
-const OCTAL = /^[0-7]{1,5}$/;
-const SHA_HEX = /^[0-9a-f]{64}$/;
-/** True when `a` sorts before `b` in UTF-8 byte order (UTF-16 order agrees unless a surrogate pair is involved). */
-function beforeInBytes(a, b) {
-    if (!NON_ASCII.test(a) && !NON_ASCII.test(b))
-        return a < b;
-    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) < 0;
-}
-const NON_ASCII = /[^ -~\t\n\r]/;
-/** An empty, `.` or `..` component, or a leading slash. */
-const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
-/** Parses a manifest; a malformed one is a BundleError naming the line. */
-function parseManifest(text) {
-    const lines = text.split('\n');
-    const bad = (line, why) => new BundleError(`${MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
-    if (lines[0] !== MAGIC)
-        throw bad(1, `is not '${MAGIC}'`);
-    const rootF = (lines[1] ?? '').split('\t');
-    if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]) || !SIGNED.test(rootF[2]) || !DIGITS.test(rootF[3]))
-        throw bad(2, 'is not a valid root record');
-    const st = (lines[2] ?? '').split('\t');
-    if (st.length !== 2 || st[0] !== 'statted' || !DIGITS.test(st[1]))
-        throw bad(3, 'is not a valid statted record');
-    if (lines[3] !== '')
-        throw bad(4, 'is not empty');
-    if (lines[lines.length - 1] !== '')
-        throw bad(lines.length, 'is not terminated by a newline');
-    const entries = new Array(Math.max(0, lines.length - 5));
-    let prev = '';
-    for (let i = 4; i < lines.length - 1; i++) {
-        const f = lines[i].split('\t');
-        const n = i + 1;
-        if (f.length !== 8)
-            throw bad(n, `has ${f.length} fields, not 8`);
-        const [p, type, mode, size, mtime, content, ino, ctime] = f;
-        if (type !== 'f' && type !== 'd' && type !== 'l')
-            throw bad(n, `has the unknown type '${type}'`);
-        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
-            throw bad(n, 'has a non-numeric field');
-        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
-            throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
-        const path = unescapeField(p, n);
-        if (path === '' || BAD_PATH.test(path))
-            throw bad(n, `has an invalid path '${path}'`);
-        // The order proves there are no duplicates and matches the digest's order.
-        if (i > 4 && !beforeInBytes(prev, path))
-            throw bad(n, `is out of order or repeats a path ('${path}')`);
-        prev = path;
-        entries[i - 4] = {
-            path,
-            type,
-            mode: parseInt(mode, 8),
-            size: +size,
-            mtimeNs: mtime,
-            content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
-            ino,
-            ctimeNs: ctime === '-' ? '' : ctime,
-        };
-    }
-    return {
-        root: { mode: parseInt(rootF[1], 8), mtimeNs: rootF[2], ino: rootF[3], ctimeNs: rootF[4] === '-' ? '' : rootF[4] },
-        statted: BigInt(st[1]),
-        entries,
-    };
-}
-/** Whole seconds (floor) of a decimal ns string, as the tree digest records mtimes. */
-function nsToSeconds(ns) {
-    if (ns.startsWith('-')) {
-        const b = BigInt(ns);
-        return Number(b / 1000000000n - (b % 1000000000n < 0n ? 1n : 0n));
-    }
-    return ns.length <= 9 ? 0 : Number(ns.slice(0, -9));
-}
-/**
- * The tree digest and counts of a manifest's entries (sorted, as parseManifest and manifestFromRecords return them),
- * computed exactly as summarizeTree computes them, without sorting again.
- */
-function summarizeManifest(entries) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const seen = new Set();
-    let files = 0;
-    let hardlinks = 0;
-    let dirs = 0;
-    let symlinks = 0;
-    let bytes = 0;
-    let batch = '';
-    for (const e of entries) {
-        batch += `${e.path}\0${e.type}\0${(e.mode & 0o7777).toString(8)}\0${e.type === 'f' ? e.size : ''}\0${nsToSeconds(e.mtimeNs)}\0${e.content}\n`;
-        if (batch.length > 65536) {
-            hash.update(batch, 'utf8');
-            batch = '';
-        }
-        if (e.type === 'd')
-            dirs++;
-        else if (e.type === 'l')
-            symlinks++;
-        else if (seen.has(e.ino))
-            hardlinks++;
-        else {
-            seen.add(e.ino);
-            files++;
-            bytes += e.size;
-        }
-    }
-    hash.update(batch, 'utf8');
-    return { treeDigest: `sha256:${hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
-}
-/**
- * Reads inode, ctime and exact mtime of every recorded path under `rootfs` (one lstat each) and returns the manifest.
- * Call after the last change to the tree (modes and times applied); `records` are the extractor's (content hashes are
- * taken from them, nothing is re-read). `statted` is set to the end of the pass plus RACY_WINDOW_NS: the caller must
- * not let anything else change the tree before that time.
- */
-function manifestFromRecords(rootfs, records) {
-    const rootSt = (0,external_node_fs_namespaceObject.lstatSync)(rootfs, { bigint: true });
-    const entries = [];
-    for (const [p, r] of records) {
-        const st = (0,external_node_fs_namespaceObject.lstatSync)(`${rootfs}/${p}`, { bigint: true });
-        const type = st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : st.isFile() ? 'f' : undefined;
-        if (type !== r.type)
-            throw new errors_BundleError(`${rootfs}/${p} changed type during the build`, 'something else writes into the staging directory; retry');
-        entries.push({
-            path: p,
-            type,
-            mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
-            size: type === 'f' ? Number(st.size) : 0,
-            mtimeNs: st.mtimeNs.toString(),
-            content: r.content,
-            ino: st.ino.toString(),
-            ctimeNs: st.ctimeNs.toString(),
-        });
-    }
-    const statted = (BigInt(Date.now()) + 1n) * 1000000n + RACY_WINDOW_NS;
-    return {
-        root: {
-            mode: Number(rootSt.mode & 4095n),
-            mtimeNs: rootSt.mtimeNs.toString(),
-            ino: rootSt.ino.toString(),
-            ctimeNs: rootSt.ctimeNs.toString(),
-        },
-        statted,
-        entries: sortByPathBytes(entries),
-    };
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
+;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
 /**
@@ -7552,7 +7344,6 @@ function pidAlive(pid) {
 
 
 
-
 /** Version of the build recipe; part of the cache key, bump when the bundle layout or extraction rules change. */
 const BUILDER_VERSION = '1';
 /** Label put on the (never started) containers a build creates, so leftovers can be found and removed. */
@@ -7666,7 +7457,6 @@ async function buildBundle(options, deps = {}) {
     await (0,promises_namespaceObject.mkdir)(staging, { mode: 0o755 });
     options.onStaging?.(staging);
     let containerId;
-    let visibleAfter = 0;
     try {
         const rootfs = external_node_path_default().join(staging, 'rootfs');
         await (0,promises_namespaceObject.mkdir)(rootfs, { mode: 0o755 });
@@ -7729,9 +7519,6 @@ async function buildBundle(options, deps = {}) {
             await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, 'config.json'), configText, { mode: 0o644 });
             const digest = bundleDigest(configSha, extracted.treeDigest);
             await writeBundleId(rootfs, digest);
-            const manifest = await writeManifest(staging, rootfs, extracted, log);
-            visibleAfter = manifest.visibleAfterMs;
-            const manifestSha256 = manifest.sha256;
             for (const w of warnings)
                 log.warning(w);
             log.info(`config.json ${configSha} (process ${JSON.stringify(spec.process.args)} as uid ${spec.process.user.uid} in ${spec.process.cwd}); bundle digest ${digest}`);
@@ -7751,7 +7538,6 @@ async function buildBundle(options, deps = {}) {
                     // Sorted: the two extraction paths walk in different orders.
                     skippedSpecial: [...extracted.skippedSpecial].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
                     strippedSetid: [...extracted.strippedSetid].sort(),
-                    ...(manifestSha256 ? { manifestSha256 } : {}),
                 },
                 cacheKey,
                 extraction: method,
@@ -7767,9 +7553,6 @@ async function buildBundle(options, deps = {}) {
         });
         await log.group('Move bundle into place', async () => {
             const t = Date.now();
-            // bundle.files promises that later changes show in ctime: nothing else may see the tree before visibleAfter.
-            if (Date.now() < visibleAfter)
-                await new Promise((r) => setTimeout(r, visibleAfter - Date.now()));
             if (signal?.aborted)
                 throw new errors_CancelledError('build cancelled before the bundle was moved into place');
             await swapIntoPlace(staging, bundlePath, outputDir, options.name);
@@ -7954,22 +7737,6 @@ async function writeBundleId(rootfs, digest) {
             await (0,promises_namespaceObject.chmod)(rootfs, mode);
         await (0,promises_namespaceObject.utimes)(rootfs, st.atime, st.mtime);
     }
-}
-/**
- * Writes bundle.files (inode, ctime and the extractor's content hash per path, read by one lstat each now that the tree
- * is final) and returns its sha256 for the lockfile, and the time before which the bundle must not become visible. It
- * must digest to the tree digest; if it does not (an mtime the file system rounds differently than the archive's), no
- * manifest is written and publishing hashes every file instead.
- */
-async function writeManifest(staging, rootfs, extracted, log) {
-    const manifest = manifestFromRecords(rootfs, extracted.records);
-    if (summarizeManifest(manifest.entries).treeDigest !== extracted.treeDigest) {
-        log.warning(`${MANIFEST_NAME} not written: the tree on disk does not digest like the archive (publishing will hash every file)`);
-        return { visibleAfterMs: 0 };
-    }
-    const text = formatManifest(manifest);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, MANIFEST_NAME), text, { mode: 0o644 });
-    return { sha256: sha256(text), visibleAfterMs: Number(manifest.statted / 1000000n) + 1 };
 }
 /**
  * Moves the finished staging dir to `<outputDir>/<name>`. An existing bundle is first renamed aside (so the name never
@@ -8531,7 +8298,7 @@ function describeFailure(r) {
     return `${r.reason} (expected ${r.expected}; got ${r.actual})`;
 }
 /**
- * Kills (SIGKILL) and force-deletes every test container left in the runc state directory `root` (a cancelled or
+ * Force-deletes (SIGKILL, then state removal) every test container left in the runc state directory `root` (a cancelled or
  * killed run), i.e. the ids `runc list` shows plus any state directory, filtered by `prefix`. Idempotent: a missing
  * root or an empty one is fine. Returns the ids removed.
  */
@@ -8558,12 +8325,16 @@ async function cleanupRoot(root, options = {}) {
         await removeContainer(run, runc, root, id, log, options.signal);
     return ids;
 }
-/** `runc kill ID KILL` then `runc delete --force ID`; errors of an already gone container are ignored. */
+/** `runc delete --force ID`: kills (SIGKILL) the container if it still runs and removes its state; a gone one is fine. */
 async function removeContainer(run, runc, root, id, log, signal) {
-    const opts = { timeoutMs: 30_000, logger: log, quiet: true, okExitCodes: [0, 1], signal };
-    await run(runc, ['--root', root, 'kill', id, 'KILL'], opts).catch(() => undefined);
-    const del = await run(runc, ['--root', root, 'delete', '--force', id], opts);
-    if (del.exitCode !== 0 && !/does not exist|not exist/.test(del.stderr)) {
+    const del = await run(runc, ['--root', root, 'delete', '--force', id], {
+        timeoutMs: 30_000,
+        logger: log,
+        quiet: true,
+        okExitCodes: [0, 1],
+        signal,
+    });
+    if (del.exitCode !== 0 && !/does not exist/.test(del.stderr)) {
         log.warning(`could not delete container ${id} in ${root}: ${del.stderr.trim()}`);
     }
     else
@@ -8907,7 +8678,6 @@ function regex(v, what) {
 
 ;// CONCATENATED MODULE: ./packages/oci/src/index.ts
 // Public surface of @eda-oci/oci: image -> bundle, runtime-spec generation, safe extraction, lockfile.
-
 
 
 
@@ -9602,7 +9372,7 @@ async function main(argv, out = process.stdout) {
 
 /***/ }),
 
-/***/ 613:
+/***/ 510:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __nccwpck_require__.p + "ab3f216bfb7bd33ffc7e.mjs";
@@ -9786,6 +9556,6 @@ module.exports = __nccwpck_require__.p + "ab3f216bfb7bd33ffc7e.mjs";
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(720);
+/******/ var __webpack_exports__ = __nccwpck_require__(927);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -371,7 +371,7 @@ export interface CleanupOptions {
 }
 
 /**
- * Kills (SIGKILL) and force-deletes every test container left in the runc state directory `root` (a cancelled or
+ * Force-deletes (SIGKILL, then state removal) every test container left in the runc state directory `root` (a cancelled or
  * killed run), i.e. the ids `runc list` shows plus any state directory, filtered by `prefix`. Idempotent: a missing
  * root or an empty one is fine. Returns the ids removed.
  */
@@ -395,12 +395,16 @@ export async function cleanupRoot(root: string, options: CleanupOptions = {}): P
   return ids;
 }
 
-/** `runc kill ID KILL` then `runc delete --force ID`; errors of an already gone container are ignored. */
+/** `runc delete --force ID`: kills (SIGKILL) the container if it still runs and removes its state; a gone one is fine. */
 async function removeContainer(run: RunCommand, runc: string, root: string, id: string, log: Logger, signal?: AbortSignal): Promise<void> {
-  const opts = { timeoutMs: 30_000, logger: log, quiet: true, okExitCodes: [0, 1], signal };
-  await run(runc, ['--root', root, 'kill', id, 'KILL'], opts).catch(() => undefined);
-  const del = await run(runc, ['--root', root, 'delete', '--force', id], opts);
-  if (del.exitCode !== 0 && !/does not exist|not exist/.test(del.stderr)) {
+  const del = await run(runc, ['--root', root, 'delete', '--force', id], {
+    timeoutMs: 30_000,
+    logger: log,
+    quiet: true,
+    okExitCodes: [0, 1],
+    signal,
+  });
+  if (del.exitCode !== 0 && !/does not exist/.test(del.stderr)) {
     log.warning(`could not delete container ${id} in ${root}: ${del.stderr.trim()}`);
   } else log.info(`removed container ${id} from ${root}`);
 }
