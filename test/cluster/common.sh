@@ -35,7 +35,7 @@ EDA_IMAGES=("$EDA_IMG_BUSYBOX1" "$EDA_IMG_BUSYBOX2" "$EDA_IMG_TOOL" "$EDA_IMG_DE
 # Packages setup.sh installs (binary -> package for status.sh hints).
 EDA_PACKAGES=(docker.io rootlesskit slirp4netns uidmap fuse-overlayfs runc docker-registry
   debootstrap busybox-static skopeo umoci procps iproute2 util-linux curl ca-certificates
-  tar coreutils passwd iptables attr
+  tar coreutils passwd iptables attr libcap2-bin
   slurmctld slurmd slurm-client munge python3)
 
 # uid of a user, empty if missing

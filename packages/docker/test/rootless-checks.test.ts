@@ -1,8 +1,11 @@
 // Rootless prerequisite checks on a fake system: each prerequisite broken in turn gives exactly that row and its fix.
 import { chmodSync, chownSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  capabilityGranted,
+  readCapabilityXattr,
   checkTun,
   formatCheckTable,
   planRuntimeDir,
@@ -96,9 +99,40 @@ describe('runChecks', () => {
     rmSync(path.join(fx.bin, 'newgidmap'));
     const { bad } = await failed(fx);
     expect(Object.keys(bad)).toEqual(['newuidmap', 'newgidmap']);
-    expect(bad.newuidmap!.detail).toMatch(/is not setuid root \(mode 0755/);
-    expect(bad.newuidmap!.fix).toBe(`as root: chown root ${plain} && chmod u+s ${plain}`);
+    expect(bad.newuidmap!.detail).toMatch(/is neither setuid root nor has cap_setuid=ep \(mode 0755/);
+    expect(bad.newuidmap!.fix).toBe(`as root: chown root ${plain} && chmod u+s ${plain}  (or: setcap cap_setuid=ep ${plain})`);
     expect(bad.newgidmap!.fix).toBe('as root: apt-get install uidmap');
+  });
+
+  it('newuidmap/newgidmap with file capabilities instead of setuid (RHEL, Fedora, SUSE) pass; a capability set without effective does not', async () => {
+    const fx = makeFixture();
+    rmSync(path.join(fx.bin, 'newuidmap'));
+    rmSync(path.join(fx.bin, 'newgidmap'));
+    const uidmap = fx.tool('newuidmap');
+    const gidmap = fx.tool('newgidmap');
+    // vfs_cap_data revision 2 as setcap writes it: magic_etc (0x02000000 | effective), permitted, inheritable, ...
+    const caps = (bit: number, effective: boolean): Buffer => {
+      const b = Buffer.alloc(20);
+      b.writeUInt32LE(0x02000000 | (effective ? 1 : 0), 0);
+      b.writeUInt32LE(1 << bit, 4);
+      return b;
+    };
+    fx.deps.readFileCaps = async (p) => (p === uidmap ? caps(7, true) : p === gidmap ? caps(6, false) : undefined);
+    const rows = await runChecks({}, fx.deps);
+    const row = (n: string) => rows.rows.find((r) => r.name === n)!;
+    expect(row('newuidmap')).toMatchObject({ ok: true, detail: `${uidmap} (file capability cap_setuid=ep)` });
+    expect(row('newgidmap').ok).toBe(false);
+    expect(row('newgidmap').fix).toBe(`as root: chown root ${gidmap} && chmod u+s ${gidmap}  (or: setcap cap_setgid=ep ${gidmap})`);
+    expect(capabilityGranted(caps(7, true), 6)).toBe(false);
+  });
+
+  it.runIf(isRoot)('reads real file capabilities set by setcap (needs root for setcap)', async () => {
+    const fx = makeFixture();
+    const prog = fx.tool('capprog');
+    execFileSync('setcap', ['cap_setuid=ep', prog]);
+    expect(capabilityGranted(await readCapabilityXattr(prog), 7)).toBe(true);
+    expect(capabilityGranted(await readCapabilityXattr(prog), 6)).toBe(false);
+    expect(await readCapabilityXattr(path.join(fx.bin, 'newgidmap'))).toBeUndefined();
   });
 
   it.each([

@@ -77,6 +77,7 @@ export function makeFixture(): Fixture {
     tunDevice: path.join(dir, 'tun'),
     openReadWrite: async () => undefined,
     readSysctl: async (n) => sysctl[n],
+    readFileCaps: async () => undefined,
     apparmorDir: path.join(dir, 'apparmor'),
     searchDirs: [],
     systemDirs: [],

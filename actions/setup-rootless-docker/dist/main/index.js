@@ -32357,7 +32357,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   LS: () => (/* reexport */ validateDataRoot)
 });
 
-// UNUSED EXPORTS: DockerClient, SUBID_MIN, acquireSetupLock, checkDaemonConfig, checkDataRoot, checkIdMapper, checkSubIds, checkTun, checkUser, checkUserNamespaces, daemonConfigFile, daemonSearchPath, defaultCheckDeps, defaultDataRoot, ensureRuntimeDir, familiarRepository, formatCheckTable, imagePlatform, logTail, mergeDaemonConfig, parseDaemonState, parseImageReference, planRuntimeDir, probeDaemon, repoDigestFor, runChecks, salientLogLine, stopRootlessDocker, validateDockerHost, writeDaemonJson
+// UNUSED EXPORTS: DockerClient, SUBID_MIN, acquireSetupLock, capabilityGranted, checkDaemonConfig, checkDataRoot, checkIdMapper, checkSubIds, checkTun, checkUser, checkUserNamespaces, daemonConfigFile, daemonSearchPath, defaultCheckDeps, defaultDataRoot, ensureRuntimeDir, familiarRepository, formatCheckTable, imagePlatform, logTail, mergeDaemonConfig, parseDaemonState, parseImageReference, planRuntimeDir, probeDaemon, readCapabilityXattr, repoDigestFor, runChecks, salientLogLine, stopRootlessDocker, validateDockerHost, writeDaemonJson
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -32913,6 +32913,7 @@ function defaultCheckDeps(env = process.env) {
                 return undefined;
             }
         },
+        readFileCaps: readCapabilityXattr,
         apparmorDir: '/etc/apparmor.d',
         searchDirs: CONTRIB_DIRS,
         systemDirs: STANDARD_DIRS,
@@ -33006,17 +33007,47 @@ async function checkSubIds(kind, deps) {
         : `no line for ${deps.username} (uid ${deps.uid}) in ${file}`;
     return fail(name, detail, fix);
 }
-/** newuidmap/newgidmap present and setuid root (rootlesskit calls them to map the subordinate range). */
+/** CAP_SETGID and CAP_SETUID bit numbers (linux/capability.h). */
+const CAP_BIT = { newgidmap: 6, newuidmap: 7 };
+/**
+ * Reads `security.capability` with getfattr (package attr; Node has no xattr API). Undefined when the file has no
+ * capabilities or getfattr is missing; the check then reports what it could see.
+ */
+async function readCapabilityXattr(p) {
+    const r = await (0,src/* runCommand */.d1)('getfattr', ['--absolute-names', '-e', 'hex', '-n', 'security.capability', p], {
+        timeoutMs: 5_000,
+        logger: src/* silentLogger */.qq,
+        quiet: true,
+        okExitCodes: [0, 1],
+    }).catch(() => undefined);
+    const hex = r?.exitCode === 0 ? /^security\.capability=0x([0-9a-f]+)$/im.exec(r.stdout)?.[1] : undefined;
+    return hex ? Buffer.from(hex, 'hex') : undefined;
+}
+/**
+ * True when raw vfs_cap_data grants capability `bit` as permitted and effective (`cap_X=ep`): le32 magic_etc whose
+ * low bit is the effective flag, then le32 permitted/inheritable pairs (the first pair covers bits 0..31).
+ */
+function capabilityGranted(raw, bit) {
+    if (!raw || raw.length < 12)
+        return false;
+    const magicEtc = raw.readUInt32LE(0);
+    const permitted = raw.readUInt32LE(4);
+    return (magicEtc & 0x1) === 1 && (permitted & (1 << bit)) !== 0;
+}
+/** newuidmap/newgidmap present and able to map ids: setuid root, or file capability cap_setuid/cap_setgid=ep. */
 async function checkIdMapper(program, deps) {
     const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
     const found = await findExecutable(program, dirs);
     if (!found)
         return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
     const st = await (0,promises_namespaceObject.stat)(found);
-    if ((st.mode & 0o4000) === 0 || st.uid !== 0) {
-        return fail(program, `${found} is not setuid root (mode ${octal(st.mode)}, owner uid ${st.uid}); distributions that use file capabilities instead are not detected`, `as root: chown root ${found} && chmod u+s ${found}`);
+    if ((st.mode & 0o4000) !== 0 && st.uid === 0)
+        return ok(program, `${found} (setuid root)`);
+    const cap = program === 'newuidmap' ? 'cap_setuid' : 'cap_setgid';
+    if (capabilityGranted(await deps.readFileCaps(found), CAP_BIT[program])) {
+        return ok(program, `${found} (file capability ${cap}=ep)`);
     }
-    return ok(program, `${found} (setuid root)`);
+    return fail(program, `${found} is neither setuid root nor has ${cap}=ep (mode ${octal(st.mode)}, owner uid ${st.uid}; getfattr reads capabilities)`, `as root: chown root ${found} && chmod u+s ${found}  (or: setcap ${cap}=ep ${found})`);
 }
 /** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
 async function checkUserNamespaces(deps) {
@@ -33808,16 +33839,17 @@ async function removeStaleSocket(socket, uid) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  cc: () => (/* reexport */ errors_CancelledError),
+  cc: () => (/* reexport */ CancelledError),
   j1: () => (/* reexport */ ConfigurationError),
   sm: () => (/* reexport */ EdaOciError),
   Nw: () => (/* reexport */ procInfo),
+  d1: () => (/* reexport */ runCommand),
   Ar: () => (/* reexport */ sessionProcesses),
   qq: () => (/* reexport */ silentLogger),
   tG: () => (/* reexport */ startDetached)
 });
 
-// UNUSED EXPORTS: BundleError, CommandFailedError, createConsoleLogger, formatCommand, lastLine, runCommand, spawnCommand
+// UNUSED EXPORTS: BundleError, CommandFailedError, createConsoleLogger, formatCommand, lastLine, spawnCommand
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
@@ -33835,7 +33867,7 @@ class ConfigurationError extends EdaOciError {
     name = 'ConfigurationError';
 }
 /** A program exited non-zero, was killed, timed out, or could not be started. */
-class errors_CommandFailedError extends EdaOciError {
+class CommandFailedError extends EdaOciError {
     command;
     args;
     exitCode;
@@ -33856,7 +33888,7 @@ class BundleError extends (/* unused pure expression or super */ null && (EdaOci
     name = 'BundleError';
 }
 /** The operation was cancelled (signal or AbortSignal); cleanup has run. */
-class errors_CancelledError extends EdaOciError {
+class CancelledError extends EdaOciError {
     name = 'CancelledError';
 }
 
@@ -33926,7 +33958,7 @@ function supervise(command, args, options, stdin) {
     else
         options.logger?.info(line);
     const started = Date.now();
-    const child = spawn(command, [...args], {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
         cwd: options.cwd,
         env: options.env ?? process.env,
         stdio: [stdin, 'pipe', 'pipe'],
@@ -34116,7 +34148,7 @@ async function startDetached(command, args, options) {
             resolve(status);
         }));
         await new Promise((resolve, reject) => {
-            child.once('error', (err) => reject(new errors_CommandFailedError(`cannot start ${command}: ${err.message}`, command, args, null, null, '', undefined, { cause: err })));
+            child.once('error', (err) => reject(new CommandFailedError(`cannot start ${command}: ${err.message}`, command, args, null, null, '', undefined, { cause: err })));
             child.once('spawn', () => resolve());
         });
         // Do not keep the caller alive for the daemon's sake.

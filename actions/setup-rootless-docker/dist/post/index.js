@@ -32284,7 +32284,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ky: () => (/* reexport */ stopRootlessDocker)
 });
 
-// UNUSED EXPORTS: DockerClient, PrerequisiteError, SUBID_MIN, acquireSetupLock, checkDaemonConfig, checkDataRoot, checkIdMapper, checkSubIds, checkTun, checkUser, checkUserNamespaces, daemonConfigFile, daemonSearchPath, defaultCheckDeps, defaultDataRoot, ensureRuntimeDir, familiarRepository, formatCheckTable, imagePlatform, logTail, mergeDaemonConfig, parseDaemonConfig, parseImageReference, planRuntimeDir, probeDaemon, repoDigestFor, runChecks, salientLogLine, setupRootlessDocker, validateDataRoot, validateDockerHost, writeDaemonJson
+// UNUSED EXPORTS: DockerClient, PrerequisiteError, SUBID_MIN, acquireSetupLock, capabilityGranted, checkDaemonConfig, checkDataRoot, checkIdMapper, checkSubIds, checkTun, checkUser, checkUserNamespaces, daemonConfigFile, daemonSearchPath, defaultCheckDeps, defaultDataRoot, ensureRuntimeDir, familiarRepository, formatCheckTable, imagePlatform, logTail, mergeDaemonConfig, parseDaemonConfig, parseImageReference, planRuntimeDir, probeDaemon, readCapabilityXattr, repoDigestFor, runChecks, salientLogLine, setupRootlessDocker, validateDataRoot, validateDockerHost, writeDaemonJson
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -32839,6 +32839,7 @@ function checks_defaultCheckDeps(env = process.env) {
                 return undefined;
             }
         },
+        readFileCaps: readCapabilityXattr,
         apparmorDir: '/etc/apparmor.d',
         searchDirs: CONTRIB_DIRS,
         systemDirs: STANDARD_DIRS,
@@ -32932,17 +32933,47 @@ async function checkSubIds(kind, deps) {
         : `no line for ${deps.username} (uid ${deps.uid}) in ${file}`;
     return fail(name, detail, fix);
 }
-/** newuidmap/newgidmap present and setuid root (rootlesskit calls them to map the subordinate range). */
+/** CAP_SETGID and CAP_SETUID bit numbers (linux/capability.h). */
+const CAP_BIT = { newgidmap: 6, newuidmap: 7 };
+/**
+ * Reads `security.capability` with getfattr (package attr; Node has no xattr API). Undefined when the file has no
+ * capabilities or getfattr is missing; the check then reports what it could see.
+ */
+async function readCapabilityXattr(p) {
+    const r = await runCommand('getfattr', ['--absolute-names', '-e', 'hex', '-n', 'security.capability', p], {
+        timeoutMs: 5_000,
+        logger: silentLogger,
+        quiet: true,
+        okExitCodes: [0, 1],
+    }).catch(() => undefined);
+    const hex = r?.exitCode === 0 ? /^security\.capability=0x([0-9a-f]+)$/im.exec(r.stdout)?.[1] : undefined;
+    return hex ? Buffer.from(hex, 'hex') : undefined;
+}
+/**
+ * True when raw vfs_cap_data grants capability `bit` as permitted and effective (`cap_X=ep`): le32 magic_etc whose
+ * low bit is the effective flag, then le32 permitted/inheritable pairs (the first pair covers bits 0..31).
+ */
+function capabilityGranted(raw, bit) {
+    if (!raw || raw.length < 12)
+        return false;
+    const magicEtc = raw.readUInt32LE(0);
+    const permitted = raw.readUInt32LE(4);
+    return (magicEtc & 0x1) === 1 && (permitted & (1 << bit)) !== 0;
+}
+/** newuidmap/newgidmap present and able to map ids: setuid root, or file capability cap_setuid/cap_setgid=ep. */
 async function checkIdMapper(program, deps) {
     const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
     const found = await findExecutable(program, dirs);
     if (!found)
         return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
     const st = await stat(found);
-    if ((st.mode & 0o4000) === 0 || st.uid !== 0) {
-        return fail(program, `${found} is not setuid root (mode ${octal(st.mode)}, owner uid ${st.uid}); distributions that use file capabilities instead are not detected`, `as root: chown root ${found} && chmod u+s ${found}`);
+    if ((st.mode & 0o4000) !== 0 && st.uid === 0)
+        return ok(program, `${found} (setuid root)`);
+    const cap = program === 'newuidmap' ? 'cap_setuid' : 'cap_setgid';
+    if (capabilityGranted(await deps.readFileCaps(found), CAP_BIT[program])) {
+        return ok(program, `${found} (file capability ${cap}=ep)`);
     }
-    return ok(program, `${found} (setuid root)`);
+    return fail(program, `${found} is neither setuid root nor has ${cap}=ep (mode ${octal(st.mode)}, owner uid ${st.uid}; getfattr reads capabilities)`, `as root: chown root ${found} && chmod u+s ${found}  (or: setcap ${cap}=ep ${found})`);
 }
 /** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
 async function checkUserNamespaces(deps) {

@@ -4,7 +4,7 @@ import { access, lstat, open, readdir, readFile, stat, statfs } from 'node:fs/pr
 import type { Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigurationError } from '@eda-oci/exec';
+import { ConfigurationError, runCommand, silentLogger } from '@eda-oci/exec';
 
 /** One row of the prerequisite table (`eda-oci doctor`, the action's log and job summary). */
 export interface CheckRow {
@@ -31,6 +31,11 @@ export interface CheckDeps {
   openReadWrite: (p: string) => Promise<void>;
   /** A sysctl below /proc/sys (`user/max_user_namespaces`), trimmed; undefined when the kernel has no such knob. */
   readSysctl: (name: string) => Promise<string | undefined>;
+  /**
+   * The file capabilities of a program as raw `security.capability` xattr bytes; undefined when it has none or they
+   * cannot be read (RHEL/Fedora/SUSE install newuidmap/newgidmap with `cap_setuid=ep` / `cap_setgid=ep`, not setuid).
+   */
+  readFileCaps: (p: string) => Promise<Buffer | undefined>;
   apparmorDir: string;
   /** Where distributions put dockerd-rootless.sh besides PATH. */
   searchDirs: string[];
@@ -179,6 +184,7 @@ export function defaultCheckDeps(env: NodeJS.ProcessEnv = process.env): CheckDep
         return undefined;
       }
     },
+    readFileCaps: readCapabilityXattr,
     apparmorDir: '/etc/apparmor.d',
     searchDirs: CONTRIB_DIRS,
     systemDirs: STANDARD_DIRS,
@@ -285,20 +291,51 @@ export async function checkSubIds(kind: 'uid' | 'gid', deps: CheckDeps): Promise
   return fail(name, detail, fix);
 }
 
-/** newuidmap/newgidmap present and setuid root (rootlesskit calls them to map the subordinate range). */
+/** CAP_SETGID and CAP_SETUID bit numbers (linux/capability.h). */
+const CAP_BIT = { newgidmap: 6, newuidmap: 7 } as const;
+
+/**
+ * Reads `security.capability` with getfattr (package attr; Node has no xattr API). Undefined when the file has no
+ * capabilities or getfattr is missing; the check then reports what it could see.
+ */
+export async function readCapabilityXattr(p: string): Promise<Buffer | undefined> {
+  const r = await runCommand('getfattr', ['--absolute-names', '-e', 'hex', '-n', 'security.capability', p], {
+    timeoutMs: 5_000,
+    logger: silentLogger,
+    quiet: true,
+    okExitCodes: [0, 1],
+  }).catch(() => undefined);
+  const hex = r?.exitCode === 0 ? /^security\.capability=0x([0-9a-f]+)$/im.exec(r.stdout)?.[1] : undefined;
+  return hex ? Buffer.from(hex, 'hex') : undefined;
+}
+
+/**
+ * True when raw vfs_cap_data grants capability `bit` as permitted and effective (`cap_X=ep`): le32 magic_etc whose
+ * low bit is the effective flag, then le32 permitted/inheritable pairs (the first pair covers bits 0..31).
+ */
+export function capabilityGranted(raw: Buffer | undefined, bit: number): boolean {
+  if (!raw || raw.length < 12) return false;
+  const magicEtc = raw.readUInt32LE(0);
+  const permitted = raw.readUInt32LE(4);
+  return (magicEtc & 0x1) === 1 && (permitted & (1 << bit)) !== 0;
+}
+
+/** newuidmap/newgidmap present and able to map ids: setuid root, or file capability cap_setuid/cap_setgid=ep. */
 export async function checkIdMapper(program: 'newuidmap' | 'newgidmap', deps: CheckDeps): Promise<CheckRow> {
   const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
   const found = await findExecutable(program, dirs);
   if (!found) return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
   const st = await stat(found);
-  if ((st.mode & 0o4000) === 0 || st.uid !== 0) {
-    return fail(
-      program,
-      `${found} is not setuid root (mode ${octal(st.mode)}, owner uid ${st.uid}); distributions that use file capabilities instead are not detected`,
-      `as root: chown root ${found} && chmod u+s ${found}`,
-    );
+  if ((st.mode & 0o4000) !== 0 && st.uid === 0) return ok(program, `${found} (setuid root)`);
+  const cap = program === 'newuidmap' ? 'cap_setuid' : 'cap_setgid';
+  if (capabilityGranted(await deps.readFileCaps(found), CAP_BIT[program])) {
+    return ok(program, `${found} (file capability ${cap}=ep)`);
   }
-  return ok(program, `${found} (setuid root)`);
+  return fail(
+    program,
+    `${found} is neither setuid root nor has ${cap}=ep (mode ${octal(st.mode)}, owner uid ${st.uid}; getfattr reads capabilities)`,
+    `as root: chown root ${found} && chmod u+s ${found}  (or: setcap ${cap}=ep ${found})`,
+  );
 }
 
 /** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
