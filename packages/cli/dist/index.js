@@ -1,11 +1,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 927:
+/***/ 720:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(391);
 // Executable entry of the eda-oci command (bundled to packages/cli/dist/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 311:
+/***/ 391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -865,8 +865,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 /** Subordinate ids rootless Docker needs (uid/gid 0..65535 inside the user namespace). */
 const SUBID_MIN = 65536;
-const STANDARD_DIRS = (/* unused pure expression or super */ null && (['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']));
-const CONTRIB_DIRS = (/* unused pure expression or super */ null && (['/usr/share/docker.io/contrib', '/usr/share/docker/contrib', '/usr/libexec/docker', '/usr/lib/docker']));
+const STANDARD_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+const CONTRIB_DIRS = ['/usr/share/docker.io/contrib', '/usr/share/docker/contrib', '/usr/libexec/docker', '/usr/lib/docker'];
 /** statfs f_type magic numbers of network/cluster file systems (linux/magic.h and the vendors' sources). */
 const NETWORK_FS = {
     0x6969: 'NFS',
@@ -912,29 +912,29 @@ function defaultDataRoot(username) {
 /** Validates a data-root path: absolute, normalized, no control characters, not `/`. */
 function validateDataRoot(dir) {
     const fix = 'use an absolute directory on a local disk, e.g. /var/tmp/$USER/containers/storage';
-    if (!path.isAbsolute(dir))
-        throw new ConfigurationError(`data-root '${dir}' is not an absolute path`, fix);
+    if (!external_node_path_default().isAbsolute(dir))
+        throw new errors_ConfigurationError(`data-root '${dir}' is not an absolute path`, fix);
     if ([...dir].some((c) => c.charCodeAt(0) < 0x20))
-        throw new ConfigurationError(`data-root '${JSON.stringify(dir)}' contains control characters`, fix);
-    const normal = path.normalize(dir).replace(/\/+$/, '') || '/';
+        throw new errors_ConfigurationError(`data-root '${JSON.stringify(dir)}' contains control characters`, fix);
+    const normal = external_node_path_default().normalize(dir).replace(/\/+$/, '') || '/';
     if (normal === '/')
-        throw new ConfigurationError(`data-root '${dir}' is the root directory`, fix);
+        throw new errors_ConfigurationError(`data-root '${dir}' is the root directory`, fix);
     if (dir.split('/').includes('..'))
-        throw new ConfigurationError(`data-root '${dir}' contains '..'`, fix);
+        throw new errors_ConfigurationError(`data-root '${dir}' contains '..'`, fix);
     return normal;
 }
 function detectPackageManager() {
-    if (existsSync('/usr/bin/apt-get'))
+    if ((0,external_node_fs_namespaceObject.existsSync)('/usr/bin/apt-get'))
         return 'apt';
-    if (existsSync('/usr/bin/dnf') || existsSync('/usr/bin/yum'))
+    if ((0,external_node_fs_namespaceObject.existsSync)('/usr/bin/dnf') || (0,external_node_fs_namespaceObject.existsSync)('/usr/bin/yum'))
         return 'dnf';
-    if (existsSync('/usr/bin/zypper'))
+    if ((0,external_node_fs_namespaceObject.existsSync)('/usr/bin/zypper'))
         return 'zypper';
     return undefined;
 }
 function currentUsername(env, uid) {
     try {
-        return os.userInfo().username;
+        return external_node_os_default().userInfo().username;
     }
     catch {
         // No passwd entry (e.g. an arbitrary uid in a container).
@@ -951,15 +951,15 @@ function checks_defaultCheckDeps(env = process.env) {
         env,
         subuidFile: '/etc/subuid',
         subgidFile: '/etc/subgid',
-        statfs: (p) => statfs(p),
+        statfs: (p) => (0,promises_namespaceObject.statfs)(p),
         tunDevice: '/dev/net/tun',
         openReadWrite: async (p) => {
-            const fh = await open(p, constants.O_RDWR);
+            const fh = await (0,promises_namespaceObject.open)(p, external_node_fs_namespaceObject.constants.O_RDWR);
             await fh.close();
         },
         readSysctl: async (name) => {
             try {
-                return (await readFile(path.join('/proc/sys', name), 'utf8')).trim();
+                return (await (0,promises_namespaceObject.readFile)(external_node_path_default().join('/proc/sys', name), 'utf8')).trim();
             }
             catch {
                 return undefined;
@@ -998,9 +998,9 @@ function daemonSearchPath(envPath, systemDirs = STANDARD_DIRS) {
 /** First executable regular file `name` in `dirs`. */
 async function findExecutable(name, dirs) {
     for (const d of dirs) {
-        const p = path.join(d, name);
+        const p = external_node_path_default().join(d, name);
         try {
-            const st = await stat(p);
+            const st = await (0,promises_namespaceObject.stat)(p);
             if (st.isFile() && (st.mode & 0o111) !== 0)
                 return p;
         }
@@ -1039,7 +1039,7 @@ async function checkSubIds(kind, deps) {
     const name = `sub${kind}`;
     let text = '';
     try {
-        text = await readFile(file, 'utf8');
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch {
         // Missing file: same as no line.
@@ -1064,7 +1064,7 @@ async function checkIdMapper(program, deps) {
     const found = await findExecutable(program, dirs);
     if (!found)
         return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
-    const st = await stat(found);
+    const st = await (0,promises_namespaceObject.stat)(found);
     if ((st.mode & 0o4000) === 0 || st.uid !== 0) {
         return fail(program, `${found} is not setuid root (mode ${octal(st.mode)}, owner uid ${st.uid}); distributions that use file capabilities instead are not detected`, `as root: chown root ${found} && chmod u+s ${found}`);
     }
@@ -1084,7 +1084,7 @@ async function checkUserNamespaces(deps) {
     // Ubuntu 23.10+: unprivileged user namespaces are refused unless AppArmor has a profile for the program.
     const apparmor = await deps.readSysctl('kernel/apparmor_restrict_unprivileged_userns');
     if (apparmor === '1') {
-        const profiles = await readdir(deps.apparmorDir).catch(() => []);
+        const profiles = await (0,promises_namespaceObject.readdir)(deps.apparmorDir).catch(() => []);
         if (!profiles.some((p) => p.includes('rootlesskit'))) {
             return fail(name, `kernel.apparmor_restrict_unprivileged_userns is 1 and ${deps.apparmorDir} has no rootlesskit profile`, `as root: install an AppArmor profile for rootlesskit (https://docs.docker.com/go/rootless/) or sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`);
         }
@@ -1100,7 +1100,7 @@ async function checkTun(deps) {
     const dev = deps.tunDevice;
     let st;
     try {
-        st = await stat(dev);
+        st = await (0,promises_namespaceObject.stat)(dev);
     }
     catch {
         return fail(name, `${dev} does not exist`, `as root: modprobe tun (or mknod ${dev} c 10 200) && chmod 666 ${dev}`);
@@ -1123,7 +1123,7 @@ async function checkTun(deps) {
 async function runtimeDirProblem(dir, deps) {
     let st;
     try {
-        st = await lstat(dir);
+        st = await (0,promises_namespaceObject.lstat)(dir);
     }
     catch {
         return 'does not exist';
@@ -1148,16 +1148,16 @@ async function planRuntimeDir(deps) {
     const given = deps.env.XDG_RUNTIME_DIR;
     let why = 'XDG_RUNTIME_DIR is unset';
     if (given) {
-        const problem = path.isAbsolute(given) ? await runtimeDirProblem(given, deps) : 'is not an absolute path';
+        const problem = external_node_path_default().isAbsolute(given) ? await runtimeDirProblem(given, deps) : 'is not an absolute path';
         if (!problem)
             return { row: ok(name, `${given} (ours, 0700)`), plan: { path: given, create: false } };
         why = `XDG_RUNTIME_DIR=${given} ${problem}; not touched`;
     }
-    const runUser = path.join(deps.runUserDir, String(deps.uid));
+    const runUser = external_node_path_default().join(deps.runUserDir, String(deps.uid));
     if (!(await runtimeDirProblem(runUser, deps))) {
         return { row: ok(name, `${runUser} (${why})`), plan: { path: runUser, create: false } };
     }
-    const priv = path.join(deps.tmpDir, `eda-oci-runtime-${deps.uid}`);
+    const priv = external_node_path_default().join(deps.tmpDir, `eda-oci-runtime-${deps.uid}`);
     const problem = await runtimeDirProblem(priv, deps);
     if (!problem)
         return { row: ok(name, `${priv} (private; ${why})`), plan: { path: priv, create: false } };
@@ -1179,11 +1179,11 @@ async function checkDataRoot(dataRoot, deps) {
     let st;
     for (;;) {
         try {
-            st = await stat(dir);
+            st = await (0,promises_namespaceObject.stat)(dir);
             break;
         }
         catch {
-            const parent = path.dirname(dir);
+            const parent = external_node_path_default().dirname(dir);
             if (parent === dir)
                 break;
             dir = parent;
@@ -1208,7 +1208,7 @@ async function checkDataRoot(dataRoot, deps) {
     }
     let writable = modeAllows(st, deps, 3);
     if (writable && isSelf(deps))
-        writable = await access(dir, constants.W_OK | constants.X_OK).then(() => true, () => false);
+        writable = await (0,promises_namespaceObject.access)(dir, external_node_fs_namespaceObject.constants.W_OK | external_node_fs_namespaceObject.constants.X_OK).then(() => true, () => false);
     if (!writable) {
         return fail(name, `${dir} is not writable by ${deps.username} (mode ${octal(st.mode)}, owner uid ${st.uid})`, fixDir);
     }
@@ -1229,8 +1229,8 @@ async function checkDataRoot(dataRoot, deps) {
 }
 /** The daemon.json rootless dockerd reads: $XDG_CONFIG_HOME/docker or ~/.config/docker. */
 function daemonConfigFile(env, home) {
-    const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
-    return path.join(base, 'docker', 'daemon.json');
+    const base = env.XDG_CONFIG_HOME && external_node_path_default().isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : external_node_path_default().join(home, '.config');
+    return external_node_path_default().join(base, 'docker', 'daemon.json');
 }
 /** HOME exists (dockerd-rootless.sh requires it) and an existing daemon.json is a JSON object without `hosts`. */
 async function checkDaemonConfig(deps, dataRoot) {
@@ -1238,8 +1238,8 @@ async function checkDaemonConfig(deps, dataRoot) {
     const home = deps.env.HOME ?? '';
     const file = daemonConfigFile(deps.env, home || '/nonexistent');
     if (!home ||
-        !path.isAbsolute(home) ||
-        !(await stat(home).then((s) => s.isDirectory(), () => false))) {
+        !external_node_path_default().isAbsolute(home) ||
+        !(await (0,promises_namespaceObject.stat)(home).then((s) => s.isDirectory(), () => false))) {
         return {
             row: fail(name, `HOME '${home}' is not an existing directory`, `set HOME to the home directory of ${deps.username}`),
             file,
@@ -1248,7 +1248,7 @@ async function checkDaemonConfig(deps, dataRoot) {
     }
     let text;
     try {
-        text = await readFile(file, 'utf8');
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch (err) {
         const code = err.code;
@@ -1304,8 +1304,8 @@ async function checks_runChecks(options = {}, deps = checks_defaultCheckDeps()) 
     const config = await checkDaemonConfig(deps, dataRoot);
     const script = await checkProgram('dockerd-rootless.sh', ['dockerd-rootless.sh'], [...pathDirs, ...deps.searchDirs], `${installFix('dockerd-rootless.sh', pm)}${pm === 'apt' || !pm ? ' (or docker-ce-rootless-extras from the Docker repository)' : ''}`);
     const dockerCli = deps.env.EDA_OCI_DOCKER;
-    const docker = dockerCli && path.isAbsolute(dockerCli)
-        ? await checkProgram('docker CLI', [path.basename(dockerCli)], [path.dirname(dockerCli)], `set EDA_OCI_DOCKER to an existing docker program`)
+    const docker = dockerCli && external_node_path_default().isAbsolute(dockerCli)
+        ? await checkProgram('docker CLI', [external_node_path_default().basename(dockerCli)], [external_node_path_default().dirname(dockerCli)], `set EDA_OCI_DOCKER to an existing docker program`)
         : await checkProgram('docker CLI', [dockerCli || 'docker'], pathDirs, installFix('docker', pm));
     const rows = [
         checkUser(deps),
@@ -1517,10 +1517,12 @@ async function acquireSetupLock(dir, opts) {
     const deadline = Date.now() + opts.timeoutMs;
     let announced = false;
     for (;;) {
+        // The lock appears with its content (written to a temp file, then hard-linked into place; link fails when the lock
+        // exists): an O_EXCL create followed by a write would show other runs an empty lock they could take for stale.
+        const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
+        await writeFile(tmp, me, { mode: 0o600 });
         try {
-            const fh = await open(file, 'wx', 0o600);
-            await fh.writeFile(me);
-            await fh.close();
+            await link(tmp, file);
             return async () => {
                 if ((await readFile(file, 'utf8').catch(() => '')) === me)
                     await unlink(file).catch(() => undefined);
@@ -1529,6 +1531,9 @@ async function acquireSetupLock(dir, opts) {
         catch (err) {
             if (err.code !== 'EEXIST')
                 throw err;
+        }
+        finally {
+            await unlink(tmp).catch(() => undefined);
         }
         const text = await readFile(file, 'utf8').catch(() => undefined);
         if (text === undefined)
@@ -1620,12 +1625,9 @@ async function setupRootlessDocker(options = {}, deps = {}) {
     const waitSeconds = options.waitSeconds ?? 60;
     const report = await logger.group('Check rootless Docker prerequisites', async () => {
         const r = await runChecks({ dataRoot: options.dataRoot }, checkDeps);
-        for (const row of r.rows) {
-            if (row.ok)
-                logger.info(`ok    ${row.name}: ${row.detail}`);
-            else
-                logger.error(`${row.name}: ${row.detail}; fix: ${row.fix}`);
-        }
+        // One line per check; the failure itself is reported once, by the caller, from the PrerequisiteError.
+        for (const row of r.rows)
+            logger.info(row.ok ? `ok    ${row.name}: ${row.detail}` : `FAIL  ${row.name}: ${row.detail}; fix: ${row.fix}`);
         return r;
     });
     if (!report.ok)
@@ -1691,7 +1693,9 @@ async function setupRootlessDocker(options = {}, deps = {}) {
             const state = { pid: proc.pid, startTime: procInfo(proc.pid)?.startTime ?? 0, runtimeDir: plan.path, socket };
             options.onStarted?.(state);
             const failStart = async (err) => {
-                await stopRootlessDocker(state, { logger });
+                // On cancellation the runner (or runuser, after 2 s) kills this step soon: a short grace, then SIGKILL. A daemon
+                // that has not finished starting holds nothing worth a clean shutdown.
+                await stopRootlessDocker(state, { logger, graceMs: err instanceof CancelledError ? 1000 : 5000 });
                 if (!(err instanceof CancelledError)) {
                     const lines = await logTail(logFile);
                     await logger.group(`rootless dockerd log (${logFile})`, async () => {
@@ -1704,13 +1708,15 @@ async function setupRootlessDocker(options = {}, deps = {}) {
             const deadline = t0 + waitSeconds * 1000;
             for (;;) {
                 const up = await probeDaemon(socket, 2000);
+                // Cancelled while starting: stop it even when it has just come up (nobody will use it).
+                if (options.signal?.aborted) {
+                    return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
+                }
                 if (up?.rootless)
                     return { up, state };
                 if (up) {
                     return failStart(new EdaOciError(`the daemon answering on ${socket} does not report rootless mode`, `check ${report.dockerdRootless} and the daemon log above`));
                 }
-                if (options.signal?.aborted)
-                    return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
                 const ended = proc.exitStatus();
                 if (ended) {
                     const why = salientLogLine(await logTail(logFile));
@@ -1721,7 +1727,7 @@ async function setupRootlessDocker(options = {}, deps = {}) {
                     const why = salientLogLine(await logTail(logFile));
                     return failStart(new EdaOciError(`rootless dockerd did not answer on ${socket} within ${waitSeconds} s${why ? ` (last error in its log: ${why})` : ''}`, `see the daemon log above (${logFile}); raise wait-seconds on a slow machine`));
                 }
-                await sleep(250, options.signal).catch((err) => failStart(err));
+                await sleep(250, options.signal).catch(() => undefined); // an abort is handled at the top of the loop
             }
         });
         const startMs = Date.now() - t0;
@@ -1746,6 +1752,20 @@ async function setupRootlessDocker(options = {}, deps = {}) {
     finally {
         await release();
     }
+}
+/** Parses a saved {@link DaemonState} (the post step's input); throws on anything else. */
+function parseDaemonState(text) {
+    const v = JSON.parse(text);
+    const ok = Number.isInteger(v.pid) &&
+        v.pid > 1 &&
+        Number.isInteger(v.startTime) &&
+        typeof v.runtimeDir === 'string' &&
+        path.isAbsolute(v.runtimeDir) &&
+        typeof v.socket === 'string' &&
+        path.isAbsolute(v.socket);
+    if (!ok)
+        throw new EdaOciError(`saved daemon state ${JSON.stringify(text)} is not valid`, 'nothing was stopped');
+    return { pid: v.pid, startTime: v.startTime, runtimeDir: v.runtimeDir, socket: v.socket };
 }
 function alive(pid, startTime) {
     const p = procInfo(pid);
@@ -1802,7 +1822,7 @@ async function stopRootlessDocker(state, opts = {}) {
                 // exited meanwhile
             }
         }
-        await waitGone(left, sig === 'SIGTERM' ? 3000 : 2000);
+        await waitGone(left, sig === 'SIGTERM' ? Math.min(3000, opts.graceMs ?? 3000) : 2000);
         left = left.filter((p) => alive(p.pid, p.startTime));
     }
     await removeStaleSocket(state.socket, uid);
@@ -2815,6 +2835,7 @@ async function extractTar(source, rootfs, options = {}) {
         strippedSetid: ex.strippedSetid,
         treeDigest: s.treeDigest,
         entries: ex.entries,
+        records: ex.records,
     };
 }
 
@@ -3239,7 +3260,7 @@ async function* layersArchive(layers, initMtime) {
     const errorBuf = new SharedArrayBuffer(4096);
     const ctrl = new Int32Array(ctrlBuf);
     const lengths = new Int32Array(lengthsBuf);
-    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(/* asset import */ __nccwpck_require__(510), __nccwpck_require__.b), {
+    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(/* asset import */ __nccwpck_require__(613), __nccwpck_require__.b), {
         workerData: { edaOciLayers: { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots: SLOTS, slotSize: SLOT_SIZE } },
     });
     let crashed;
@@ -3340,7 +3361,214 @@ function ciProvenance(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+;// CONCATENATED MODULE: ./packages/oci/src/manifest.ts
+// bundle.files: the per-file manifest a build writes next to bundle.lock.json, so that publishing can verify a bundle
+// and find unchanged files from metadata alone instead of re-hashing every file.
+//
+// Format (UTF-8 text, one record per line, fields separated by TAB; `\`, TAB, LF and CR inside a path or symlink target
+// are written as `\\`, `\t`, `\n`, `\r`):
+//   eda-oci-files 1
+//   root  <mode octal> <mtime ns> <inode> <ctime ns>      (the rootfs directory itself; not part of the tree digest)
+//   statted <ns>                                          (from this wall-clock time on, recorded ctimes are reliable)
+//   <blank line>
+//   <path> <f|d|l> <mode octal> <size> <mtime ns> <sha256 hex | link target | -> <inode> <ctime ns>
+// Records are sorted by the UTF-8 bytes of the path, like the tree digest. `inode` and `ctime` are what one lstat after
+// the build's last change gave: a later lstat with the same inode and ctime (which no user can set) proves the file
+// was not modified since, except for changes in the same clock tick as that lstat; see RACY_WINDOW_NS. The build
+// records `statted` = end of its lstat pass + RACY_WINDOW_NS and makes the bundle visible only after that time, so a
+// later change always lands in a later tick and no entry of a built bundle is racy.
+
+
+
+/** The manifest's file name inside a bundle directory. */
+const MANIFEST_NAME = 'bundle.files';
+const MAGIC = 'eda-oci-files 1';
+/**
+ * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
+ * lstat can leave ctime unchanged, because the kernel stamps times from a clock that advances once per tick (1-10 ms),
+ * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
+ */
+const RACY_WINDOW_NS = 50000000n;
+const ESCAPES = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
+function escapeField(s) {
+    return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
+}
+function unescapeField(s, line) {
+    if (!s.includes('\\'))
+        return s;
+    return s.replace(/\\(.?)/g, (_m, c) => {
+        const u = UNESCAPES[c];
+        if (u === undefined)
+            throw new errors_BundleError(`${MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
+        return u;
+    });
+}
+const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
+/** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
+function sortByPathBytes(items) {
+    const keyed = items.map((item) => ({ item, b: Buffer.from(item.path, 'utf8') }));
+    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
+    return keyed.map((k) => k.item);
+}
+/** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
+function formatManifest(m) {
+    const r = m.root;
+    const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
+    for (const e of m.entries) {
+        const content = e.type === 'd' ? '-' : escapeField(e.content);
+        parts.push(`${escapeField(e.path)}\t${e.type}\t${e.mode.toString(8)}\t${e.size}\t${e.mtimeNs}\t${content}\t${e.ino}\t${e.ctimeNs || '-'}\n`);
+    }
+    return parts.join('');
+}
+const DIGITS = /^\d+$/;
+const SIGNED = /^-?\d+$/;
+const OCTAL = /^[0-7]{1,5}$/;
+const SHA_HEX = /^[0-9a-f]{64}$/;
+/** True when `a` sorts before `b` in UTF-8 byte order (UTF-16 order agrees unless a surrogate pair is involved). */
+function beforeInBytes(a, b) {
+    if (!NON_ASCII.test(a) && !NON_ASCII.test(b))
+        return a < b;
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) < 0;
+}
+const NON_ASCII = /[^ -~\t\n\r]/;
+/** An empty, `.` or `..` component, or a leading slash. */
+const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
+/** Parses a manifest; a malformed one is a BundleError naming the line. */
+function parseManifest(text) {
+    const lines = text.split('\n');
+    const bad = (line, why) => new errors_BundleError(`${MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
+    if (lines[0] !== MAGIC)
+        throw bad(1, `is not '${MAGIC}'`);
+    const rootF = (lines[1] ?? '').split('\t');
+    if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]) || !SIGNED.test(rootF[2]) || !DIGITS.test(rootF[3]))
+        throw bad(2, 'is not a valid root record');
+    const st = (lines[2] ?? '').split('\t');
+    if (st.length !== 2 || st[0] !== 'statted' || !DIGITS.test(st[1]))
+        throw bad(3, 'is not a valid statted record');
+    if (lines[3] !== '')
+        throw bad(4, 'is not empty');
+    if (lines[lines.length - 1] !== '')
+        throw bad(lines.length, 'is not terminated by a newline');
+    const entries = new Array(Math.max(0, lines.length - 5));
+    let prev = '';
+    for (let i = 4; i < lines.length - 1; i++) {
+        const f = lines[i].split('\t');
+        const n = i + 1;
+        if (f.length !== 8)
+            throw bad(n, `has ${f.length} fields, not 8`);
+        const [p, type, mode, size, mtime, content, ino, ctime] = f;
+        if (type !== 'f' && type !== 'd' && type !== 'l')
+            throw bad(n, `has the unknown type '${type}'`);
+        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
+            throw bad(n, 'has a non-numeric field');
+        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
+            throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
+        const path = unescapeField(p, n);
+        if (path === '' || BAD_PATH.test(path))
+            throw bad(n, `has an invalid path '${path}'`);
+        // The order proves there are no duplicates and matches the digest's order.
+        if (i > 4 && !beforeInBytes(prev, path))
+            throw bad(n, `is out of order or repeats a path ('${path}')`);
+        prev = path;
+        entries[i - 4] = {
+            path,
+            type,
+            mode: parseInt(mode, 8),
+            size: +size,
+            mtimeNs: mtime,
+            content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
+            ino,
+            ctimeNs: ctime === '-' ? '' : ctime,
+        };
+    }
+    return {
+        root: { mode: parseInt(rootF[1], 8), mtimeNs: rootF[2], ino: rootF[3], ctimeNs: rootF[4] === '-' ? '' : rootF[4] },
+        statted: BigInt(st[1]),
+        entries,
+    };
+}
+/** Whole seconds (floor) of a decimal ns string, as the tree digest records mtimes. */
+function nsToSeconds(ns) {
+    if (ns.startsWith('-')) {
+        const b = BigInt(ns);
+        return Number(b / 1000000000n - (b % 1000000000n < 0n ? 1n : 0n));
+    }
+    return ns.length <= 9 ? 0 : Number(ns.slice(0, -9));
+}
+/**
+ * The tree digest and counts of a manifest's entries (sorted, as parseManifest and manifestFromRecords return them),
+ * computed exactly as summarizeTree computes them, without sorting again.
+ */
+function summarizeManifest(entries) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const seen = new Set();
+    let files = 0;
+    let hardlinks = 0;
+    let dirs = 0;
+    let symlinks = 0;
+    let bytes = 0;
+    let batch = '';
+    for (const e of entries) {
+        batch += `${e.path}\0${e.type}\0${(e.mode & 0o7777).toString(8)}\0${e.type === 'f' ? e.size : ''}\0${nsToSeconds(e.mtimeNs)}\0${e.content}\n`;
+        if (batch.length > 65536) {
+            hash.update(batch, 'utf8');
+            batch = '';
+        }
+        if (e.type === 'd')
+            dirs++;
+        else if (e.type === 'l')
+            symlinks++;
+        else if (seen.has(e.ino))
+            hardlinks++;
+        else {
+            seen.add(e.ino);
+            files++;
+            bytes += e.size;
+        }
+    }
+    hash.update(batch, 'utf8');
+    return { treeDigest: `sha256:${hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+}
+/**
+ * Reads inode, ctime and exact mtime of every recorded path under `rootfs` (one lstat each) and returns the manifest.
+ * Call after the last change to the tree (modes and times applied); `records` are the extractor's (content hashes are
+ * taken from them, nothing is re-read). `statted` is set to the end of the pass plus RACY_WINDOW_NS: the caller must
+ * not let anything else change the tree before that time.
+ */
+function manifestFromRecords(rootfs, records) {
+    const rootSt = (0,external_node_fs_namespaceObject.lstatSync)(rootfs, { bigint: true });
+    const entries = [];
+    for (const [p, r] of records) {
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(`${rootfs}/${p}`, { bigint: true });
+        const type = st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : st.isFile() ? 'f' : undefined;
+        if (type !== r.type)
+            throw new errors_BundleError(`${rootfs}/${p} changed type during the build`, 'something else writes into the staging directory; retry');
+        entries.push({
+            path: p,
+            type,
+            mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
+            size: type === 'f' ? Number(st.size) : 0,
+            mtimeNs: st.mtimeNs.toString(),
+            content: r.content,
+            ino: st.ino.toString(),
+            ctimeNs: st.ctimeNs.toString(),
+        });
+    }
+    const statted = (BigInt(Date.now()) + 1n) * 1000000n + RACY_WINDOW_NS;
+    return {
+        root: {
+            mode: Number(rootSt.mode & 4095n),
+            mtimeNs: rootSt.mtimeNs.toString(),
+            ino: rootSt.ino.toString(),
+            ctimeNs: rootSt.ctimeNs.toString(),
+        },
+        statted,
+        entries: sortByPathBytes(entries),
+    };
+}
+
+;// CONCATENATED MODULE: ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
 /**
@@ -7344,6 +7572,7 @@ function pidAlive(pid) {
 
 
 
+
 /** Version of the build recipe; part of the cache key, bump when the bundle layout or extraction rules change. */
 const BUILDER_VERSION = '1';
 /** Label put on the (never started) containers a build creates, so leftovers can be found and removed. */
@@ -7457,6 +7686,7 @@ async function buildBundle(options, deps = {}) {
     await (0,promises_namespaceObject.mkdir)(staging, { mode: 0o755 });
     options.onStaging?.(staging);
     let containerId;
+    let visibleAfter = 0;
     try {
         const rootfs = external_node_path_default().join(staging, 'rootfs');
         await (0,promises_namespaceObject.mkdir)(rootfs, { mode: 0o755 });
@@ -7519,6 +7749,9 @@ async function buildBundle(options, deps = {}) {
             await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, 'config.json'), configText, { mode: 0o644 });
             const digest = bundleDigest(configSha, extracted.treeDigest);
             await writeBundleId(rootfs, digest);
+            const manifest = await writeManifest(staging, rootfs, extracted, log);
+            visibleAfter = manifest.visibleAfterMs;
+            const manifestSha256 = manifest.sha256;
             for (const w of warnings)
                 log.warning(w);
             log.info(`config.json ${configSha} (process ${JSON.stringify(spec.process.args)} as uid ${spec.process.user.uid} in ${spec.process.cwd}); bundle digest ${digest}`);
@@ -7538,6 +7771,7 @@ async function buildBundle(options, deps = {}) {
                     // Sorted: the two extraction paths walk in different orders.
                     skippedSpecial: [...extracted.skippedSpecial].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
                     strippedSetid: [...extracted.strippedSetid].sort(),
+                    ...(manifestSha256 ? { manifestSha256 } : {}),
                 },
                 cacheKey,
                 extraction: method,
@@ -7553,6 +7787,9 @@ async function buildBundle(options, deps = {}) {
         });
         await log.group('Move bundle into place', async () => {
             const t = Date.now();
+            // bundle.files promises that later changes show in ctime: nothing else may see the tree before visibleAfter.
+            if (Date.now() < visibleAfter)
+                await new Promise((r) => setTimeout(r, visibleAfter - Date.now()));
             if (signal?.aborted)
                 throw new errors_CancelledError('build cancelled before the bundle was moved into place');
             await swapIntoPlace(staging, bundlePath, outputDir, options.name);
@@ -7737,6 +7974,22 @@ async function writeBundleId(rootfs, digest) {
             await (0,promises_namespaceObject.chmod)(rootfs, mode);
         await (0,promises_namespaceObject.utimes)(rootfs, st.atime, st.mtime);
     }
+}
+/**
+ * Writes bundle.files (inode, ctime and the extractor's content hash per path, read by one lstat each now that the tree
+ * is final) and returns its sha256 for the lockfile, and the time before which the bundle must not become visible. It
+ * must digest to the tree digest; if it does not (an mtime the file system rounds differently than the archive's), no
+ * manifest is written and publishing hashes every file instead.
+ */
+async function writeManifest(staging, rootfs, extracted, log) {
+    const manifest = manifestFromRecords(rootfs, extracted.records);
+    if (summarizeManifest(manifest.entries).treeDigest !== extracted.treeDigest) {
+        log.warning(`${MANIFEST_NAME} not written: the tree on disk does not digest like the archive (publishing will hash every file)`);
+        return { visibleAfterMs: 0 };
+    }
+    const text = formatManifest(manifest);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, MANIFEST_NAME), text, { mode: 0o644 });
+    return { sha256: sha256(text), visibleAfterMs: Number(manifest.statted / 1000000n) + 1 };
 }
 /**
  * Moves the finished staging dir to `<outputDir>/<name>`. An existing bundle is first renamed aside (so the name never
@@ -8688,6 +8941,7 @@ function regex(v, what) {
 
 
 
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/build.ts
 // `eda-oci build`: image -> OCI bundle, the same library call as actions/build-oci-bundle.
 
@@ -8763,6 +9017,2165 @@ const buildCommand = {
         else
             for (const [k, val] of Object.entries(outputs))
                 out.write(`${k}=${String(val)}\n`);
+        return EXIT.ok;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/doctor.ts
+// `eda-oci doctor`: the rootless Docker prerequisite checks of actions/setup-rootless-docker, as a table.
+
+
+const doctor_HELP = `Usage: eda-oci doctor [--data-root DIR] [--json]
+
+Checks what rootless Docker needs for the current user (what setup-rootless-docker checks before it starts the
+daemon) and prints one row per check; each failed check names the exact fix. Changes nothing.
+
+Checks: not root; /etc/subuid and /etc/subgid ranges of >= 65536; newuidmap/newgidmap setuid root; user namespaces
+enabled; /dev/net/tun usable; XDG_RUNTIME_DIR (or the private dir used instead); data-root on a local file system and
+writable; daemon.json valid; dockerd-rootless.sh, dockerd, rootlesskit, slirp4netns and the docker CLI present.
+
+Options:
+  --data-root DIR   Docker storage directory to check (default /var/tmp/$USER/containers/storage, the action's default)
+  --json            print {"ok": ..., "checks": [{name, ok, detail, fix}, ...]} on stdout
+  -h, --help        this help
+
+Exit codes: 0 all checks pass, 1 a check failed, 2 usage error.`;
+const doctorCommand = {
+    name: 'doctor',
+    summary: 'check the rootless Docker prerequisites of the current user (what setup-rootless-docker needs)',
+    async run(args, { out }) {
+        const v = parseOptions('doctor', args, {
+            'data-root': { type: 'string' },
+            json: { type: 'boolean' },
+            help: { type: 'boolean', short: 'h' },
+        });
+        if (v.help) {
+            out.write(`${doctor_HELP}\n`);
+            return EXIT.ok;
+        }
+        const report = await checks_runChecks({ dataRoot: v['data-root'] });
+        if (v.json)
+            out.write(`${JSON.stringify({ ok: report.ok, checks: report.rows })}\n`);
+        else {
+            out.write(`${formatCheckTable(report.rows)}\n`);
+            const failed = report.rows.filter((r) => !r.ok).length;
+            out.write(failed ? `${failed} check(s) failed\n` : 'all checks passed\n');
+        }
+        return report.ok ? EXIT.ok : EXIT.failed;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/store/src/layout.ts
+// Where the store keeps things under a bundles dir (DESIGN.md section 3), version names, temp names, and the
+// permission checks that keep other users from replacing what is published.
+
+
+
+
+
+
+/** The store's directory inside a bundles dir. */
+const STORE_DIR = '.eda-oci';
+/** Per-version metadata written by publish (JSON), inside the version directory. */
+const PUBLISH_META = 'publish.json';
+/** Per-version manifest of the published tree (bundle.files format, store-side inodes and modes). */
+const PUBLISH_FILES = 'publish.files';
+/** Append-only record of which version became current when, `.eda-oci/<name>/history`. */
+const HISTORY_FILE = 'history';
+/** `YYYYMMDDTHHMMSSZ-<12 hex of the bundle digest>`. */
+const VERSION_RE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-([0-9a-f]{12})$/;
+/** The store paths for `name` under an absolute `bundlesDir`. */
+function storePaths(bundlesDir, name) {
+    const storeDir = external_node_path_default().join(bundlesDir, STORE_DIR);
+    const nameDir = external_node_path_default().join(storeDir, name);
+    return {
+        bundlesDir,
+        name,
+        link: external_node_path_default().join(bundlesDir, name),
+        storeDir,
+        nameDir,
+        lockDir: external_node_path_default().join(nameDir, '.lock'),
+        historyFile: external_node_path_default().join(nameDir, HISTORY_FILE),
+    };
+}
+/** The version name for a bundle digest published at `when`. */
+function versionName(digest, when = new Date()) {
+    const hex = digest.replace(/^sha256:/, '').slice(0, 12);
+    if (!/^[0-9a-f]{12}$/.test(hex))
+        throw new Error(`not a sha256 digest: ${digest}`);
+    const iso = when.toISOString(); // 2026-11-30T01:02:03.456Z
+    return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z-${hex}`;
+}
+/** The creation time encoded in a version name, or undefined when `name` is not a version name. */
+function versionTime(version) {
+    const m = VERSION_RE.exec(version);
+    if (!m)
+        return undefined;
+    const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+    return Number.isNaN(t) ? undefined : new Date(t);
+}
+/** The symlink target for a version: relative, so the bundles dir may be mounted anywhere. */
+function linkTarget(name, version) {
+    return `${STORE_DIR}/${name}/${version}`;
+}
+/** The version a `<bundles-dir>/<name>` symlink target names, or undefined when it is not one of ours. */
+function versionFromTarget(name, target) {
+    const prefix = `${STORE_DIR}/${name}/`;
+    if (!target.startsWith(prefix))
+        return undefined;
+    const v = target.slice(prefix.length).replace(/\/+$/, '');
+    return VERSION_RE.test(v) ? v : undefined;
+}
+/** This host's name as used in temp names (characters outside [A-Za-z0-9._] replaced). */
+function hostTag() {
+    return external_node_os_default().hostname().replace(/[^A-Za-z0-9._]/g, '_') || 'unknown';
+}
+/** `.staging-<host>-<pid>-<rand>`: a publish in progress; never pointed at. */
+function stagingName() {
+    return `.staging-${hostTag()}-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+}
+/** Host and pid of a temp name made by {@link stagingName} or {@link swapName}. */
+function parseTempOwner(entry) {
+    const m = /^(?:\.staging|\..+\.swap)-([A-Za-z0-9._]+)-(\d+)-[0-9a-f]{8}$/.exec(entry);
+    if (!m)
+        return undefined;
+    return { kind: entry.startsWith('.staging-') ? 'staging' : 'swap', host: m[1], pid: Number(m[2]) };
+}
+/** The temporary symlink in the bundles dir that rename(2) moves over `<name>`. */
+function swapName(name) {
+    return `.${name}.swap-${hostTag()}-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+}
+/** `.trash-<version>-<rand>`: a version being deleted (renamed first, so it vanishes from the listing at once). */
+function trashName(version) {
+    return `.trash-${version}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+}
+/** Validates a bundles-dir value (before any side effect) and returns it absolute. */
+function validateBundlesDir(dir, what = 'bundles-dir') {
+    if (!dir || dir.includes('\0'))
+        throw new errors_ConfigurationError(`${what} is empty`, `set ${what} to the shared directory that holds the bundles`);
+    if (dir.startsWith('-'))
+        throw new errors_ConfigurationError(`${what} '${dir}' starts with '-'`, 'use an absolute path');
+    return external_node_path_default().resolve(dir);
+}
+/** Validates `keep` (versions kept by retention, at least 1). */
+function validateKeep(keep, what = 'keep') {
+    if (!Number.isInteger(keep) || keep < 1 || keep > 10_000)
+        throw new errors_ConfigurationError(`${what} is '${keep}', which is not a whole number from 1 to 10000`, `set ${what} to e.g. 5`);
+    return keep;
+}
+
+function userName(uid) {
+    try {
+        const me = external_node_os_default().userInfo();
+        if (me.uid === uid)
+            return me.username;
+    }
+    catch {
+        // no passwd entry
+    }
+    return `uid ${uid}`;
+}
+/**
+ * Refuses a bundles dir that would let other users replace published bundles: one that is not a directory, is owned
+ * by another user, or is writable by every user without the sticky bit. Returns its stat.
+ */
+async function checkBundlesDir(dir, uid) {
+    let st;
+    try {
+        st = await (0,promises_namespaceObject.stat)(dir);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new errors_ConfigurationError(`bundles-dir '${dir}' cannot be used (${code === 'ENOENT' ? 'it does not exist' : code})`, `create it as the publishing user (mkdir -p ${dir}) or fix the path`);
+    }
+    if (!st.isDirectory())
+        throw new errors_ConfigurationError(`bundles-dir '${dir}' is not a directory`, 'point bundles-dir at a directory');
+    const mode = st.mode & 0o7777;
+    if (st.uid !== uid) {
+        throw new errors_ConfigurationError(`bundles-dir '${dir}' is owned by uid ${st.uid}, not by the publishing user ${userName(uid)} (uid ${uid}), so its owner could replace what is published`, `publish as its owner, or as root run: chown ${uid} ${dir}`);
+    }
+    if (mode & 0o002 && !(mode & 0o1000)) {
+        throw new errors_ConfigurationError(`bundles-dir '${dir}' is writable by every user (mode ${mode.toString(8).padStart(4, '0')}) without the sticky bit, so anyone could replace published bundles`, `run: chmod o-w ${dir}   (or chmod +t ${dir} if other users must create entries there)`);
+    }
+}
+/**
+ * Checks a store directory we may create or reuse (`.eda-oci`, `.eda-oci/<name>`): when it exists it must be a real
+ * directory of ours that no group or other user can write (in a sticky world-writable bundles dir another user could
+ * have created it first). Returns false when it does not exist.
+ */
+async function checkStoreDir(dir, uid) {
+    let st;
+    try {
+        st = await (0,promises_namespaceObject.lstat)(dir);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
+    const fix = `remove or fix it as its owner (it must be a directory of uid ${uid} without group/other write permission)`;
+    if (!st.isDirectory())
+        throw new errors_ConfigurationError(`store directory '${dir}' is not a directory`, fix);
+    if (st.uid !== uid)
+        throw new errors_ConfigurationError(`store directory '${dir}' is owned by uid ${st.uid}, not ${uid}`, fix);
+    if (st.mode & 0o022)
+        throw new errors_ConfigurationError(`store directory '${dir}' is writable by group or others (mode ${(st.mode & 0o7777).toString(8)})`, fix);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./packages/store/src/versions.ts
+// Versions of one bundle name: which exist, which is current (the `<name>` symlink), which was current before
+// (the history file), each version's publish.json, and the atomic swap of the symlink.
+
+
+
+
+
+
+/** Reads `<bundles-dir>/<name>`. */
+async function readCurrent(p) {
+    let st;
+    try {
+        st = await (0,promises_namespaceObject.lstat)(p.link);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return { kind: 'missing' };
+        throw err;
+    }
+    if (st.isDirectory())
+        return { kind: 'directory' };
+    if (!st.isSymbolicLink())
+        return { kind: 'other', detail: 'a file' };
+    const target = await (0,promises_namespaceObject.readlink)(p.link);
+    const version = versionFromTarget(p.name, target);
+    if (!version)
+        return { kind: 'other', detail: `a symlink to ${target}` };
+    return { kind: 'version', version, target };
+}
+/** The one-time migration of an in-place bundle directory to the store layout, as exact commands. */
+function migrationCommands(p) {
+    const aside = `${p.link}.pre-eda-oci`;
+    return (`${p.link} is a real directory (an in-place bundle from before the store); no atomic switch from a directory to a ` +
+        `symlink exists (on NFS either), so migrate once while no job starts it: mv ${p.link} ${aside} && ` +
+        `eda-oci publish --bundle ${aside} --bundles-dir ${p.bundlesDir} --name ${p.name}` +
+        ` (it must have a bundle.lock.json; or rebuild it with build-oci-bundle and publish that), then remove ${aside}`);
+}
+/** Fails unless `<name>` is missing or one of our symlinks; returns the current version, if any. */
+async function currentVersion(p) {
+    const cur = await readCurrent(p);
+    if (cur.kind === 'missing')
+        return undefined;
+    if (cur.kind === 'version')
+        return cur.version;
+    if (cur.kind === 'directory')
+        throw new errors_ConfigurationError(migrationCommands(p));
+    throw new errors_ConfigurationError(`${p.link} is ${cur.detail}, not a symlink into ${STORE_DIR}/${p.name}/ managed by eda-oci`, `move it away (mv ${p.link} ${p.link}.old) or choose another name`);
+}
+/** Version directories of the name, oldest first (names sort by time). */
+async function listVersionNames(p) {
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)(p.nameDir);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return [];
+        throw err;
+    }
+    return names.filter((n) => VERSION_RE.test(n)).sort();
+}
+/** Reads a version's publish.files; undefined when missing or not parseable. */
+async function readPublishFiles(versionDir) {
+    try {
+        return parseManifest(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(versionDir, PUBLISH_FILES), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads a version's publish.json; undefined when missing or unreadable. */
+async function readPublishMeta(versionDir) {
+    try {
+        const m = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(versionDir, PUBLISH_META), 'utf8'));
+        return m.formatVersion === 1 && typeof m.bundleDigest === 'string' ? m : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads the history (oldest first); malformed lines are skipped. */
+async function readHistory(p) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(p.historyFile, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return [];
+        throw err;
+    }
+    const out = [];
+    for (const line of text.split('\n')) {
+        const [time, version, op, by] = line.split('\t');
+        if (time && version && VERSION_RE.test(version) && (op === 'publish' || op === 'rollback' || op === 'repoint'))
+            out.push({ time, version, op, by: by ?? '' });
+    }
+    return out;
+}
+const HISTORY_KEEP = 1000;
+/** Appends to the history (rewritten through a temp file and rename, under the store lock). */
+async function appendHistory(p, entry) {
+    const lines = (await readHistory(p)).slice(-(HISTORY_KEEP - 1)).concat(entry);
+    const tmp = external_node_path_default().join(p.nameDir, `.history.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+    await (0,promises_namespaceObject.writeFile)(tmp, lines.map((e) => `${e.time}\t${e.version}\t${e.op}\t${e.by}\n`).join(''), { mode: 0o644 });
+    await (0,promises_namespaceObject.rename)(tmp, p.historyFile);
+}
+/**
+ * The version the current one replaced: the latest history entry that is not the current version and still exists
+ * (the history is written after the swap, so after a crash in between its last entry is exactly that); else the
+ * current version's publish.json `previous`.
+ */
+function previousVersion(history, current, existing, metaPrevious) {
+    for (let i = history.length - 1; i >= 0; i--) {
+        const v = history[i].version;
+        if (v !== current && existing.has(v))
+            return v;
+    }
+    return metaPrevious && metaPrevious !== current && existing.has(metaPrevious) ? metaPrevious : undefined;
+}
+/**
+ * Points `<bundles-dir>/<name>` at `version`: a new symlink under a temporary name, then rename(2) over the old one,
+ * which replaces it atomically (readers see the old or the new target, never nothing; `ln -sfn` unlinks first).
+ */
+async function swapLink(p, version) {
+    const tmp = external_node_path_default().join(p.bundlesDir, swapName(p.name));
+    await (0,promises_namespaceObject.symlink)(linkTarget(p.name, version), tmp);
+    try {
+        await (0,promises_namespaceObject.rename)(tmp, p.link);
+    }
+    catch (err) {
+        await (0,promises_namespaceObject.unlink)(tmp).catch(() => undefined);
+        const code = err.code;
+        if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST')
+            throw new errors_ConfigurationError(migrationCommands(p));
+        throw new errors_BundleError(`could not switch ${p.link} to version ${version} (${code})`, 'check the bundles dir permissions', {
+            cause: err,
+        });
+    }
+}
+/** The creation time of a version (from its name), ms since the epoch; 0 when unknown. */
+function versionCreatedMs(version) {
+    return versionTime(version)?.getTime() ?? 0;
+}
+
+;// CONCATENATED MODULE: ./packages/store/src/gc.ts
+// Retention: which versions may be deleted, and deleting them (rename to a trash name first, so a version disappears
+// from the store in one step; then the slow removal). Protected, whatever `keep` says: the current version, the
+// previous one (rollback target), versions that stopped being current less than a grace period ago (NFS clients
+// may still resolve the old symlink for a while), and versions a queued or running Slurm job uses.
+
+
+
+
+
+/**
+ * How long before a job's start a version must still have been current to count as possibly used by a job that
+ * names `<bundles-dir>/<name>`: NFS clients cache symlinks (acdirmax, 60 s by default), so a job may start on the
+ * version that was current shortly before.
+ */
+const LINK_CACHE_SLACK_MS = 120_000;
+/** When each version stopped being current (from the history), ms. */
+function retiredAt(history) {
+    const out = new Map();
+    for (let i = 1; i < history.length; i++) {
+        const prev = history[i - 1].version;
+        if (prev !== history[i].version)
+            out.set(prev, Date.parse(history[i].time));
+    }
+    return out;
+}
+/** Decides which versions to delete. Pure: the caller gathers the inputs. */
+function selectVictims(g) {
+    const newestFirst = [...new Set(g.versions)].sort().reverse();
+    const retired = retiredAt(g.history);
+    const plan = { delete: [], keep: [] };
+    newestFirst.forEach((v, i) => {
+        const reasons = [];
+        if (v === g.current)
+            reasons.push('current');
+        if (v === g.previous)
+            reasons.push('previous');
+        if (i < g.keep)
+            reasons.push('within-keep');
+        // Age counts from when the version stopped being current, else from its creation.
+        const since = Math.max(versionCreatedMs(v), retired.get(v) ?? 0);
+        if (g.nowMs - since < g.graceMs)
+            reasons.push('grace');
+        if (g.inUse.has(v))
+            reasons.push('in-use');
+        if (reasons.length)
+            plan.keep.push({ version: v, reasons });
+        else
+            plan.delete.push(v);
+    });
+    return plan;
+}
+/**
+ * Maps Slurm's container paths onto versions of this name. A job that names a version directory (or a path inside
+ * it) uses that version. A job that names `<bundles-dir>/<name>` uses whatever was current when it started: every
+ * version current at some time since its start (minus {@link LINK_CACHE_SLACK_MS}); a pending one will use the
+ * current version. When that cannot be told (no start time, no history, a relative path without work dir), every
+ * version counts as used.
+ */
+function versionsInUse(uses, p, versions, history, current, nowMs, 
+/** Other spellings of the bundles dir (its realpath, other mount points). */
+aliases = []) {
+    const out = new Set();
+    const dirs = [p.bundlesDir, ...aliases].map((d) => external_node_path_default().normalize(d));
+    const all = () => new Set(versions);
+    for (const u of uses) {
+        if (u.container.startsWith('?'))
+            return all();
+        for (const d of dirs) {
+            const link = external_node_path_default().join(d, p.name);
+            const nameDir = external_node_path_default().join(d, STORE_DIR, p.name);
+            if (u.container === link || u.container.startsWith(`${link}/`)) {
+                if (!u.startTime) {
+                    if (/PENDING|CONFIGURING/.test(u.state) && current)
+                        out.add(current);
+                    else
+                        return all();
+                    continue;
+                }
+                if (!history.length)
+                    return all();
+                const from = u.startTime.getTime() - LINK_CACHE_SLACK_MS;
+                for (let i = 0; i < history.length; i++) {
+                    const until = i + 1 < history.length ? Date.parse(history[i + 1].time) : nowMs;
+                    if (until >= from)
+                        out.add(history[i].version);
+                }
+                if (current)
+                    out.add(current);
+            }
+            else if (u.container.startsWith(`${nameDir}/`)) {
+                out.add(u.container.slice(nameDir.length + 1).split('/')[0]);
+            }
+        }
+    }
+    return out;
+}
+/** Deletes versions: each is renamed to `.trash-<version>-<rand>` (gone from listings at once), then removed. */
+async function deleteVersions(p, victims) {
+    for (const v of victims) {
+        const trash = external_node_path_default().join(p.nameDir, trashName(v));
+        await (0,promises_namespaceObject.rename)(external_node_path_default().join(p.nameDir, v), trash);
+        await removeTree(trash);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/store/src/lock.ts
+// The per-name store lock: a directory created with mkdir(2), which is atomic on NFS (unlike flock/fcntl locks, which
+// NFS clients emulate unreliably and which die silently with the lock daemon). The owner is described in owner.json;
+// the holder touches the lock directory's mtime as a heartbeat; a lock without heartbeat for its lifetime, or held by
+// a dead process on this host, is taken over. Safety does not rest on timing alone: the holder re-reads owner.json
+// right before it swaps the published symlink and gives up when its token is no longer there.
+
+
+
+
+
+
+/** The lock could not be taken in time. */
+class LockTimeoutError extends errors_EdaOciError {
+    name = 'LockTimeoutError';
+}
+/** Default lifetime of a lock without heartbeat. */
+const DEFAULT_LOCK_LIFETIME_SECONDS = 60;
+const OWNER_FILE = 'owner.json';
+function defaultSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new errors_CancelledError('cancelled while waiting for the store lock'));
+        const t = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(t);
+            reject(new errors_CancelledError('cancelled while waiting for the store lock'));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Reads owner.json of a lock directory; undefined when missing or unreadable (being written, or a crash). */
+async function readLockOwner(lockDir) {
+    try {
+        const o = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(lockDir, OWNER_FILE), 'utf8'));
+        return typeof o.token === 'string' && typeof o.pid === 'number' ? o : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why a lock held by `owner` (heartbeat at `heartbeatMs`) may be taken over, or undefined when it is live. */
+function staleReason(owner, heartbeatMs, nowMs, host = external_node_os_default().hostname()) {
+    const lifetime = (owner?.lifetimeSeconds ?? DEFAULT_LOCK_LIFETIME_SECONDS) * 1000;
+    if (owner && owner.host === host && !pidAlive(owner.pid))
+        return `its holder (pid ${owner.pid} on this host) is gone`;
+    if (nowMs - heartbeatMs > lifetime)
+        return `it had no heartbeat for ${Math.round((nowMs - heartbeatMs) / 1000)} s (lifetime ${lifetime / 1000} s)`;
+    return undefined;
+}
+/** A held store lock. */
+class StoreLock {
+    dir;
+    owner;
+    now;
+    timer;
+    released = false;
+    constructor(dir, owner, now) {
+        this.dir = dir;
+        this.owner = owner;
+        this.now = now;
+    }
+    /** Starts touching the lock directory every lifetime/4 so waiters see it is alive. */
+    startHeartbeat() {
+        const every = Math.max(250, (this.owner.lifetimeSeconds * 1000) / 4);
+        this.timer = setInterval(() => {
+            const t = new Date(this.now());
+            // Touching a lock that another process took over (after we missed our lifetime) only keeps theirs fresh.
+            (0,promises_namespaceObject.utimes)(this.dir, t, t).catch(() => undefined);
+        }, every);
+        this.timer.unref();
+    }
+    /** True when owner.json still carries our token (nobody took the lock over). */
+    async stillHeld() {
+        const o = await readLockOwner(this.dir);
+        return o?.token === this.owner.token;
+    }
+    /** Releases the lock if it is still ours; idempotent. */
+    async release() {
+        if (this.released)
+            return;
+        this.released = true;
+        if (this.timer)
+            clearInterval(this.timer);
+        if (!(await this.stillHeld()))
+            return;
+        // Renaming first makes the release one atomic step for waiters (no ownerless lock dir in between).
+        const gone = external_node_path_default().join(external_node_path_default().dirname(this.dir), `.lock.released-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+        try {
+            await (0,promises_namespaceObject.rename)(this.dir, gone);
+        }
+        catch {
+            return;
+        }
+        const o = await readLockOwner(gone);
+        if (o && o.token !== this.owner.token) {
+            // Taken over between the check and the rename: put it back for its holder.
+            await (0,promises_namespaceObject.rename)(gone, this.dir).catch(() => undefined);
+            return;
+        }
+        await removeTree(gone).catch(() => undefined);
+    }
+}
+/**
+ * Takes the lock at `lockDir` (whose parent must exist), waiting with backoff up to `timeoutSeconds`. A stale lock is
+ * renamed aside, checked to still be the stale one seen (else put back), and removed.
+ */
+async function acquireLock(lockDir, o) {
+    const now = o.now ?? Date.now;
+    const sleep = o.sleep ?? defaultSleep;
+    const log = o.logger ?? logger_silentLogger;
+    const lifetimeSeconds = o.lifetimeSeconds ?? DEFAULT_LOCK_LIFETIME_SECONDS;
+    const start = now();
+    const deadline = start + o.timeoutSeconds * 1000;
+    let delay = 25;
+    let lastToken = '';
+    // A lock dir without owner.json (holder between mkdir and write, or crashed there): time it by our own clock.
+    let ownerlessSince;
+    for (;;) {
+        if (o.signal?.aborted)
+            throw new errors_CancelledError('cancelled while waiting for the store lock');
+        const owner = {
+            host: external_node_os_default().hostname(),
+            pid: process.pid,
+            user: external_node_os_default().userInfo().username,
+            token: (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex'),
+            created: new Date(now()).toISOString(),
+            lifetimeSeconds,
+        };
+        try {
+            await (0,promises_namespaceObject.mkdir)(lockDir, { mode: 0o755 });
+            try {
+                const tmp = external_node_path_default().join(lockDir, `.${OWNER_FILE}.${owner.token}`);
+                await (0,promises_namespaceObject.writeFile)(tmp, `${JSON.stringify(owner)}\n`, { mode: 0o644 });
+                await (0,promises_namespaceObject.rename)(tmp, external_node_path_default().join(lockDir, OWNER_FILE));
+                const t = new Date(now());
+                await (0,promises_namespaceObject.utimes)(lockDir, t, t);
+            }
+            catch (err) {
+                await (0,promises_namespaceObject.rm)(lockDir, { recursive: true, force: true }).catch(() => undefined);
+                throw err;
+            }
+            const lock = new StoreLock(lockDir, owner, now);
+            lock.startHeartbeat();
+            return lock;
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+        }
+        const held = await readLockOwner(lockDir);
+        let heartbeat;
+        try {
+            heartbeat = (await (0,promises_namespaceObject.stat)(lockDir)).mtimeMs;
+        }
+        catch {
+            continue; // released meanwhile: try again at once
+        }
+        if (!held)
+            ownerlessSince ??= now();
+        else
+            ownerlessSince = undefined;
+        const why = held
+            ? staleReason(held, heartbeat, now())
+            : now() - ownerlessSince > lifetimeSeconds * 1000
+                ? `it has no owner.json since ${Math.round((now() - ownerlessSince) / 1000)} s`
+                : undefined;
+        if (why) {
+            log.warning(`taking over the lock of ${o.what}: ${why}${held ? ` (was ${describeOwner(held, heartbeat, now())})` : ''}`);
+            await takeOver(lockDir, held?.token);
+            ownerlessSince = undefined;
+            continue;
+        }
+        if (held?.token !== lastToken) {
+            lastToken = held?.token;
+            o.onWait?.(held);
+            log.info(`waiting for the lock of ${o.what}: ${held ? describeOwner(held, heartbeat, now()) : 'being taken'}`);
+        }
+        if (now() >= deadline) {
+            const waited = Math.round((now() - start) / 1000);
+            throw new LockTimeoutError(`${o.what} is locked by ${held ? describeOwner(held, heartbeat, now()) : 'a publisher that has not written its owner.json yet'}; waited ${waited} s`, `let that publish finish and retry, or raise lock-timeout-seconds; if that process is gone the lock expires ${held?.lifetimeSeconds ?? lifetimeSeconds} s after its last heartbeat (or remove ${lockDir} after checking)`);
+        }
+        const jitter = Math.random() * delay * 0.5;
+        await sleep(Math.min(delay + jitter, Math.max(0, deadline - now())), o.signal);
+        delay = Math.min(1000, delay * 1.5);
+    }
+}
+function describeOwner(h, heartbeatMs, nowMs) {
+    const age = Math.max(0, Math.round((nowMs - Date.parse(h.created)) / 1000));
+    const beat = Math.max(0, Math.round((nowMs - heartbeatMs) / 1000));
+    return `${h.user} (pid ${h.pid} on ${h.host}) since ${age} s, last heartbeat ${beat} s ago`;
+}
+/** Moves a stale lock aside; if what was moved is not the lock judged stale, puts it back. */
+async function takeOver(lockDir, staleToken) {
+    const aside = external_node_path_default().join(external_node_path_default().dirname(lockDir), `.lock.stale-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+    try {
+        await (0,promises_namespaceObject.rename)(lockDir, aside);
+    }
+    catch {
+        return; // someone else moved or released it: just retry
+    }
+    const moved = await readLockOwner(aside);
+    if (moved?.token !== staleToken) {
+        // Someone else took over in between and this is their fresh lock: give it back (fails if a third one exists now;
+        // then that holder's token check before its swap stops it, which is safe).
+        await (0,promises_namespaceObject.rename)(aside, lockDir).catch(() => undefined);
+        return;
+    }
+    await removeTree(aside).catch(() => undefined);
+}
+
+;// CONCATENATED MODULE: ./packages/store/src/slurm-use.ts
+// Which bundle paths queued or running Slurm jobs use, from squeue's Container field (Slurm 21.08+; on 22.05 the
+// field is `--Format=Container`, relative paths are kept as given and resolve against the job's WorkDir, `(null)`
+// means no container). Jobs and job steps are both asked: `srun --container` inside an allocation puts the container
+// on the step only. This is the store's default in-use query; it belongs in packages/slurm once that has a client.
+
+
+/** Slurm could not be asked (squeue missing or failing): gc must not guess. */
+class SlurmUnavailableError extends errors_EdaOciError {
+    name = 'SlurmUnavailableError';
+}
+/** Separator that cannot occur in squeue's fields (ASCII unit separator); squeue prints a field suffix verbatim. */
+const US = '\x1f';
+/** States after which a job no longer uses its bundle; every other state (pending, running, suspended, ...) does. */
+const FINISHED = new Set([
+    'COMPLETED',
+    'CANCELLED',
+    'FAILED',
+    'TIMEOUT',
+    'NODE_FAIL',
+    'PREEMPTED',
+    'BOOT_FAIL',
+    'DEADLINE',
+    'OUT_OF_MEMORY',
+    'REVOKED',
+    'SPECIAL_EXIT',
+]);
+/** squeue arguments for jobs and for steps. */
+const SQUEUE_JOB_ARGS = [
+    '-h',
+    '-a',
+    '-t',
+    'all',
+    '--Format',
+    ['JobID', 'State', 'StartTime', 'WorkDir', 'Container'].map((f) => `${f}:${US}`).join(','),
+];
+const SQUEUE_STEP_ARGS = ['-h', '-a', '-s', '--Format', ['StepID', 'StartTime', 'Container'].map((f) => `${f}:${US}`).join(',')];
+function parseStart(s) {
+    if (!s || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/.test(s))
+        return undefined; // N/A, Unknown, None
+    const d = new Date(s); // squeue prints local time without a zone, which Date reads as local time too
+    return Number.isNaN(d.getTime()) ? undefined : d;
+}
+function containerPath(raw, workDir) {
+    const c = (raw ?? '').trim();
+    if (!c || c === '(null)')
+        return undefined;
+    // path.resolve normalizes and drops a trailing slash, so `/b/vcs/` and `/b/vcs` compare equal.
+    return external_node_path_default().isAbsolute(c) ? external_node_path_default().resolve(c) : workDir ? external_node_path_default().resolve(workDir, c) : undefined;
+}
+/** Parses `squeue` output for {@link SQUEUE_JOB_ARGS}; finished jobs are left out. Also returns each job's WorkDir. */
+function parseSqueueJobs(text) {
+    const uses = [];
+    const workDirs = new Map();
+    for (const line of text.split('\n')) {
+        const f = line.split(US);
+        if (f.length < 5)
+            continue;
+        const [id, state, start, workDir, container] = f.map((s) => s.trim());
+        if (workDir)
+            workDirs.set(id, workDir);
+        if (FINISHED.has(state.split(' ')[0]))
+            continue;
+        const c = containerPath(container, workDir);
+        // A relative path without WorkDir cannot be placed: keep it as unplaceable so callers stay conservative.
+        if (c)
+            uses.push({ id, state, startTime: parseStart(start), container: c });
+        else if (container && container !== '(null)')
+            uses.push({ id, state, startTime: parseStart(start), container: `?${container}` });
+    }
+    return { uses, workDirs };
+}
+/** Parses `squeue -s` output for {@link SQUEUE_STEP_ARGS} (steps are running); WorkDir comes from the step's job. */
+function parseSqueueSteps(text, workDirs) {
+    const uses = [];
+    for (const line of text.split('\n')) {
+        const f = line.split(US);
+        if (f.length < 3)
+            continue;
+        const [id, start, container] = f.map((s) => s.trim());
+        const raw = container;
+        if (!raw || raw === '(null)')
+            continue;
+        const c = containerPath(raw, workDirs.get(id.split('.')[0].split('_')[0]) ?? workDirs.get(id.split('.')[0]));
+        uses.push({ id, state: 'RUNNING', startTime: parseStart(start), container: c ?? `?${raw}` });
+    }
+    return uses;
+}
+/** The default in-use query: squeue for jobs, then for steps. */
+function slurmInUse(deps = {}) {
+    const run = deps.run ?? runCommand;
+    const squeue = deps.squeue ?? 'squeue';
+    const ask = async (args) => {
+        try {
+            return (await run(squeue, args, { timeoutMs: 60_000, logger: deps.logger, quiet: true })).stdout;
+        }
+        catch (err) {
+            const missing = err instanceof errors_CommandFailedError && err.cause?.code === 'ENOENT';
+            throw new SlurmUnavailableError(missing
+                ? `cannot ask Slurm which bundle versions queued or running jobs use: ${squeue} was not found`
+                : `cannot ask Slurm which bundle versions queued or running jobs use: ${err instanceof Error ? err.message : String(err)}`, 'run where squeue works (a login node), or pass --ignore-slurm if no Slurm job can use this bundles dir', { cause: err });
+        }
+    };
+    return async () => {
+        const jobs = parseSqueueJobs(await ask(SQUEUE_JOB_ARGS));
+        return [...jobs.uses, ...parseSqueueSteps(await ask(SQUEUE_STEP_ARGS), jobs.workDirs)];
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/store/src/source.ts
+// Reading and verifying the bundle to publish. With bundle.files (written by the build) one lstat per path proves a
+// file is unchanged: same inode and ctime (which no user can set) and same size, mode and mtime; only files where that
+// does not hold are re-hashed. Without bundle.files every file is hashed. Either way the entries must digest to the
+// lockfile's tree digest, so what gets published is exactly the bundle that was built (and tested).
+
+
+
+
+
+const { O_RDONLY, O_NOFOLLOW: source_O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+/** sha256 hex of a file, never following a symlink. */
+function source_hashFile(file, buf) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const fd = external_node_fs_namespaceObject.openSync(file, O_RDONLY | source_O_NOFOLLOW);
+    try {
+        for (;;) {
+            const n = external_node_fs_namespaceObject.readSync(fd, buf, 0, buf.length, null);
+            if (n === 0)
+                break;
+            hash.update(buf.subarray(0, n));
+        }
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+    return hash.digest('hex');
+}
+function changed(dir, rel, what) {
+    return new errors_BundleError(`bundle ${dir} changed since it was built (rootfs/${rel}: ${what})`, 'publish the bundle exactly as it was built and tested, or rebuild it');
+}
+function source_typeOf(st) {
+    return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
+}
+/** Reads a small regular file without following symlinks. */
+function readPlain(file) {
+    const fd = external_node_fs_namespaceObject.openSync(file, O_RDONLY | source_O_NOFOLLOW);
+    try {
+        return external_node_fs_namespaceObject.readFileSync(fd);
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+}
+/**
+ * Loads the bundle at `dir` and proves it is the bundle its lockfile describes (config.json, bundle-id, every rootfs
+ * path). Throws BundleError naming the first difference.
+ */
+function loadSourceBundle(dir) {
+    return readLockfile(dir).then((lock) => {
+        if (!lock)
+            throw new errors_BundleError(`${dir} is not an eda-oci bundle (no ${LOCKFILE_NAME})`, 'pass the bundle-path output of build-oci-bundle');
+        return verify(dir, lock);
+    });
+}
+function verify(dir, lock) {
+    let config;
+    try {
+        config = readPlain(external_node_path_default().join(dir, 'config.json'));
+    }
+    catch (err) {
+        throw new errors_BundleError(`cannot read ${dir}/config.json (${err.code})`, 'rebuild the bundle');
+    }
+    if (sha256(config) !== lock.configSha256)
+        throw new errors_BundleError(`bundle ${dir} changed since it was built (config.json)`, 'publish the bundle as built and tested, or rebuild it');
+    if (bundleDigest(lock.configSha256, lock.rootfs.treeDigest) !== lock.bundleDigest)
+        throw new errors_BundleError(`${dir}/${LOCKFILE_NAME} is inconsistent (its digests do not add up)`, 'rebuild the bundle');
+    const rootfs = external_node_path_default().join(dir, 'rootfs');
+    let id = '';
+    try {
+        id = readPlain(external_node_path_default().join(rootfs, BUNDLE_META_DIR, 'bundle-id'))
+            .toString('utf8')
+            .trim();
+    }
+    catch {
+        // reported below
+    }
+    if (id !== lock.bundleDigest)
+        throw changed(dir, `${BUNDLE_META_DIR}/bundle-id`, id ? `it names ${id}, not ${lock.bundleDigest}` : 'missing');
+    let manifest;
+    let stats;
+    let seenIno;
+    let seenCtime;
+    if (lock.rootfs.manifestSha256) {
+        let text;
+        try {
+            text = readPlain(external_node_path_default().join(dir, MANIFEST_NAME));
+        }
+        catch {
+            throw new errors_BundleError(`${dir}/${MANIFEST_NAME} is missing although ${LOCKFILE_NAME} names it`, 'rebuild the bundle');
+        }
+        if (sha256(text) !== lock.rootfs.manifestSha256)
+            throw new errors_BundleError(`bundle ${dir} changed since it was built (${MANIFEST_NAME})`, 'rebuild the bundle');
+        manifest = parseManifest(text.toString('utf8'));
+        checkSummary(dir, manifest.entries, lock);
+        ({ stats, seenIno, seenCtime } = statVerify(dir, rootfs, manifest));
+    }
+    else {
+        ({ manifest, seenIno, seenCtime } = walkAndHash(dir, rootfs));
+        checkSummary(dir, manifest.entries, lock);
+        stats = { trusted: 0, reread: manifest.entries.length, bytesHashed: lock.rootfs.bytes, usedManifest: false };
+    }
+    return { dir, lock, digest: lock.bundleDigest, config, manifest, seenIno, seenCtime, stats };
+}
+function checkSummary(dir, entries, lock) {
+    const s = summarizeManifest(entries);
+    const r = lock.rootfs;
+    if (s.treeDigest !== r.treeDigest || s.files !== r.files || s.dirs !== r.dirs || s.symlinks !== r.symlinks || s.hardlinks !== r.hardlinks)
+        throw new errors_BundleError(`bundle ${dir} changed since it was built: its rootfs digests to ${s.treeDigest} (${s.files} files), the lockfile says ${r.treeDigest} (${r.files} files)`, 'publish the bundle exactly as it was built and tested, or rebuild it');
+}
+/** Proves every manifest entry by one lstat, re-reading only what metadata cannot prove. */
+function statVerify(dir, rootfs, m) {
+    const racyFrom = m.statted - RACY_WINDOW_NS;
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const entries = m.entries;
+    const seenIno = new Array(entries.length);
+    const seenCtime = new Array(entries.length);
+    let trusted = 0;
+    let reread = 0;
+    let bytesHashed = 0;
+    const proven = (st, ino, ctime) => ctime !== '' && st.ctimeNs < racyFrom && st.ctimeNs.toString() === ctime && st.ino.toString() === ino;
+    // Entries per directory, counted on disk only for a directory whose ctime does not prove its entries unchanged.
+    let children;
+    const countDir = (rel) => {
+        children ??= childCounts(entries);
+        const abs = rel === '' ? rootfs : `${rootfs}/${rel}`;
+        const n = external_node_fs_namespaceObject.readdirSync(abs).length;
+        if (n !== (children.get(rel) ?? 0))
+            throw changed(dir, rel || '.', `it has ${n} entries, the build made ${children.get(rel) ?? 0}`);
+    };
+    const rootSt = external_node_fs_namespaceObject.lstatSync(rootfs, { bigint: true, throwIfNoEntry: false });
+    if (!rootSt?.isDirectory())
+        throw changed(dir, '.', 'not a directory');
+    if (!proven(rootSt, m.root.ino, m.root.ctimeNs))
+        countDir('');
+    const meta = external_node_fs_namespaceObject.lstatSync(external_node_path_default().join(rootfs, BUNDLE_META_DIR), { bigint: true, throwIfNoEntry: false });
+    if (!meta?.isDirectory())
+        throw changed(dir, BUNDLE_META_DIR, 'not a directory');
+    for (let i = 0; i < entries.length; i++) {
+        const e = entries[i];
+        const abs = `${rootfs}/${e.path}`;
+        const st = external_node_fs_namespaceObject.lstatSync(abs, { bigint: true, throwIfNoEntry: false });
+        if (!st)
+            throw changed(dir, e.path, 'missing');
+        const type = source_typeOf(st);
+        if (type !== e.type)
+            throw changed(dir, e.path, `now ${type ?? 'a special file'}, was ${e.type}`);
+        seenIno[i] = st.ino;
+        seenCtime[i] = st.ctimeNs;
+        if (type !== 'l' && Number(st.mode & 4095n) !== e.mode)
+            throw changed(dir, e.path, `mode ${(st.mode & 4095n).toString(8)}, was ${e.mode.toString(8)}`);
+        if (type === 'f' && Number(st.size) !== e.size)
+            throw changed(dir, e.path, `size ${st.size}, was ${e.size}`);
+        const mtime = st.mtimeNs.toString();
+        if (mtime !== e.mtimeNs && nsToSeconds(mtime) !== nsToSeconds(e.mtimeNs))
+            throw changed(dir, e.path, 'modification time');
+        if (mtime === e.mtimeNs && proven(st, e.ino, e.ctimeNs)) {
+            trusted++;
+            continue;
+        }
+        reread++;
+        if (type === 'f') {
+            bytesHashed += e.size;
+            if (source_hashFile(abs, buf) !== e.content)
+                throw changed(dir, e.path, 'content');
+        }
+        else if (type === 'l') {
+            if (external_node_fs_namespaceObject.readlinkSync(abs) !== e.content)
+                throw changed(dir, e.path, 'symlink target');
+        }
+        else
+            countDir(e.path);
+        // The manifest's exact mtime is what gets published; equal seconds keep the digest.
+    }
+    return { stats: { trusted, reread, bytesHashed, usedManifest: true }, seenIno, seenCtime };
+}
+/** Number of entries per directory ('' is the rootfs root, which also holds `.eda-oci`). */
+function childCounts(entries) {
+    const children = new Map([['', 1]]);
+    for (const e of entries) {
+        const slash = e.path.lastIndexOf('/');
+        const parent = slash === -1 ? '' : e.path.slice(0, slash);
+        children.set(parent, (children.get(parent) ?? 0) + 1);
+    }
+    return children;
+}
+/** Builds the entries of a bundle without bundle.files by walking and hashing its rootfs (`.eda-oci` excluded). */
+function walkAndHash(dir, rootfs) {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const entries = [];
+    const hashes = new Map();
+    const walk = (rel) => {
+        for (const name of external_node_fs_namespaceObject.readdirSync(rel === '' ? rootfs : `${rootfs}/${rel}`)) {
+            if (rel === '' && name === BUNDLE_META_DIR)
+                continue;
+            const p = rel === '' ? name : `${rel}/${name}`;
+            const abs = `${rootfs}/${p}`;
+            const st = external_node_fs_namespaceObject.lstatSync(abs, { bigint: true });
+            const type = source_typeOf(st);
+            if (!type)
+                throw changed(dir, p, 'a device node, FIFO or socket');
+            let content = '';
+            if (type === 'f') {
+                content = hashes.get(st.ino) ?? source_hashFile(abs, buf);
+                hashes.set(st.ino, content);
+            }
+            else if (type === 'l')
+                content = external_node_fs_namespaceObject.readlinkSync(abs);
+            entries.push({
+                path: p,
+                type,
+                mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
+                size: type === 'f' ? Number(st.size) : 0,
+                mtimeNs: st.mtimeNs.toString(),
+                content,
+                ino: st.ino.toString(),
+                ctimeNs: '',
+                st,
+            });
+            if (type === 'd')
+                walk(p);
+        }
+    };
+    const rootSt = external_node_fs_namespaceObject.lstatSync(rootfs, { bigint: true });
+    walk('');
+    const sorted = sortByPathBytes(entries);
+    const manifest = {
+        root: { mode: Number(rootSt.mode & 4095n), mtimeNs: rootSt.mtimeNs.toString(), ino: rootSt.ino.toString(), ctimeNs: '' },
+        statted: 0n,
+        entries: sorted.map(({ st: _st, ...e }) => e),
+    };
+    return { manifest, seenIno: sorted.map((e) => e.st.ino), seenCtime: sorted.map((e) => e.st.ctimeNs) };
+}
+
+;// CONCATENATED MODULE: ./packages/store/src/tree.ts
+// Writing a new version's tree into its staging directory: hard links to the current version for every file whose
+// content and metadata are unchanged, copies (reflink / copy_file_range, or read+hash+write for small files) for the
+// rest, then directory modes and times, then a check of the whole tree against the manifest before anything can point
+// at it. Synchronous fs calls in the per-file loops: for thousands of small files they cost a fraction of a promise
+// round trip each; the loop yields every few ms so signals and the lock heartbeat still run.
+
+
+
+
+
+
+/** Files at least this large are copied with copyFile (reflink where the file system can, else copy_file_range). */
+const BIG_FILE = 1 << 20;
+const { O_RDONLY: tree_O_RDONLY, O_NOFOLLOW: tree_O_NOFOLLOW, O_CREAT: tree_O_CREAT, O_EXCL: tree_O_EXCL, O_WRONLY: tree_O_WRONLY } = external_node_fs_namespaceObject.constants;
+/** Mode of a published path: with `shared`, readable by all (a+rX) and writable by nobody but the owner. */
+function publishedMode(mode, type, shared) {
+    if (type === 'l')
+        return 0o777;
+    if (!shared)
+        return mode;
+    let m = (mode & ~0o022) | 0o444;
+    if (type === 'd' || mode & 0o111)
+        m |= 0o111;
+    return m;
+}
+/** Equal modification times, allowing the sub-microsecond rounding of utimes() with a double (same second required). */
+function sameMtime(a, b) {
+    if (a === b)
+        return true;
+    if (nsToSeconds(a) !== nsToSeconds(b))
+        return false;
+    const d = BigInt(a) - BigInt(b);
+    return d < 1000n && d > -1000n;
+}
+/** Seconds (double) for utimes from decimal ns. */
+function nsToUtime(ns) {
+    if (ns.startsWith('-') || ns.length <= 9)
+        return Number(BigInt(ns)) / 1e9;
+    return Number(ns.slice(0, -9)) + Number(ns.slice(-9)) / 1e9;
+}
+function changedDuring(dir, rel, what) {
+    return new errors_BundleError(`bundle ${dir} changed while it was being published (rootfs/${rel}: ${what})`, 'do not modify a bundle while publishing it; publish again');
+}
+function curKey(e) {
+    return `${e.content}\0${e.mode}\0${e.mtimeNs}`;
+}
+/** Copies one small file by read + hash + write; the hash must be the recorded one. */
+function copySmall(src, dst, e, mode, buf, sourceDir) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const fin = external_node_fs_namespaceObject.openSync(src, tree_O_RDONLY | tree_O_NOFOLLOW);
+    let fout = -1;
+    try {
+        fout = external_node_fs_namespaceObject.openSync(dst, tree_O_CREAT | tree_O_EXCL | tree_O_WRONLY | tree_O_NOFOLLOW, mode & 0o777);
+        let total = 0;
+        for (;;) {
+            const n = external_node_fs_namespaceObject.readSync(fin, buf, 0, buf.length, null);
+            if (n === 0)
+                break;
+            hash.update(buf.subarray(0, n));
+            let off = 0;
+            while (off < n)
+                off += external_node_fs_namespaceObject.writeSync(fout, buf, off, n - off);
+            total += n;
+        }
+        if (total !== e.size || hash.digest('hex') !== e.content)
+            throw changedDuring(sourceDir, e.path, 'content');
+        external_node_fs_namespaceObject.fchmodSync(fout, mode); // open() applied the umask
+        const t = nsToUtime(e.mtimeNs);
+        external_node_fs_namespaceObject.futimesSync(fout, t, t);
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fin);
+        if (fout !== -1)
+            external_node_fs_namespaceObject.closeSync(fout);
+    }
+}
+/** The kernel refused a hard link where a copy does the job (another user's file, another file system, link limit). */
+function linkRefused(err) {
+    const code = err.code;
+    return code === 'EPERM' || code === 'EACCES' || code === 'EXDEV' || code === 'EMLINK' || code === 'ENOENT';
+}
+/**
+ * Writes the source bundle's rootfs into `<staging>/rootfs`, linking unchanged files from the current version, then
+ * checks every path against the manifest (types, modes, sizes, times, owner, hard-link structure, entry counts and the
+ * tree digest after the mode transform).
+ */
+async function writeTree(o) {
+    const { source, staging, current, shared, signal } = o;
+    const entries = source.manifest.entries;
+    const srcRoot = `${source.dir}/rootfs`;
+    const root = `${staging}/rootfs`;
+    const curRoot = current ? `${current.dir}/rootfs` : '';
+    const byPath = new Map();
+    const byContent = new Map();
+    for (const e of current?.files.entries ?? []) {
+        byPath.set(e.path, e);
+        if (e.type === 'f')
+            byContent.set(curKey(e), e);
+    }
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const modes = entries.map((e) => publishedMode(e.mode, e.type, shared));
+    // Store inode each source file group (source inode) is expected to end up on: a current inode when linked.
+    const groupLinkedTo = new Map();
+    const usedStoreInodes = new Set();
+    const groupFirst = new Map();
+    const mates = [];
+    const bigCopies = [];
+    let filesLinked = 0;
+    let filesCopied = 0;
+    let symlinksLinked = 0;
+    let bytesCopied = 0;
+    let lastYield = performance.now();
+    const half = entries.length >> 1;
+    external_node_fs_namespaceObject.mkdirSync(root, 0o700);
+    for (let i = 0; i < entries.length; i++) {
+        if ((i & 63) === 0 && performance.now() - lastYield > 20) {
+            await new Promise((r) => setImmediate(r));
+            lastYield = performance.now();
+            if (signal?.aborted)
+                throw new errors_CancelledError('publish cancelled while writing the new version');
+        }
+        if (i === half && o.midway)
+            await o.midway();
+        const e = entries[i];
+        const dst = `${root}/${e.path}`;
+        if (e.type === 'd') {
+            external_node_fs_namespaceObject.mkdirSync(dst, 0o700);
+            continue;
+        }
+        const cur = byPath.get(e.path);
+        if (e.type === 'l') {
+            if (cur?.type === 'l' && cur.content === e.content && sameMtime(cur.mtimeNs, e.mtimeNs)) {
+                try {
+                    external_node_fs_namespaceObject.linkSync(`${curRoot}/${e.path}`, dst); // a hard link to the symlink itself (linkat without FOLLOW)
+                    symlinksLinked++;
+                    continue;
+                }
+                catch (err) {
+                    if (!linkRefused(err))
+                        throw err;
+                }
+            }
+            external_node_fs_namespaceObject.symlinkSync(e.content, dst);
+            const t = nsToUtime(e.mtimeNs);
+            external_node_fs_namespaceObject.lutimesSync(dst, t, t);
+            continue;
+        }
+        if (groupFirst.has(e.ino)) {
+            mates.push(i);
+            continue;
+        }
+        groupFirst.set(e.ino, i);
+        let cand = cur?.type === 'f' && cur.content === e.content && cur.mode === modes[i] && sameMtime(cur.mtimeNs, e.mtimeNs) ? cur : undefined;
+        cand ??= byContent.get(`${e.content}\0${modes[i]}\0${e.mtimeNs}`);
+        // Two files that are separate in the bundle must stay separate: never link both to one current inode.
+        if (cand && !usedStoreInodes.has(cand.ino)) {
+            try {
+                external_node_fs_namespaceObject.linkSync(`${curRoot}/${cand.path}`, dst);
+                groupLinkedTo.set(e.ino, cand.ino);
+                usedStoreInodes.add(cand.ino);
+                filesLinked++;
+                continue;
+            }
+            catch (err) {
+                if (!linkRefused(err))
+                    throw err;
+            }
+        }
+        if (e.size >= BIG_FILE) {
+            bigCopies.push(i);
+            continue;
+        }
+        copySmall(`${srcRoot}/${e.path}`, dst, e, modes[i], buf, source.dir);
+        filesCopied++;
+        bytesCopied += e.size;
+    }
+    // Large files through the thread pool, two at a time: the event loop (heartbeat, signals) stays free.
+    const copyBig = async (i) => {
+        if (signal?.aborted)
+            throw new errors_CancelledError('publish cancelled while copying');
+        const e = entries[i];
+        const src = `${srcRoot}/${e.path}`;
+        await (0,promises_namespaceObject.copyFile)(src, `${root}/${e.path}`, external_node_fs_namespaceObject.constants.COPYFILE_EXCL | external_node_fs_namespaceObject.constants.COPYFILE_FICLONE);
+        const st = await (0,promises_namespaceObject.lstat)(src, { bigint: true });
+        // Content was proven at verification time (by metadata or by hashing); the same inode and ctime now prove it
+        // did not change while it was copied.
+        if (st.ino !== source.seenIno[i] || st.ctimeNs !== source.seenCtime[i] || Number(st.size) !== e.size)
+            throw changedDuring(source.dir, e.path, 'modified during the copy');
+        await (0,promises_namespaceObject.chmod)(`${root}/${e.path}`, modes[i]);
+        const t = nsToUtime(e.mtimeNs);
+        await (0,promises_namespaceObject.utimes)(`${root}/${e.path}`, t, t);
+        filesCopied++;
+        bytesCopied += e.size;
+    };
+    const queue = [...bigCopies];
+    await Promise.all([0, 1].map(async () => {
+        for (let i = queue.shift(); i !== undefined; i = queue.shift())
+            await copyBig(i);
+    }));
+    if (signal?.aborted)
+        throw new errors_CancelledError('publish cancelled while writing the new version');
+    for (const i of mates) {
+        const e = entries[i];
+        external_node_fs_namespaceObject.linkSync(`${root}/${entries[groupFirst.get(e.ino)].path}`, `${root}/${e.path}`);
+    }
+    // rootfs/.eda-oci/bundle-id: outside the tree digest, proven against the lockfile when the source was loaded.
+    const meta = `${root}/${BUNDLE_META_DIR}`;
+    external_node_fs_namespaceObject.mkdirSync(meta, 0o700);
+    const idText = `${source.digest}\n`;
+    external_node_fs_namespaceObject.writeFileSync(`${meta}/bundle-id`, idText, { mode: 0o444, flag: 'wx' });
+    external_node_fs_namespaceObject.chmodSync(`${meta}/bundle-id`, 0o444);
+    external_node_fs_namespaceObject.chmodSync(meta, 0o555);
+    bytesCopied += idText.length;
+    // Directory modes and times last, deepest first (children change a directory's mtime; 0555 dirs must stay
+    // writable until their children exist). Reverse path order visits every directory after all its descendants.
+    for (let i = entries.length - 1; i >= 0; i--) {
+        const e = entries[i];
+        if (e.type !== 'd')
+            continue;
+        const t = nsToUtime(e.mtimeNs);
+        external_node_fs_namespaceObject.utimesSync(`${root}/${e.path}`, t, t);
+        external_node_fs_namespaceObject.chmodSync(`${root}/${e.path}`, modes[i]);
+    }
+    const r = source.manifest.root;
+    const rootMode = publishedMode(r.mode, 'd', shared);
+    const rt = nsToUtime(r.mtimeNs);
+    external_node_fs_namespaceObject.utimesSync(root, rt, rt);
+    external_node_fs_namespaceObject.chmodSync(root, rootMode);
+    const checked = checkTree(o, modes, groupLinkedTo);
+    return { published: checked.manifest, publishedTreeDigest: checked.treeDigest, filesLinked, filesCopied, symlinksLinked, bytesCopied };
+}
+/** Walks the written tree and compares every path with the manifest; returns the store-side manifest. */
+function checkTree(o, modes, groupLinkedTo) {
+    const { source, staging, uid, shared } = o;
+    const entries = source.manifest.entries;
+    const root = `${staging}/rootfs`;
+    const bad = (rel, what) => new errors_BundleError(`the new version failed its check before going live (rootfs/${rel}: ${what})`, 'nothing was published; retry');
+    const children = childCounts(entries);
+    const out = new Array(entries.length);
+    const groupIno = new Map();
+    const inoGroup = new Map();
+    const count = (rel) => {
+        const n = external_node_fs_namespaceObject.readdirSync(rel === '' ? root : `${root}/${rel}`).length;
+        if (n !== (children.get(rel) ?? 0))
+            throw bad(rel || '.', `${n} entries, expected ${children.get(rel) ?? 0}`);
+    };
+    for (let i = 0; i < entries.length; i++) {
+        const e = entries[i];
+        const st = external_node_fs_namespaceObject.lstatSync(`${root}/${e.path}`, { bigint: true, throwIfNoEntry: false });
+        if (!st)
+            throw bad(e.path, 'missing');
+        const type = st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : '?';
+        if (type !== e.type)
+            throw bad(e.path, `type ${type}, expected ${e.type}`);
+        if (Number(st.uid) !== uid)
+            throw bad(e.path, `owned by uid ${st.uid}, expected ${uid}`);
+        const mode = type === 'l' ? 0o777 : Number(st.mode & 4095n);
+        if (mode !== modes[i])
+            throw bad(e.path, `mode ${mode.toString(8)}, expected ${modes[i].toString(8)}`);
+        if (type === 'f' && Number(st.size) !== e.size)
+            throw bad(e.path, `size ${st.size}, expected ${e.size}`);
+        const mtime = st.mtimeNs.toString();
+        if (!sameMtime(mtime, e.mtimeNs))
+            throw bad(e.path, 'modification time');
+        const ino = st.ino.toString();
+        if (type === 'f') {
+            // One store inode per source file: names that share an inode in the bundle share one here, and no others.
+            const seen = groupIno.get(e.ino);
+            if (seen === undefined) {
+                if (inoGroup.has(ino))
+                    throw bad(e.path, 'hard-linked to a file it is not linked to in the bundle');
+                const linked = groupLinkedTo.get(e.ino);
+                if (linked !== undefined && linked !== ino)
+                    throw bad(e.path, 'not the current version file it was linked to');
+                groupIno.set(e.ino, ino);
+                inoGroup.set(ino, e.ino);
+            }
+            else if (seen !== ino)
+                throw bad(e.path, 'not hard-linked like in the bundle');
+        }
+        else if (type === 'l') {
+            if (external_node_fs_namespaceObject.readlinkSync(`${root}/${e.path}`) !== e.content)
+                throw bad(e.path, 'symlink target');
+        }
+        else
+            count(e.path);
+        out[i] = { path: e.path, type: e.type, mode, size: e.size, mtimeNs: mtime, content: e.content, ino, ctimeNs: '' };
+    }
+    count('');
+    const rootSt = external_node_fs_namespaceObject.lstatSync(root, { bigint: true });
+    const published = {
+        root: { mode: Number(rootSt.mode & 4095n), mtimeNs: rootSt.mtimeNs.toString(), ino: rootSt.ino.toString(), ctimeNs: '' },
+        statted: 0n,
+        entries: out,
+    };
+    // Every record equals the bundle's but for the `shared` mode transform (checked one by one above), so the digest of
+    // the published tree is the lockfile's when modes are kept; the counts must be the lockfile's either way.
+    const got = summarizeManifest(out);
+    const want = source.lock.rootfs;
+    if (got.files !== want.files || got.hardlinks !== want.hardlinks || got.dirs !== want.dirs || got.symlinks !== want.symlinks)
+        throw bad('.', `${got.files} files, ${got.hardlinks} hard links, ${got.dirs} dirs, ${got.symlinks} symlinks; the lockfile has ${want.files}, ${want.hardlinks}, ${want.dirs}, ${want.symlinks}`);
+    if (!shared && got.treeDigest !== want.treeDigest)
+        throw bad('.', `tree digest ${got.treeDigest}, the lockfile has ${want.treeDigest}`);
+    return { manifest: published, treeDigest: got.treeDigest };
+}
+/**
+ * Proves an existing version is intact before it is made current again (re-point, rollback): every path of its
+ * publish.files exists with the recorded type, mode, size, mtime and inode.
+ */
+function checkVersionTree(versionDir, files) {
+    const root = `${versionDir}/rootfs`;
+    for (const e of files.entries) {
+        const st = external_node_fs_namespaceObject.lstatSync(`${root}/${e.path}`, { bigint: true, throwIfNoEntry: false });
+        const type = st?.isFile() ? 'f' : st?.isDirectory() ? 'd' : st?.isSymbolicLink() ? 'l' : '?';
+        const mode = type === 'l' ? 0o777 : Number((st?.mode ?? 0n) & 4095n);
+        if (!st ||
+            type !== e.type ||
+            mode !== e.mode ||
+            (type === 'f' && Number(st.size) !== e.size) ||
+            !sameMtime(st.mtimeNs.toString(), e.mtimeNs) ||
+            st.ino.toString() !== e.ino)
+            throw new errors_BundleError(`version ${versionDir} is damaged (rootfs/${e.path} differs from its publish.files)`, 'publish the bundle again instead; remove the damaged version with eda-oci gc or by hand');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/store/src/maintenance.ts
+// Store operations besides publish: list, rollback, gc (and the retention publish runs), and the removal of what
+// crashed publishers left behind.
+
+
+
+
+
+
+
+
+
+
+/**
+ * Removes what interrupted runs left (call under the store lock): staging dirs and swap symlinks of publishers that
+ * are gone (dead pid on this host; from other hosts, older than the lock lifetime), trash and set-aside locks.
+ */
+async function maintenance_cleanLeftovers(p, lifetimeMs, log = logger_silentLogger) {
+    const removed = [];
+    const host = hostTag();
+    const gone = async (dir, entry) => {
+        const owner = parseTempOwner(entry);
+        if (!owner)
+            return false;
+        if (owner.host === host)
+            return !pidAlive(owner.pid);
+        const st = await (0,promises_namespaceObject.lstat)(external_node_path_default().join(dir, entry)).catch(() => undefined);
+        return !!st && Date.now() - st.mtimeMs > lifetimeMs;
+    };
+    for (const entry of await (0,promises_namespaceObject.readdir)(p.nameDir).catch(() => [])) {
+        const always = /^\.(trash-|lock\.stale-|lock\.released-|history\.)/.test(entry);
+        if (always || (entry.startsWith('.staging-') && (await gone(p.nameDir, entry)))) {
+            await removeTree(external_node_path_default().join(p.nameDir, entry));
+            removed.push(entry);
+        }
+    }
+    const swapPrefix = `.${p.name}.swap-`;
+    for (const entry of await (0,promises_namespaceObject.readdir)(p.bundlesDir).catch(() => [])) {
+        if (entry.startsWith(swapPrefix) && (await gone(p.bundlesDir, entry))) {
+            await (0,promises_namespaceObject.unlink)(external_node_path_default().join(p.bundlesDir, entry)).catch(() => undefined);
+            removed.push(entry);
+        }
+    }
+    if (removed.length)
+        log.info(`removed leftovers of interrupted runs: ${removed.join(', ')}`);
+    return removed;
+}
+async function aliasesOf(bundlesDir) {
+    const real = await (0,promises_namespaceObject.realpath)(bundlesDir).catch(() => bundlesDir);
+    return real !== bundlesDir ? [real] : [];
+}
+/** The gc decision for one name (reads the store and asks Slurm only when something could be deleted). */
+async function planFor(p, o, inUse, ignoreSlurm, log) {
+    const versions = await listVersionNames(p);
+    const current = await currentVersion(p);
+    const history = await readHistory(p);
+    const curMeta = current ? await readPublishMeta(external_node_path_default().join(p.nameDir, current)) : undefined;
+    const previous = previousVersion(history, current, new Set(versions), curMeta?.previous);
+    const input = { versions, current, previous, history, keep: o.keep, graceMs: o.graceSeconds * 1000, nowMs: o.nowMs };
+    const first = selectVictims({ ...input, inUse: new Set() });
+    if (!first.delete.length || ignoreSlurm)
+        return first;
+    const uses = await (inUse ?? slurmInUse({ logger: log }))();
+    const used = versionsInUse(uses, p, versions, history, current, o.nowMs, await aliasesOf(p.bundlesDir));
+    return selectVictims({ ...input, inUse: used });
+}
+/** Retention after a publish (under its lock): like gc, but Slurm being unavailable skips it with a warning. */
+async function runRetention(p, o, inUse, log) {
+    let plan;
+    try {
+        plan = await planFor(p, o, inUse, false, log);
+    }
+    catch (err) {
+        if (!(err instanceof SlurmUnavailableError))
+            throw err;
+        const skipped = `retention skipped, old versions kept: ${err.message}`;
+        log.warning(skipped);
+        return { name: p.name, deleted: [], kept: [], skipped };
+    }
+    await deleteVersions(p, plan.delete);
+    if (plan.delete.length)
+        log.info(`retention (keep ${o.keep}) deleted ${plan.delete.join(', ')}`);
+    return { name: p.name, deleted: plan.delete, kept: plan.keep };
+}
+async function namesOf(bundlesDir, name) {
+    if (name)
+        return [validateBundleName(name)];
+    const dir = external_node_path_default().join(bundlesDir, '.eda-oci');
+    const names = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
+    return names.filter((n) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(n)).sort();
+}
+/** Lists versions (newest first) with current, previous and in-use marks. Reads only. */
+async function listStore(t, deps = {}) {
+    const bundlesDir = validateBundlesDir(t.bundlesDir);
+    const log = deps.logger ?? logger_silentLogger;
+    const names = await namesOf(bundlesDir, t.name);
+    let uses;
+    let slurm;
+    if (t.slurm !== false) {
+        try {
+            uses = await (deps.inUse ?? slurmInUse({ logger: log }))();
+        }
+        catch (err) {
+            if (!(err instanceof SlurmUnavailableError))
+                throw err;
+            slurm = err.message;
+        }
+    }
+    const out = [];
+    const aliases = await aliasesOf(bundlesDir);
+    for (const name of names) {
+        const p = storePaths(bundlesDir, name);
+        const versions = await listVersionNames(p);
+        const current = await currentVersion(p).catch(() => undefined);
+        const history = await readHistory(p);
+        const metas = await Promise.all(versions.map((v) => readPublishMeta(external_node_path_default().join(p.nameDir, v))));
+        const curMeta = current ? metas[versions.indexOf(current)] : undefined;
+        const previous = previousVersion(history, current, new Set(versions), curMeta?.previous);
+        const used = uses ? versionsInUse(uses, p, versions, history, current, Date.now(), aliases) : undefined;
+        out.push({
+            name,
+            path: p.link,
+            current,
+            previous,
+            versions: versions
+                .map((v, i) => ({
+                version: v,
+                path: external_node_path_default().join(p.nameDir, v),
+                current: v === current,
+                previous: v === previous,
+                inUse: used ? used.has(v) : undefined,
+                meta: metas[i],
+            }))
+                .reverse(),
+        });
+    }
+    return { names: out, slurm };
+}
+/** Makes `to` (default: the previous version) current again, with the same atomic swap as publish. */
+async function rollbackStore(t, deps = {}) {
+    const log = deps.logger ?? logger_silentLogger;
+    const bundlesDir = validateBundlesDir(t.bundlesDir);
+    const name = validateBundleName(t.name);
+    if (t.to !== undefined && !VERSION_RE.test(t.to))
+        throw new errors_ConfigurationError(`version '${t.to}' is not a version name (YYYYMMDDTHHMMSSZ-<12 hex>)`, `pick one from 'eda-oci list'`);
+    const uid = process.getuid?.() ?? 0;
+    await checkBundlesDir(bundlesDir, uid);
+    const p = storePaths(bundlesDir, name);
+    if (!(await checkStoreDir(p.nameDir, uid)))
+        throw new errors_ConfigurationError(`no bundle '${name}' is published in ${bundlesDir}`, 'check the name and bundles dir');
+    await checkStoreDir(p.storeDir, uid);
+    const lock = await acquireLock(p.lockDir, {
+        timeoutSeconds: t.lockTimeoutSeconds ?? 600,
+        lifetimeSeconds: deps.lockLifetimeSeconds ?? DEFAULT_LOCK_LIFETIME_SECONDS,
+        logger: log,
+        what: `bundle store '${name}' in ${bundlesDir}`,
+    });
+    try {
+        const versions = await listVersionNames(p);
+        const current = await currentVersion(p);
+        const history = await readHistory(p);
+        const curMeta = current ? await readPublishMeta(external_node_path_default().join(p.nameDir, current)) : undefined;
+        const to = t.to ?? previousVersion(history, current, new Set(versions), curMeta?.previous);
+        if (!to)
+            throw new errors_ConfigurationError(`'${name}' has no previous version to roll back to`, `pick one with --to from 'eda-oci list'`);
+        if (!versions.includes(to))
+            throw new errors_ConfigurationError(`'${name}' has no version ${to}`, `pick one of: ${versions.join(', ') || '(none)'}`);
+        if (to === current)
+            return { name, path: p.link, from: current, to, changed: false };
+        const dir = external_node_path_default().join(p.nameDir, to);
+        const files = await readPublishFiles(dir);
+        if (!files || !(await readPublishMeta(dir)))
+            throw new errors_BundleError(`version ${dir} is incomplete (no publish.json/publish.files)`, 'pick another version');
+        checkVersionTree(dir, files);
+        if (!(await lock.stillHeld()))
+            throw new errors_BundleError(`lost the lock of ${p.nameDir}; nothing was switched`, 'retry');
+        await swapLink(p, to);
+        await appendHistory(p, { time: (deps.now?.() ?? new Date()).toISOString(), version: to, op: 'rollback', by: userAtHost() });
+        log.info(`${p.link} -> ${to} (was ${current ?? 'nothing'})`);
+        return { name, path: p.link, from: current, to, changed: true };
+    }
+    finally {
+        await lock.release();
+    }
+}
+function userAtHost() {
+    return `${process.env.USER ?? process.getuid?.() ?? '?'}@${hostTag()}`;
+}
+/** Deletes versions beyond `keep` (see gc.ts for what is always kept), per name, under each name's lock. */
+async function gcStore(o, deps = {}) {
+    const log = deps.logger ?? logger_silentLogger;
+    const bundlesDir = validateBundlesDir(o.bundlesDir);
+    const keep = validateKeep(o.keep);
+    const graceSeconds = o.graceSeconds ?? 3600;
+    if (!Number.isInteger(graceSeconds) || graceSeconds < 0)
+        throw new errors_ConfigurationError(`grace-seconds is '${graceSeconds}', which is not a whole number >= 0`, 'set e.g. 3600');
+    const uid = process.getuid?.() ?? 0;
+    await checkBundlesDir(bundlesDir, uid);
+    const results = [];
+    const lifetime = deps.lockLifetimeSeconds ?? DEFAULT_LOCK_LIFETIME_SECONDS;
+    for (const name of await namesOf(bundlesDir, o.name)) {
+        const p = storePaths(bundlesDir, name);
+        if (!(await checkStoreDir(p.nameDir, uid)))
+            throw new errors_ConfigurationError(`no bundle '${name}' is published in ${bundlesDir}`, 'check the name');
+        const nowMs = (deps.now?.() ?? new Date()).getTime();
+        if (o.dryRun) {
+            const plan = await planFor(p, { keep, graceSeconds, nowMs }, deps.inUse, o.ignoreSlurm ?? false, log);
+            results.push({ name, deleted: plan.delete, kept: plan.keep });
+            continue;
+        }
+        const lock = await acquireLock(p.lockDir, {
+            timeoutSeconds: o.lockTimeoutSeconds ?? 600,
+            lifetimeSeconds: lifetime,
+            logger: log,
+            what: `bundle store '${name}' in ${bundlesDir}`,
+        });
+        try {
+            await maintenance_cleanLeftovers(p, lifetime * 1000, log);
+            const plan = await planFor(p, { keep, graceSeconds, nowMs }, deps.inUse, o.ignoreSlurm ?? false, log);
+            if (!(await lock.stillHeld()))
+                throw new errors_BundleError(`lost the lock of ${p.nameDir}; nothing deleted`, 'retry');
+            await deleteVersions(p, plan.delete);
+            if (plan.delete.length)
+                log.info(`${name}: deleted ${plan.delete.join(', ')}`);
+            results.push({ name, deleted: plan.delete, kept: plan.keep });
+        }
+        finally {
+            await lock.release();
+        }
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./packages/store/src/publish.ts
+// publishBundle: a verified bundle becomes a new immutable version under `<bundles-dir>/.eda-oci/<name>/`, and
+// `<bundles-dir>/<name>` is switched to it with one rename(2). Readers see the old or the new version, never a mixture:
+// a version is written under a staging name, checked, renamed into place, and only then pointed at.
+
+
+
+
+
+
+
+
+
+
+
+const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
+/** Test-only: makes a publisher print a marker and wait at a point (during-copy, before-swap, after-swap). */
+const TEST_PAUSE_ENV = 'EDA_OCI_STORE_TEST_PAUSE';
+/** The line printed to stderr when pausing. */
+const TEST_PAUSE_MARKER = 'EDA_OCI_STORE_TEST_PAUSED';
+/** Validates every publish option; throws ConfigurationError naming the first bad one. */
+function validatePublishOptions(o) {
+    if (!o.bundle || o.bundle.includes('\0'))
+        throw new errors_ConfigurationError('bundle is empty', "set bundle to build-oci-bundle's bundle-path");
+    const keep = validateKeep(o.keep ?? 5);
+    const lockTimeoutSeconds = o.lockTimeoutSeconds ?? 600;
+    if (!Number.isInteger(lockTimeoutSeconds) || lockTimeoutSeconds < 0 || lockTimeoutSeconds > 86_400)
+        throw new errors_ConfigurationError(`lock-timeout-seconds is '${lockTimeoutSeconds}', which is not a whole number from 0 to 86400`, 'set e.g. 600');
+    const graceSeconds = o.graceSeconds ?? 3600;
+    if (!Number.isInteger(graceSeconds) || graceSeconds < 0)
+        throw new errors_ConfigurationError(`grace-seconds is '${graceSeconds}', which is not a whole number >= 0`, 'set e.g. 3600');
+    if (o.expectedDigest !== undefined && o.expectedDigest !== '' && !DIGEST_RE.test(o.expectedDigest))
+        throw new errors_ConfigurationError(`expected-digest '${o.expectedDigest}' is not a bundle digest (sha256:<64 hex>)`, "pass build-oci-bundle's bundle-digest output");
+    if (o.name !== undefined && o.name !== '')
+        validateBundleName(o.name);
+    return {
+        bundle: external_node_path_default().resolve(o.bundle),
+        bundlesDir: validateBundlesDir(o.bundlesDir),
+        keep,
+        lockTimeoutSeconds,
+        shared: o.shared ?? true,
+        dryRun: o.dryRun ?? false,
+        graceSeconds,
+        expectedDigest: o.expectedDigest || undefined,
+        name: o.name || undefined,
+    };
+}
+/** A store directory we create: mkdir, then chmod (the umask must not make it group/other-writable or unreadable). */
+async function ensureStoreDir(dir, uid) {
+    if (await checkStoreDir(dir, uid))
+        return;
+    try {
+        await (0,promises_namespaceObject.mkdir)(dir, { mode: 0o755 });
+    }
+    catch (err) {
+        if (err.code !== 'EEXIST')
+            throw err;
+        await checkStoreDir(dir, uid);
+        return;
+    }
+    await (0,promises_namespaceObject.chmod)(dir, 0o755);
+}
+function pauser(env, signal) {
+    const want = env[TEST_PAUSE_ENV];
+    return async (point) => {
+        if (want !== point)
+            return;
+        process.stderr.write(`${TEST_PAUSE_MARKER} ${point} pid=${process.pid}\n`);
+        await new Promise((_resolve, reject) => {
+            const keep = setInterval(() => undefined, 1 << 30);
+            signal?.addEventListener('abort', () => {
+                clearInterval(keep);
+                reject(new errors_CancelledError(`publish cancelled at ${point}`));
+            }, { once: true });
+        });
+    };
+}
+/** Counts what a publish would link and copy (dry run), from the manifests alone. */
+function planCounts(source, current, shared) {
+    const byPath = new Map(current?.entries.map((e) => [e.path, e]));
+    const seen = new Set();
+    let link = 0;
+    let copy = 0;
+    let bytes = 0;
+    for (const e of source.manifest.entries) {
+        if (e.type !== 'f' || seen.has(e.ino))
+            continue;
+        seen.add(e.ino);
+        const c = byPath.get(e.path);
+        if (c?.type === 'f' && c.content === e.content && c.mode === publishedMode(e.mode, 'f', shared) && sameMtime(c.mtimeNs, e.mtimeNs))
+            link++;
+        else {
+            copy++;
+            bytes += e.size;
+        }
+    }
+    return { link, copy, bytes };
+}
+/**
+ * Publishes a built bundle to `<bundlesDir>/<name>` (see the module comment). Unchanged (same digest current): nothing
+ * is written and `changed` is false. Same digest as an older kept version: `<name>` points at it again.
+ */
+async function publishBundle(options, deps = {}) {
+    const log = deps.logger ?? logger_silentLogger;
+    const env = deps.env ?? process.env;
+    const now = deps.now ?? (() => new Date());
+    const o = validatePublishOptions(options);
+    const uid = process.getuid?.() ?? 0;
+    const signal = options.signal;
+    const t0 = Date.now();
+    const timings = {};
+    const warnings = [];
+    const pause = pauser(env, signal);
+    await checkBundlesDir(o.bundlesDir, uid);
+    const source = await log.group('Verify bundle', async () => {
+        const t = Date.now();
+        const s = await loadSourceBundle(o.bundle);
+        timings.verify = Date.now() - t;
+        const v = s.stats;
+        log.info(`${o.bundle}: ${s.digest}, ${s.lock.rootfs.files} files, ${s.lock.rootfs.bytes} bytes; ` +
+            (v.usedManifest
+                ? `${v.trusted} paths proven unchanged by inode+ctime, ${v.reread} read again (${v.bytesHashed} bytes hashed)`
+                : `no bundle.files: every file hashed (${v.bytesHashed} bytes)`));
+        return s;
+    });
+    if (o.expectedDigest && source.digest !== o.expectedDigest)
+        throw new errors_BundleError(`bundle ${o.bundle} has digest ${source.digest}, not the expected ${o.expectedDigest}: it changed since it was built and tested`, 'publish the bundle that was tested (pass the build step outputs unchanged) or test this one');
+    const name = o.name ?? validateBundleName(source.lock.name);
+    const p = storePaths(o.bundlesDir, name);
+    await checkStoreDir(p.storeDir, uid);
+    await checkStoreDir(p.nameDir, uid);
+    const base = {
+        path: p.link,
+        name,
+        bundleDigest: source.digest,
+        bundleBytes: source.lock.rootfs.bytes,
+        bundleFiles: source.lock.rootfs.files,
+        verified: source.stats,
+        dryRun: o.dryRun,
+        timingsMs: timings,
+        warnings,
+    };
+    // Unchanged: decided without the lock (a concurrent publish is simply ordered after this one) and without writing.
+    const cur0 = await currentVersion(p);
+    const cur0Meta = cur0 ? await readPublishMeta(external_node_path_default().join(p.nameDir, cur0)) : undefined;
+    if (cur0 && cur0Meta?.bundleDigest === source.digest) {
+        timings.total = Date.now() - t0;
+        log.info(`${p.link} already points at ${cur0} with digest ${source.digest}: nothing to publish`);
+        return {
+            ...base,
+            version: cur0,
+            versionPath: external_node_path_default().join(p.nameDir, cur0),
+            previousVersion: cur0Meta.previous,
+            changed: false,
+            bytesWritten: 0,
+            filesLinked: 0,
+            filesCopied: 0,
+        };
+    }
+    if (o.dryRun) {
+        const files = cur0 && cur0Meta?.publisher.uid === uid ? await readPublishFiles(external_node_path_default().join(p.nameDir, cur0)) : undefined;
+        const plan = planCounts(source, files, o.shared);
+        timings.total = Date.now() - t0;
+        log.info(`dry run: would publish ${source.digest} as a new version, linking ${plan.link} files and copying ${plan.copy} (${plan.bytes} bytes)`);
+        return {
+            ...base,
+            version: versionName(source.digest, now()),
+            versionPath: '',
+            previousVersion: cur0 ?? '',
+            changed: true,
+            bytesWritten: plan.bytes,
+            filesLinked: plan.link,
+            filesCopied: plan.copy,
+        };
+    }
+    await ensureStoreDir(p.storeDir, uid);
+    await ensureStoreDir(p.nameDir, uid);
+    const lifetime = deps.lockLifetimeSeconds ?? DEFAULT_LOCK_LIFETIME_SECONDS;
+    const lock = await log.group('Lock', async () => {
+        const t = Date.now();
+        const l = await acquireLock(p.lockDir, {
+            timeoutSeconds: o.lockTimeoutSeconds,
+            lifetimeSeconds: lifetime,
+            signal,
+            logger: log,
+            what: `bundle store '${name}' in ${o.bundlesDir}`,
+        });
+        timings.lock = Date.now() - t;
+        return l;
+    });
+    let staging;
+    try {
+        await maintenance_cleanLeftovers(p, lifetime * 1000, log);
+        const result = await publishLocked(p, o, source, lock, uid, now, pause, log, timings, signal, (s) => (staging = s));
+        staging = undefined;
+        let retention;
+        if (result.changed) {
+            retention = await log.group('Retention', () => runRetention(p, { keep: o.keep, graceSeconds: o.graceSeconds, nowMs: now().getTime() }, deps.inUse, log));
+            if (retention.skipped)
+                warnings.push(retention.skipped);
+        }
+        timings.total = Date.now() - t0;
+        return { ...base, ...result, retention };
+    }
+    catch (err) {
+        if (signal?.aborted && !(err instanceof errors_CancelledError))
+            throw new errors_CancelledError('publish cancelled; nothing was switched', undefined, { cause: err });
+        throw err;
+    }
+    finally {
+        if (staging)
+            await removeTree(staging).catch((e) => log.warning(`could not remove ${staging}: ${String(e)}`));
+        await lock.release();
+    }
+}
+async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, signal, onStaging) {
+    const by = `${external_node_os_default().userInfo().username}@${external_node_os_default().hostname()}`;
+    const current = await currentVersion(p);
+    const curDir = current ? external_node_path_default().join(p.nameDir, current) : undefined;
+    const curMeta = curDir ? await readPublishMeta(curDir) : undefined;
+    if (current && curMeta?.bundleDigest === source.digest) {
+        log.info(`${p.link} already points at ${current} (published meanwhile): nothing to publish`);
+        return {
+            version: current,
+            versionPath: curDir,
+            previousVersion: curMeta.previous,
+            changed: false,
+            bytesWritten: 0,
+            filesLinked: 0,
+            filesCopied: 0,
+        };
+    }
+    const switchTo = async (version, op) => {
+        await pause('before-swap');
+        if (signal?.aborted)
+            throw new errors_CancelledError('publish cancelled before the switch');
+        // The lock may have been taken over (we missed heartbeats for its whole lifetime): then someone else is
+        // publishing and must not be raced. The version directory stays; the next run can use or collect it.
+        if (!(await lock.stillHeld()))
+            throw new errors_BundleError(`lost the lock of ${p.nameDir} before switching ${p.link}; nothing was switched`, 'publish again');
+        const t = Date.now();
+        await swapLink(p, version);
+        await pause('after-swap');
+        await appendHistory(p, { time: now().toISOString(), version, op, by });
+        timings.swap = Date.now() - t;
+    };
+    // The same bundle as a kept older version: point at it again (after checking it is intact).
+    for (const v of (await listVersionNames(p)).reverse()) {
+        if (!v.endsWith(source.digest.slice(7, 19)))
+            continue;
+        const dir = external_node_path_default().join(p.nameDir, v);
+        const meta = await readPublishMeta(dir);
+        const files = meta?.bundleDigest === source.digest && meta.shared === o.shared ? await readPublishFiles(dir) : undefined;
+        if (!files)
+            continue;
+        checkVersionTree(dir, files);
+        await switchTo(v, 'repoint');
+        log.info(`${p.link} -> ${v} again (the same bundle was published before); nothing copied`);
+        return { version: v, versionPath: dir, previousVersion: current ?? '', changed: true, bytesWritten: 0, filesLinked: 0, filesCopied: 0 };
+    }
+    const version = versionName(source.digest, now());
+    const versionDir = external_node_path_default().join(p.nameDir, version);
+    const staging = external_node_path_default().join(p.nameDir, stagingName());
+    await (0,promises_namespaceObject.mkdir)(staging, { mode: 0o700 });
+    onStaging(staging);
+    let linkSource;
+    if (curDir && curMeta) {
+        if (curMeta.publisher.uid !== uid)
+            log.info(`current version ${current} was published by uid ${curMeta.publisher.uid}: copying every file`);
+        else {
+            const files = await readPublishFiles(curDir);
+            if (files)
+                linkSource = { dir: curDir, files };
+        }
+    }
+    const tree = await log.group('Write new version', async () => {
+        const t = Date.now();
+        const r = await writeTree({ source, staging, current: linkSource, shared: o.shared, uid, signal, midway: () => pause('during-copy') });
+        timings.write = Date.now() - t;
+        log.info(`${r.filesLinked} files hard-linked from ${current ?? '(none)'}, ${r.filesCopied} copied (${r.bytesCopied} bytes)`);
+        return r;
+    });
+    const fileMode = o.shared ? 0o444 : 0o400;
+    const lockText = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(source.dir, LOCKFILE_NAME));
+    const filesText = formatManifest(tree.published);
+    const put = async (file, data) => {
+        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, file), data, { mode: fileMode, flag: 'wx' });
+        await (0,promises_namespaceObject.chmod)(external_node_path_default().join(staging, file), fileMode);
+        return Buffer.byteLength(data);
+    };
+    let bytesWritten = tree.bytesCopied;
+    bytesWritten += await put('config.json', source.config);
+    bytesWritten += await put(LOCKFILE_NAME, lockText);
+    bytesWritten += await put(PUBLISH_FILES, filesText);
+    const meta = {
+        formatVersion: 1,
+        name: p.name,
+        version,
+        bundleDigest: source.digest,
+        treeDigest: source.lock.rootfs.treeDigest,
+        publishedTreeDigest: tree.publishedTreeDigest,
+        shared: o.shared,
+        files: source.lock.rootfs.files,
+        bytes: source.lock.rootfs.bytes,
+        bytesWritten: 0,
+        filesLinked: tree.filesLinked,
+        filesCopied: tree.filesCopied,
+        previous: current ?? '',
+        published: now().toISOString(),
+        publisher: { user: external_node_os_default().userInfo().username, uid, host: external_node_os_default().hostname(), pid: process.pid },
+        source: source.dir,
+        ci: ciProvenance(),
+    };
+    const metaText = (n) => `${JSON.stringify({ ...meta, bytesWritten: n }, null, 2)}\n`;
+    // publish.json counts its own bytes: a fixed point reached in at most two steps.
+    let total = bytesWritten;
+    for (let k = 0; k < 3; k++)
+        total = bytesWritten + Buffer.byteLength(metaText(total));
+    await put(PUBLISH_META, metaText(total));
+    bytesWritten = total;
+    await (0,promises_namespaceObject.chmod)(staging, o.shared ? 0o555 : 0o500);
+    if (signal?.aborted)
+        throw new errors_CancelledError('publish cancelled before the new version was complete');
+    await (0,promises_namespaceObject.rename)(staging, versionDir);
+    onStaging(undefined);
+    log.info(`version ${version} complete (${bytesWritten} bytes written)`);
+    await switchTo(version, 'publish');
+    log.info(`${p.link} -> ${version}`);
+    return {
+        version,
+        versionPath: versionDir,
+        previousVersion: current ?? '',
+        changed: true,
+        bytesWritten,
+        filesLinked: tree.filesLinked,
+        filesCopied: tree.filesCopied,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/store/src/index.ts
+// Public surface of @eda-oci/store: the shared-filesystem bundle store (publish, list, rollback, gc) and its parts.
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/publish.ts
+// `eda-oci publish`: a built bundle -> a new version in the shared bundles dir, the same library call as
+// actions/publish-oci-bundle. Also the small argv helpers the other store commands (list, rollback, gc) share.
+
+
+
+const publish_HELP = `Usage: eda-oci publish --bundle DIR --bundles-dir DIR [options]
+
+Publishes a built bundle as a new immutable version under BUNDLES-DIR/.eda-oci/NAME/ and switches the symlink
+BUNDLES-DIR/NAME to it atomically (rename(2)). Unchanged files are hard links to the current version; an unchanged
+bundle writes nothing. The bundle must be exactly what was built (its bundle.lock.json and bundle.files).
+
+Options:
+  --bundle DIR                 the built bundle (build-oci-bundle's bundle-path)  (required)
+  --bundles-dir DIR            the shared bundles directory (default: $EDA_OCI_BUNDLES_DIR)  (required)
+  --name NAME                  published name (default: the bundle's name)
+  --keep N                     versions kept by retention after publishing (default 5)
+  --grace-seconds N            retention keeps versions replaced less than N s ago (default 3600)
+  --lock-timeout-seconds N     give up waiting for another publisher after N s (default 600)
+  --shared true|false          readable by every user, writable by none but the owner (default true)
+  --expected-digest D          refuse unless the bundle digest is D (build's bundle-digest output)
+  --dry-run                    verify and report what would be written; write nothing
+  --json                       print the outputs as one JSON object on stdout
+  -v, --verbose                debug logging
+  -h, --help                   this help`;
+/** A whole-number option within [min, max]; undefined when not given. */
+function intOption(command, name, value, min, max) {
+    if (value === undefined)
+        return undefined;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+        throw usageError(command, `--${name} is '${value}', which is not a whole number from ${min} to ${max}`);
+    return Number(value);
+}
+/** The bundles dir from the option or $EDA_OCI_BUNDLES_DIR. */
+function bundlesDirOption(command, value) {
+    const dir = value ?? process.env.EDA_OCI_BUNDLES_DIR;
+    if (!dir)
+        throw usageError(command, '--bundles-dir is required (or set EDA_OCI_BUNDLES_DIR)');
+    return dir;
+}
+/** Human-readable bytes: 1536 -> "1.5 KiB". */
+function humanBytes(n) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
+}
+const publishCommand = {
+    name: 'publish',
+    summary: 'bundle -> new version in the shared bundles dir, switched atomically',
+    async run(args, { out, signal }) {
+        const v = parseOptions('publish', args, {
+            bundle: { type: 'string' },
+            'bundles-dir': { type: 'string' },
+            name: { type: 'string' },
+            keep: { type: 'string' },
+            'grace-seconds': { type: 'string' },
+            'lock-timeout-seconds': { type: 'string' },
+            shared: { type: 'string' },
+            'expected-digest': { type: 'string' },
+            'dry-run': { type: 'boolean' },
+            json: { type: 'boolean' },
+            verbose: { type: 'boolean', short: 'v' },
+            help: { type: 'boolean', short: 'h' },
+        });
+        if (v.help) {
+            out.write(`${publish_HELP}\n`);
+            return EXIT.ok;
+        }
+        if (!v.bundle)
+            throw usageError('publish', '--bundle is required');
+        if (v.shared !== undefined && v.shared !== 'true' && v.shared !== 'false')
+            throw usageError('publish', `--shared is '${v.shared}', which is not true or false`);
+        const logger = createConsoleLogger({ verbose: v.verbose });
+        const r = await publishBundle({
+            bundle: v.bundle,
+            bundlesDir: bundlesDirOption('publish', v['bundles-dir']),
+            name: v.name,
+            keep: intOption('publish', 'keep', v.keep, 1, 10_000),
+            graceSeconds: intOption('publish', 'grace-seconds', v['grace-seconds'], 0, 10 ** 9),
+            lockTimeoutSeconds: intOption('publish', 'lock-timeout-seconds', v['lock-timeout-seconds'], 0, 86_400),
+            shared: v.shared === undefined ? undefined : v.shared === 'true',
+            expectedDigest: v['expected-digest'],
+            dryRun: v['dry-run'],
+            signal,
+        }, { logger });
+        const outputs = {
+            path: r.path,
+            version: r.version,
+            'version-path': r.versionPath,
+            'previous-version': r.previousVersion,
+            changed: r.changed,
+            'bytes-written': r.bytesWritten,
+            'files-linked': r.filesLinked,
+            'files-copied': r.filesCopied,
+            'bundle-digest': r.bundleDigest,
+        };
+        if (v.json)
+            out.write(`${JSON.stringify({ ...outputs, 'dry-run': r.dryRun, deleted: r.retention?.deleted ?? [], warnings: r.warnings, 'timings-ms': r.timingsMs })}\n`);
+        else
+            for (const [k, val] of Object.entries(outputs))
+                out.write(`${k}=${String(val)}\n`);
+        return EXIT.ok;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/gc.ts
+// `eda-oci gc`: delete published versions beyond --keep, never current, previous, recent or in use by Slurm jobs.
+
+
+
+
+const gc_HELP = `Usage: eda-oci gc --bundles-dir DIR [--name NAME] [options]
+
+Deletes versions beyond the newest KEEP of each name. Never deleted: the current version, the previous one (the
+rollback target), versions replaced less than GRACE seconds ago, and versions a queued or running Slurm job uses
+(asked with squeue; without squeue gc refuses unless --ignore-slurm). A version is renamed to a trash name first.
+
+Options:
+  --bundles-dir DIR            the shared bundles directory (default: $EDA_OCI_BUNDLES_DIR)  (required)
+  --name NAME                  only this name (default: every name)
+  --keep N                     versions to keep per name (default 5)
+  --grace-seconds N            keep versions replaced less than N s ago (default 3600)
+  --ignore-slurm               do not ask Slurm (only when no Slurm job can use this bundles dir)
+  --dry-run                    print what would be deleted; delete nothing
+  --lock-timeout-seconds N     give up waiting for a publisher after N s (default 600)
+  --json                       one JSON array on stdout
+  -v, --verbose                debug logging
+  -h, --help                   this help`;
+const gcCommand = {
+    name: 'gc',
+    summary: 'delete old versions (never current, previous, recent or in use)',
+    async run(args, { out }) {
+        const v = parseOptions('gc', args, {
+            'bundles-dir': { type: 'string' },
+            name: { type: 'string' },
+            keep: { type: 'string' },
+            'grace-seconds': { type: 'string' },
+            'ignore-slurm': { type: 'boolean' },
+            'dry-run': { type: 'boolean' },
+            'lock-timeout-seconds': { type: 'string' },
+            json: { type: 'boolean' },
+            verbose: { type: 'boolean', short: 'v' },
+            help: { type: 'boolean', short: 'h' },
+        });
+        if (v.help) {
+            out.write(`${gc_HELP}\n`);
+            return EXIT.ok;
+        }
+        const logger = createConsoleLogger({ verbose: v.verbose });
+        const results = await gcStore({
+            bundlesDir: bundlesDirOption('gc', v['bundles-dir']),
+            name: v.name,
+            keep: intOption('gc', 'keep', v.keep, 1, 10_000) ?? 5,
+            graceSeconds: intOption('gc', 'grace-seconds', v['grace-seconds'], 0, 10 ** 9),
+            ignoreSlurm: v['ignore-slurm'],
+            dryRun: v['dry-run'],
+            lockTimeoutSeconds: intOption('gc', 'lock-timeout-seconds', v['lock-timeout-seconds'], 0, 86_400),
+        }, { logger });
+        if (v.json) {
+            out.write(`${JSON.stringify(results)}\n`);
+            return EXIT.ok;
+        }
+        for (const r of results) {
+            out.write(`${r.name}: ${v['dry-run'] ? 'would delete' : 'deleted'} ${r.deleted.length ? r.deleted.join(' ') : 'nothing'}\n`);
+            for (const k of r.kept)
+                out.write(`  kept ${k.version} (${k.reasons.join(', ')})\n`);
+        }
+        return EXIT.ok;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/list.ts
+// `eda-oci list`: the published versions of one or every bundle name, with current, previous and in-use marks.
+
+
+
+
+const list_HELP = `Usage: eda-oci list --bundles-dir DIR [--name NAME] [options]
+
+Lists the versions published under BUNDLES-DIR (newest first): size, bytes written when published, files linked,
+when and by whom, and which is current, previous (the rollback target) and in use by a queued or running Slurm job.
+
+Options:
+  --bundles-dir DIR   the shared bundles directory (default: $EDA_OCI_BUNDLES_DIR)  (required)
+  --name NAME         only this name (default: every name)
+  --no-slurm          do not ask Slurm which versions jobs use
+  --json              one JSON object on stdout
+  -v, --verbose       debug logging
+  -h, --help          this help`;
+const listCommand = {
+    name: 'list',
+    summary: 'published versions: current, previous, in use, sizes',
+    async run(args, { out }) {
+        const v = parseOptions('list', args, {
+            'bundles-dir': { type: 'string' },
+            name: { type: 'string' },
+            'no-slurm': { type: 'boolean' },
+            json: { type: 'boolean' },
+            verbose: { type: 'boolean', short: 'v' },
+            help: { type: 'boolean', short: 'h' },
+        });
+        if (v.help) {
+            out.write(`${list_HELP}\n`);
+            return EXIT.ok;
+        }
+        const logger = createConsoleLogger({ verbose: v.verbose, quiet: true });
+        const r = await listStore({ bundlesDir: bundlesDirOption('list', v['bundles-dir']), name: v.name, slurm: !v['no-slurm'] }, { logger });
+        if (v.json) {
+            out.write(`${JSON.stringify(r)}\n`);
+            return EXIT.ok;
+        }
+        if (r.slurm)
+            process.stderr.write(`warning: in-use marks unknown: ${r.slurm}\n`);
+        for (const n of r.names) {
+            out.write(`${n.name} -> ${n.current ?? '(nothing)'}  (${n.path})\n`);
+            for (const ver of n.versions) {
+                const marks = [ver.current && 'current', ver.previous && 'previous', ver.inUse && 'in use'].filter(Boolean).join(', ');
+                const m = ver.meta;
+                const cols = [
+                    ver.version.padEnd(30),
+                    (m ? humanBytes(m.bytes) : '?').padStart(10),
+                    (m ? `${humanBytes(m.bytesWritten)} written` : '').padStart(18),
+                    (m ? `${m.filesLinked} linked` : '').padStart(13),
+                    `  ${m ? `${m.published.slice(0, 19)}Z by ${m.publisher.user}@${m.publisher.host}` : '(no publish.json)'}`,
+                    marks ? `  [${marks}]` : '',
+                ];
+                out.write(`  ${cols.join(' ')}\n`);
+            }
+        }
         return EXIT.ok;
     },
 };
@@ -9303,11 +11716,78 @@ const ociConfCommand = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/cli/src/commands/rollback.ts
+// `eda-oci rollback`: make an earlier published version current again (the same atomic swap as publish).
+
+
+
+
+const rollback_HELP = `Usage: eda-oci rollback --bundles-dir DIR --name NAME [--to VERSION] [options]
+
+Switches BUNDLES-DIR/NAME back to the version the current one replaced (or to VERSION), after checking that
+version is intact. Running a second time switches forward again.
+
+Options:
+  --bundles-dir DIR            the shared bundles directory (default: $EDA_OCI_BUNDLES_DIR)  (required)
+  --name NAME                  the bundle name  (required)
+  --to VERSION                 the version to make current (see eda-oci list; default: the previous one)
+  --lock-timeout-seconds N     give up waiting for a publisher after N s (default 600)
+  --json                       one JSON object on stdout
+  -v, --verbose                debug logging
+  -h, --help                   this help`;
+const rollbackCommand = {
+    name: 'rollback',
+    summary: 'make the previous (or a given) version current again',
+    async run(args, { out }) {
+        const v = parseOptions('rollback', args, {
+            'bundles-dir': { type: 'string' },
+            name: { type: 'string' },
+            to: { type: 'string' },
+            'lock-timeout-seconds': { type: 'string' },
+            json: { type: 'boolean' },
+            verbose: { type: 'boolean', short: 'v' },
+            help: { type: 'boolean', short: 'h' },
+        });
+        if (v.help) {
+            out.write(`${rollback_HELP}\n`);
+            return EXIT.ok;
+        }
+        if (!v.name)
+            throw usageError('rollback', '--name is required');
+        const logger = createConsoleLogger({ verbose: v.verbose });
+        const r = await rollbackStore({
+            bundlesDir: bundlesDirOption('rollback', v['bundles-dir']),
+            name: v.name,
+            to: v.to,
+            lockTimeoutSeconds: intOption('rollback', 'lock-timeout-seconds', v['lock-timeout-seconds'], 0, 86_400),
+        }, { logger });
+        if (v.json)
+            out.write(`${JSON.stringify(r)}\n`);
+        else
+            out.write(`path=${r.path}\nfrom=${r.from ?? ''}\nto=${r.to}\nchanged=${r.changed}\n`);
+        return EXIT.ok;
+    },
+};
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/index.ts
 
 
 
-const COMMANDS = [buildCommand, testCommand, ociConfCommand];
+
+
+
+
+
+const COMMANDS = [
+    buildCommand,
+    testCommand,
+    publishCommand,
+    listCommand,
+    rollbackCommand,
+    gcCommand,
+    ociConfCommand,
+    doctorCommand,
+];
 
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts
 // The eda-oci command line: dispatches argv to one command (commands/*.ts), maps errors to exit codes.
@@ -9372,7 +11852,7 @@ async function main(argv, out = process.stdout) {
 
 /***/ }),
 
-/***/ 510:
+/***/ 613:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __nccwpck_require__.p + "ab3f216bfb7bd33ffc7e.mjs";
@@ -9556,6 +12036,6 @@ module.exports = __nccwpck_require__.p + "ab3f216bfb7bd33ffc7e.mjs";
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(927);
+/******/ var __webpack_exports__ = __nccwpck_require__(720);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -2,7 +2,20 @@
 import type { Command } from '../args.js';
 import { buildCommand } from './build.js';
 import { doctorCommand } from './doctor.js';
+import { gcCommand } from './gc.js';
+import { listCommand } from './list.js';
 import { testCommand } from './test.js';
 import { ociConfCommand } from './oci-conf.js';
+import { publishCommand } from './publish.js';
+import { rollbackCommand } from './rollback.js';
 
-export const COMMANDS: readonly Command[] = [buildCommand, testCommand, ociConfCommand, doctorCommand];
+export const COMMANDS: readonly Command[] = [
+  buildCommand,
+  testCommand,
+  publishCommand,
+  listCommand,
+  rollbackCommand,
+  gcCommand,
+  ociConfCommand,
+  doctorCommand,
+];

@@ -1,0 +1,113 @@
+// `eda-oci publish`: a built bundle -> a new version in the shared bundles dir, the same library call as
+// actions/publish-oci-bundle. Also the small argv helpers the other store commands (list, rollback, gc) share.
+import { createConsoleLogger } from '@eda-oci/exec';
+import { publishBundle } from '@eda-oci/store';
+import { EXIT, parseOptions, usageError, type Command } from '../args.js';
+
+const HELP = `Usage: eda-oci publish --bundle DIR --bundles-dir DIR [options]
+
+Publishes a built bundle as a new immutable version under BUNDLES-DIR/.eda-oci/NAME/ and switches the symlink
+BUNDLES-DIR/NAME to it atomically (rename(2)). Unchanged files are hard links to the current version; an unchanged
+bundle writes nothing. The bundle must be exactly what was built (its bundle.lock.json and bundle.files).
+
+Options:
+  --bundle DIR                 the built bundle (build-oci-bundle's bundle-path)  (required)
+  --bundles-dir DIR            the shared bundles directory (default: $EDA_OCI_BUNDLES_DIR)  (required)
+  --name NAME                  published name (default: the bundle's name)
+  --keep N                     versions kept by retention after publishing (default 5)
+  --grace-seconds N            retention keeps versions replaced less than N s ago (default 3600)
+  --lock-timeout-seconds N     give up waiting for another publisher after N s (default 600)
+  --shared true|false          readable by every user, writable by none but the owner (default true)
+  --expected-digest D          refuse unless the bundle digest is D (build's bundle-digest output)
+  --dry-run                    verify and report what would be written; write nothing
+  --json                       print the outputs as one JSON object on stdout
+  -v, --verbose                debug logging
+  -h, --help                   this help`;
+
+/** A whole-number option within [min, max]; undefined when not given. */
+export function intOption(command: string, name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw usageError(command, `--${name} is '${value}', which is not a whole number from ${min} to ${max}`);
+  return Number(value);
+}
+
+/** The bundles dir from the option or $EDA_OCI_BUNDLES_DIR. */
+export function bundlesDirOption(command: string, value: string | undefined): string {
+  const dir = value ?? process.env.EDA_OCI_BUNDLES_DIR;
+  if (!dir) throw usageError(command, '--bundles-dir is required (or set EDA_OCI_BUNDLES_DIR)');
+  return dir;
+}
+
+/** Human-readable bytes: 1536 -> "1.5 KiB". */
+export function humanBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
+}
+
+export const publishCommand: Command = {
+  name: 'publish',
+  summary: 'bundle -> new version in the shared bundles dir, switched atomically',
+  async run(args, { out, signal }) {
+    const v = parseOptions('publish', args, {
+      bundle: { type: 'string' },
+      'bundles-dir': { type: 'string' },
+      name: { type: 'string' },
+      keep: { type: 'string' },
+      'grace-seconds': { type: 'string' },
+      'lock-timeout-seconds': { type: 'string' },
+      shared: { type: 'string' },
+      'expected-digest': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      verbose: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (v.help) {
+      out.write(`${HELP}\n`);
+      return EXIT.ok;
+    }
+    if (!v.bundle) throw usageError('publish', '--bundle is required');
+    if (v.shared !== undefined && v.shared !== 'true' && v.shared !== 'false')
+      throw usageError('publish', `--shared is '${v.shared}', which is not true or false`);
+    const logger = createConsoleLogger({ verbose: v.verbose });
+    const r = await publishBundle(
+      {
+        bundle: v.bundle,
+        bundlesDir: bundlesDirOption('publish', v['bundles-dir']),
+        name: v.name,
+        keep: intOption('publish', 'keep', v.keep, 1, 10_000),
+        graceSeconds: intOption('publish', 'grace-seconds', v['grace-seconds'], 0, 10 ** 9),
+        lockTimeoutSeconds: intOption('publish', 'lock-timeout-seconds', v['lock-timeout-seconds'], 0, 86_400),
+        shared: v.shared === undefined ? undefined : v.shared === 'true',
+        expectedDigest: v['expected-digest'],
+        dryRun: v['dry-run'],
+        signal,
+      },
+      { logger },
+    );
+    const outputs = {
+      path: r.path,
+      version: r.version,
+      'version-path': r.versionPath,
+      'previous-version': r.previousVersion,
+      changed: r.changed,
+      'bytes-written': r.bytesWritten,
+      'files-linked': r.filesLinked,
+      'files-copied': r.filesCopied,
+      'bundle-digest': r.bundleDigest,
+    };
+    if (v.json)
+      out.write(
+        `${JSON.stringify({ ...outputs, 'dry-run': r.dryRun, deleted: r.retention?.deleted ?? [], warnings: r.warnings, 'timings-ms': r.timingsMs })}\n`,
+      );
+    else for (const [k, val] of Object.entries(outputs)) out.write(`${k}=${String(val)}\n`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,53 @@
+// `eda-oci rollback`: make an earlier published version current again (the same atomic swap as publish).
+import { createConsoleLogger } from '@eda-oci/exec';
+import { rollbackStore } from '@eda-oci/store';
+import { EXIT, parseOptions, usageError, type Command } from '../args.js';
+import { bundlesDirOption, intOption } from './publish.js';
+
+const HELP = `Usage: eda-oci rollback --bundles-dir DIR --name NAME [--to VERSION] [options]
+
+Switches BUNDLES-DIR/NAME back to the version the current one replaced (or to VERSION), after checking that
+version is intact. Running a second time switches forward again.
+
+Options:
+  --bundles-dir DIR            the shared bundles directory (default: $EDA_OCI_BUNDLES_DIR)  (required)
+  --name NAME                  the bundle name  (required)
+  --to VERSION                 the version to make current (see eda-oci list; default: the previous one)
+  --lock-timeout-seconds N     give up waiting for a publisher after N s (default 600)
+  --json                       one JSON object on stdout
+  -v, --verbose                debug logging
+  -h, --help                   this help`;
+
+export const rollbackCommand: Command = {
+  name: 'rollback',
+  summary: 'make the previous (or a given) version current again',
+  async run(args, { out }) {
+    const v = parseOptions('rollback', args, {
+      'bundles-dir': { type: 'string' },
+      name: { type: 'string' },
+      to: { type: 'string' },
+      'lock-timeout-seconds': { type: 'string' },
+      json: { type: 'boolean' },
+      verbose: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (v.help) {
+      out.write(`${HELP}\n`);
+      return EXIT.ok;
+    }
+    if (!v.name) throw usageError('rollback', '--name is required');
+    const logger = createConsoleLogger({ verbose: v.verbose });
+    const r = await rollbackStore(
+      {
+        bundlesDir: bundlesDirOption('rollback', v['bundles-dir']),
+        name: v.name,
+        to: v.to,
+        lockTimeoutSeconds: intOption('rollback', 'lock-timeout-seconds', v['lock-timeout-seconds'], 0, 86_400),
+      },
+      { logger },
+    );
+    if (v.json) out.write(`${JSON.stringify(r)}\n`);
+    else out.write(`path=${r.path}\nfrom=${r.from ?? ''}\nto=${r.to}\nchanged=${r.changed}\n`);
+    return EXIT.ok;
+  },
+};
