@@ -1,11 +1,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 720:
+/***/ 927:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(391);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(150);
 // Executable entry of the eda-oci command (bundled to packages/cli/dist/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 391:
+/***/ 150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -965,6 +965,7 @@ function checks_defaultCheckDeps(env = process.env) {
                 return undefined;
             }
         },
+        readFileCaps: readCapabilityXattr,
         apparmorDir: '/etc/apparmor.d',
         searchDirs: CONTRIB_DIRS,
         systemDirs: STANDARD_DIRS,
@@ -1058,17 +1059,47 @@ async function checkSubIds(kind, deps) {
         : `no line for ${deps.username} (uid ${deps.uid}) in ${file}`;
     return fail(name, detail, fix);
 }
-/** newuidmap/newgidmap present and setuid root (rootlesskit calls them to map the subordinate range). */
+/** CAP_SETGID and CAP_SETUID bit numbers (linux/capability.h). */
+const CAP_BIT = { newgidmap: 6, newuidmap: 7 };
+/**
+ * Reads `security.capability` with getfattr (package attr; Node has no xattr API). Undefined when the file has no
+ * capabilities or getfattr is missing; the check then reports what it could see.
+ */
+async function readCapabilityXattr(p) {
+    const r = await runCommand('getfattr', ['--absolute-names', '-e', 'hex', '-n', 'security.capability', p], {
+        timeoutMs: 5_000,
+        logger: logger_silentLogger,
+        quiet: true,
+        okExitCodes: [0, 1],
+    }).catch(() => undefined);
+    const hex = r?.exitCode === 0 ? /^security\.capability=0x([0-9a-f]+)$/im.exec(r.stdout)?.[1] : undefined;
+    return hex ? Buffer.from(hex, 'hex') : undefined;
+}
+/**
+ * True when raw vfs_cap_data grants capability `bit` as permitted and effective (`cap_X=ep`): le32 magic_etc whose
+ * low bit is the effective flag, then le32 permitted/inheritable pairs (the first pair covers bits 0..31).
+ */
+function capabilityGranted(raw, bit) {
+    if (!raw || raw.length < 12)
+        return false;
+    const magicEtc = raw.readUInt32LE(0);
+    const permitted = raw.readUInt32LE(4);
+    return (magicEtc & 0x1) === 1 && (permitted & (1 << bit)) !== 0;
+}
+/** newuidmap/newgidmap present and able to map ids: setuid root, or file capability cap_setuid/cap_setgid=ep. */
 async function checkIdMapper(program, deps) {
     const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
     const found = await findExecutable(program, dirs);
     if (!found)
         return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
     const st = await (0,promises_namespaceObject.stat)(found);
-    if ((st.mode & 0o4000) === 0 || st.uid !== 0) {
-        return fail(program, `${found} is not setuid root (mode ${octal(st.mode)}, owner uid ${st.uid}); distributions that use file capabilities instead are not detected`, `as root: chown root ${found} && chmod u+s ${found}`);
+    if ((st.mode & 0o4000) !== 0 && st.uid === 0)
+        return ok(program, `${found} (setuid root)`);
+    const cap = program === 'newuidmap' ? 'cap_setuid' : 'cap_setgid';
+    if (capabilityGranted(await deps.readFileCaps(found), CAP_BIT[program])) {
+        return ok(program, `${found} (file capability ${cap}=ep)`);
     }
-    return ok(program, `${found} (setuid root)`);
+    return fail(program, `${found} is neither setuid root nor has ${cap}=ep (mode ${octal(st.mode)}, owner uid ${st.uid}; getfattr reads capabilities)`, `as root: chown root ${found} && chmod u+s ${found}  (or: setcap ${cap}=ep ${found})`);
 }
 /** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
 async function checkUserNamespaces(deps) {
@@ -3260,7 +3291,7 @@ async function* layersArchive(layers, initMtime) {
     const errorBuf = new SharedArrayBuffer(4096);
     const ctrl = new Int32Array(ctrlBuf);
     const lengths = new Int32Array(lengthsBuf);
-    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(/* asset import */ __nccwpck_require__(613), __nccwpck_require__.b), {
+    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(/* asset import */ __nccwpck_require__(510), __nccwpck_require__.b), {
         workerData: { edaOciLayers: { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots: SLOTS, slotSize: SLOT_SIZE } },
     });
     let crashed;
@@ -3568,7 +3599,7 @@ function manifestFromRecords(rootfs, records) {
     };
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
+;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
 /**
@@ -8388,6 +8419,13 @@ async function readBundle(bundle) {
     }
     if (!rst.isDirectory())
         throw new errors_BundleError(`the bundle's rootfs '${rootfs}' is not a directory`, 'rebuild the bundle');
+    try {
+        await (0,promises_namespaceObject.access)(rootfs, external_node_fs_namespaceObject.constants.R_OK | external_node_fs_namespaceObject.constants.X_OK);
+    }
+    catch (err) {
+        // runc would fail each test with a less clear "permission denied" from inside its init.
+        throw new errors_BundleError(`the bundle's rootfs '${rootfs}' cannot be read by this user (${err.code})`, 'make the bundle readable to the user running the tests (e.g. chmod -R a+rX on it), or run the tests as its owner');
+    }
     return { bundle: real, config, rootfs: await (0,promises_namespaceObject.realpath)(rootfs) };
 }
 /**
@@ -11852,7 +11890,7 @@ async function main(argv, out = process.stdout) {
 
 /***/ }),
 
-/***/ 613:
+/***/ 510:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __nccwpck_require__.p + "ab3f216bfb7bd33ffc7e.mjs";
@@ -12036,6 +12074,6 @@ module.exports = __nccwpck_require__.p + "ab3f216bfb7bd33ffc7e.mjs";
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(720);
+/******/ var __webpack_exports__ = __nccwpck_require__(927);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

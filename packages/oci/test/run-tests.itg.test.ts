@@ -285,6 +285,21 @@ describe.runIf(isRoot)('eda-oci test with the real runc as the unprivileged test
     expect(existsSync(root)).toBe(false);
   });
 
+  it('a rootfs the second user cannot read: one error line before anything runs', () => {
+    const bb = path.join(bundles, 'bb');
+    chmodSync(path.join(bb, 'rootfs'), 0o700);
+    try {
+      const r = test(USER2, ['--bundle', bb, '--run', 'true']);
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim()).toMatch(
+        /^eda-oci test: error: the bundle's rootfs '.*\/bb\/rootfs' cannot be read by this user \(EACCES\); make the bundle readable/,
+      );
+      expect(test(USER, ['--bundle', bb, '--run', 'true']).status).toBe(0);
+    } finally {
+      chmodSync(path.join(bb, 'rootfs'), 0o755);
+    }
+  });
+
   it('a missing runc: one line naming what was tried and the fix', () => {
     const byPath = test(USER, ['--bundle', tool, '--run', 'true', '--runc', '/opt/nowhere/runc']);
     expect(byPath.status).toBe(1);

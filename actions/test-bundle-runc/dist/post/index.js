@@ -28380,7 +28380,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3218);
 /* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5066);
-/* harmony import */ var _eda_oci_oci__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8248);
+/* harmony import */ var _eda_oci_oci__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3851);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4635);
 // Entry of runs.post: kills and deletes test containers a cancelled or killed main step left in its runc root.
 
@@ -29013,7 +29013,7 @@ function sessionProcesses(sid, procDir = '/proc') {
 
 /***/ }),
 
-/***/ 8248:
+/***/ 3851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29024,7 +29024,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dM: () => (/* reexport */ fs_util_removeTree)
 });
 
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MAX_TIMEOUT_SECONDS, RUNC_CVES, TEST_KEYS, applyImageConfig, applyOverlay, buildBundle, bundleDigest, checkRunc, checkUserMapped, ciProvenance, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, haveGetfattr, idMappings, judge, junitXml, layersArchive, mergeEnv, parseConfigOverlay, parseExtractMethod, parseGroup, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcLogErrors, serializeSpec, sha256, signalFromStatus, tempSuffix, testConfig, testFromRun, testMappings, upstreamVersion, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, validateTests, writeJUnitFile, xmlEscape
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MANIFEST_NAME, MAX_TIMEOUT_SECONDS, RACY_WINDOW_NS, RUNC_CVES, TEST_KEYS, applyImageConfig, applyOverlay, buildBundle, bundleDigest, checkRunc, checkUserMapped, ciProvenance, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, formatManifest, haveGetfattr, idMappings, judge, junitXml, layersArchive, manifestFromRecords, mergeEnv, nsToSeconds, parseConfigOverlay, parseExtractMethod, parseGroup, parseManifest, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcLogErrors, serializeSpec, sha256, signalFromStatus, sortByPathBytes, summarizeManifest, summarizeTree, tempSuffix, testConfig, testFromRun, testMappings, upstreamVersion, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, validateTests, writeJUnitFile, xmlEscape
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -29579,6 +29579,7 @@ function checks_defaultCheckDeps(env = process.env) {
                 return undefined;
             }
         },
+        readFileCaps: readCapabilityXattr,
         apparmorDir: '/etc/apparmor.d',
         searchDirs: CONTRIB_DIRS,
         systemDirs: STANDARD_DIRS,
@@ -29672,17 +29673,47 @@ async function checkSubIds(kind, deps) {
         : `no line for ${deps.username} (uid ${deps.uid}) in ${file}`;
     return fail(name, detail, fix);
 }
-/** newuidmap/newgidmap present and setuid root (rootlesskit calls them to map the subordinate range). */
+/** CAP_SETGID and CAP_SETUID bit numbers (linux/capability.h). */
+const CAP_BIT = { newgidmap: 6, newuidmap: 7 };
+/**
+ * Reads `security.capability` with getfattr (package attr; Node has no xattr API). Undefined when the file has no
+ * capabilities or getfattr is missing; the check then reports what it could see.
+ */
+async function readCapabilityXattr(p) {
+    const r = await runCommand('getfattr', ['--absolute-names', '-e', 'hex', '-n', 'security.capability', p], {
+        timeoutMs: 5_000,
+        logger: silentLogger,
+        quiet: true,
+        okExitCodes: [0, 1],
+    }).catch(() => undefined);
+    const hex = r?.exitCode === 0 ? /^security\.capability=0x([0-9a-f]+)$/im.exec(r.stdout)?.[1] : undefined;
+    return hex ? Buffer.from(hex, 'hex') : undefined;
+}
+/**
+ * True when raw vfs_cap_data grants capability `bit` as permitted and effective (`cap_X=ep`): le32 magic_etc whose
+ * low bit is the effective flag, then le32 permitted/inheritable pairs (the first pair covers bits 0..31).
+ */
+function capabilityGranted(raw, bit) {
+    if (!raw || raw.length < 12)
+        return false;
+    const magicEtc = raw.readUInt32LE(0);
+    const permitted = raw.readUInt32LE(4);
+    return (magicEtc & 0x1) === 1 && (permitted & (1 << bit)) !== 0;
+}
+/** newuidmap/newgidmap present and able to map ids: setuid root, or file capability cap_setuid/cap_setgid=ep. */
 async function checkIdMapper(program, deps) {
     const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
     const found = await findExecutable(program, dirs);
     if (!found)
         return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
     const st = await stat(found);
-    if ((st.mode & 0o4000) === 0 || st.uid !== 0) {
-        return fail(program, `${found} is not setuid root (mode ${octal(st.mode)}, owner uid ${st.uid}); distributions that use file capabilities instead are not detected`, `as root: chown root ${found} && chmod u+s ${found}`);
+    if ((st.mode & 0o4000) !== 0 && st.uid === 0)
+        return ok(program, `${found} (setuid root)`);
+    const cap = program === 'newuidmap' ? 'cap_setuid' : 'cap_setgid';
+    if (capabilityGranted(await deps.readFileCaps(found), CAP_BIT[program])) {
+        return ok(program, `${found} (file capability ${cap}=ep)`);
     }
-    return ok(program, `${found} (setuid root)`);
+    return fail(program, `${found} is neither setuid root nor has ${cap}=ep (mode ${octal(st.mode)}, owner uid ${st.uid}; getfattr reads capabilities)`, `as root: chown root ${found} && chmod u+s ${found}  (or: setcap ${cap}=ep ${found})`);
 }
 /** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
 async function checkUserNamespaces(deps) {
@@ -30131,10 +30162,12 @@ async function acquireSetupLock(dir, opts) {
     const deadline = Date.now() + opts.timeoutMs;
     let announced = false;
     for (;;) {
+        // The lock appears with its content (written to a temp file, then hard-linked into place; link fails when the lock
+        // exists): an O_EXCL create followed by a write would show other runs an empty lock they could take for stale.
+        const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
+        await writeFile(tmp, me, { mode: 0o600 });
         try {
-            const fh = await open(file, 'wx', 0o600);
-            await fh.writeFile(me);
-            await fh.close();
+            await link(tmp, file);
             return async () => {
                 if ((await readFile(file, 'utf8').catch(() => '')) === me)
                     await unlink(file).catch(() => undefined);
@@ -30143,6 +30176,9 @@ async function acquireSetupLock(dir, opts) {
         catch (err) {
             if (err.code !== 'EEXIST')
                 throw err;
+        }
+        finally {
+            await unlink(tmp).catch(() => undefined);
         }
         const text = await readFile(file, 'utf8').catch(() => undefined);
         if (text === undefined)
@@ -30234,12 +30270,9 @@ async function setupRootlessDocker(options = {}, deps = {}) {
     const waitSeconds = options.waitSeconds ?? 60;
     const report = await logger.group('Check rootless Docker prerequisites', async () => {
         const r = await runChecks({ dataRoot: options.dataRoot }, checkDeps);
-        for (const row of r.rows) {
-            if (row.ok)
-                logger.info(`ok    ${row.name}: ${row.detail}`);
-            else
-                logger.error(`${row.name}: ${row.detail}; fix: ${row.fix}`);
-        }
+        // One line per check; the failure itself is reported once, by the caller, from the PrerequisiteError.
+        for (const row of r.rows)
+            logger.info(row.ok ? `ok    ${row.name}: ${row.detail}` : `FAIL  ${row.name}: ${row.detail}; fix: ${row.fix}`);
         return r;
     });
     if (!report.ok)
@@ -30305,7 +30338,9 @@ async function setupRootlessDocker(options = {}, deps = {}) {
             const state = { pid: proc.pid, startTime: procInfo(proc.pid)?.startTime ?? 0, runtimeDir: plan.path, socket };
             options.onStarted?.(state);
             const failStart = async (err) => {
-                await stopRootlessDocker(state, { logger });
+                // On cancellation the runner (or runuser, after 2 s) kills this step soon: a short grace, then SIGKILL. A daemon
+                // that has not finished starting holds nothing worth a clean shutdown.
+                await stopRootlessDocker(state, { logger, graceMs: err instanceof CancelledError ? 1000 : 5000 });
                 if (!(err instanceof CancelledError)) {
                     const lines = await logTail(logFile);
                     await logger.group(`rootless dockerd log (${logFile})`, async () => {
@@ -30318,13 +30353,15 @@ async function setupRootlessDocker(options = {}, deps = {}) {
             const deadline = t0 + waitSeconds * 1000;
             for (;;) {
                 const up = await probeDaemon(socket, 2000);
+                // Cancelled while starting: stop it even when it has just come up (nobody will use it).
+                if (options.signal?.aborted) {
+                    return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
+                }
                 if (up?.rootless)
                     return { up, state };
                 if (up) {
                     return failStart(new EdaOciError(`the daemon answering on ${socket} does not report rootless mode`, `check ${report.dockerdRootless} and the daemon log above`));
                 }
-                if (options.signal?.aborted)
-                    return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
                 const ended = proc.exitStatus();
                 if (ended) {
                     const why = salientLogLine(await logTail(logFile));
@@ -30335,7 +30372,7 @@ async function setupRootlessDocker(options = {}, deps = {}) {
                     const why = salientLogLine(await logTail(logFile));
                     return failStart(new EdaOciError(`rootless dockerd did not answer on ${socket} within ${waitSeconds} s${why ? ` (last error in its log: ${why})` : ''}`, `see the daemon log above (${logFile}); raise wait-seconds on a slow machine`));
                 }
-                await sleep(250, options.signal).catch((err) => failStart(err));
+                await sleep(250, options.signal).catch(() => undefined); // an abort is handled at the top of the loop
             }
         });
         const startMs = Date.now() - t0;
@@ -30360,6 +30397,20 @@ async function setupRootlessDocker(options = {}, deps = {}) {
     finally {
         await release();
     }
+}
+/** Parses a saved {@link DaemonState} (the post step's input); throws on anything else. */
+function parseDaemonState(text) {
+    const v = JSON.parse(text);
+    const ok = Number.isInteger(v.pid) &&
+        v.pid > 1 &&
+        Number.isInteger(v.startTime) &&
+        typeof v.runtimeDir === 'string' &&
+        path.isAbsolute(v.runtimeDir) &&
+        typeof v.socket === 'string' &&
+        path.isAbsolute(v.socket);
+    if (!ok)
+        throw new EdaOciError(`saved daemon state ${JSON.stringify(text)} is not valid`, 'nothing was stopped');
+    return { pid: v.pid, startTime: v.startTime, runtimeDir: v.runtimeDir, socket: v.socket };
 }
 function alive(pid, startTime) {
     const p = procInfo(pid);
@@ -30416,7 +30467,7 @@ async function stopRootlessDocker(state, opts = {}) {
                 // exited meanwhile
             }
         }
-        await waitGone(left, sig === 'SIGTERM' ? 3000 : 2000);
+        await waitGone(left, sig === 'SIGTERM' ? Math.min(3000, opts.graceMs ?? 3000) : 2000);
         left = left.filter((p) => alive(p.pid, p.startTime));
     }
     await removeStaleSocket(state.socket, uid);
@@ -31429,6 +31480,7 @@ async function extractor_extractTar(source, rootfs, options = {}) {
         strippedSetid: ex.strippedSetid,
         treeDigest: s.treeDigest,
         entries: ex.entries,
+        records: ex.records,
     };
 }
 
@@ -31956,6 +32008,213 @@ function lockfile_ciProvenance(env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/oci/src/manifest.ts
+// bundle.files: the per-file manifest a build writes next to bundle.lock.json, so that publishing can verify a bundle
+// and find unchanged files from metadata alone instead of re-hashing every file.
+//
+// Format (UTF-8 text, one record per line, fields separated by TAB; `\`, TAB, LF and CR inside a path or symlink target
+// are written as `\\`, `\t`, `\n`, `\r`):
+//   eda-oci-files 1
+//   root  <mode octal> <mtime ns> <inode> <ctime ns>      (the rootfs directory itself; not part of the tree digest)
+//   statted <ns>                                          (from this wall-clock time on, recorded ctimes are reliable)
+//   <blank line>
+//   <path> <f|d|l> <mode octal> <size> <mtime ns> <sha256 hex | link target | -> <inode> <ctime ns>
+// Records are sorted by the UTF-8 bytes of the path, like the tree digest. `inode` and `ctime` are what one lstat after
+// the build's last change gave: a later lstat with the same inode and ctime (which no user can set) proves the file
+// was not modified since, except for changes in the same clock tick as that lstat; see RACY_WINDOW_NS. The build
+// records `statted` = end of its lstat pass + RACY_WINDOW_NS and makes the bundle visible only after that time, so a
+// later change always lands in a later tick and no entry of a built bundle is racy.
+
+
+
+/** The manifest's file name inside a bundle directory. */
+const manifest_MANIFEST_NAME = 'bundle.files';
+const MAGIC = 'eda-oci-files 1';
+/**
+ * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
+ * lstat can leave ctime unchanged, because the kernel stamps times from a clock that advances once per tick (1-10 ms),
+ * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
+ */
+const RACY_WINDOW_NS = 50000000n;
+const ESCAPES = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
+function escapeField(s) {
+    return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
+}
+function unescapeField(s, line) {
+    if (!s.includes('\\'))
+        return s;
+    return s.replace(/\\(.?)/g, (_m, c) => {
+        const u = UNESCAPES[c];
+        if (u === undefined)
+            throw new BundleError(`${manifest_MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
+        return u;
+    });
+}
+const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
+/** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
+function sortByPathBytes(items) {
+    const keyed = items.map((item) => ({ item, b: Buffer.from(item.path, 'utf8') }));
+    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
+    return keyed.map((k) => k.item);
+}
+/** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
+function manifest_formatManifest(m) {
+    const r = m.root;
+    const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
+    for (const e of m.entries) {
+        const content = e.type === 'd' ? '-' : escapeField(e.content);
+        parts.push(`${escapeField(e.path)}\t${e.type}\t${e.mode.toString(8)}\t${e.size}\t${e.mtimeNs}\t${content}\t${e.ino}\t${e.ctimeNs || '-'}\n`);
+    }
+    return parts.join('');
+}
+const DIGITS = /^\d+$/;
+const SIGNED = /^-?\d+$/;
+const OCTAL = /^[0-7]{1,5}$/;
+const SHA_HEX = /^[0-9a-f]{64}$/;
+/** True when `a` sorts before `b` in UTF-8 byte order (UTF-16 order agrees unless a surrogate pair is involved). */
+function beforeInBytes(a, b) {
+    if (!NON_ASCII.test(a) && !NON_ASCII.test(b))
+        return a < b;
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) < 0;
+}
+const NON_ASCII = /[^ -~\t\n\r]/;
+/** An empty, `.` or `..` component, or a leading slash. */
+const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
+/** Parses a manifest; a malformed one is a BundleError naming the line. */
+function parseManifest(text) {
+    const lines = text.split('\n');
+    const bad = (line, why) => new BundleError(`${manifest_MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
+    if (lines[0] !== MAGIC)
+        throw bad(1, `is not '${MAGIC}'`);
+    const rootF = (lines[1] ?? '').split('\t');
+    if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]) || !SIGNED.test(rootF[2]) || !DIGITS.test(rootF[3]))
+        throw bad(2, 'is not a valid root record');
+    const st = (lines[2] ?? '').split('\t');
+    if (st.length !== 2 || st[0] !== 'statted' || !DIGITS.test(st[1]))
+        throw bad(3, 'is not a valid statted record');
+    if (lines[3] !== '')
+        throw bad(4, 'is not empty');
+    if (lines[lines.length - 1] !== '')
+        throw bad(lines.length, 'is not terminated by a newline');
+    const entries = new Array(Math.max(0, lines.length - 5));
+    let prev = '';
+    for (let i = 4; i < lines.length - 1; i++) {
+        const f = lines[i].split('\t');
+        const n = i + 1;
+        if (f.length !== 8)
+            throw bad(n, `has ${f.length} fields, not 8`);
+        const [p, type, mode, size, mtime, content, ino, ctime] = f;
+        if (type !== 'f' && type !== 'd' && type !== 'l')
+            throw bad(n, `has the unknown type '${type}'`);
+        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
+            throw bad(n, 'has a non-numeric field');
+        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
+            throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
+        const path = unescapeField(p, n);
+        if (path === '' || BAD_PATH.test(path))
+            throw bad(n, `has an invalid path '${path}'`);
+        // The order proves there are no duplicates and matches the digest's order.
+        if (i > 4 && !beforeInBytes(prev, path))
+            throw bad(n, `is out of order or repeats a path ('${path}')`);
+        prev = path;
+        entries[i - 4] = {
+            path,
+            type,
+            mode: parseInt(mode, 8),
+            size: +size,
+            mtimeNs: mtime,
+            content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
+            ino,
+            ctimeNs: ctime === '-' ? '' : ctime,
+        };
+    }
+    return {
+        root: { mode: parseInt(rootF[1], 8), mtimeNs: rootF[2], ino: rootF[3], ctimeNs: rootF[4] === '-' ? '' : rootF[4] },
+        statted: BigInt(st[1]),
+        entries,
+    };
+}
+/** Whole seconds (floor) of a decimal ns string, as the tree digest records mtimes. */
+function nsToSeconds(ns) {
+    if (ns.startsWith('-')) {
+        const b = BigInt(ns);
+        return Number(b / 1000000000n - (b % 1000000000n < 0n ? 1n : 0n));
+    }
+    return ns.length <= 9 ? 0 : Number(ns.slice(0, -9));
+}
+/**
+ * The tree digest and counts of a manifest's entries (sorted, as parseManifest and manifestFromRecords return them),
+ * computed exactly as summarizeTree computes them, without sorting again.
+ */
+function manifest_summarizeManifest(entries) {
+    const hash = createHash('sha256');
+    const seen = new Set();
+    let files = 0;
+    let hardlinks = 0;
+    let dirs = 0;
+    let symlinks = 0;
+    let bytes = 0;
+    let batch = '';
+    for (const e of entries) {
+        batch += `${e.path}\0${e.type}\0${(e.mode & 0o7777).toString(8)}\0${e.type === 'f' ? e.size : ''}\0${nsToSeconds(e.mtimeNs)}\0${e.content}\n`;
+        if (batch.length > 65536) {
+            hash.update(batch, 'utf8');
+            batch = '';
+        }
+        if (e.type === 'd')
+            dirs++;
+        else if (e.type === 'l')
+            symlinks++;
+        else if (seen.has(e.ino))
+            hardlinks++;
+        else {
+            seen.add(e.ino);
+            files++;
+            bytes += e.size;
+        }
+    }
+    hash.update(batch, 'utf8');
+    return { treeDigest: `sha256:${hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+}
+/**
+ * Reads inode, ctime and exact mtime of every recorded path under `rootfs` (one lstat each) and returns the manifest.
+ * Call after the last change to the tree (modes and times applied); `records` are the extractor's (content hashes are
+ * taken from them, nothing is re-read). `statted` is set to the end of the pass plus RACY_WINDOW_NS: the caller must
+ * not let anything else change the tree before that time.
+ */
+function manifest_manifestFromRecords(rootfs, records) {
+    const rootSt = lstatSync(rootfs, { bigint: true });
+    const entries = [];
+    for (const [p, r] of records) {
+        const st = lstatSync(`${rootfs}/${p}`, { bigint: true });
+        const type = st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : st.isFile() ? 'f' : undefined;
+        if (type !== r.type)
+            throw new BundleError(`${rootfs}/${p} changed type during the build`, 'something else writes into the staging directory; retry');
+        entries.push({
+            path: p,
+            type,
+            mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
+            size: type === 'f' ? Number(st.size) : 0,
+            mtimeNs: st.mtimeNs.toString(),
+            content: r.content,
+            ino: st.ino.toString(),
+            ctimeNs: st.ctimeNs.toString(),
+        });
+    }
+    const statted = (BigInt(Date.now()) + 1n) * 1000000n + RACY_WINDOW_NS;
+    return {
+        root: {
+            mode: Number(rootSt.mode & 4095n),
+            mtimeNs: rootSt.mtimeNs.toString(),
+            ino: rootSt.ino.toString(),
+            ctimeNs: rootSt.ctimeNs.toString(),
+        },
+        statted,
+        entries: sortByPathBytes(entries),
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __nccwpck_require__(3243);
 ;// CONCATENATED MODULE: ./packages/oci/src/runtime-spec.ts
@@ -32305,6 +32564,7 @@ function fs_util_pidAlive(pid) {
 
 
 
+
 /** Version of the build recipe; part of the cache key, bump when the bundle layout or extraction rules change. */
 const BUILDER_VERSION = '1';
 /** Label put on the (never started) containers a build creates, so leftovers can be found and removed. */
@@ -32418,6 +32678,7 @@ async function buildBundle(options, deps = {}) {
     await mkdir(staging, { mode: 0o755 });
     options.onStaging?.(staging);
     let containerId;
+    let visibleAfter = 0;
     try {
         const rootfs = path.join(staging, 'rootfs');
         await mkdir(rootfs, { mode: 0o755 });
@@ -32480,6 +32741,9 @@ async function buildBundle(options, deps = {}) {
             await writeFile(path.join(staging, 'config.json'), configText, { mode: 0o644 });
             const digest = bundleDigest(configSha, extracted.treeDigest);
             await writeBundleId(rootfs, digest);
+            const manifest = await writeManifest(staging, rootfs, extracted, log);
+            visibleAfter = manifest.visibleAfterMs;
+            const manifestSha256 = manifest.sha256;
             for (const w of warnings)
                 log.warning(w);
             log.info(`config.json ${configSha} (process ${JSON.stringify(spec.process.args)} as uid ${spec.process.user.uid} in ${spec.process.cwd}); bundle digest ${digest}`);
@@ -32499,6 +32763,7 @@ async function buildBundle(options, deps = {}) {
                     // Sorted: the two extraction paths walk in different orders.
                     skippedSpecial: [...extracted.skippedSpecial].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
                     strippedSetid: [...extracted.strippedSetid].sort(),
+                    ...(manifestSha256 ? { manifestSha256 } : {}),
                 },
                 cacheKey,
                 extraction: method,
@@ -32514,6 +32779,9 @@ async function buildBundle(options, deps = {}) {
         });
         await log.group('Move bundle into place', async () => {
             const t = Date.now();
+            // bundle.files promises that later changes show in ctime: nothing else may see the tree before visibleAfter.
+            if (Date.now() < visibleAfter)
+                await new Promise((r) => setTimeout(r, visibleAfter - Date.now()));
             if (signal?.aborted)
                 throw new CancelledError('build cancelled before the bundle was moved into place');
             await swapIntoPlace(staging, bundlePath, outputDir, options.name);
@@ -32698,6 +32966,22 @@ async function writeBundleId(rootfs, digest) {
             await chmod(rootfs, mode);
         await utimes(rootfs, st.atime, st.mtime);
     }
+}
+/**
+ * Writes bundle.files (inode, ctime and the extractor's content hash per path, read by one lstat each now that the tree
+ * is final) and returns its sha256 for the lockfile, and the time before which the bundle must not become visible. It
+ * must digest to the tree digest; if it does not (an mtime the file system rounds differently than the archive's), no
+ * manifest is written and publishing hashes every file instead.
+ */
+async function writeManifest(staging, rootfs, extracted, log) {
+    const manifest = manifestFromRecords(rootfs, extracted.records);
+    if (summarizeManifest(manifest.entries).treeDigest !== extracted.treeDigest) {
+        log.warning(`${MANIFEST_NAME} not written: the tree on disk does not digest like the archive (publishing will hash every file)`);
+        return { visibleAfterMs: 0 };
+    }
+    const text = formatManifest(manifest);
+    await writeFile(path.join(staging, MANIFEST_NAME), text, { mode: 0o644 });
+    return { sha256: sha256(text), visibleAfterMs: Number(manifest.statted / 1000000n) + 1 };
 }
 /**
  * Moves the finished staging dir to `<outputDir>/<name>`. An existing bundle is first renamed aside (so the name never
@@ -33096,6 +33380,13 @@ async function readBundle(bundle) {
     }
     if (!rst.isDirectory())
         throw new BundleError(`the bundle's rootfs '${rootfs}' is not a directory`, 'rebuild the bundle');
+    try {
+        await access(rootfs, fsc.R_OK | fsc.X_OK);
+    }
+    catch (err) {
+        // runc would fail each test with a less clear "permission denied" from inside its init.
+        throw new BundleError(`the bundle's rootfs '${rootfs}' cannot be read by this user (${err.code})`, 'make the bundle readable to the user running the tests (e.g. chmod -R a+rX on it), or run the tests as its owner');
+    }
     return { bundle: real, config, rootfs: await realpath(rootfs) };
 }
 /**
@@ -33639,6 +33930,7 @@ function regex(v, what) {
 
 ;// CONCATENATED MODULE: ./packages/oci/src/index.ts
 // Public surface of @eda-oci/oci: image -> bundle, runtime-spec generation, safe extraction, lockfile.
+
 
 
 

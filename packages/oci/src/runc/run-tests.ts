@@ -162,6 +162,15 @@ export async function readBundle(bundle: string): Promise<BundleInfo> {
     );
   }
   if (!rst.isDirectory()) throw new BundleError(`the bundle's rootfs '${rootfs}' is not a directory`, 'rebuild the bundle');
+  try {
+    await access(rootfs, fsc.R_OK | fsc.X_OK);
+  } catch (err) {
+    // runc would fail each test with a less clear "permission denied" from inside its init.
+    throw new BundleError(
+      `the bundle's rootfs '${rootfs}' cannot be read by this user (${(err as NodeJS.ErrnoException).code})`,
+      'make the bundle readable to the user running the tests (e.g. chmod -R a+rX on it), or run the tests as its owner',
+    );
+  }
   return { bundle: real, config, rootfs: await realpath(rootfs) };
 }
 
