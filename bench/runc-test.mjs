@@ -34,7 +34,12 @@ async function setup() {
   const user = env.EDA_OCI_TEST_USER;
   const uid = Number(execFileSync('id', ['-u', user]).toString());
   const gid = Number(execFileSync('id', ['-g', user]).toString());
-  const userEnv = [`HOME=/home/${user}`, `USER=${user}`, 'PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin', `XDG_RUNTIME_DIR=/run/user/${uid}`];
+  const userEnv = [
+    `HOME=/home/${user}`,
+    `USER=${user}`,
+    'PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin',
+    `XDG_RUNTIME_DIR=/run/user/${uid}`,
+  ];
   const asUser = (cmd, args) =>
     execFileSync('runuser', ['-u', user, '--', 'env', '-i', ...userEnv, `EDA_OCI_DOCKER=${env.EDA_OCI_DOCKER}`, cmd, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,7 +85,19 @@ async function setup() {
     for (let i = 0; i < n; i++) yaml += `- { name: t${i}, run: "true" }\n`;
     writeFileSync(path.join(base, `tests-${n}.yml`), yaml);
     execFileSync('chown', ['-R', `${uid}:${gid}`, bare, path.join(base, `tests-${n}.yml`)]);
-    process.stdout.write(asUser(process.execPath, [new URL(import.meta.url).pathname, '--worker', base, '--rounds', String(rounds), '--tests', String(n), '--node', nodeBin]));
+    process.stdout.write(
+      asUser(process.execPath, [
+        new URL(import.meta.url).pathname,
+        '--worker',
+        base,
+        '--rounds',
+        String(rounds),
+        '--tests',
+        String(n),
+        '--node',
+        nodeBin,
+      ]),
+    );
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
@@ -133,7 +150,8 @@ function worker(base) {
   const perBare = m.bareN / n;
   const ms = (s) => (s * 1000).toFixed(1).padStart(10);
   const x = (s, ref) => (s / ref).toFixed(2).padStart(10);
-  const row = (label, total, per, ref) => `${label.padEnd(52)}${total === undefined ? ' '.repeat(10) : total.toFixed(3).padStart(10)}${ms(per)}${x(per, ref)}`;
+  const row = (label, total, per, ref) =>
+    `${label.padEnd(52)}${total === undefined ? ' '.repeat(10) : total.toFixed(3).padStart(10)}${ms(per)}${x(per, ref)}`;
   const runcVersion = execFileSync(runc, ['--version']).toString().split('\n')[0];
   const lines = [
     `test-bundle-runc benchmark: busybox bundle, ${rounds} alternated rounds, medians (${os.cpus().length} cores, eda-oci on node ${execFileSync(nodeBin, ['--version']).toString().trim()}), as ${os.userInfo().username} (rootless ${runcVersion})`,
