@@ -1,11 +1,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 927:
+/***/ 720:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(150);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(391);
 // Executable entry of the eda-oci command (bundled to packages/cli/dist/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 150:
+/***/ 391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3291,7 +3291,7 @@ async function* layersArchive(layers, initMtime) {
     const errorBuf = new SharedArrayBuffer(4096);
     const ctrl = new Int32Array(ctrlBuf);
     const lengths = new Int32Array(lengthsBuf);
-    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(/* asset import */ __nccwpck_require__(510), __nccwpck_require__.b), {
+    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(/* asset import */ __nccwpck_require__(613), __nccwpck_require__.b), {
         workerData: { edaOciLayers: { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots: SLOTS, slotSize: SLOT_SIZE } },
     });
     let crashed;
@@ -3599,7 +3599,7 @@ function manifestFromRecords(rootfs, records) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+;// CONCATENATED MODULE: ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
 /**
@@ -10836,7 +10836,7 @@ async function publishBundle(options, deps = {}) {
     catch (err) {
         if (signal?.aborted && !(err instanceof errors_CancelledError))
             throw new errors_CancelledError('publish cancelled; nothing was switched', undefined, { cause: err });
-        throw err;
+        throw storeError(err, p);
     }
     finally {
         if (staging)
@@ -10872,7 +10872,8 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
         const t = Date.now();
         await swapLink(p, version);
         await pause('after-swap');
-        await appendHistory(p, { time: now().toISOString(), version, op, by });
+        // Published from here on: a history that cannot be written (disk full) only loses the rollback hint.
+        await appendHistory(p, { time: now().toISOString(), version, op, by }).catch((e) => log.warning(`${p.link} -> ${version}, but the history could not be written: ${String(e)}`));
         timings.swap = Date.now() - t;
     };
     // The same bundle as a kept older version: point at it again (after checking it is intact).
@@ -10966,6 +10967,24 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
         filesLinked: tree.filesLinked,
         filesCopied: tree.filesCopied,
     };
+}
+/** Turns a file-system error of the store into one actionable BundleError; eda-oci's own errors pass through. */
+function storeError(err, p) {
+    if (err instanceof errors_EdaOciError)
+        return err;
+    const code = err?.code;
+    const msg = err instanceof Error ? err.message : String(err);
+    switch (code) {
+        case 'ENOSPC':
+        case 'EDQUOT':
+            return new errors_BundleError(`no space left in ${p.bundlesDir} (${code}) while writing a new version of ${p.name}; nothing was switched, ${p.link} is unchanged`, `free space there (eda-oci gc --bundles-dir ${p.bundlesDir} removes old versions) and publish again`, { cause: err });
+        case 'EACCES':
+        case 'EPERM':
+        case 'EROFS':
+            return new errors_BundleError(`permission denied (${code}) writing to ${p.nameDir}; nothing was switched`, 'publish as the owner of the bundles dir, on a writable file system', { cause: err });
+        default:
+            return code ? new errors_BundleError(`publishing ${p.name} failed: ${msg}; nothing was switched`, 'publish again', { cause: err }) : err;
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/store/src/index.ts
@@ -11890,7 +11909,7 @@ async function main(argv, out = process.stdout) {
 
 /***/ }),
 
-/***/ 510:
+/***/ 613:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __nccwpck_require__.p + "ab3f216bfb7bd33ffc7e.mjs";
@@ -12074,6 +12093,6 @@ module.exports = __nccwpck_require__.p + "ab3f216bfb7bd33ffc7e.mjs";
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(927);
+/******/ var __webpack_exports__ = __nccwpck_require__(720);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -4,7 +4,7 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BundleError, CancelledError, ConfigurationError, silentLogger, type Logger } from '@eda-oci/exec';
+import { BundleError, CancelledError, ConfigurationError, EdaOciError, silentLogger, type Logger } from '@eda-oci/exec';
 import { LOCKFILE_NAME, ciProvenance, formatManifest, removeTree, type Manifest } from '@eda-oci/oci';
 import { cleanLeftovers, runRetention, type RetentionResult } from './maintenance.js';
 import {
@@ -312,7 +312,7 @@ export async function publishBundle(options: PublishOptions, deps: StoreDeps = {
   } catch (err) {
     if (signal?.aborted && !(err instanceof CancelledError))
       throw new CancelledError('publish cancelled; nothing was switched', undefined, { cause: err });
-    throw err;
+    throw storeError(err, p);
   } finally {
     if (staging) await removeTree(staging).catch((e: unknown) => log.warning(`could not remove ${staging}: ${String(e)}`));
     await lock.release();
@@ -363,7 +363,10 @@ async function publishLocked(
     const t = Date.now();
     await swapLink(p, version);
     await pause('after-swap');
-    await appendHistory(p, { time: now().toISOString(), version, op, by });
+    // Published from here on: a history that cannot be written (disk full) only loses the rollback hint.
+    await appendHistory(p, { time: now().toISOString(), version, op, by }).catch((e: unknown) =>
+      log.warning(`${p.link} -> ${version}, but the history could not be written: ${String(e)}`),
+    );
     timings.swap = Date.now() - t;
   };
 
@@ -454,4 +457,30 @@ async function publishLocked(
     filesLinked: tree.filesLinked,
     filesCopied: tree.filesCopied,
   };
+}
+
+/** Turns a file-system error of the store into one actionable BundleError; eda-oci's own errors pass through. */
+export function storeError(err: unknown, p: StorePaths): unknown {
+  if (err instanceof EdaOciError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const msg = err instanceof Error ? err.message : String(err);
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new BundleError(
+        `no space left in ${p.bundlesDir} (${code}) while writing a new version of ${p.name}; nothing was switched, ${p.link} is unchanged`,
+        `free space there (eda-oci gc --bundles-dir ${p.bundlesDir} removes old versions) and publish again`,
+        { cause: err },
+      );
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new BundleError(
+        `permission denied (${code}) writing to ${p.nameDir}; nothing was switched`,
+        'publish as the owner of the bundles dir, on a writable file system',
+        { cause: err },
+      );
+    default:
+      return code ? new BundleError(`publishing ${p.name} failed: ${msg}; nothing was switched`, 'publish again', { cause: err }) : err;
+  }
 }
