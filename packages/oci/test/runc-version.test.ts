@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigurationError, type Logger, type RunCommand } from '@eda-oci/exec';
-import { checkRunc, evaluateRuncVersion, parseRuncVersion, resolveRunc, upstreamVersion } from '../src/index.js';
+import { checkRunc, evaluateRuncVersion, parseRuncVersion, resolveRunc, runcAdvisoryWarnings, upstreamVersion } from '../src/index.js';
 
 const out = (version: string, commit = `v${version}-0-g51d5e94`): string =>
   `runc version ${version}\ncommit: ${commit}\nspec: 1.0.2-dev\ngo: go1.20.13\nlibseccomp: 2.5.4\n`;
@@ -106,6 +106,25 @@ describe('evaluateRuncVersion', () => {
   );
 });
 
+describe('runcAdvisoryWarnings (warned, not refused)', () => {
+  it.each([
+    ['1.1.5+ds1', 1],
+    ['1.1.12', 1],
+    ['1.2.7', 1],
+    ['1.2.8', 0],
+    ['1.3.2', 1],
+    ['1.3.3', 0],
+    ['1.4.0-rc.2', 1],
+    ['1.4.0', 0],
+    ['1.5.1', 0],
+    ['unknown', 1],
+  ])('runc %s -> %i warning(s)', (version, n) => {
+    const w = runcAdvisoryWarnings({ version });
+    expect(w).toHaveLength(n);
+    if (n) expect(w[0]).toMatch(/CVE-2025-31133, CVE-2025-52565, CVE-2025-52881 .*fixed in runc 1\.2\.8 \/ 1\.3\.3 \/ 1\.4\.0/);
+  });
+});
+
 describe('checkRunc', () => {
   it('logs which rule accepted the version', async () => {
     const { runc, run } = fake(DEBIAN);
@@ -114,6 +133,7 @@ describe('checkRunc', () => {
     expect(info.path).toBe(runc);
     expect(log.lines).toEqual([
       expect.stringMatching(/^info: runc 1\.1\.5\+ds1 \(commit 1\.1\.5\+ds1-1\+deb12u1\) at .*: accepted: Debian 12/),
+      expect.stringMatching(/^warning: runc 1\.1\.5\+ds1 .* not shown to be fixed for CVE-2025-31133/),
     ]);
   });
 
@@ -136,15 +156,22 @@ describe('checkRunc', () => {
       expect.stringMatching(
         /^warning: runc 1\.1\.11 .* is vulnerable: CVE-2024-21626 .*running anyway because --allow-vulnerable-runc is set/,
       ),
+      expect.stringMatching(/^warning: .*CVE-2025-31133/),
     ]);
   });
 
-  it('accepts 1.1.12 and 1.2.x without a warning', async () => {
-    for (const v of ['1.1.12', '1.2.3']) {
+  it('accepts 1.1.12 and 1.2.x; only runc with the 2025 fixes (1.2.8, 1.3.3) logs no warning', async () => {
+    for (const [v, warnings] of [
+      ['1.1.12', 1],
+      ['1.2.3', 1],
+      ['1.2.8', 0],
+      ['1.3.3', 0],
+    ] as const) {
       const { runc, run } = fake(out(v));
       const log = recorder();
       expect((await checkRunc(runc, { run, logger: log })).verdict.ok).toBe(true);
       expect(log.lines[0]).toMatch(/^info: .*accepted: upstream/);
+      expect(log.lines.filter((l) => l.startsWith('warning:'))).toHaveLength(warnings);
     }
   });
 });

@@ -215,6 +215,53 @@ export interface RuncInfo {
   verdict: RuncVerdict;
 }
 
+/** CVEs that are warned about, not refused: a fix exists upstream in several release lines. */
+export interface RuncAdvisory {
+  ids: string[];
+  summary: string;
+  /** The first fixed release of each maintained line; anything newer than the newest line is fixed too. */
+  fixedLines: [number, number, number][];
+}
+
+/**
+ * Warned about rather than refused: the November 2025 breakouts (masked-path /dev/null and /proc write redirection
+ * races, exploitable by a malicious image or Dockerfile) are fixed only in runc 1.2.8 / 1.3.3 / 1.4.0, and no
+ * Debian 12 or Ubuntu LTS backport was confirmed when this was written, so refusing them would stop every stock
+ * runner. Sources: runc's v1.2.8 and v1.3.3 release notes (GHSA-9493-h29p-rfm2, GHSA-qw9x-cqr3-wc7r,
+ * GHSA-cgrx-mc8f-2prm). Test only images you trust on such a runc.
+ */
+export const RUNC_ADVISORIES: readonly RuncAdvisory[] = [
+  {
+    ids: ['CVE-2025-31133', 'CVE-2025-52565', 'CVE-2025-52881'],
+    summary: 'container breakout through masked-path and /proc write races with a malicious image',
+    fixedLines: [
+      [1, 2, 8],
+      [1, 3, 3],
+      [1, 4, 0],
+    ],
+  },
+];
+
+/** One warning line per advisory the version is not shown to be fixed for (empty when none apply). */
+export function runcAdvisoryWarnings(v: RuncVersion, advisories: readonly RuncAdvisory[] = RUNC_ADVISORIES): string[] {
+  const up = upstreamVersion(v.version);
+  const out: string[] = [];
+  for (const a of advisories) {
+    const newest = a.fixedLines.reduce((x, y) => (compareTriple(x, y) >= 0 ? x : y));
+    const fixed =
+      up !== undefined &&
+      (compareTriple(up.triple, newest) > 0 ||
+        a.fixedLines.some((l) => l[0] === up.triple[0] && l[1] === up.triple[1] && compareTriple(up.triple, l) >= 0 && !up.prerelease));
+    if (!fixed) {
+      out.push(
+        `runc ${describeRuncVersion(v)} is not shown to be fixed for ${a.ids.join(', ')} (${a.summary}; fixed in runc ` +
+          `${a.fixedLines.map((l) => l.join('.')).join(' / ')}): test only images you trust, and upgrade runc when your distribution ships the fix`,
+      );
+    }
+  }
+  return out;
+}
+
 /**
  * Resolves runc, runs `runc --version` once and applies {@link evaluateRuncVersion}. A refused version throws a
  * ConfigurationError naming the CVE, the version found and the fix, unless `allowVulnerable` (then it warns).
@@ -250,5 +297,6 @@ export async function checkRunc(runc: string, options: CheckRuncOptions = {}): P
         `or set ${options.allowHint ?? 'allow-vulnerable-runc: true'} to run anyway`,
     );
   }
+  for (const w of runcAdvisoryWarnings(version)) log.warning(w);
   return { path: resolved, version, verdict };
 }
