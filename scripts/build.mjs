@@ -2,7 +2,7 @@
 // Usage: node scripts/build.mjs [--check] [NAME...]   (--check: fail when a committed dist differs from a fresh build;
 // NAME: only these targets, an action folder name or `cli`)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -39,12 +39,22 @@ function listFiles(dir) {
 
 let stale = [];
 for (const { src, out } of targets) {
-  const dest = check ? mkdtempSync(path.join(os.tmpdir(), 'eda-oci-dist-')) : out;
-  if (!check) rmSync(out, { recursive: true, force: true });
-  execFileSync(process.execPath, [ncc, 'build', src, '-o', dest, '--target', 'es2022', '--quiet', '--license', 'licenses.txt'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  // Built next to the committed dist and swapped in only when ncc succeeded: a failed build leaves the old dist.
+  const dest = check ? mkdtempSync(path.join(os.tmpdir(), 'eda-oci-dist-')) : `${out}.building-${process.pid}`;
+  rmSync(dest, { recursive: true, force: true });
+  try {
+    execFileSync(process.execPath, [ncc, 'build', src, '-o', dest, '--target', 'es2022', '--quiet', '--license', 'licenses.txt'], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+  } catch (err) {
+    rmSync(dest, { recursive: true, force: true });
+    throw err;
+  }
+  if (!check) {
+    rmSync(out, { recursive: true, force: true });
+    renameSync(dest, out);
+  }
   if (check) {
     const a = listFiles(dest).sort();
     const b = listFiles(out).sort();
