@@ -8321,6 +8321,40 @@ async function isExecutableFile(p) {
     }
 }
 /**
+ * Warned about rather than refused: the November 2025 breakouts (masked-path /dev/null and /proc write redirection
+ * races, exploitable by a malicious image or Dockerfile) are fixed only in runc 1.2.8 / 1.3.3 / 1.4.0, and no
+ * Debian 12 or Ubuntu LTS backport was confirmed when this was written, so refusing them would stop every stock
+ * runner. Sources: runc's v1.2.8 and v1.3.3 release notes (GHSA-9493-h29p-rfm2, GHSA-qw9x-cqr3-wc7r,
+ * GHSA-cgrx-mc8f-2prm). Test only images you trust on such a runc.
+ */
+const RUNC_ADVISORIES = [
+    {
+        ids: ['CVE-2025-31133', 'CVE-2025-52565', 'CVE-2025-52881'],
+        summary: 'container breakout through masked-path and /proc write races with a malicious image',
+        fixedLines: [
+            [1, 2, 8],
+            [1, 3, 3],
+            [1, 4, 0],
+        ],
+    },
+];
+/** One warning line per advisory the version is not shown to be fixed for (empty when none apply). */
+function runcAdvisoryWarnings(v, advisories = RUNC_ADVISORIES) {
+    const up = upstreamVersion(v.version);
+    const out = [];
+    for (const a of advisories) {
+        const newest = a.fixedLines.reduce((x, y) => (compareTriple(x, y) >= 0 ? x : y));
+        const fixed = up !== undefined &&
+            (compareTriple(up.triple, newest) > 0 ||
+                a.fixedLines.some((l) => l[0] === up.triple[0] && l[1] === up.triple[1] && compareTriple(up.triple, l) >= 0 && !up.prerelease));
+        if (!fixed) {
+            out.push(`runc ${describeRuncVersion(v)} is not shown to be fixed for ${a.ids.join(', ')} (${a.summary}; fixed in runc ` +
+                `${a.fixedLines.map((l) => l.join('.')).join(' / ')}): test only images you trust, and upgrade runc when your distribution ships the fix`);
+        }
+    }
+    return out;
+}
+/**
  * Resolves runc, runs `runc --version` once and applies {@link evaluateRuncVersion}. A refused version throws a
  * ConfigurationError naming the CVE, the version found and the fix, unless `allowVulnerable` (then it warns).
  */
@@ -8351,6 +8385,8 @@ async function checkRunc(runc, options = {}) {
         throw new errors_ConfigurationError(`${what} is refused: ${verdict.reason}`, `upgrade runc to ${RUNC_CVES.map((c) => c.fixedIn.join('.')).join('/')} or later (or a distribution build with the fix), ` +
             `or set ${options.allowHint ?? 'allow-vulnerable-runc: true'} to run anyway`);
     }
+    for (const w of runcAdvisoryWarnings(version))
+        log.warning(w);
     return { path: resolved, version, verdict };
 }
 
@@ -10895,21 +10931,13 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
     const staging = external_node_path_default().join(p.nameDir, stagingName());
     await (0,promises_namespaceObject.mkdir)(staging, { mode: 0o700 });
     onStaging(staging);
-    let linkSource;
-    if (curDir && curMeta) {
-        if (curMeta.publisher.uid !== uid)
-            log.info(`current version ${current} was published by uid ${curMeta.publisher.uid}: copying every file`);
-        else {
-            const files = await readPublishFiles(curDir);
-            if (files)
-                linkSource = { dir: curDir, files };
-        }
-    }
+    const linkSource = await chooseLinkSource(p, current, uid, log);
     const tree = await log.group('Write new version', async () => {
         const t = Date.now();
         const r = await writeTree({ source, staging, current: linkSource, shared: o.shared, uid, signal, midway: () => pause('during-copy') });
         timings.write = Date.now() - t;
-        log.info(`${r.filesLinked} files hard-linked from ${current ?? '(none)'}, ${r.filesCopied} copied (${r.bytesCopied} bytes)`);
+        const from = linkSource ? external_node_path_default().basename(linkSource.dir) : '(no earlier version)';
+        log.info(`${r.filesLinked} files hard-linked from ${from}, ${r.filesCopied} copied (${r.bytesCopied} bytes)`);
         return r;
     });
     const fileMode = o.shared ? 0o444 : 0o400;
@@ -10967,6 +10995,28 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
         filesLinked: tree.filesLinked,
         filesCopied: tree.filesCopied,
     };
+}
+/**
+ * The version new files are hard-linked from: the current one, else (current missing or damaged) the newest complete
+ * one. Only versions this user published: their files are ours, so links need no privilege and the new version has
+ * one owner.
+ */
+async function chooseLinkSource(p, current, uid, log) {
+    const candidates = [...new Set([...(current ? [current] : []), ...(await listVersionNames(p)).reverse()])];
+    for (const v of candidates) {
+        const dir = external_node_path_default().join(p.nameDir, v);
+        const meta = await readPublishMeta(dir);
+        if (!meta)
+            continue;
+        if (meta.publisher.uid !== uid) {
+            log.info(`version ${v} was published by uid ${meta.publisher.uid}: copying every file instead of linking`);
+            return undefined;
+        }
+        const files = await readPublishFiles(dir);
+        if (files)
+            return { dir, files };
+    }
+    return undefined;
 }
 /** Turns a file-system error of the store into one actionable BundleError; eda-oci's own errors pass through. */
 function storeError(err, p) {

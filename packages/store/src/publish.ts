@@ -388,20 +388,13 @@ async function publishLocked(
   const staging = path.join(p.nameDir, stagingName());
   await mkdir(staging, { mode: 0o700 });
   onStaging(staging);
-  let linkSource: LinkSource | undefined;
-  if (curDir && curMeta) {
-    if (curMeta.publisher.uid !== uid)
-      log.info(`current version ${current} was published by uid ${curMeta.publisher.uid}: copying every file`);
-    else {
-      const files = await readPublishFiles(curDir);
-      if (files) linkSource = { dir: curDir, files };
-    }
-  }
+  const linkSource = await chooseLinkSource(p, current, uid, log);
   const tree = await log.group('Write new version', async () => {
     const t = Date.now();
     const r = await writeTree({ source, staging, current: linkSource, shared: o.shared, uid, signal, midway: () => pause('during-copy') });
     timings.write = Date.now() - t;
-    log.info(`${r.filesLinked} files hard-linked from ${current ?? '(none)'}, ${r.filesCopied} copied (${r.bytesCopied} bytes)`);
+    const from = linkSource ? path.basename(linkSource.dir) : '(no earlier version)';
+    log.info(`${r.filesLinked} files hard-linked from ${from}, ${r.filesCopied} copied (${r.bytesCopied} bytes)`);
     return r;
   });
   const fileMode = o.shared ? 0o444 : 0o400;
@@ -457,6 +450,27 @@ async function publishLocked(
     filesLinked: tree.filesLinked,
     filesCopied: tree.filesCopied,
   };
+}
+
+/**
+ * The version new files are hard-linked from: the current one, else (current missing or damaged) the newest complete
+ * one. Only versions this user published: their files are ours, so links need no privilege and the new version has
+ * one owner.
+ */
+async function chooseLinkSource(p: StorePaths, current: string | undefined, uid: number, log: Logger): Promise<LinkSource | undefined> {
+  const candidates = [...new Set([...(current ? [current] : []), ...(await listVersionNames(p)).reverse()])];
+  for (const v of candidates) {
+    const dir = path.join(p.nameDir, v);
+    const meta = await readPublishMeta(dir);
+    if (!meta) continue;
+    if (meta.publisher.uid !== uid) {
+      log.info(`version ${v} was published by uid ${meta.publisher.uid}: copying every file instead of linking`);
+      return undefined;
+    }
+    const files = await readPublishFiles(dir);
+    if (files) return { dir, files };
+  }
+  return undefined;
 }
 
 /** Turns a file-system error of the store into one actionable BundleError; eda-oci's own errors pass through. */

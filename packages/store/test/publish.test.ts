@@ -140,6 +140,19 @@ describe('publishBundle', () => {
     expect(r2.bytesWritten).toBeLessThan(20_000); // no big file copied
   });
 
+  it('when the current version was removed by hand, links from the newest complete version instead', async () => {
+    const { bundle: b1 } = await makeBundle(dir, 'b1', sampleTree(1));
+    const { bundle: b2 } = await makeBundle(dir, 'b2', sampleTree(2));
+    const { bundle: b3 } = await makeBundle(dir, 'b3', sampleTree(3));
+    const r1 = await publish(b1);
+    const r2 = await publish(b2);
+    for (const d of walkDirs(r2.versionPath)) fs.chmodSync(d, 0o755);
+    fs.rmSync(r2.versionPath, { recursive: true });
+    const r3 = await publish(b3);
+    expect(r3).toMatchObject({ changed: true, previousVersion: r2.version, filesLinked: 5 });
+    expect(ino(path.join(r3.versionPath, 'rootfs/opt/big'))).toBe(ino(path.join(r1.versionPath, 'rootfs/opt/big')));
+  });
+
   it('a config.json change alone copies no rootfs file', async () => {
     const { bundle: b1 } = await makeBundle(dir, 'b1', sampleTree(1));
     const { bundle: b2 } = await makeBundle(dir, 'b2', sampleTree(1), { config: { ociVersion: '1.0.2', process: { args: ['/bin/sh'] } } });
