@@ -10817,7 +10817,7 @@ async function publishBundle(options, deps = {}) {
             ...base,
             version: cur0,
             versionPath: external_node_path_default().join(p.nameDir, cur0),
-            previousVersion: cur0Meta.previous,
+            previousVersion: await rollbackTarget(p, cur0, cur0Meta.previous),
             changed: false,
             bytesWritten: 0,
             filesLinked: 0,
@@ -10890,7 +10890,7 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
         return {
             version: current,
             versionPath: curDir,
-            previousVersion: curMeta.previous,
+            previousVersion: await rollbackTarget(p, current, curMeta.previous),
             changed: false,
             bytesWritten: 0,
             filesLinked: 0,
@@ -10995,6 +10995,10 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
         filesLinked: tree.filesLinked,
         filesCopied: tree.filesCopied,
     };
+}
+/** The previous version as list and rollback see it (history first), '' when there is none. */
+async function rollbackTarget(p, current, metaPrevious) {
+    return previousVersion(await readHistory(p), current, new Set(await listVersionNames(p)), metaPrevious) ?? '';
 }
 /**
  * The version new files are hard-linked from: the current one, else (current missing or damaged) the newest complete

@@ -28,6 +28,8 @@ import {
   appendHistory,
   currentVersion,
   listVersionNames,
+  previousVersion,
+  readHistory,
   readPublishFiles,
   readPublishMeta,
   swapLink,
@@ -254,7 +256,7 @@ export async function publishBundle(options: PublishOptions, deps: StoreDeps = {
       ...base,
       version: cur0,
       versionPath: path.join(p.nameDir, cur0),
-      previousVersion: cur0Meta.previous,
+      previousVersion: await rollbackTarget(p, cur0, cur0Meta.previous),
       changed: false,
       bytesWritten: 0,
       filesLinked: 0,
@@ -346,7 +348,7 @@ async function publishLocked(
     return {
       version: current,
       versionPath: curDir!,
-      previousVersion: curMeta.previous,
+      previousVersion: await rollbackTarget(p, current, curMeta.previous),
       changed: false,
       bytesWritten: 0,
       filesLinked: 0,
@@ -450,6 +452,11 @@ async function publishLocked(
     filesLinked: tree.filesLinked,
     filesCopied: tree.filesCopied,
   };
+}
+
+/** The previous version as list and rollback see it (history first), '' when there is none. */
+async function rollbackTarget(p: StorePaths, current: string, metaPrevious: string): Promise<string> {
+  return previousVersion(await readHistory(p), current, new Set(await listVersionNames(p)), metaPrevious) ?? '';
 }
 
 /**

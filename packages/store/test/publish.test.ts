@@ -334,6 +334,14 @@ describe('rollback, list, gc', () => {
     await expect(rollbackStore({ bundlesDir: store, name: 'nope' })).rejects.toThrow(/no bundle 'nope' is published/);
   });
 
+  it('an unchanged publish after a rollback reports the rollback target as previous-version', async () => {
+    const [v1, v2, v3] = await threeVersions();
+    await rollbackStore({ bundlesDir: store, name: 'tool', to: v1 });
+    const r = await publish(path.join(dir, 'b1'));
+    expect(r).toMatchObject({ changed: false, version: v1, previousVersion: v3 });
+    expect(v2).toBeDefined();
+  });
+
   it('rollback refuses a damaged version', async () => {
     const [v1] = await threeVersions();
     const f = path.join(store, '.eda-oci/tool', v1!, 'rootfs/etc');
