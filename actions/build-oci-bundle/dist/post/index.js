@@ -30498,7 +30498,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dM: () => (/* reexport */ fs_util_removeTree)
 });
 
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MANIFEST_NAME, MAX_TIMEOUT_SECONDS, RACY_WINDOW_NS, RUNC_CVES, TEST_CONTAINER_PREFIX, TEST_KEYS, applyImageConfig, applyOverlay, buildBundle, bundleDigest, checkRunc, checkUserMapped, ciProvenance, cleanupRoot, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, formatManifest, haveGetfattr, idMappings, judge, junitXml, layersArchive, manifestFromRecords, mergeEnv, nsToSeconds, parseConfigOverlay, parseExtractMethod, parseGroup, parseManifest, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcLogErrors, serializeSpec, sha256, signalFromStatus, sortByPathBytes, summarizeManifest, summarizeTree, tempSuffix, testConfig, testFromRun, testMappings, upstreamVersion, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, validateTests, writeJUnitFile, xmlEscape
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MANIFEST_NAME, MAX_TIMEOUT_SECONDS, RACY_WINDOW_NS, RUNC_ADVISORIES, RUNC_CVES, TEST_CONTAINER_PREFIX, TEST_KEYS, applyImageConfig, applyOverlay, buildBundle, bundleDigest, checkRunc, checkUserMapped, ciProvenance, cleanupRoot, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, formatManifest, haveGetfattr, idMappings, judge, junitXml, layersArchive, manifestFromRecords, mergeEnv, nsToSeconds, parseConfigOverlay, parseExtractMethod, parseGroup, parseManifest, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcAdvisoryWarnings, runcLogErrors, serializeSpec, sha256, signalFromStatus, sortByPathBytes, summarizeManifest, summarizeTree, tempSuffix, testConfig, testFromRun, testMappings, upstreamVersion, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, validateTests, writeJUnitFile, xmlEscape
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -33302,6 +33302,40 @@ async function isExecutableFile(p) {
     }
 }
 /**
+ * Warned about rather than refused: the November 2025 breakouts (masked-path /dev/null and /proc write redirection
+ * races, exploitable by a malicious image or Dockerfile) are fixed only in runc 1.2.8 / 1.3.3 / 1.4.0, and no
+ * Debian 12 or Ubuntu LTS backport was confirmed when this was written, so refusing them would stop every stock
+ * runner. Sources: runc's v1.2.8 and v1.3.3 release notes (GHSA-9493-h29p-rfm2, GHSA-qw9x-cqr3-wc7r,
+ * GHSA-cgrx-mc8f-2prm). Test only images you trust on such a runc.
+ */
+const RUNC_ADVISORIES = [
+    {
+        ids: ['CVE-2025-31133', 'CVE-2025-52565', 'CVE-2025-52881'],
+        summary: 'container breakout through masked-path and /proc write races with a malicious image',
+        fixedLines: [
+            [1, 2, 8],
+            [1, 3, 3],
+            [1, 4, 0],
+        ],
+    },
+];
+/** One warning line per advisory the version is not shown to be fixed for (empty when none apply). */
+function runcAdvisoryWarnings(v, advisories = RUNC_ADVISORIES) {
+    const up = upstreamVersion(v.version);
+    const out = [];
+    for (const a of advisories) {
+        const newest = a.fixedLines.reduce((x, y) => (compareTriple(x, y) >= 0 ? x : y));
+        const fixed = up !== undefined &&
+            (compareTriple(up.triple, newest) > 0 ||
+                a.fixedLines.some((l) => l[0] === up.triple[0] && l[1] === up.triple[1] && compareTriple(up.triple, l) >= 0 && !up.prerelease));
+        if (!fixed) {
+            out.push(`runc ${describeRuncVersion(v)} is not shown to be fixed for ${a.ids.join(', ')} (${a.summary}; fixed in runc ` +
+                `${a.fixedLines.map((l) => l.join('.')).join(' / ')}): test only images you trust, and upgrade runc when your distribution ships the fix`);
+        }
+    }
+    return out;
+}
+/**
  * Resolves runc, runs `runc --version` once and applies {@link evaluateRuncVersion}. A refused version throws a
  * ConfigurationError naming the CVE, the version found and the fix, unless `allowVulnerable` (then it warns).
  */
@@ -33332,6 +33366,8 @@ async function version_checkRunc(runc, options = {}) {
         throw new ConfigurationError(`${what} is refused: ${verdict.reason}`, `upgrade runc to ${RUNC_CVES.map((c) => c.fixedIn.join('.')).join('/')} or later (or a distribution build with the fix), ` +
             `or set ${options.allowHint ?? 'allow-vulnerable-runc: true'} to run anyway`);
     }
+    for (const w of runcAdvisoryWarnings(version))
+        log.warning(w);
     return { path: resolved, version, verdict };
 }
 
