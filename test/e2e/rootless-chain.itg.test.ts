@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clusterEnv, isRoot, killUserProcesses, runAs, tempDirFor } from '../helpers/cluster.js';
+import { clusterEnv, isRoot, killUserProcesses, preserveDockerConfig, runAs, tempDirFor } from '../helpers/cluster.js';
 import { runAction, runPostOnly, type StepResult } from './runner.js';
 
 const env = clusterEnv();
@@ -57,11 +57,13 @@ describe.runIf(isRoot)(
   () => {
     let setupState: Record<string, string> | undefined;
     const jobUid = Number(env.EDA_OCI_TEST_UID2);
+    const restoreDockerConfig = isRoot ? preserveDockerConfig(JOB_USER) : () => undefined;
 
     afterAll(async () => {
       // Whatever happened above, the job's daemon must not outlive the test.
       if (setupState) await runPostOnly('setup-rootless-docker', { user: JOB_USER, state: setupState }).catch(() => undefined);
       killUserProcesses(jobUid);
+      restoreDockerConfig();
     });
 
     it('starts a rootless daemon, builds through it, gates the bundle with runc for two users, then stops the daemon', async () => {

@@ -1,11 +1,12 @@
 // Shared helpers for integration tests: the components test/cluster started, and running things as the test users.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-export const CLI = path.join(REPO, 'packages/cli/dist/index.js');
+// EDA_OCI_CLI: another build of the CLI (e.g. a private copy while the working tree's dist is being rebuilt).
+export const CLI = process.env.EDA_OCI_CLI ?? path.join(REPO, 'packages/cli/dist/index.js');
 
 /** Keys written by test/cluster/setup.sh to /run/eda-oci/cluster.env. */
 export type ClusterEnv = Record<string, string>;
@@ -125,4 +126,26 @@ export async function withTmpfs<T>(dir: string, size: string, fn: () => Promise<
   } finally {
     execFileSync('umount', [dir]);
   }
+}
+
+/**
+ * Snapshots a test user's ~/.config/docker (setup-rootless-docker writes daemon.json there, as it should for a real
+ * user) and returns a function that puts it back, so a test run leaves the shared test users as it found them.
+ */
+export function preserveDockerConfig(user: string): () => void {
+  const home = execFileSync('getent', ['passwd', user]).toString().split(':')[5]!;
+  const dir = path.join(home, '.config', 'docker');
+  const saved = new Map<string, Buffer>();
+  if (existsSync(dir)) for (const n of readdirSync(dir)) saved.set(n, readFileSync(path.join(dir, n)));
+  return () => {
+    if (!existsSync(dir)) return;
+    for (const n of readdirSync(dir)) if (!saved.has(n)) rmSync(path.join(dir, n), { force: true });
+    const owner = statSync(dir);
+    for (const [n, data] of saved) {
+      const p = path.join(dir, n);
+      if (existsSync(p) && readFileSync(p).equals(data)) continue;
+      writeFileSync(p, data);
+      chownSync(p, owner.uid, owner.gid);
+    }
+  };
 }

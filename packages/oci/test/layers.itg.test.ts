@@ -1,7 +1,7 @@
 // The overlay2 layer fast path gives exactly the bundle `docker export` gives, for every seeded image, including a
 // multi-layer image with a whiteout, an opaque directory, a hard link and a 0555 directory.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { chownSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DockerClient } from '@eda-oci/docker';
@@ -21,7 +21,12 @@ describe.runIf(isRoot)('layer fast path == docker export (needs root to read /va
       const viaLayers = await buildBundle({ image, name: 'layers', outputDir: out, extract: 'layers' }, { docker });
       expect(viaExport.lock.extraction).toBe('export');
       expect(viaLayers.lock.extraction).toBe('layers');
-      expect(viaLayers.lock.rootfs).toEqual(viaExport.lock.rootfs);
+      // Everything but the manifest's own sha (bundle.files records each file's local inode and ctime) is equal.
+      const { manifestSha256: m1, ...layersRootfs } = viaLayers.lock.rootfs;
+      const { manifestSha256: m2, ...exportRootfs } = viaExport.lock.rootfs;
+      expect(layersRootfs).toEqual(exportRootfs);
+      expect(m1).toMatch(/^sha256:/);
+      expect(m2).toMatch(/^sha256:/);
       expect(viaLayers.bundleDigest).toBe(viaExport.bundleDigest);
       expect(readFileSync(path.join(viaLayers.bundlePath, 'config.json'), 'utf8')).toBe(
         readFileSync(path.join(viaExport.bundlePath, 'config.json'), 'utf8'),
@@ -62,6 +67,9 @@ describe.runIf(isRoot)(
       mkdirSync(dataRoot, { mode: 0o700 });
       chownSync(dataRoot, uid, uid);
       const home = execFileSync('getent', ['passwd', user]).toString().split(':')[5]!;
+      const configFile = path.join(base, 'daemon.json');
+      writeFileSync(configFile, '{}\n');
+      chownSync(configFile, uid, uid);
       daemon = spawn(
         'runuser',
         [
@@ -79,6 +87,9 @@ describe.runIf(isRoot)(
           'fuse-overlayfs',
           '--data-root',
           dataRoot,
+          // Its own empty config: the user's ~/.config/docker/daemon.json may set data-root too (dockerd refuses both).
+          '--config-file',
+          configFile,
         ],
         { stdio: 'ignore', detached: true },
       );
@@ -129,7 +140,12 @@ describe.runIf(isRoot)(
           { docker: fuseDocker },
         );
         expect(viaLayers.lock.extraction).toBe('layers');
-        expect(viaLayers.lock.rootfs).toEqual(viaExport.lock.rootfs);
+        // Everything but the manifest's own sha (bundle.files records each file's local inode and ctime) is equal.
+        const { manifestSha256: m1, ...layersRootfs } = viaLayers.lock.rootfs;
+        const { manifestSha256: m2, ...exportRootfs } = viaExport.lock.rootfs;
+        expect(layersRootfs).toEqual(exportRootfs);
+        expect(m1).toMatch(/^sha256:/);
+        expect(m2).toMatch(/^sha256:/);
         expect(viaLayers.bundleDigest).toBe(viaExport.bundleDigest);
       });
     }
