@@ -3438,6 +3438,9 @@ function unescapeField(s, line) {
 const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
 /** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
 function sortByPathBytes(items) {
+    // For ASCII paths (nearly always) JavaScript's string order is the byte order, and much cheaper.
+    if (!items.some((i) => NON_ASCII.test(i.path)))
+        return [...items].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     const keyed = items.map((item) => ({ item, b: Buffer.from(item.path, 'utf8') }));
     keyed.sort((x, y) => Buffer.compare(x.b, y.b));
     return keyed.map((k) => k.item);
@@ -10200,12 +10203,19 @@ async function writeTree(o) {
     const root = `${staging}/rootfs`;
     const curRoot = current ? `${current.dir}/rootfs` : '';
     const byPath = new Map();
-    const byContent = new Map();
-    for (const e of current?.files.entries ?? []) {
+    for (const e of current?.files.entries ?? [])
         byPath.set(e.path, e);
-        if (e.type === 'f')
-            byContent.set(curKey(e), e);
-    }
+    // Files that moved to another path are found by content, mode and mtime; built on the first miss only.
+    let byContent;
+    const contentMatch = (key) => {
+        if (!byContent) {
+            byContent = new Map();
+            for (const e of current?.files.entries ?? [])
+                if (e.type === 'f')
+                    byContent.set(curKey(e), e);
+        }
+        return byContent.get(key);
+    };
     const buf = Buffer.allocUnsafe(1 << 20);
     const modes = entries.map((e) => publishedMode(e.mode, e.type, shared));
     // Store inode each source file group (source inode) is expected to end up on: a current inode when linked.
@@ -10260,7 +10270,8 @@ async function writeTree(o) {
         }
         groupFirst.set(e.ino, i);
         let cand = cur?.type === 'f' && cur.content === e.content && cur.mode === modes[i] && sameMtime(cur.mtimeNs, e.mtimeNs) ? cur : undefined;
-        cand ??= byContent.get(`${e.content}\0${modes[i]}\0${e.mtimeNs}`);
+        if (!cand && current)
+            cand = contentMatch(`${e.content}\0${modes[i]}\0${e.mtimeNs}`);
         // Two files that are separate in the bundle must stay separate: never link both to one current inode.
         if (cand && !usedStoreInodes.has(cand.ino)) {
             try {
@@ -10393,7 +10404,9 @@ function checkTree(o, modes, groupLinkedTo) {
         }
         else
             count(e.path);
-        out[i] = { path: e.path, type: e.type, mode, size: e.size, mtimeNs: mtime, content: e.content, ino, ctimeNs: '' };
+        // The bundle's exact mtime (the file system's is within a microsecond of it, checked above): the next publish
+        // compares it with the next bundle's by string equality.
+        out[i] = { path: e.path, type: e.type, mode, size: e.size, mtimeNs: e.mtimeNs, content: e.content, ino, ctimeNs: '' };
     }
     count('');
     const rootSt = external_node_fs_namespaceObject.lstatSync(root, { bigint: true });

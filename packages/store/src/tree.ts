@@ -122,11 +122,16 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
   const root = `${staging}/rootfs`;
   const curRoot = current ? `${current.dir}/rootfs` : '';
   const byPath = new Map<string, ManifestEntry>();
-  const byContent = new Map<string, ManifestEntry>();
-  for (const e of current?.files.entries ?? []) {
-    byPath.set(e.path, e);
-    if (e.type === 'f') byContent.set(curKey(e), e);
-  }
+  for (const e of current?.files.entries ?? []) byPath.set(e.path, e);
+  // Files that moved to another path are found by content, mode and mtime; built on the first miss only.
+  let byContent: Map<string, ManifestEntry> | undefined;
+  const contentMatch = (key: string): ManifestEntry | undefined => {
+    if (!byContent) {
+      byContent = new Map();
+      for (const e of current?.files.entries ?? []) if (e.type === 'f') byContent.set(curKey(e), e);
+    }
+    return byContent.get(key);
+  };
   const buf = Buffer.allocUnsafe(1 << 20);
   const modes = entries.map((e) => publishedMode(e.mode, e.type, shared));
   // Store inode each source file group (source inode) is expected to end up on: a current inode when linked.
@@ -179,7 +184,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
     groupFirst.set(e.ino, i);
     let cand =
       cur?.type === 'f' && cur.content === e.content && cur.mode === modes[i] && sameMtime(cur.mtimeNs, e.mtimeNs) ? cur : undefined;
-    cand ??= byContent.get(`${e.content}\0${modes[i]}\0${e.mtimeNs}`);
+    if (!cand && current) cand = contentMatch(`${e.content}\0${modes[i]}\0${e.mtimeNs}`);
     // Two files that are separate in the bundle must stay separate: never link both to one current inode.
     if (cand && !usedStoreInodes.has(cand.ino)) {
       try {
@@ -299,7 +304,9 @@ function checkTree(o: TreeOptions, modes: number[], groupLinkedTo: Map<string, s
     } else if (type === 'l') {
       if (fs.readlinkSync(`${root}/${e.path}`) !== e.content) throw bad(e.path, 'symlink target');
     } else count(e.path);
-    out[i] = { path: e.path, type: e.type, mode, size: e.size, mtimeNs: mtime, content: e.content, ino, ctimeNs: '' };
+    // The bundle's exact mtime (the file system's is within a microsecond of it, checked above): the next publish
+    // compares it with the next bundle's by string equality.
+    out[i] = { path: e.path, type: e.type, mode, size: e.size, mtimeNs: e.mtimeNs, content: e.content, ino, ctimeNs: '' };
   }
   count('');
   const rootSt = fs.lstatSync(root, { bigint: true });

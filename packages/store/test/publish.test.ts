@@ -153,6 +153,23 @@ describe('publishBundle', () => {
     expect(ino(path.join(r3.versionPath, 'rootfs/opt/big'))).toBe(ino(path.join(r1.versionPath, 'rootfs/opt/big')));
   });
 
+  it('files with sub-second mtimes are linked too (the exact mtime is kept in publish.files)', async () => {
+    const frac = (variant: number) => [
+      ...sampleTree(variant),
+      { name: 'etc/precise', data: 'p\n', mode: 0o644, mtime: 1000, pax: { mtime: '1700000000.123456789' } },
+    ];
+    const { bundle: b1 } = await makeBundle(dir, 'b1', frac(1));
+    const { bundle: b2 } = await makeBundle(dir, 'b2', frac(2));
+    const r1 = await publish(b1);
+    const r2 = await publish(b2);
+    const a = path.join(r1.versionPath, 'rootfs/etc/precise');
+    expect(ino(path.join(r2.versionPath, 'rootfs/etc/precise'))).toBe(ino(a));
+    expect(fs.statSync(a, { bigint: true }).mtimeNs / 1000n).toBe(1700000000123456n);
+    // The bundle's mtime in ns as the build's lstat saw it (the archive's 1700000000.123456789 went through a double).
+    const srcNs = fs.statSync(path.join(b1, 'rootfs/etc/precise'), { bigint: true }).mtimeNs;
+    expect(fs.readFileSync(path.join(r1.versionPath, 'publish.files'), 'utf8')).toContain(`etc/precise\tf\t644\t2\t${srcNs}\t`);
+  });
+
   it('a config.json change alone copies no rootfs file', async () => {
     const { bundle: b1 } = await makeBundle(dir, 'b1', sampleTree(1));
     const { bundle: b2 } = await makeBundle(dir, 'b2', sampleTree(1), { config: { ociVersion: '1.0.2', process: { args: ['/bin/sh'] } } });
