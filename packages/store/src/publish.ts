@@ -304,9 +304,11 @@ export async function publishBundle(options: PublishOptions, deps: StoreDeps = {
     staging = undefined;
     let retention: RetentionResult | undefined;
     if (result.changed) {
+      const t = Date.now();
       retention = await log.group('Retention', () =>
         runRetention(p, { keep: o.keep, graceSeconds: o.graceSeconds, nowMs: now().getTime() }, deps.inUse, log),
       );
+      timings.retention = Date.now() - t;
       if (retention.skipped) warnings.push(retention.skipped);
     }
     timings.total = Date.now() - t0;
@@ -390,15 +392,19 @@ async function publishLocked(
   const staging = path.join(p.nameDir, stagingName());
   await mkdir(staging, { mode: 0o700 });
   onStaging(staging);
+  let t = Date.now();
   const linkSource = await chooseLinkSource(p, current, uid, log);
+  timings.prepare = Date.now() - t;
   const tree = await log.group('Write new version', async () => {
     const t = Date.now();
     const r = await writeTree({ source, staging, current: linkSource, shared: o.shared, uid, signal, midway: () => pause('during-copy') });
     timings.write = Date.now() - t;
+    for (const [k, v] of Object.entries(r.timingsMs)) timings[`write.${k}`] = v;
     const from = linkSource ? path.basename(linkSource.dir) : '(no earlier version)';
     log.info(`${r.filesLinked} files hard-linked from ${from}, ${r.filesCopied} copied (${r.bytesCopied} bytes)`);
     return r;
   });
+  t = Date.now();
   const fileMode = o.shared ? 0o444 : 0o400;
   const lockText = await readFile(path.join(source.dir, LOCKFILE_NAME));
   const filesText = formatManifest(tree.published);
@@ -439,6 +445,7 @@ async function publishLocked(
   await chmod(staging, o.shared ? 0o555 : 0o500);
   if (signal?.aborted) throw new CancelledError('publish cancelled before the new version was complete');
   await rename(staging, versionDir);
+  timings.metadata = Date.now() - t;
   onStaging(undefined);
   log.info(`version ${version} complete (${bytesWritten} bytes written)`);
   await switchTo(version, 'publish');

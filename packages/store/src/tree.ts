@@ -49,6 +49,8 @@ export interface TreeResult {
   published: Manifest;
   /** Its tree digest: the lockfile's, unless `shared` changed modes. */
   publishedTreeDigest: string;
+  /** Phases: directories, links and small copies; large copies; directory modes and times; the check. */
+  timingsMs: { entries: number; bigFiles: number; dirs: number; check: number };
   filesLinked: number;
   filesCopied: number;
   symlinksLinked: number;
@@ -147,6 +149,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
   let lastYield = performance.now();
   const half = entries.length >> 1;
 
+  const t0 = performance.now();
   fs.mkdirSync(root, 0o700);
   for (let i = 0; i < entries.length; i++) {
     if ((i & 63) === 0 && performance.now() - lastYield > 20) {
@@ -206,6 +209,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
     bytesCopied += e.size;
   }
 
+  const tLinked = performance.now();
   // Large files through the thread pool, two at a time: the event loop (heartbeat, signals) stays free.
   const copyBig = async (i: number): Promise<void> => {
     if (signal?.aborted) throw new CancelledError('publish cancelled while copying');
@@ -244,6 +248,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
   fs.chmodSync(meta, 0o555);
   bytesCopied += idText.length;
 
+  const tDirs = performance.now();
   // Directory modes and times last, deepest first (children change a directory's mtime; 0555 dirs must stay
   // writable until their children exist). Reverse path order visits every directory after all its descendants.
   for (let i = entries.length - 1; i >= 0; i--) {
@@ -259,8 +264,18 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
   fs.utimesSync(root, rt, rt);
   fs.chmodSync(root, rootMode);
 
+  const tCheck = performance.now();
   const checked = checkTree(o, modes, groupLinkedTo);
-  return { published: checked.manifest, publishedTreeDigest: checked.treeDigest, filesLinked, filesCopied, symlinksLinked, bytesCopied };
+  const ms = (a: number, b: number): number => Math.round(b - a);
+  return {
+    published: checked.manifest,
+    publishedTreeDigest: checked.treeDigest,
+    filesLinked,
+    filesCopied,
+    symlinksLinked,
+    bytesCopied,
+    timingsMs: { entries: ms(t0, tLinked), bigFiles: ms(tLinked, tDirs), dirs: ms(tDirs, tCheck), check: ms(tCheck, performance.now()) },
+  };
 }
 
 /** Walks the written tree and compares every path with the manifest; returns the store-side manifest. */
