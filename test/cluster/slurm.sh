@@ -37,7 +37,8 @@ eda_slurm_log() { printf '[slurm] %s\n' "$*"; }
 #  - short timeouts so node failures and time limits are seen in seconds, not minutes (SlurmdTimeout=10: a killed
 #    slurmd makes its node DOWN and its jobs NODE_FAIL after ~10-15 s; KillWait=2: SIGKILL 2 s after SIGTERM);
 #  - CPUs=4 per node with config_overrides (the machine has 2 cores; tests run many tiny jobs at once);
-#  - ReturnToService=2: a node that was DOWN for not responding comes back when its slurmd registers again.
+#  - ReturnToService=2: a node that was DOWN for not responding comes back when its slurmd registers again;
+#  - batch_sched_delay=0: batch jobs are scheduled at submission, not up to 3 s later (the default delay).
 eda_slurm_conf_text() {
   local n i=0
   cat <<EOF
@@ -66,6 +67,7 @@ JobCompType=jobcomp/none
 SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 SchedulerType=sched/backfill
+SchedulerParameters=batch_sched_delay=0
 ReturnToService=2
 SlurmdTimeout=10
 SlurmctldTimeout=30

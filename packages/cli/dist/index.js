@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(150);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(519);
 // Executable entry of the eda-oci command (bundled to packages/cli/dist/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 150:
+/***/ 519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10230,7 +10230,6 @@ async function writeTree(o) {
     let bytesCopied = 0;
     let lastYield = performance.now();
     const half = entries.length >> 1;
-    const t0 = performance.now();
     external_node_fs_namespaceObject.mkdirSync(root, 0o700);
     for (let i = 0; i < entries.length; i++) {
         if ((i & 63) === 0 && performance.now() - lastYield > 20) {
@@ -10295,7 +10294,6 @@ async function writeTree(o) {
         filesCopied++;
         bytesCopied += e.size;
     }
-    const tLinked = performance.now();
     // Large files through the thread pool, two at a time: the event loop (heartbeat, signals) stays free.
     const copyBig = async (i) => {
         if (signal?.aborted)
@@ -10333,7 +10331,6 @@ async function writeTree(o) {
     external_node_fs_namespaceObject.chmodSync(`${meta}/bundle-id`, 0o444);
     external_node_fs_namespaceObject.chmodSync(meta, 0o555);
     bytesCopied += idText.length;
-    const tDirs = performance.now();
     // Directory modes and times last, deepest first (children change a directory's mtime; 0555 dirs must stay
     // writable until their children exist). Reverse path order visits every directory after all its descendants.
     for (let i = entries.length - 1; i >= 0; i--) {
@@ -10349,18 +10346,8 @@ async function writeTree(o) {
     const rt = nsToUtime(r.mtimeNs);
     external_node_fs_namespaceObject.utimesSync(root, rt, rt);
     external_node_fs_namespaceObject.chmodSync(root, rootMode);
-    const tCheck = performance.now();
     const checked = checkTree(o, modes, groupLinkedTo);
-    const ms = (a, b) => Math.round(b - a);
-    return {
-        published: checked.manifest,
-        publishedTreeDigest: checked.treeDigest,
-        filesLinked,
-        filesCopied,
-        symlinksLinked,
-        bytesCopied,
-        timingsMs: { entries: ms(t0, tLinked), bigFiles: ms(tLinked, tDirs), dirs: ms(tDirs, tCheck), check: ms(tCheck, performance.now()) },
-    };
+    return { published: checked.manifest, publishedTreeDigest: checked.treeDigest, filesLinked, filesCopied, symlinksLinked, bytesCopied };
 }
 /** Walks the written tree and compares every path with the manifest; returns the store-side manifest. */
 function checkTree(o, modes, groupLinkedTo) {
@@ -10888,9 +10875,7 @@ async function publishBundle(options, deps = {}) {
         staging = undefined;
         let retention;
         if (result.changed) {
-            const t = Date.now();
             retention = await log.group('Retention', () => runRetention(p, { keep: o.keep, graceSeconds: o.graceSeconds, nowMs: now().getTime() }, deps.inUse, log));
-            timings.retention = Date.now() - t;
             if (retention.skipped)
                 warnings.push(retention.skipped);
         }
@@ -10959,20 +10944,15 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
     const staging = external_node_path_default().join(p.nameDir, stagingName());
     await (0,promises_namespaceObject.mkdir)(staging, { mode: 0o700 });
     onStaging(staging);
-    let t = Date.now();
     const linkSource = await chooseLinkSource(p, current, uid, log);
-    timings.prepare = Date.now() - t;
     const tree = await log.group('Write new version', async () => {
         const t = Date.now();
         const r = await writeTree({ source, staging, current: linkSource, shared: o.shared, uid, signal, midway: () => pause('during-copy') });
         timings.write = Date.now() - t;
-        for (const [k, v] of Object.entries(r.timingsMs))
-            timings[`write.${k}`] = v;
         const from = linkSource ? external_node_path_default().basename(linkSource.dir) : '(no earlier version)';
         log.info(`${r.filesLinked} files hard-linked from ${from}, ${r.filesCopied} copied (${r.bytesCopied} bytes)`);
         return r;
     });
-    t = Date.now();
     const fileMode = o.shared ? 0o444 : 0o400;
     const lockText = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(source.dir, LOCKFILE_NAME));
     const filesText = formatManifest(tree.published);
@@ -11015,7 +10995,6 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
     if (signal?.aborted)
         throw new errors_CancelledError('publish cancelled before the new version was complete');
     await (0,promises_namespaceObject.rename)(staging, versionDir);
-    timings.metadata = Date.now() - t;
     onStaging(undefined);
     log.info(`version ${version} complete (${bytesWritten} bytes written)`);
     await switchTo(version, 'publish');
@@ -11431,6 +11410,1209 @@ const testCommand = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/slurm/src/parse.ts
+// Parsers of Slurm client output (sbatch --parsable, squeue -o, scontrol -o show job, sacct -P) and Slurm value
+// formats (exit codes "3:0", durations "1-02:03:04"). Pure functions; fixtures in test/fixtures/slurm.
+/** The squeue format {@link parseSqueue} reads: id, state, reason, nodes, time used, comment (last: it may contain '|'). */
+const SQUEUE_FORMAT = '%i|%T|%r|%N|%M|%k';
+/** Parses `squeue -h -o SQUEUE_FORMAT` output; malformed lines are skipped. */
+function parseSqueue(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const f = line.split('|');
+        if (f.length < 6 || !/^\d+(_\d+)?$/.test(f[0].trim()))
+            continue;
+        out.push({
+            jobId: f[0].trim(),
+            state: f[1].trim(),
+            reason: f[2].trim(),
+            nodes: f[3].trim(),
+            elapsedSeconds: parseDuration(f[4].trim()) ?? 0,
+            comment: f.slice(5).join('|').trim(),
+        });
+    }
+    return out;
+}
+/** `sbatch --parsable` prints "JOBID" or "JOBID;CLUSTER". */
+function parseSbatchParsable(stdout) {
+    const line = stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => /^\d+(;\S+)?$/.test(l));
+    return line?.split(';')[0];
+}
+/**
+ * Parses one record of `scontrol -o show job` (key=value pairs on one line) into a map. Values may contain spaces
+ * (Command, WorkDir, Comment): a new pair starts only where a space precedes `Key=` with a known key shape.
+ */
+function parseScontrolRecord(line) {
+    const out = {};
+    const re = /(?:^|\s)([A-Za-z][A-Za-z0-9_/:]*)=/g;
+    const starts = [];
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+        starts.push({ key: m[1], at: m.index, valueAt: m.index + m[0].length });
+    }
+    starts.forEach((s, i) => {
+        const end = i + 1 < starts.length ? starts[i + 1].at : line.length;
+        if (!(s.key in out))
+            out[s.key] = line.slice(s.valueAt, end).trim();
+    });
+    return out;
+}
+/** Slurm exit code "EXIT:SIGNAL" (e.g. "3:0", "0:15") -> numbers. */
+function parseExitCode(text) {
+    const m = /^(\d+):(\d+)$/.exec((text ?? '').trim());
+    return m ? { exitCode: Number(m[1]), signal: Number(m[2]) } : { exitCode: 0, signal: 0 };
+}
+/** Slurm durations "SS", "MM:SS", "HH:MM:SS", "D-HH", "D-HH:MM", "D-HH:MM:SS" -> seconds; undefined if not one. */
+function parseDuration(text) {
+    const m = /^(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+))?$/.exec(text.trim());
+    if (!m)
+        return undefined;
+    const [, d, a, b, c] = m;
+    const days = Number(d ?? 0);
+    let h = 0;
+    let min = 0;
+    let s = 0;
+    if (d !== undefined) {
+        // D-HH[:MM[:SS]]
+        h = Number(a);
+        min = Number(b ?? 0);
+        s = Number(c ?? 0);
+    }
+    else if (c !== undefined) {
+        h = Number(a);
+        min = Number(b);
+        s = Number(c);
+    }
+    else if (b !== undefined) {
+        min = Number(a);
+        s = Number(b);
+    }
+    else {
+        s = Number(a);
+    }
+    return ((days * 24 + h) * 60 + min) * 60 + s;
+}
+/** Parses the `scontrol -o show job` output (one record per line) into {@link JobDetails} per job id. */
+function parseScontrolJobs(text) {
+    const out = new Map();
+    for (const line of text.split('\n')) {
+        if (!line.startsWith('JobId='))
+            continue;
+        const r = parseScontrolRecord(line);
+        const { exitCode, signal } = parseExitCode(r.ExitCode);
+        out.set(r.JobId, {
+            jobId: r.JobId,
+            state: (r.JobState ?? 'UNKNOWN').split(/\s/)[0],
+            reason: r.Reason ?? '',
+            exitCode,
+            signal,
+            elapsedSeconds: parseDuration(r.RunTime ?? '') ?? 0,
+            nodes: r.NodeList && r.NodeList !== '(null)' ? r.NodeList : '',
+            restarts: Number(r.Restarts ?? 0) || 0,
+            stdout: r.StdOut,
+            source: 'scontrol',
+        });
+    }
+    return out;
+}
+/** The sacct fields {@link parseSacct} reads (with -n -P -X). */
+const SACCT_FIELDS = 'JobID,State,ExitCode,ElapsedRaw,NodeList,Reason';
+/** Parses `sacct -n -P -X -o SACCT_FIELDS` output; "CANCELLED by 1002" yields cancelledBy "1002". */
+function parseSacct(text) {
+    const out = new Map();
+    for (const line of text.split('\n')) {
+        const f = line.split('|');
+        if (f.length < 5 || !/^\d+/.test(f[0]))
+            continue;
+        const jobId = f[0].split('.')[0];
+        const m = /^(\S+)(?: by (\S+))?/.exec(f[1].trim());
+        const { exitCode, signal } = parseExitCode(f[2]);
+        out.set(jobId, {
+            jobId,
+            state: m?.[1] ?? 'UNKNOWN',
+            cancelledBy: m?.[2],
+            reason: (f[5] ?? '').trim(),
+            exitCode,
+            signal,
+            elapsedSeconds: Number(f[3]) || 0,
+            nodes: f[4].trim() === 'None assigned' ? '' : f[4].trim(),
+            restarts: 0,
+            source: 'sacct',
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/slurm/src/commands.ts
+// The Slurm client commands eda-oci runs (sbatch, squeue, scontrol, sacct, scancel), through @eda-oci/exec with
+// timeouts, and the classification of their failures: a controller that does not answer is transient (retry, do
+// not decide anything), everything else is an answer.
+
+
+// What Slurm clients print when slurmctld (or the network to it) is down, restarting or overloaded. They retry for
+// several seconds themselves (squeue ~8 s, sbatch/scancel ~4 s here) before giving up with one of these.
+const TRANSIENT = /Unable to contact slurm controller|Socket timed out|Connection refused|connect failure|Zero Bytes were transmitted|Transport endpoint|temporarily unable|Resource temporarily unavailable|backup controller|Communication connection failure|Slurm controller not responding|timed out after/i;
+/** True when a failed Slurm command says the controller is unreachable or busy (try again later). */
+function isTransient(err) {
+    if (!(err instanceof errors_CommandFailedError))
+        return false;
+    return TRANSIENT.test(err.stderr) || TRANSIENT.test(err.message);
+}
+/**
+ * Typed wrappers of the Slurm client commands; each call is one process. Controller RPCs on Slurm 22.05 (sdiag):
+ * squeue --local = job info + partition info, scontrol --local show job ID = one job info; without --local both add
+ * a federation lookup.
+ */
+class commands_SlurmCommands {
+    opts;
+    counts = { squeue: 0, scontrol: 0, sacct: 0, sbatch: 0, scancel: 0 };
+    run;
+    timeoutMs;
+    /** undefined until the first sacct call tells whether accounting is configured. */
+    accounting;
+    constructor(opts = {}) {
+        this.opts = opts;
+        this.run = opts.run ?? runCommand;
+        this.timeoutMs = opts.timeoutMs ?? 30_000;
+    }
+    exec(cmd, args, extra = {}) {
+        this.counts[cmd]++;
+        return this.run(cmd, args, {
+            timeoutMs: this.timeoutMs,
+            logger: this.opts.logger,
+            quiet: cmd === 'squeue' || cmd === 'scontrol' || cmd === 'sacct',
+            env: extra.env ?? this.opts.env,
+            input: extra.input,
+            okExitCodes: extra.okExitCodes,
+        });
+    }
+    /** `sbatch --parsable ARGS` with the job script on stdin; returns sbatch's stdout. */
+    async sbatch(args, script, env) {
+        return (await this.exec('sbatch', ['--parsable', ...args], { input: script, env })).stdout;
+    }
+    /**
+     * One `squeue` for the given jobs (all states, so finished jobs still in slurmctld's memory are included). Jobs
+     * that slurmctld no longer knows are simply absent. An empty list queries nothing.
+     */
+    async squeue(jobIds) {
+        if (!jobIds.length)
+            return [];
+        // squeue exits 1 with "Invalid job id specified" when none of the ids is known any more.
+        // --local: no federation lookup (one RPC fewer per poll; eda-oci submits to the local cluster).
+        const r = await this.exec('squeue', ['--local', '-h', '-t', 'all', '-j', jobIds.join(','), '-o', SQUEUE_FORMAT], {
+            okExitCodes: [0, 1],
+        });
+        if (r.exitCode === 1) {
+            if (/Invalid job id/i.test(r.stderr))
+                return [];
+            throw new errors_CommandFailedError(`squeue failed: ${r.stderr.trim()}`, 'squeue', [], 1, null, r.stderr);
+        }
+        return parseSqueue(r.stdout);
+    }
+    /** The calling user's jobs whose comment is exactly `comment` (finding a submission whose answer was lost). */
+    async findByComment(comment) {
+        const r = await this.exec('squeue', ['--local', '-h', '--me', '-t', 'all', '-o', SQUEUE_FORMAT]);
+        return parseSqueue(r.stdout).filter((e) => e.comment === comment);
+    }
+    /** `scontrol -o show job [ID]`: details of one job (or of all jobs when several are needed at once). */
+    async scontrolJobs(jobIds) {
+        const args = ['--local', '-o', 'show', 'job'];
+        if (jobIds.length === 1)
+            args.push(jobIds[0]);
+        const r = await this.exec('scontrol', args, { okExitCodes: [0, 1] });
+        if (r.exitCode === 1) {
+            if (/Invalid job id/i.test(r.stderr))
+                return new Map();
+            throw new errors_CommandFailedError(`scontrol show job failed: ${r.stderr.trim()}`, 'scontrol', args, 1, null, r.stderr);
+        }
+        const all = parseScontrolJobs(r.stdout);
+        return new Map([...all].filter(([id]) => jobIds.includes(id)));
+    }
+    /** `sacct` details when accounting is configured; an empty map (and `accounting` false) otherwise. */
+    async sacctJobs(jobIds) {
+        if (this.accounting === false || !jobIds.length)
+            return new Map();
+        const r = await this.exec('sacct', ['-n', '-P', '-X', '-j', jobIds.join(','), '-o', SACCT_FIELDS], { okExitCodes: [0, 1] });
+        if (/accounting storage is disabled/i.test(r.stdout + r.stderr)) {
+            this.accounting = false;
+            return new Map();
+        }
+        if (r.exitCode !== 0)
+            return new Map();
+        this.accounting = true;
+        return parseSacct(r.stdout);
+    }
+    /**
+     * `scancel IDS`. Jobs that already ended are fine (scancel reports them as errors: "already completing or
+     * completed", "Invalid job id"); a controller outage is thrown (transient) so the caller can retry.
+     */
+    async scancel(jobIds) {
+        if (!jobIds.length)
+            return;
+        const r = await this.exec('scancel', [...jobIds], { okExitCodes: [0, 1, 8, 255] });
+        if (r.exitCode === 0)
+            return;
+        const lines = r.stderr.split('\n').filter((l) => l.trim());
+        const real = lines.filter((l) => !/already completing or completed|Invalid job id|Job has already finished/i.test(l));
+        if (real.length)
+            throw new errors_CommandFailedError(`scancel failed: ${real[0].trim()}`, 'scancel', [...jobIds], r.exitCode, null, r.stderr);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/slurm/src/errors.ts
+// SlurmJobError: a job that eda-oci submitted did not succeed; carries what is known about it for outputs and summaries.
+
+/** The job ran (or was submitted) and did not succeed: failed, cancelled, timed out, lost, not inside the container. */
+class SlurmJobError extends errors_EdaOciError {
+    result;
+    name = 'SlurmJobError';
+    constructor(message, 
+    /** What is known about the job (job id, final state, exit code, output tail...). */
+    result, hint) {
+        super(message, hint);
+        this.result = result;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/slurm/src/states.ts
+/** States in which a job will still change (squeue -t all names). REQUEUE*: Slurm puts the job back in the queue. */
+const ACTIVE = new Set([
+    'PENDING',
+    'CONFIGURING',
+    'RUNNING',
+    'COMPLETING',
+    'SUSPENDED',
+    'STOPPED',
+    'SIGNALING',
+    'STAGE_OUT',
+    'RESIZING',
+    'REQUEUED',
+    'REQUEUE_FED',
+    'REQUEUE_HOLD',
+    'RESV_DEL_HOLD',
+    'SPECIAL_EXIT',
+]);
+/**
+ * Pending reasons that mean the job will not start without a person: Slurm failed to launch it and held it (e.g. the
+ * bundle is missing on the node: "launch_failed_requeued_held"). eda-oci treats them as the end of its run.
+ */
+const STUCK_REASONS = /^(launch_failed_requeued_held|JobHeldAdmin|BadConstraints|PartitionDown|PartitionInactive|InvalidAccount|InvalidQOS)$/i;
+/** True while the job can still change state. */
+function isActiveState(state) {
+    return ACTIVE.has(state.toUpperCase());
+}
+/** True when a pending job will not start by itself (see STUCK_REASONS); the reason is the explanation. */
+function isStuck(state, reason) {
+    if (/^(REQUEUE_HOLD|SPECIAL_EXIT)$/i.test(state))
+        return true;
+    return /^PENDING$/i.test(state) && STUCK_REASONS.test(reason);
+}
+function sig(n) {
+    const names = {
+        1: 'SIGHUP',
+        2: 'SIGINT',
+        6: 'SIGABRT',
+        9: 'SIGKILL',
+        11: 'SIGSEGV',
+        13: 'SIGPIPE',
+        15: 'SIGTERM',
+    };
+    return names[n] ? `${names[n]} (${n})` : `signal ${n}`;
+}
+/** Maps a final job state (with exit code, signal and reason) to an explicit outcome. */
+function outcomeOf(d, cancelledByUs = false) {
+    const state = d.state.toUpperCase();
+    const where = d.nodes ? ` on ${d.nodes}` : '';
+    switch (state) {
+        case 'COMPLETED':
+            return d.exitCode === 0 && d.signal === 0
+                ? { success: true, kind: 'completed', message: `completed${where} with exit code 0` }
+                : {
+                    success: false,
+                    kind: 'failed',
+                    message: `completed${where} but with exit code ${d.exitCode}${d.signal ? `, ${sig(d.signal)}` : ''}`,
+                };
+        case 'FAILED':
+            return {
+                success: false,
+                kind: 'failed',
+                message: d.signal
+                    ? `failed${where}: killed by ${sig(d.signal)}`
+                    : `failed${where} with exit code ${d.exitCode}${d.reason && d.reason !== 'NonZeroExitCode' && d.reason !== 'None' ? ` (${d.reason})` : ''}`,
+            };
+        case 'CANCELLED':
+            return {
+                success: false,
+                kind: 'cancelled',
+                message: cancelledByUs
+                    ? 'cancelled by eda-oci (the run was cancelled or timed out)'
+                    : d.cancelledBy
+                        ? `cancelled by uid ${d.cancelledBy}`
+                        : 'cancelled (by a user or an administrator; who is not recorded without accounting)',
+            };
+        case 'TIMEOUT':
+            return { success: false, kind: 'timeout', message: `hit its time limit${where} and was killed` };
+        case 'OUT_OF_MEMORY':
+            return { success: false, kind: 'out-of-memory', message: `ran out of memory${where}` };
+        case 'NODE_FAIL':
+            return { success: false, kind: 'node-fail', message: `ended by a node failure${where}` };
+        case 'PREEMPTED':
+            return { success: false, kind: 'preempted', message: `was preempted${where} and not requeued` };
+        case 'BOOT_FAIL':
+            return { success: false, kind: 'boot-fail', message: `could not start: node boot failure${where}` };
+        case 'DEADLINE':
+            return { success: false, kind: 'deadline', message: 'missed its deadline (--deadline) and was cancelled' };
+        case 'REVOKED':
+            return { success: false, kind: 'revoked', message: 'was revoked (it runs on another cluster of the federation)' };
+        default:
+            if (isStuck(state, d.reason)) {
+                return { success: false, kind: 'stuck', message: `cannot start: ${state} with reason ${d.reason}` };
+            }
+            return { success: false, kind: 'unknown', message: `ended in state ${d.state || 'UNKNOWN'}, which eda-oci does not know` };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/slurm/src/monitor.ts
+// Waiting for Slurm jobs to end without hammering slurmctld: one squeue for all watched jobs per poll, an interval
+// that starts short (trivial jobs end within a second) and settles below 1 s (the end is seen within 1 s of Slurm
+// knowing it), capped exponential backoff while the controller does not answer (no outcome is declared then), and
+// final details from sacct (when accounting exists) or scontrol, fetched once per poll for all jobs that ended.
+
+
+
+/** Sleeps `ms`, resolving early (not rejecting) when `signal` aborts. */
+function delay(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const t = setTimeout(done, ms);
+        function done() {
+            clearTimeout(t);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** Poll interval after `elapsedMs` of watching: 250 ms for 3 s, 500 ms to 15 s, then 800 ms. */
+function pollInterval(elapsedMs) {
+    if (elapsedMs < 3_000)
+        return 250;
+    if (elapsedMs < 15_000)
+        return 500;
+    return 800;
+}
+/** Backoff after `failures` consecutive controller errors: 1, 2, 4, then 5 s. */
+function backoff(failures) {
+    return Math.min(1000 * 2 ** Math.max(0, failures - 1), 5000);
+}
+function fromQueue(q, restarts) {
+    return {
+        jobId: q.jobId,
+        state: q.state,
+        reason: q.reason,
+        exitCode: 0,
+        signal: 0,
+        elapsedSeconds: q.elapsedSeconds,
+        nodes: q.nodes,
+        restarts,
+        source: 'squeue',
+    };
+}
+/** Thrown by {@link JobMonitor.wait} when the deadline passes; the jobs are still running. */
+class MonitorTimeout extends Error {
+    name = 'MonitorTimeout';
+}
+/** Watches a set of jobs until each reaches a final state; one squeue per poll for all of them. */
+class JobMonitor {
+    commands;
+    logger;
+    sleep;
+    now;
+    /** Polls made (each is one squeue; details add at most one sacct/scontrol per poll). */
+    polls = 0;
+    /** Restart count of jobs seen requeued. */
+    restarts = new Map();
+    constructor(commands, logger = logger_silentLogger, sleep = delay, now = Date.now) {
+        this.commands = commands;
+        this.logger = logger;
+        this.sleep = sleep;
+        this.now = now;
+    }
+    /** Waits until every job ended; returns final details per job id (state UNKNOWN when Slurm forgot the job). */
+    async wait(jobIds, opts = {}) {
+        const started = this.now();
+        const pending = new Set(jobIds);
+        const results = new Map();
+        const last = new Map();
+        let failures = 0;
+        while (pending.size) {
+            if (opts.signal?.aborted)
+                throw new errors_CancelledError('waiting for the Slurm job was cancelled');
+            if (opts.deadline !== undefined && this.now() >= opts.deadline)
+                throw new MonitorTimeout('deadline reached');
+            let entries;
+            try {
+                this.polls++;
+                entries = await this.commands.squeue([...pending]);
+                if (failures)
+                    this.logger.info(`slurmctld answers again after ${failures} failed quer${failures === 1 ? 'y' : 'ies'}`);
+                failures = 0;
+            }
+            catch (err) {
+                if (!isTransient(err))
+                    throw err;
+                failures++;
+                if (failures === 1 || failures % 5 === 0) {
+                    this.logger.warning(`slurmctld does not answer (${err.message.split('\n')[0]}); still waiting, retrying with backoff`);
+                }
+                await this.sleep(backoff(failures), opts.signal);
+                continue;
+            }
+            const byId = new Map(entries.map((e) => [e.jobId, e]));
+            const ended = [];
+            for (const id of pending) {
+                const e = byId.get(id);
+                if (!e) {
+                    ended.push(id);
+                    continue;
+                }
+                const prev = last.get(id);
+                if (!prev || prev.state !== e.state || prev.reason !== e.reason)
+                    opts.onChange?.({ jobId: id, entry: e, previous: prev });
+                last.set(id, e);
+                if (!isActiveState(e.state) || isStuck(e.state, e.reason))
+                    ended.push(id);
+            }
+            if (ended.length) {
+                const details = await this.details(ended, byId, opts.signal);
+                for (const id of ended) {
+                    const d = details.get(id);
+                    if (isActiveState(d.state) && !isStuck(d.state, d.reason)) {
+                        // squeue saw an end (e.g. NODE_FAIL) but the job is already back in the queue: follow the requeue.
+                        this.restarts.set(id, d.restarts);
+                        opts.onRequeue?.(d);
+                        continue;
+                    }
+                    results.set(id, d);
+                    pending.delete(id);
+                }
+            }
+            await opts.onPoll?.();
+            if (pending.size)
+                await this.sleep((opts.interval ?? pollInterval)(this.now() - started), opts.signal);
+        }
+        return results;
+    }
+    /**
+     * Final details of jobs squeue saw end (or no longer lists): squeue alone for COMPLETED, else sacct when accounting
+     * exists (its state must agree: slurmdbd lags), else scontrol (one call for all), else what squeue said, else UNKNOWN.
+     */
+    async details(ids, seen, signal) {
+        let failures = 0;
+        for (;;) {
+            try {
+                const out = new Map();
+                // COMPLETED means every exit code was 0: squeue said all there is to know, no further query.
+                for (const id of ids) {
+                    const q = seen.get(id);
+                    if (q?.state === 'COMPLETED')
+                        out.set(id, fromQueue(q, this.restarts.get(id) ?? 0));
+                }
+                const need = ids.filter((id) => !out.has(id));
+                if (!need.length)
+                    return out;
+                const acct = await this.commands.sacctJobs(need);
+                for (const id of need) {
+                    const a = acct.get(id);
+                    const q = seen.get(id);
+                    if (a && !isActiveState(a.state) && (!q || q.state === a.state))
+                        out.set(id, a);
+                }
+                const rest = need.filter((id) => !out.has(id));
+                const sc = rest.length ? await this.commands.scontrolJobs(rest) : new Map();
+                for (const id of rest) {
+                    const s = sc.get(id);
+                    const q = seen.get(id);
+                    if (s)
+                        out.set(id, s);
+                    else if (q) {
+                        // Known to squeue only (e.g. purged between the two queries): its state, exit code unknown (0).
+                        out.set(id, fromQueue(q, this.restarts.get(id) ?? 0));
+                    }
+                    else {
+                        out.set(id, {
+                            jobId: id,
+                            state: 'UNKNOWN',
+                            reason: 'Slurm no longer knows the job (purged after MinJobAge, or never accepted)',
+                            exitCode: 0,
+                            signal: 0,
+                            elapsedSeconds: 0,
+                            nodes: '',
+                            restarts: 0,
+                            source: 'squeue',
+                        });
+                    }
+                }
+                return out;
+            }
+            catch (err) {
+                if (!isTransient(err))
+                    throw err;
+                failures++;
+                await this.sleep(backoff(failures), signal);
+                if (signal?.aborted)
+                    throw new errors_CancelledError('waiting for the Slurm job was cancelled');
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/slurm/src/output.ts
+// Following a job's output while it runs: new complete lines of the sbatch output file (or of srun's pipes), the
+// eda-oci verification line taken out, and a bounded tail kept for the summary.
+
+/** Prefix of the line a job prints first when eda-oci verifies that it runs inside the bundle. */
+const VERIFY_PREFIX = 'eda-oci-verify:';
+/** Collects lines: forwards them (except verification lines), keeps the last `tailLines`, records the bundle ids. */
+class OutputSink {
+    token;
+    onLine;
+    tailLines;
+    tail = [];
+    /** Bundle ids the job printed on verification lines, one per task ('none' when /.eda-oci/bundle-id was missing). */
+    verifiedIds = [];
+    lines = 0;
+    constructor(token, onLine, tailLines = 30) {
+        this.token = token;
+        this.onLine = onLine;
+        this.tailLines = tailLines;
+    }
+    /** Handles one complete line. */
+    line(text) {
+        const marker = `${VERIFY_PREFIX}${this.token}:`;
+        if (text.startsWith(marker)) {
+            this.verifiedIds.push(text.slice(marker.length).trim());
+            return;
+        }
+        this.lines++;
+        this.tail.push(text);
+        if (this.tail.length > this.tailLines)
+            this.tail.shift();
+        this.onLine(text);
+    }
+}
+/** Reads a growing file from where it left off and feeds complete lines to a sink; the file may not exist yet. */
+class FileFollower {
+    path;
+    sink;
+    offset = 0;
+    partial = '';
+    fh;
+    /** True once the file was seen. */
+    seen = false;
+    constructor(path, sink) {
+        this.path = path;
+        this.sink = sink;
+    }
+    /** Reads what was appended since the last call; with `final`, also hands over an unterminated last line. */
+    async poll(final = false) {
+        if (!this.fh) {
+            try {
+                this.fh = await (0,promises_namespaceObject.open)(this.path, 'r');
+                this.seen = true;
+            }
+            catch {
+                return;
+            }
+        }
+        const buf = Buffer.alloc(64 * 1024);
+        for (;;) {
+            const { bytesRead } = await this.fh.read(buf, 0, buf.length, this.offset);
+            if (bytesRead === 0)
+                break;
+            this.offset += bytesRead;
+            const lines = (this.partial + buf.subarray(0, bytesRead).toString('utf8')).split('\n');
+            this.partial = lines.pop() ?? '';
+            for (const l of lines)
+                this.sink.line(l);
+        }
+        if (final && this.partial) {
+            this.sink.line(this.partial);
+            this.partial = '';
+        }
+    }
+    async close() {
+        await this.fh?.close();
+        this.fh = undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/slurm/src/validate.ts
+// Strict grammars for what becomes Slurm arguments: partitions, job names, time limits, node counts, extra arguments
+// (one per line, never shell-parsed), environment entries. Every failure is one ConfigurationError: what, value, fix.
+
+function bad(what, value, fix) {
+    return new errors_ConfigurationError(`${what} '${value}' is not valid`, fix);
+}
+/** Partition name, or a comma-separated list of them (sbatch -p a,b). */
+function validatePartition(value) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*(,[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/.test(value) || value.length > 200) {
+        throw bad('partition', value, 'use a partition name from sinfo (letters, digits, _ . -), or several separated by commas');
+    }
+    return value;
+}
+/** Job name: letters, digits and . _ + - (Slurm allows more, but these survive every tool and file name). */
+function validateJobName(value) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.+-]{0,127}$/.test(value)) {
+        throw bad('job name', value, 'use letters, digits and . _ + - (at most 128), not starting with - or .');
+    }
+    return value;
+}
+/**
+ * Slurm time limit: minutes, minutes:seconds, hours:minutes:seconds, days-hours, days-hours:minutes,
+ * days-hours:minutes:seconds, or UNLIMITED/INFINITE.
+ */
+function validateTimeLimit(value) {
+    const ok = /^(UNLIMITED|INFINITE)$/i.test(value) || /^\d+(:\d{1,2}){0,2}$/.test(value) || /^\d+-\d{1,2}(:\d{1,2}){0,2}$/.test(value);
+    if (!ok) {
+        throw bad('time limit', value, 'use minutes (30), MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS or UNLIMITED (as sbatch --time)');
+    }
+    return value;
+}
+/** Node count: N or MIN-MAX. */
+function validateNodes(value) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(value);
+    if (!m || Number(m[1]) < 1 || (m[2] !== undefined && Number(m[2]) < Number(m[1]))) {
+        throw bad('node count', value, 'use a number of nodes (2) or a range (2-4)');
+    }
+    return value;
+}
+/** Options eda-oci sets itself; in extra-args they would conflict with it (or hang the run). */
+const MANAGED = {
+    container: 'bundle',
+    parsable: '(always set)',
+    wait: '(eda-oci waits itself)',
+    W: '(eda-oci waits itself)',
+    comment: '(eda-oci uses it to find the job again)',
+    output: '(the output file is managed)',
+    o: '(the output file is managed)',
+    error: '(the output file is managed)',
+    e: '(the output file is managed)',
+    input: '(no input)',
+    i: '(no input)',
+    wrap: 'command',
+    'job-name': 'job-name',
+    J: 'job-name',
+    partition: 'partition',
+    p: 'partition',
+    nodes: 'nodes',
+    N: 'nodes',
+    ntasks: 'ntasks',
+    n: 'ntasks',
+    time: 'time-limit',
+    t: 'time-limit',
+    export: 'env',
+    array: '(one job per run)',
+    a: '(one job per run)',
+    hold: '(a held job never starts)',
+    H: '(a held job never starts)',
+    'test-only': '(nothing would run)',
+    pty: '(no terminal)',
+};
+/**
+ * Extra sbatch/srun arguments, one per line, passed as they are (never through a shell). Refuses lines that only make
+ * sense to a shell (two words, quotes, ;, $(...), backticks, && or ||, redirections) and the options eda-oci sets.
+ */
+function validateExtraArgs(args) {
+    for (const a of args) {
+        if (/[;`'"\\]|\$[({]|&&|\|\||^[<>|&]|[<>]$/.test(a)) {
+            throw new errors_ConfigurationError(`extra-args line '${a}' uses shell syntax, which is passed to Slurm literally and never interpreted`, 'write plain arguments, one per line, without quotes, ;, $(...), backticks, && or redirections');
+        }
+        if (/\s/.test(a)) {
+            throw new errors_ConfigurationError(`extra-args line '${a}' contains whitespace; extra-args are not shell-parsed`, 'put one argument per line (e.g. --mem=4G, or -w and n3 on two lines)');
+        }
+        const m = /^--?([A-Za-z][A-Za-z-]*)/.exec(a);
+        if (m) {
+            const long = a.startsWith('--');
+            const name = long ? m[1] : m[1][0];
+            const owner = MANAGED[name];
+            if (owner !== undefined && (long || name.length === 1)) {
+                throw new errors_ConfigurationError(`extra-args line '${a}' sets an option eda-oci manages`, owner.startsWith('(') ? `remove it ${owner}` : `use the input '${owner}' instead`);
+            }
+        }
+    }
+    return [...args];
+}
+/** Multiline KEY=value environment entries for the job; KEY is a shell-style name. */
+function parseEnvEntries(lines) {
+    const env = {};
+    for (const line of lines) {
+        const eq = line.indexOf('=');
+        const key = eq > 0 ? line.slice(0, eq) : line;
+        if (eq <= 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+            throw new errors_ConfigurationError(`env line '${line}' is not KEY=value`, 'write one KEY=value per line; KEY is letters, digits and _');
+        }
+        env[key] = line.slice(eq + 1);
+    }
+    return env;
+}
+
+;// CONCATENATED MODULE: ./packages/slurm/src/container-job.ts
+// Run one command (or batch script) inside an OCI bundle through Slurm and report how it really ended: what
+// slurm-submit-container and `eda-oci submit` do. Submit once (a unique comment finds a submission whose answer was
+// lost), stream the output, see the end within 1 s, map the final state to an outcome, prove the job ran inside the
+// bundle, scancel on cancellation or timeout.
+
+
+
+
+
+
+
+
+
+
+
+const SHELLS = /^(sh|bash|dash|ash|ksh|mksh|zsh)$/;
+/** The verification line's command: prints the bundle id the job sees (or "none"), before the user's command. */
+function verifyLine(token) {
+    return `printf '%s\\n' "${VERIFY_PREFIX}${token}:$(cat /.eda-oci/bundle-id 2>/dev/null || echo none)"`;
+}
+/** Inserts the verification line after the shebang, comments and #SBATCH directives of a shell batch script. */
+function injectIntoScript(text, line, file) {
+    const lines = text.split('\n');
+    const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(lines[0] ?? '');
+    if (!shebang) {
+        throw new errors_ConfigurationError(`script ${file} does not start with #!`, 'start it with #!/bin/sh (sbatch needs an interpreter line)');
+    }
+    const interp = external_node_path_default().basename(shebang[1]) === 'env' ? external_node_path_default().basename(shebang[2] ?? '') : external_node_path_default().basename(shebang[1]);
+    if (!SHELLS.test(interp)) {
+        throw new errors_ConfigurationError(`verify-container needs a shell batch script, but ${file} runs ${interp}`, 'use a #!/bin/sh or #!/bin/bash script (it may call your program), or set verify-container to false');
+    }
+    let i = 1;
+    while (i < lines.length && /^\s*(#.*)?$/.test(lines[i]))
+        i++;
+    return [...lines.slice(0, i), line, ...lines.slice(i)].join('\n');
+}
+/** Validates and resolves everything before any side effect; ConfigurationError names the first problem. */
+function prepareContainerJob(o, cwd = process.cwd()) {
+    if (o.mode !== 'sbatch' && o.mode !== 'srun')
+        throw new errors_ConfigurationError(`mode '${String(o.mode)}' is not sbatch or srun`, 'use sbatch or srun');
+    if (!o.bundle)
+        throw new errors_ConfigurationError('bundle is empty', 'give the bundle directory (with config.json and rootfs/)');
+    if (o.bundle.startsWith('-'))
+        throw new errors_ConfigurationError(`bundle '${o.bundle}' starts with -`, 'give a path');
+    if (Boolean(o.command?.trim()) === Boolean(o.script)) {
+        throw new errors_ConfigurationError(o.command?.trim() ? 'both command and script are set' : 'neither command nor script is set', 'set exactly one of command or script');
+    }
+    if (o.script && o.mode === 'srun')
+        throw new errors_ConfigurationError('script works with mode sbatch only', 'use command with mode srun, or mode sbatch');
+    if (o.partition !== undefined)
+        validatePartition(o.partition);
+    if (o.jobName !== undefined)
+        validateJobName(o.jobName);
+    if (o.timeLimit !== undefined)
+        validateTimeLimit(o.timeLimit);
+    if (o.nodes !== undefined)
+        validateNodes(o.nodes);
+    if (o.ntasks !== undefined && (!Number.isInteger(o.ntasks) || o.ntasks < 1)) {
+        throw new errors_ConfigurationError(`ntasks '${o.ntasks}' is not a positive whole number`, 'set ntasks to 1 or more');
+    }
+    const extra = validateExtraArgs(o.extraArgs ?? []);
+    if (o.timeoutSeconds !== undefined && (!Number.isInteger(o.timeoutSeconds) || o.timeoutSeconds < 0)) {
+        throw new errors_ConfigurationError(`timeout-seconds '${o.timeoutSeconds}' is not a whole number >= 0`, 'use 0 (no limit) or a number of seconds');
+    }
+    // The bundle as the nodes will see it (the runner is on the cluster's shared file system).
+    const given = external_node_path_default().resolve(cwd, o.bundle);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(given)) {
+        throw new errors_ConfigurationError(`bundle ${given} does not exist`, 'give the path of a bundle on the shared file system the nodes mount (e.g. the bundle-path output of build-oci-bundle)');
+    }
+    const bundlePath = o.pinVersion === false ? given : (0,external_node_fs_namespaceObject.realpathSync)(given);
+    for (const [p, dir] of [
+        ['config.json', false],
+        ['rootfs', true],
+    ]) {
+        const full = external_node_path_default().join(bundlePath, p);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(full) || (0,external_node_fs_namespaceObject.statSync)(full).isDirectory() !== dir) {
+            throw new errors_ConfigurationError(`bundle ${bundlePath} has no ${p}${dir ? '/' : ''}`, 'give an OCI bundle directory (config.json and rootfs/), as build-oci-bundle writes');
+        }
+    }
+    const verify = o.verifyContainer !== false;
+    let bundleId = '';
+    const idFile = external_node_path_default().join(bundlePath, 'rootfs/.eda-oci/bundle-id');
+    if ((0,external_node_fs_namespaceObject.existsSync)(idFile))
+        bundleId = (0,external_node_fs_namespaceObject.readFileSync)(idFile, 'utf8').trim();
+    if (verify && !bundleId) {
+        throw new errors_ConfigurationError(`bundle ${bundlePath} has no rootfs/.eda-oci/bundle-id, so the job cannot prove it ran inside it`, 'build the bundle with build-oci-bundle, or set verify-container to false');
+    }
+    const token = (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex');
+    const comment = `eda-oci:${token}`;
+    const args = [`--container=${bundlePath}`, `--comment=${comment}`];
+    if (o.partition)
+        args.push(`--partition=${o.partition}`);
+    if (o.jobName)
+        args.push(`--job-name=${o.jobName}`);
+    if (o.timeLimit)
+        args.push(`--time=${o.timeLimit}`);
+    if (o.nodes)
+        args.push(`--nodes=${o.nodes}`);
+    if (o.ntasks)
+        args.push(`--ntasks=${o.ntasks}`);
+    let outputPattern = '';
+    let script;
+    const vline = verify ? `${verifyLine(token)}\n` : '';
+    if (o.mode === 'sbatch') {
+        const outDir = external_node_path_default().resolve(cwd, o.outputDir ?? '.');
+        outputPattern = external_node_path_default().join(outDir, 'eda-oci-%j.out');
+        args.push(`--output=${outputPattern}`);
+        if (o.script) {
+            const file = external_node_path_default().resolve(cwd, o.script);
+            let text;
+            try {
+                text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+            }
+            catch (err) {
+                throw new errors_ConfigurationError(`cannot read script ${file}: ${err.code ?? err.message}`, 'give the path of a readable batch script');
+            }
+            script = verify ? injectIntoScript(text, vline.trimEnd(), file) : text;
+        }
+        else {
+            script = `#!/bin/sh\n${vline}${o.command}\n`;
+        }
+    }
+    else {
+        script = `${vline}${o.command}`;
+    }
+    args.push(...extra);
+    return { mode: o.mode, bundlePath, bundleId, comment, token, args, script, outputPattern, env: { ...process.env, ...o.env }, verify };
+}
+/**
+ * Submits the job and waits for its real end. Returns the result when it completed with exit code 0 (and, with
+ * verify-container, printed the bundle's id); throws SlurmJobError (with the result) otherwise, ConfigurationError for
+ * bad input (before any side effect) and CancelledError when `signal` aborted (after scancel, unless cancelOnAbort
+ * is false).
+ */
+async function runContainerJob(o, deps = {}) {
+    const logger = deps.logger ?? logger_silentLogger;
+    const now = deps.now ?? Date.now;
+    const sleep = deps.sleep ?? delay;
+    const t0 = now();
+    const job = prepareContainerJob(o);
+    const commands = deps.commands ?? new commands_SlurmCommands({ run: deps.run ?? runCommand, logger });
+    const monitor = new JobMonitor(commands, logger, sleep, now);
+    const deadline = o.timeoutSeconds ? t0 + o.timeoutSeconds * 1000 : undefined;
+    const sink = new OutputSink(job.token, o.onOutputLine ?? ((l) => logger.info(l)));
+    const verifiedIds = sink.verifiedIds;
+    logger.info(`bundle ${job.bundlePath}${job.bundlePath !== external_node_path_default().resolve(o.bundle) ? ` (pinned from ${o.bundle})` : ''}${job.bundleId ? `, id ${job.bundleId}` : ''}`);
+    let jobId = '';
+    let tSubmitted = t0;
+    let cancelledByUs = false;
+    let follower;
+    let final;
+    const finish = (d) => ({
+        jobId,
+        state: d.state,
+        exitCode: d.exitCode,
+        signal: d.signal,
+        elapsedSeconds: d.elapsedSeconds,
+        nodes: d.nodes,
+        outputFile: follower?.path ?? '',
+        bundlePath: job.bundlePath,
+        bundleId: job.bundleId,
+        outcome: outcomeOf(d, cancelledByUs),
+        outputTail: [...sink.tail],
+        verified: job.verify && verifiedIds.length ? verifiedIds.every((v) => v === job.bundleId) : job.verify ? false : undefined,
+        restarts: d.restarts,
+        source: d.source,
+        commands: { ...commands.counts },
+        timingsMs: { submit: tSubmitted - t0, wait: now() - tSubmitted, total: now() - t0 },
+    });
+    /** scancel with retries while the controller is down (bounded): cancelling must not be lost to an outage. */
+    const cancel = async (why) => {
+        if (!jobId)
+            return;
+        cancelledByUs = true;
+        logger.warning(`cancelling job ${jobId} (${why})`);
+        for (let i = 1;; i++) {
+            try {
+                await commands.scancel([jobId]);
+                return;
+            }
+            catch (err) {
+                if (!isTransient(err) || i >= 6) {
+                    logger.warning(`scancel ${jobId} failed: ${err.message}; the post step tries again`);
+                    return;
+                }
+                await sleep(backoff(i));
+            }
+        }
+    };
+    /** After scancel: the final state, briefly (a cancelled job ends at once; do not wait long for a report). */
+    const settle = async () => {
+        try {
+            const r = await monitor.wait([jobId], { deadline: now() + 5000, onPoll: () => follower?.poll() });
+            return r.get(jobId);
+        }
+        catch {
+            return undefined;
+        }
+    };
+    try {
+        if (job.mode === 'sbatch') {
+            jobId = await submitBatch(job, commands, logger, sleep, o.signal, deadline);
+            tSubmitted = now();
+            o.onSubmitted?.(jobId);
+            follower = new FileFollower(job.outputPattern.replace('%j', jobId), sink);
+            logger.info(`submitted batch job ${jobId}; output ${follower.path}`);
+            const res = await monitor.wait([jobId], {
+                signal: o.signal,
+                deadline,
+                onPoll: () => follower.poll(),
+                onChange: (e) => logChange(logger, e.entry.jobId, e.entry.state, e.entry.reason, e.entry.nodes),
+                onRequeue: (d) => logger.warning(`job ${d.jobId} was requeued (restart ${d.restarts}, ${d.reason}); following it to its end`),
+            });
+            final = res.get(jobId);
+            await follower.poll(true);
+            if (!follower.seen)
+                logger.warning(`output file ${follower.path} is not visible here (not on a file system shared with the nodes?)`);
+        }
+        else {
+            final = await runSrun(job, commands, monitor, sink, logger, o, deadline, (id) => {
+                jobId = id;
+                tSubmitted = now();
+                o.onSubmitted?.(id);
+            });
+        }
+    }
+    catch (err) {
+        if (err instanceof errors_CancelledError || o.signal?.aborted) {
+            if (o.cancelOnAbort !== false) {
+                await cancel('the run was cancelled');
+                await settle();
+                await follower?.poll(true).catch(() => undefined);
+                throw new errors_CancelledError(jobId ? `cancelled; job ${jobId} was cancelled (scancel)` : 'cancelled before a job was submitted');
+            }
+            throw new errors_CancelledError(jobId ? `cancelled; job ${jobId} was left running (cancel-on-abort is false)` : 'cancelled before a job was submitted');
+        }
+        if (err instanceof MonitorTimeout) {
+            await cancel(`timeout-seconds ${o.timeoutSeconds} passed`);
+            const d = (await settle()) ?? unknownDetails(jobId, 'CANCELLED');
+            await follower?.poll(true).catch(() => undefined);
+            const r = finish(d);
+            throw new SlurmJobError(`job ${jobId} did not end within timeout-seconds (${o.timeoutSeconds} s) and was cancelled`, r, "raise timeout-seconds or the job's speed");
+        }
+        throw err;
+    }
+    finally {
+        await follower?.close();
+    }
+    const result = finish(final);
+    if (!result.outcome.success) {
+        if (result.outcome.kind === 'stuck' && o.cancelOnAbort !== false)
+            await cancel(`it cannot start: ${final.reason}`);
+        throw new SlurmJobError(`job ${jobId} ${result.outcome.message}`, result, hintFor(result));
+    }
+    if (job.verify && result.verified !== true) {
+        const seen = verifiedIds.length
+            ? `it saw bundle id '${verifiedIds.find((v) => v !== job.bundleId) ?? verifiedIds[0]}'`
+            : 'it printed no bundle id';
+        throw new SlurmJobError(`job ${jobId} did not run inside the container: ${seen}, expected ${job.bundleId}`, result, `node(s) ${result.nodes || '?'} may have no oci.conf (Slurm then runs --container jobs on the host); see eda-oci oci-conf`);
+    }
+    return result;
+}
+function unknownDetails(jobId, state) {
+    return { jobId, state, reason: '', exitCode: 0, signal: 0, elapsedSeconds: 0, nodes: '', restarts: 0, source: 'squeue' };
+}
+function hintFor(r) {
+    switch (r.outcome.kind) {
+        case 'failed':
+            return r.outputFile ? `see the output above or ${r.outputFile}` : 'see the output above';
+        case 'timeout':
+            return 'raise time-limit';
+        case 'stuck':
+            return 'check that the bundle exists on the nodes and that they can run it (scontrol show job, slurmd logs)';
+        case 'node-fail':
+            return 'run again; ask the admins about the node';
+        default:
+            return undefined;
+    }
+}
+function logChange(logger, id, state, reason, nodes) {
+    const detail = state === 'PENDING' ? ` (${reason})` : nodes ? ` on ${nodes}` : '';
+    logger.info(`job ${id}: ${state}${detail}`);
+}
+/** Translates sbatch's answer to a bad request into one ConfigurationError line. */
+async function badRequest(err, job) {
+    const text = `${err.stderr}\n${err.message}`;
+    if (/invalid partition/i.test(text)) {
+        let names = '';
+        try {
+            const r = await runCommand('sinfo', ['-h', '-o', '%R'], { timeoutMs: 15_000, quiet: true });
+            names = [
+                ...new Set(r.stdout
+                    .split('\n')
+                    .map((l) => l.trim())
+                    .filter(Boolean)),
+            ].join(', ');
+        }
+        catch {
+            // the list is a courtesy
+        }
+        const p = job.args.find((a) => a.startsWith('--partition='))?.slice('--partition='.length) ?? '(default)';
+        return new errors_ConfigurationError(`partition '${p}' does not exist on this cluster`, names ? `use one of: ${names}` : 'see sinfo');
+    }
+    if (/Invalid --time|time limit/i.test(text))
+        return new errors_ConfigurationError(`Slurm refused the time limit: ${lastSlurmError(err)}`, 'use a time limit within the partition MaxTime');
+    return new errors_ConfigurationError(`Slurm refused the job: ${lastSlurmError(err)}`, 'check the inputs and extra-args');
+}
+function lastSlurmError(err) {
+    const lines = err.stderr
+        .split('\n')
+        .map((l) => l.replace(/^s(batch|run): error: /, '').trim())
+        .filter(Boolean);
+    return lines[lines.length - 1] ?? err.message;
+}
+/**
+ * sbatch --parsable with the run's unique comment. When sbatch fails with a controller error or times out, the job
+ * may have been accepted anyway: look for it by its comment before submitting again (never two jobs for one run).
+ */
+async function submitBatch(job, commands, logger, sleep, signal, deadline) {
+    const giveUp = Math.min(deadline ?? Infinity, Date.now() + 120_000);
+    for (let attempt = 1;; attempt++) {
+        if (signal?.aborted)
+            throw new errors_CancelledError('cancelled before the job was submitted');
+        try {
+            const out = await commands.sbatch(job.args, job.script, job.env);
+            const id = parseSbatchParsable(out);
+            if (!id)
+                throw new errors_CommandFailedError(`sbatch printed no job id: '${out.trim()}'`, 'sbatch', job.args, 0, null, '');
+            return id;
+        }
+        catch (err) {
+            const timedOut = err instanceof errors_CommandFailedError && /timed out/.test(err.message);
+            if (!(err instanceof errors_CommandFailedError) || (!isTransient(err) && !timedOut)) {
+                throw err instanceof errors_CommandFailedError ? await badRequest(err, job) : err;
+            }
+            logger.warning(`sbatch did not get an answer from slurmctld (${lastSlurmError(err)}); checking whether the job was accepted`);
+            try {
+                const found = await commands.findByComment(job.comment);
+                if (found.length) {
+                    logger.info(`found the job submitted by this run (${found[0].jobId}, comment ${job.comment}): adopting it`);
+                    return found[0].jobId;
+                }
+            }
+            catch (e) {
+                if (!isTransient(e))
+                    throw e;
+            }
+            if (Date.now() > giveUp)
+                throw new errors_CommandFailedError(`cannot submit: slurmctld does not answer (${lastSlurmError(err)})`, 'sbatch', job.args, null, null, err.stderr, 'check the Slurm controller (scontrol ping)');
+            await sleep(backoff(attempt), signal);
+        }
+    }
+}
+/**
+ * srun mode: srun runs in the foreground (its output streams through), the job id comes from the run's comment,
+ * the final state from squeue/scontrol once srun ended.
+ */
+async function runSrun(job, commands, monitor, sink, logger, o, deadline, onId) {
+    let jobId = '';
+    const srunAbort = new AbortController();
+    const fromStderr = (line) => {
+        const m = /^srun: job (\d+) (?:queued|has been allocated)/.exec(line);
+        if (m && !jobId) {
+            jobId = m[1];
+            onId(jobId);
+        }
+        sink.line(line);
+    };
+    const srun = runCommand('srun', [...job.args, '/bin/sh', '-c', job.script], {
+        env: job.env,
+        logger,
+        signal: srunAbort.signal,
+        onStdoutLine: (l) => sink.line(l),
+        onStderrLine: fromStderr,
+        okExitCodes: Array.from({ length: 256 }, (_, i) => i),
+        maxOutputBytes: 64 * 1024,
+    });
+    let srunDone = false;
+    const srunResult = srun.then((r) => {
+        srunDone = true;
+        return r;
+    }, (e) => {
+        srunDone = true;
+        throw e;
+    });
+    srunResult.catch(() => undefined);
+    // Find the job id by the comment while srun runs (one squeue per interval), for cancellation and the final state.
+    const started = Date.now();
+    try {
+        while (!srunDone) {
+            if (o.signal?.aborted)
+                throw new errors_CancelledError('cancelled');
+            if (deadline !== undefined && Date.now() >= deadline)
+                throw new MonitorTimeout('deadline');
+            if (!jobId) {
+                try {
+                    const found = await commands.findByComment(job.comment);
+                    if (found[0] && !jobId) {
+                        jobId = found[0].jobId;
+                        onId(jobId);
+                    }
+                }
+                catch (err) {
+                    if (!isTransient(err))
+                        throw err;
+                }
+            }
+            // Wake up when srun ends; the timer must not outlive the wait (it would keep the process alive).
+            const tick = new AbortController();
+            const wake = () => tick.abort();
+            o.signal?.addEventListener('abort', wake, { once: true });
+            void srunResult.then(wake, wake);
+            await delay(jobId ? 1000 : Math.min(1000, 100 + (Date.now() - started) / 4), tick.signal);
+            o.signal?.removeEventListener('abort', wake);
+        }
+    }
+    catch (err) {
+        // Cancellation/timeout: the caller scancels the job (srun then ends); stop srun if it lingers.
+        setTimeout(() => srunAbort.abort(), 3000).unref();
+        throw err;
+    }
+    const r = await srunResult;
+    if (!jobId) {
+        const found = await commands.findByComment(job.comment).catch(() => []);
+        if (found[0]) {
+            jobId = found[0].jobId;
+            onId(jobId);
+        }
+    }
+    if (!jobId) {
+        throw new errors_CommandFailedError(`srun exited with code ${r.exitCode} and Slurm has no job for this run`, 'srun', job.args, r.exitCode, null, r.stderr, 'see the srun error above');
+    }
+    // srun has ended: the job is ending too (COMPLETING for a moment); look closely for a short while.
+    const res = await monitor.wait([jobId], { signal: o.signal, deadline, interval: (ms) => (ms < 2000 ? 50 : pollInterval(ms)) });
+    return res.get(jobId);
+}
+/**
+ * For post steps: scancel the given jobs of this run that are still queued or running (idempotent: finished or
+ * unknown jobs are skipped). Returns the ids it cancelled.
+ */
+async function cancelLeftoverJobs(jobIds, deps = {}) {
+    const ids = jobIds.filter((id) => /^\d+$/.test(id));
+    if (!ids.length)
+        return [];
+    const commands = new SlurmCommands({ run: deps.run, logger: deps.logger });
+    const active = (await commands.squeue(ids)).filter((e) => ['PENDING', 'CONFIGURING', 'RUNNING', 'SUSPENDED', 'REQUEUED', 'REQUEUE_HOLD', 'RESIZING', 'STOPPED'].includes(e.state));
+    const todo = active.map((e) => e.jobId);
+    if (todo.length)
+        await commands.scancel(todo);
+    return todo;
+}
+
 ;// CONCATENATED MODULE: ./packages/slurm/src/oci-conf.ts
 // oci.conf per Slurm release: the keys and pattern characters each version accepts, a generator wired to the eda-oci
 // runtime shim, and a linter that finds what breaks container steps on that version before a user hits it.
@@ -11786,7 +12968,16 @@ async function detectSlurmVersion(run = runCommand) {
 }
 
 ;// CONCATENATED MODULE: ./packages/slurm/src/index.ts
-// Public surface of @eda-oci/slurm: oci.conf per Slurm release (generator, linter), version detection.
+// Public surface of @eda-oci/slurm: Slurm client (commands, job monitor, state model), container jobs
+// (slurm-submit-container, eda-oci submit), oci.conf per Slurm release (generator, linter), version detection.
+
+
+
+
+
+
+
+
 
 
 
@@ -11914,7 +13105,136 @@ const rollbackCommand = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/cli/src/commands/submit.ts
+// `eda-oci submit`: run a command inside an OCI bundle through Slurm, the same library call as slurm-submit-container.
+
+
+
+const submit_HELP = `Usage: eda-oci submit --bundle PATH (--command CMD | --script FILE) [options]
+
+Runs CMD (with /bin/sh -c) or the batch script FILE inside the OCI bundle through Slurm (sbatch --container, or srun
+--container with --mode srun), streams the job's output to stderr while it runs, notices the end within a second,
+and prints how it ended. Ctrl-C (SIGINT/SIGTERM) cancels the job (scancel).
+
+Options:
+  --bundle PATH          bundle directory (config.json + rootfs/), or a symlink to one (required)
+  --command CMD          command line run with /bin/sh -c inside the container
+  --script FILE          batch script (sbatch mode; #!/bin/sh or bash when verifying)
+  --mode M               sbatch (default) | srun
+  --partition P          partition (default: the cluster's default)
+  --nodes N              node count, N or MIN-MAX
+  --ntasks N             task count
+  --time-limit T         time limit as sbatch --time (30, 1:00:00, 1-00:00:00, ...)
+  --job-name NAME        job name
+  --extra-arg ARG        one more sbatch/srun argument, passed as is (repeatable; never shell-parsed)
+  --env KEY=VALUE        environment variable for the job (repeatable)
+  --timeout-seconds N    whole wait; the job is cancelled after it (default 0: no limit)
+  --output-dir DIR       where sbatch writes eda-oci-JOBID.out (default: the current directory)
+  --no-cancel-on-abort   leave the job running when eda-oci is interrupted
+  --no-verify-container  do not check /.eda-oci/bundle-id inside the job
+  --no-pin-version       submit the bundle path as given (default: its resolved path, so a publish meanwhile
+                         does not change what runs)
+  --json                 print the outputs as one JSON object (default: key=value lines) on stdout
+  -v, --verbose          debug logging
+  -h, --help             this help
+
+Outputs: job-id, state, exit-code, signal, elapsed-seconds, nodes, output-file. Exit codes: 0 the job completed with
+exit code 0 (inside the bundle), 1 it did not (or an error), 2 usage error, 130 cancelled.`;
+function outputs(r) {
+    return {
+        'job-id': r.jobId,
+        state: r.state,
+        'exit-code': r.exitCode,
+        signal: r.signal,
+        'elapsed-seconds': r.elapsedSeconds,
+        nodes: r.nodes,
+        'output-file': r.outputFile,
+    };
+}
+const submitCommand = {
+    name: 'submit',
+    summary: 'run a command inside a bundle through Slurm (sbatch/srun --container) and report how it ended',
+    async run(args, { out, signal }) {
+        const v = parseOptions('submit', args, {
+            bundle: { type: 'string' },
+            command: { type: 'string' },
+            script: { type: 'string' },
+            mode: { type: 'string' },
+            partition: { type: 'string' },
+            nodes: { type: 'string' },
+            ntasks: { type: 'string' },
+            'time-limit': { type: 'string' },
+            'job-name': { type: 'string' },
+            'extra-arg': { type: 'string', multiple: true },
+            env: { type: 'string', multiple: true },
+            'timeout-seconds': { type: 'string' },
+            'output-dir': { type: 'string' },
+            'no-cancel-on-abort': { type: 'boolean' },
+            'no-verify-container': { type: 'boolean' },
+            'no-pin-version': { type: 'boolean' },
+            json: { type: 'boolean' },
+            verbose: { type: 'boolean', short: 'v' },
+            help: { type: 'boolean', short: 'h' },
+        });
+        if (v.help) {
+            out.write(`${submit_HELP}\n`);
+            return EXIT.ok;
+        }
+        if (!v.bundle)
+            throw usageError('submit', '--bundle is required');
+        const mode = (v.mode ?? 'sbatch');
+        if (mode !== 'sbatch' && mode !== 'srun')
+            throw usageError('submit', `--mode is '${v.mode}', not sbatch or srun`);
+        const int = (name, value) => {
+            if (value === undefined)
+                return undefined;
+            if (!/^\d+$/.test(value))
+                throw new errors_ConfigurationError(`--${name} '${value}' is not a whole number`, `give --${name} as digits`);
+            return Number(value);
+        };
+        const logger = createConsoleLogger({ verbose: v.verbose });
+        const report = (r) => {
+            if (v.json)
+                out.write(`${JSON.stringify({ ...outputs(r), outcome: r.outcome, verified: r.verified, 'timings-ms': r.timingsMs })}\n`);
+            else
+                for (const [k, val] of Object.entries(outputs(r)))
+                    out.write(`${k}=${String(val)}\n`);
+        };
+        try {
+            const r = await runContainerJob({
+                bundle: v.bundle,
+                command: v.command,
+                script: v.script,
+                mode,
+                partition: v.partition,
+                nodes: v.nodes,
+                ntasks: int('ntasks', v.ntasks),
+                timeLimit: v['time-limit'],
+                jobName: v['job-name'],
+                extraArgs: v['extra-arg'] ?? [],
+                env: parseEnvEntries(v.env ?? []),
+                timeoutSeconds: int('timeout-seconds', v['timeout-seconds']) ?? 0,
+                cancelOnAbort: !v['no-cancel-on-abort'],
+                verifyContainer: !v['no-verify-container'],
+                pinVersion: !v['no-pin-version'],
+                outputDir: v['output-dir'],
+                signal,
+                onOutputLine: (l) => process.stderr.write(`${l}\n`),
+            }, { logger });
+            logger.info(`job ${r.jobId} ${r.outcome.message}${r.verified ? ', inside the bundle' : ''}`);
+            report(r);
+            return EXIT.ok;
+        }
+        catch (err) {
+            if (err instanceof SlurmJobError)
+                report(err.result);
+            throw err;
+        }
+    },
+};
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/index.ts
+
 
 
 
@@ -11931,6 +13251,7 @@ const COMMANDS = [
     rollbackCommand,
     gcCommand,
     ociConfCommand,
+    submitCommand,
     doctorCommand,
 ];
 

@@ -146,6 +146,14 @@ describe('oci-runtime-shim run', () => {
     expect(r.argv.slice(0, 2)).toEqual(['run', '--bundle']);
   });
 
+  it('a rootfs reached through a symlink (a published bundle name) is resolved: runc refuses symlinks there', () => {
+    symlinkSync(`${dir}/orig`, `${dir}/current`);
+    writeFileSync(`${bundle}/config.json`, JSON.stringify(spec({ root: { path: `${dir}/current/rootfs`, readonly: true } })));
+    const r = shim(['run', 'id', '-b', bundle]);
+    expect(r.status).toBe(0);
+    expect(r.seen.root.path).toBe(`${dir}/orig/rootfs`);
+  });
+
   it('passes the exit code and the terminating signal of runc through', () => {
     expect(shim(['run', 'id', '-b', bundle], { FAKE_EXIT: '3' }).status).toBe(3);
     const killed = shim(['run', 'id', '-b', bundle], { FAKE_SIGNAL: 'TERM' });

@@ -8,6 +8,7 @@ import { testCommand } from './test.js';
 import { ociConfCommand } from './oci-conf.js';
 import { publishCommand } from './publish.js';
 import { rollbackCommand } from './rollback.js';
+import { submitCommand } from './submit.js';
 
 export const COMMANDS: readonly Command[] = [
   buildCommand,
@@ -17,5 +18,6 @@ export const COMMANDS: readonly Command[] = [
   rollbackCommand,
   gcCommand,
   ociConfCommand,
+  submitCommand,
   doctorCommand,
 ];

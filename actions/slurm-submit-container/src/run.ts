@@ -1,0 +1,66 @@
+// slurm-submit-container: one library call (runContainerJob), then outputs and the job summary, also when it failed.
+import * as core from '@actions/core';
+import { actionsLogger, writeSummary } from '@eda-oci/action-kit';
+import { runContainerJob, SlurmJobError, type ContainerJobResult } from '@eda-oci/slurm';
+import type { Inputs } from './inputs.js';
+import { STATE_CANCEL, STATE_JOB_IDS } from './state.js';
+
+/** Runs the job, publishes outputs and the summary; returns the library result (tests use it). */
+export async function run(inputs: Inputs, signal?: AbortSignal): Promise<ContainerJobResult> {
+  core.saveState(STATE_CANCEL, String(inputs.cancelOnAbort !== false));
+  let result: ContainerJobResult;
+  try {
+    result = await core.group(`Slurm job (${inputs.mode})`, () =>
+      runContainerJob(
+        {
+          ...inputs,
+          signal,
+          // Saved at once: if this step is killed, the post step still finds (and cancels) the job.
+          onSubmitted: (id) => core.saveState(STATE_JOB_IDS, id),
+          onOutputLine: (line) => core.info(line),
+        },
+        { logger: actionsLogger },
+      ),
+    );
+  } catch (err) {
+    if (err instanceof SlurmJobError) await publish(inputs, err.result, err.message);
+    throw err;
+  }
+  await publish(inputs, result);
+  return result;
+}
+
+async function publish(inputs: Inputs, r: ContainerJobResult, failure?: string): Promise<void> {
+  const outputs: Record<string, string> = {
+    'job-id': r.jobId,
+    state: r.state,
+    'exit-code': String(r.exitCode),
+    signal: String(r.signal),
+    'elapsed-seconds': String(r.elapsedSeconds),
+    nodes: r.nodes,
+    'output-file': r.outputFile,
+  };
+  for (const [k, v] of Object.entries(outputs)) core.setOutput(k, v);
+  const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+  await writeSummary(
+    `slurm-submit-container: job ${r.jobId}`,
+    [
+      ['Job id', r.jobId],
+      ['Nodes', r.nodes || '-'],
+      ['State', r.state],
+      ['Outcome', r.outcome.message],
+      ['Exit code', `${r.exitCode}${r.signal ? ` (signal ${r.signal})` : ''}`],
+      ['Elapsed', `${r.elapsedSeconds} s${r.restarts ? ` (requeued ${r.restarts}x)` : ''}`],
+      ['Inside the bundle', r.verified === undefined ? 'not checked' : r.verified ? `yes (${r.bundleId})` : 'NO'],
+      ['Bundle', r.bundlePath],
+      ['Mode', `${inputs.mode}${inputs.partition ? `, partition ${inputs.partition}` : ''}`],
+      ['Output file', r.outputFile || '(srun: in the log)'],
+      ['Time', `submit ${secs(r.timingsMs.submit)}, wait ${secs(r.timingsMs.wait)}, total ${secs(r.timingsMs.total)}`],
+      ['Slurm queries', `${r.commands.squeue} squeue, ${r.commands.scontrol} scontrol, ${r.commands.sacct} sacct`],
+    ],
+    failure ? [failure] : [],
+  );
+  if (process.env.GITHUB_STEP_SUMMARY && r.outputTail.length) {
+    await core.summary.addRaw(`\nOutput tail (${r.outputTail.length} lines):\n`, true).addCodeBlock(r.outputTail.join('\n')).write();
+  }
+}
