@@ -10230,6 +10230,7 @@ async function writeTree(o) {
     let bytesCopied = 0;
     let lastYield = performance.now();
     const half = entries.length >> 1;
+    const t0 = performance.now();
     external_node_fs_namespaceObject.mkdirSync(root, 0o700);
     for (let i = 0; i < entries.length; i++) {
         if ((i & 63) === 0 && performance.now() - lastYield > 20) {
@@ -10294,6 +10295,7 @@ async function writeTree(o) {
         filesCopied++;
         bytesCopied += e.size;
     }
+    const tLinked = performance.now();
     // Large files through the thread pool, two at a time: the event loop (heartbeat, signals) stays free.
     const copyBig = async (i) => {
         if (signal?.aborted)
@@ -10331,6 +10333,7 @@ async function writeTree(o) {
     external_node_fs_namespaceObject.chmodSync(`${meta}/bundle-id`, 0o444);
     external_node_fs_namespaceObject.chmodSync(meta, 0o555);
     bytesCopied += idText.length;
+    const tDirs = performance.now();
     // Directory modes and times last, deepest first (children change a directory's mtime; 0555 dirs must stay
     // writable until their children exist). Reverse path order visits every directory after all its descendants.
     for (let i = entries.length - 1; i >= 0; i--) {
@@ -10346,8 +10349,18 @@ async function writeTree(o) {
     const rt = nsToUtime(r.mtimeNs);
     external_node_fs_namespaceObject.utimesSync(root, rt, rt);
     external_node_fs_namespaceObject.chmodSync(root, rootMode);
+    const tCheck = performance.now();
     const checked = checkTree(o, modes, groupLinkedTo);
-    return { published: checked.manifest, publishedTreeDigest: checked.treeDigest, filesLinked, filesCopied, symlinksLinked, bytesCopied };
+    const ms = (a, b) => Math.round(b - a);
+    return {
+        published: checked.manifest,
+        publishedTreeDigest: checked.treeDigest,
+        filesLinked,
+        filesCopied,
+        symlinksLinked,
+        bytesCopied,
+        timingsMs: { entries: ms(t0, tLinked), bigFiles: ms(tLinked, tDirs), dirs: ms(tDirs, tCheck), check: ms(tCheck, performance.now()) },
+    };
 }
 /** Walks the written tree and compares every path with the manifest; returns the store-side manifest. */
 function checkTree(o, modes, groupLinkedTo) {
@@ -10875,7 +10888,9 @@ async function publishBundle(options, deps = {}) {
         staging = undefined;
         let retention;
         if (result.changed) {
+            const t = Date.now();
             retention = await log.group('Retention', () => runRetention(p, { keep: o.keep, graceSeconds: o.graceSeconds, nowMs: now().getTime() }, deps.inUse, log));
+            timings.retention = Date.now() - t;
             if (retention.skipped)
                 warnings.push(retention.skipped);
         }
@@ -10944,15 +10959,20 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
     const staging = external_node_path_default().join(p.nameDir, stagingName());
     await (0,promises_namespaceObject.mkdir)(staging, { mode: 0o700 });
     onStaging(staging);
+    let t = Date.now();
     const linkSource = await chooseLinkSource(p, current, uid, log);
+    timings.prepare = Date.now() - t;
     const tree = await log.group('Write new version', async () => {
         const t = Date.now();
         const r = await writeTree({ source, staging, current: linkSource, shared: o.shared, uid, signal, midway: () => pause('during-copy') });
         timings.write = Date.now() - t;
+        for (const [k, v] of Object.entries(r.timingsMs))
+            timings[`write.${k}`] = v;
         const from = linkSource ? external_node_path_default().basename(linkSource.dir) : '(no earlier version)';
         log.info(`${r.filesLinked} files hard-linked from ${from}, ${r.filesCopied} copied (${r.bytesCopied} bytes)`);
         return r;
     });
+    t = Date.now();
     const fileMode = o.shared ? 0o444 : 0o400;
     const lockText = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(source.dir, LOCKFILE_NAME));
     const filesText = formatManifest(tree.published);
@@ -10995,6 +11015,7 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
     if (signal?.aborted)
         throw new errors_CancelledError('publish cancelled before the new version was complete');
     await (0,promises_namespaceObject.rename)(staging, versionDir);
+    timings.metadata = Date.now() - t;
     onStaging(undefined);
     log.info(`version ${version} complete (${bytesWritten} bytes written)`);
     await switchTo(version, 'publish');

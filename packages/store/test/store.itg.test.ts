@@ -390,15 +390,22 @@ describe.runIf(isRoot)('other users (needs root for runuser)', () => {
 
   it('edaoci2 runs it through srun --container, naming the version (as slurm-submit-container pins it)', () => {
     const version = fs.realpathSync(path.join(store, NAME));
-    const r = runAs(OTHER, 'srun', ['--container', version, '/bin/sh', '-c', 'cat /.eda-oci/bundle-id'], {}, '/tmp');
+    const r = runAs(OTHER, 'srun', ['--quiet', '--container', version, '/bin/sh', '-c', 'cat /.eda-oci/bundle-id'], {}, '/tmp');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(digest);
   });
 
-  it.skip('edaoci2 runs it through srun --container <bundles-dir>/<name> (skipped: Slurm 22.05 passes root.path through the symlink, which runc 1.1 refuses as "not an absolute path, or a symlink"; the runtime shim in packages/slurm must resolve it)', () => {
-    const r = runAs(OTHER, 'srun', ['--container', path.join(store, NAME), '/bin/sh', '-c', 'cat /.eda-oci/bundle-id'], {}, '/tmp');
+  it('edaoci2 runs it through srun --container <bundles-dir>/<name>, the symlink (the runtime shim resolves root.path for runc)', () => {
+    const r = runAs(
+      OTHER,
+      'srun',
+      ['--quiet', '--container', path.join(store, NAME), '/bin/sh', '-c', 'cat /.eda-oci/bundle-id'],
+      {},
+      '/tmp',
+    );
     expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(digest);
   });
 
