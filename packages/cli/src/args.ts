@@ -40,3 +40,25 @@ export function parseOptions<T extends OptionSpec>(command: string, args: string
     throw usageError(command, (err as Error).message);
   }
 }
+
+/** Options every command has: `--json` and `-h/--help`. */
+const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+/**
+ * Parses a command's own options plus `--json` and `-h/--help`. With `--help` it prints `help` and returns undefined
+ * (the command then exits 0).
+ */
+export function parseCommandLine<T extends OptionSpec>(
+  command: string,
+  args: string[],
+  options: T,
+  help: string,
+  out: NodeJS.WritableStream,
+) {
+  const v = parseOptions(command, args, { ...options, ...COMMON_OPTIONS } as T & typeof COMMON_OPTIONS);
+  if ((v as { help?: boolean }).help) {
+    out.write(`${help}\n`);
+    return undefined;
+  }
+  return v;
+}

@@ -2,7 +2,7 @@
 import { createConsoleLogger } from '@eda-oci/exec';
 import { DockerClient, validateDockerHost } from '@eda-oci/docker';
 import { buildBundle, parseConfigOverlay, parseExtractMethod, type PullPolicy } from '@eda-oci/oci';
-import { EXIT, parseOptions, usageError, type Command } from '../args.js';
+import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
 
 const HELP = `Usage: eda-oci build --image REF --name NAME [options]
 
@@ -26,23 +26,24 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'image -> OCI bundle (rootfs + config.json + bundle.lock.json)',
   async run(args, { out, signal }) {
-    const v = parseOptions('build', args, {
-      image: { type: 'string' },
-      name: { type: 'string' },
-      'output-dir': { type: 'string' },
-      pull: { type: 'string' },
-      platform: { type: 'string' },
-      config: { type: 'string' },
-      'docker-host': { type: 'string' },
-      extract: { type: 'string' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (v.help) {
-      out.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+    const v = parseCommandLine(
+      'build',
+      args,
+      {
+        image: { type: 'string' },
+        name: { type: 'string' },
+        'output-dir': { type: 'string' },
+        pull: { type: 'string' },
+        platform: { type: 'string' },
+        config: { type: 'string' },
+        'docker-host': { type: 'string' },
+        extract: { type: 'string' },
+        verbose: { type: 'boolean', short: 'v' },
+      },
+      HELP,
+      out,
+    );
+    if (!v) return EXIT.ok;
     if (!v.image) throw usageError('build', '--image is required');
     if (!v.name) throw usageError('build', '--name is required');
     const host = v['docker-host'] ? validateDockerHost(v['docker-host']) : undefined;

@@ -1,6 +1,6 @@
 // `eda-oci doctor`: the rootless Docker prerequisite checks of actions/setup-rootless-docker, as a table.
 import { formatCheckTable, runChecks } from '@eda-oci/docker';
-import { EXIT, parseOptions, type Command } from '../args.js';
+import { EXIT, parseCommandLine, type Command } from '../args.js';
 
 const HELP = `Usage: eda-oci doctor [--data-root DIR] [--json]
 
@@ -22,15 +22,16 @@ export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'check the rootless Docker prerequisites of the current user (what setup-rootless-docker needs)',
   async run(args, { out }) {
-    const v = parseOptions('doctor', args, {
-      'data-root': { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (v.help) {
-      out.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+    const v = parseCommandLine(
+      'doctor',
+      args,
+      {
+        'data-root': { type: 'string' },
+      },
+      HELP,
+      out,
+    );
+    if (!v) return EXIT.ok;
     const report = await runChecks({ dataRoot: v['data-root'] });
     if (v.json) out.write(`${JSON.stringify({ ok: report.ok, checks: report.rows })}\n`);
     else {

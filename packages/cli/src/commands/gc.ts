@@ -1,7 +1,7 @@
 // `eda-oci gc`: delete published versions beyond --keep, never current, previous, recent or in use by Slurm jobs.
 import { createConsoleLogger } from '@eda-oci/exec';
 import { gcStore } from '@eda-oci/store';
-import { EXIT, parseOptions, type Command } from '../args.js';
+import { EXIT, parseCommandLine, type Command } from '../args.js';
 import { bundlesDirOption, intOption } from './publish.js';
 
 const HELP = `Usage: eda-oci gc --bundles-dir DIR [--name NAME] [options]
@@ -26,22 +26,23 @@ export const gcCommand: Command = {
   name: 'gc',
   summary: 'delete old versions (never current, previous, recent or in use)',
   async run(args, { out }) {
-    const v = parseOptions('gc', args, {
-      'bundles-dir': { type: 'string' },
-      name: { type: 'string' },
-      keep: { type: 'string' },
-      'grace-seconds': { type: 'string' },
-      'ignore-slurm': { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-      'lock-timeout-seconds': { type: 'string' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (v.help) {
-      out.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+    const v = parseCommandLine(
+      'gc',
+      args,
+      {
+        'bundles-dir': { type: 'string' },
+        name: { type: 'string' },
+        keep: { type: 'string' },
+        'grace-seconds': { type: 'string' },
+        'ignore-slurm': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        'lock-timeout-seconds': { type: 'string' },
+        verbose: { type: 'boolean', short: 'v' },
+      },
+      HELP,
+      out,
+    );
+    if (!v) return EXIT.ok;
     const logger = createConsoleLogger({ verbose: v.verbose });
     const results = await gcStore(
       {

@@ -1,7 +1,7 @@
 // `eda-oci list`: the published versions of one or every bundle name, with current, previous and in-use marks.
 import { createConsoleLogger } from '@eda-oci/exec';
 import { listStore } from '@eda-oci/store';
-import { EXIT, parseOptions, type Command } from '../args.js';
+import { EXIT, parseCommandLine, type Command } from '../args.js';
 import { bundlesDirOption, humanBytes } from './publish.js';
 
 const HELP = `Usage: eda-oci list --bundles-dir DIR [--name NAME] [options]
@@ -21,18 +21,19 @@ export const listCommand: Command = {
   name: 'list',
   summary: 'published versions: current, previous, in use, sizes',
   async run(args, { out }) {
-    const v = parseOptions('list', args, {
-      'bundles-dir': { type: 'string' },
-      name: { type: 'string' },
-      'no-slurm': { type: 'boolean' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (v.help) {
-      out.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+    const v = parseCommandLine(
+      'list',
+      args,
+      {
+        'bundles-dir': { type: 'string' },
+        name: { type: 'string' },
+        'no-slurm': { type: 'boolean' },
+        verbose: { type: 'boolean', short: 'v' },
+      },
+      HELP,
+      out,
+    );
+    if (!v) return EXIT.ok;
     const logger = createConsoleLogger({ verbose: v.verbose, quiet: true });
     const r = await listStore({ bundlesDir: bundlesDirOption('list', v['bundles-dir']), name: v.name, slurm: !v['no-slurm'] }, { logger });
     if (v.json) {

@@ -9,7 +9,7 @@ import {
   detectSlurmVersion,
   generateOciConf,
 } from '@eda-oci/slurm';
-import { EXIT, parseOptions, usageError, type Command } from '../args.js';
+import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
 
 const HELP = `Usage: eda-oci oci-conf [--slurm-version auto|VERSION] [--shim PATH] [--runc PATH] [--state-root PATTERN]
        eda-oci oci-conf --check FILE [--slurm-version auto|VERSION]
@@ -33,19 +33,20 @@ export const ociConfCommand: Command = {
   name: 'oci-conf',
   summary: 'print an oci.conf for a Slurm release (runtime shim wired in), or lint one (--check)',
   async run(args, { out }) {
-    const v = parseOptions('oci-conf', args, {
-      'slurm-version': { type: 'string' },
-      shim: { type: 'string' },
-      runc: { type: 'string' },
-      'state-root': { type: 'string' },
-      check: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (v.help) {
-      out.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+    const v = parseCommandLine(
+      'oci-conf',
+      args,
+      {
+        'slurm-version': { type: 'string' },
+        shim: { type: 'string' },
+        runc: { type: 'string' },
+        'state-root': { type: 'string' },
+        check: { type: 'string' },
+      },
+      HELP,
+      out,
+    );
+    if (!v) return EXIT.ok;
     const requested = v['slurm-version'] ?? 'auto';
     if (requested.startsWith('-')) throw usageError('oci-conf', `--slurm-version needs a value, got '${requested}'`);
     const version = requested === 'auto' ? await detectSlurmVersion() : requested;

@@ -2,7 +2,7 @@
 // actions/publish-oci-bundle. Also the small argv helpers the other store commands (list, rollback, gc) share.
 import { createConsoleLogger } from '@eda-oci/exec';
 import { publishBundle } from '@eda-oci/store';
-import { EXIT, parseOptions, usageError, type Command } from '../args.js';
+import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
 
 const HELP = `Usage: eda-oci publish --bundle DIR --bundles-dir DIR [options]
 
@@ -55,24 +55,25 @@ export const publishCommand: Command = {
   name: 'publish',
   summary: 'bundle -> new version in the shared bundles dir, switched atomically',
   async run(args, { out, signal }) {
-    const v = parseOptions('publish', args, {
-      bundle: { type: 'string' },
-      'bundles-dir': { type: 'string' },
-      name: { type: 'string' },
-      keep: { type: 'string' },
-      'grace-seconds': { type: 'string' },
-      'lock-timeout-seconds': { type: 'string' },
-      shared: { type: 'string' },
-      'expected-digest': { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (v.help) {
-      out.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+    const v = parseCommandLine(
+      'publish',
+      args,
+      {
+        bundle: { type: 'string' },
+        'bundles-dir': { type: 'string' },
+        name: { type: 'string' },
+        keep: { type: 'string' },
+        'grace-seconds': { type: 'string' },
+        'lock-timeout-seconds': { type: 'string' },
+        shared: { type: 'string' },
+        'expected-digest': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        verbose: { type: 'boolean', short: 'v' },
+      },
+      HELP,
+      out,
+    );
+    if (!v) return EXIT.ok;
     if (!v.bundle) throw usageError('publish', '--bundle is required');
     if (v.shared !== undefined && v.shared !== 'true' && v.shared !== 'false')
       throw usageError('publish', `--shared is '${v.shared}', which is not true or false`);

@@ -1,7 +1,7 @@
 // `eda-oci rollback`: make an earlier published version current again (the same atomic swap as publish).
 import { createConsoleLogger } from '@eda-oci/exec';
 import { rollbackStore } from '@eda-oci/store';
-import { EXIT, parseOptions, usageError, type Command } from '../args.js';
+import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
 import { bundlesDirOption, intOption } from './publish.js';
 
 const HELP = `Usage: eda-oci rollback --bundles-dir DIR --name NAME [--to VERSION] [options]
@@ -22,19 +22,20 @@ export const rollbackCommand: Command = {
   name: 'rollback',
   summary: 'make the previous (or a given) version current again',
   async run(args, { out }) {
-    const v = parseOptions('rollback', args, {
-      'bundles-dir': { type: 'string' },
-      name: { type: 'string' },
-      to: { type: 'string' },
-      'lock-timeout-seconds': { type: 'string' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (v.help) {
-      out.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+    const v = parseCommandLine(
+      'rollback',
+      args,
+      {
+        'bundles-dir': { type: 'string' },
+        name: { type: 'string' },
+        to: { type: 'string' },
+        'lock-timeout-seconds': { type: 'string' },
+        verbose: { type: 'boolean', short: 'v' },
+      },
+      HELP,
+      out,
+    );
+    if (!v) return EXIT.ok;
     if (!v.name) throw usageError('rollback', '--name is required');
     const logger = createConsoleLogger({ verbose: v.verbose });
     const r = await rollbackStore(

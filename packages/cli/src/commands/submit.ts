@@ -1,7 +1,7 @@
 // `eda-oci submit`: run a command inside an OCI bundle through Slurm, the same library call as slurm-submit-container.
 import { ConfigurationError, createConsoleLogger } from '@eda-oci/exec';
 import { parseEnvEntries, runContainerJob, SlurmJobError, type ContainerJobResult, type SubmitMode } from '@eda-oci/slurm';
-import { EXIT, parseOptions, usageError, type Command } from '../args.js';
+import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
 
 const HELP = `Usage: eda-oci submit --bundle PATH (--command CMD | --script FILE) [options]
 
@@ -50,31 +50,32 @@ export const submitCommand: Command = {
   name: 'submit',
   summary: 'run a command inside a bundle through Slurm (sbatch/srun --container) and report how it ended',
   async run(args, { out, signal }) {
-    const v = parseOptions('submit', args, {
-      bundle: { type: 'string' },
-      command: { type: 'string' },
-      script: { type: 'string' },
-      mode: { type: 'string' },
-      partition: { type: 'string' },
-      nodes: { type: 'string' },
-      ntasks: { type: 'string' },
-      'time-limit': { type: 'string' },
-      'job-name': { type: 'string' },
-      'extra-arg': { type: 'string', multiple: true },
-      env: { type: 'string', multiple: true },
-      'timeout-seconds': { type: 'string' },
-      'output-dir': { type: 'string' },
-      'no-cancel-on-abort': { type: 'boolean' },
-      'no-verify-container': { type: 'boolean' },
-      'no-pin-version': { type: 'boolean' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (v.help) {
-      out.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+    const v = parseCommandLine(
+      'submit',
+      args,
+      {
+        bundle: { type: 'string' },
+        command: { type: 'string' },
+        script: { type: 'string' },
+        mode: { type: 'string' },
+        partition: { type: 'string' },
+        nodes: { type: 'string' },
+        ntasks: { type: 'string' },
+        'time-limit': { type: 'string' },
+        'job-name': { type: 'string' },
+        'extra-arg': { type: 'string', multiple: true },
+        env: { type: 'string', multiple: true },
+        'timeout-seconds': { type: 'string' },
+        'output-dir': { type: 'string' },
+        'no-cancel-on-abort': { type: 'boolean' },
+        'no-verify-container': { type: 'boolean' },
+        'no-pin-version': { type: 'boolean' },
+        verbose: { type: 'boolean', short: 'v' },
+      },
+      HELP,
+      out,
+    );
+    if (!v) return EXIT.ok;
     if (!v.bundle) throw usageError('submit', '--bundle is required');
     const mode = (v.mode ?? 'sbatch') as SubmitMode;
     if (mode !== 'sbatch' && mode !== 'srun') throw usageError('submit', `--mode is '${v.mode}', not sbatch or srun`);

@@ -11,7 +11,7 @@ import {
   writeJUnitFile,
   type BundleTest,
 } from '@eda-oci/oci';
-import { EXIT, parseOptions, usageError, type Command } from '../args.js';
+import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
 
 const HELP = `Usage: eda-oci test --bundle DIR (--tests FILE | --run CMD) [options]
 
@@ -39,23 +39,24 @@ export const testCommand: Command = {
   name: 'test',
   summary: 'run tests inside a bundle with runc (read-only, one container per test)',
   async run(args, { out, signal }) {
-    const v = parseOptions('test', args, {
-      bundle: { type: 'string' },
-      tests: { type: 'string' },
-      run: { type: 'string' },
-      'timeout-seconds': { type: 'string' },
-      runc: { type: 'string' },
-      root: { type: 'string' },
-      'junit-file': { type: 'string' },
-      'allow-vulnerable-runc': { type: 'boolean' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (v.help) {
-      out.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+    const v = parseCommandLine(
+      'test',
+      args,
+      {
+        bundle: { type: 'string' },
+        tests: { type: 'string' },
+        run: { type: 'string' },
+        'timeout-seconds': { type: 'string' },
+        runc: { type: 'string' },
+        root: { type: 'string' },
+        'junit-file': { type: 'string' },
+        'allow-vulnerable-runc': { type: 'boolean' },
+        verbose: { type: 'boolean', short: 'v' },
+      },
+      HELP,
+      out,
+    );
+    if (!v) return EXIT.ok;
     if (!v.bundle) throw usageError('test', '--bundle is required');
     if ((v.tests === undefined) === (v.run === undefined)) {
       throw usageError('test', v.tests === undefined ? 'give --tests FILE or --run CMD' : 'give either --tests or --run, not both');
