@@ -38,7 +38,7 @@ export interface SourceBundle {
   stats: { trusted: number; reread: number; bytesHashed: number; usedManifest: boolean };
 }
 
-const { O_RDONLY, O_NOFOLLOW } = fs.constants;
+const { O_RDONLY, O_NOFOLLOW, S_IFMT, S_IFREG, S_IFDIR, S_IFLNK } = fs.constants;
 
 /** sha256 hex of a file, never following a symlink. */
 export function hashFile(file: string, buf: Buffer): string {
@@ -176,17 +176,20 @@ function statVerify(dir: string, rootfs: string, m: Manifest): { stats: SourceBu
   const meta = fs.lstatSync(path.join(rootfs, BUNDLE_META_DIR), { bigint: true, throwIfNoEntry: false });
   if (!meta?.isDirectory()) throw changed(dir, BUNDLE_META_DIR, 'not a directory');
 
+  const prefix = `${rootfs}/`;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    const abs = `${rootfs}/${e.path}`;
+    const abs = prefix + e.path;
     const st = fs.lstatSync(abs, { bigint: true, throwIfNoEntry: false });
     if (!st) throw changed(dir, e.path, 'missing');
-    const type = typeOf(st);
+    // Type and permission bits from one conversion (BigIntStats' isFile() and friends allocate BigInts per call).
+    const m = Number(st.mode);
+    const fmt = m & S_IFMT;
+    const type = fmt === S_IFREG ? 'f' : fmt === S_IFDIR ? 'd' : fmt === S_IFLNK ? 'l' : undefined;
     if (type !== e.type) throw changed(dir, e.path, `now ${type ?? 'a special file'}, was ${e.type}`);
     seenIno[i] = st.ino;
     seenCtime[i] = st.ctimeNs;
-    if (type !== 'l' && Number(st.mode & 0o7777n) !== e.mode)
-      throw changed(dir, e.path, `mode ${(st.mode & 0o7777n).toString(8)}, was ${e.mode.toString(8)}`);
+    if (type !== 'l' && (m & 0o7777) !== e.mode) throw changed(dir, e.path, `mode ${(m & 0o7777).toString(8)}, was ${e.mode.toString(8)}`);
     if (type === 'f' && Number(st.size) !== e.size) throw changed(dir, e.path, `size ${st.size}, was ${e.size}`);
     const mtime = st.mtimeNs.toString();
     if (mtime !== e.mtimeNs && nsToSeconds(mtime) !== nsToSeconds(e.mtimeNs)) throw changed(dir, e.path, 'modification time');
