@@ -5,7 +5,9 @@
 // v1 is the registry's Debian image; v2 is that image with one existing file changed (docker commit, CMD kept). Both are
 // built once with `eda-oci build` on a persistent file system; each round publishes into a fresh ext4 on a loop device.
 // Prints medians, bytes written and ratios; times the CLI (what an admin or the action pays: node start-up included) and
-// the library alone (`timings-ms.total`). Needs test/cluster up and root. Usage: npm run bench:publish [-- --rounds N]
+// the library alone (`timings-ms.total`), with the library's phases for v2. Also times the floor of any publish with
+// the same guarantees in Node: a minimal script that makes only the system calls such a publish needs (FLOOR below).
+// Needs test/cluster up and root. Usage: npm run bench:publish [-- --rounds N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -42,6 +44,33 @@ const time = (fn) => {
   const out = fn();
   return { s: Number(process.hrtime.bigint() - t) / 1e9, out };
 };
+
+// The system calls a verified publish of v2 cannot do without, from Node with no other work: one lstat per source
+// path (proving the bundle unchanged), a mkdir per directory, one lstat (vetting the link source) and one link(2) per
+// file and symlink, and per directory a readdir, utimes, chmod and lstat. Nothing parsed, compared or recorded.
+// argv: source bundle, the rootfs to link from, the new tree.
+const FLOOR = `
+const fs = require('node:fs');
+const [src, cur, dst] = process.argv.slice(1);
+const t0 = performance.now();
+const lines = fs.readFileSync(src + '/bundle.files', 'utf8').split('\\n');
+const paths = [], dirs = [];
+for (let i = 4; i < lines.length - 1; i++) { const t = lines[i].indexOf('\\t'); paths.push(lines[i].slice(0, t)); dirs.push(lines[i][t + 1] === 'd'); }
+const B = { bigint: true, throwIfNoEntry: false };
+for (const p of paths) fs.lstatSync(src + '/rootfs/' + p, B);
+fs.mkdirSync(dst, 0o700);
+for (let i = 0; i < paths.length; i++) {
+  if (dirs[i]) { fs.mkdirSync(dst + '/' + paths[i], 0o700); continue; }
+  fs.lstatSync(cur + '/' + paths[i], B);
+  fs.linkSync(cur + '/' + paths[i], dst + '/' + paths[i]);
+}
+for (let i = paths.length - 1; i >= 0; i--) {
+  if (!dirs[i]) continue;
+  const d = dst + '/' + paths[i];
+  fs.readdirSync(d); fs.utimesSync(d, 1e9, 1e9); fs.chmodSync(d, 0o755); fs.lstatSync(d, B);
+}
+process.stdout.write(String((performance.now() - t0) / 1000));
+`;
 
 const base = mkdtempSync(path.join('/var/tmp', 'eda-oci-bench-publish-'));
 const mounts = [];
@@ -112,6 +141,7 @@ try {
     return { s, lib: r['timings-ms'].total / 1000, r };
   };
   const results = {};
+  const phases = {};
   const add = (k, v) => (results[k] ??= []).push(v);
   let bundleBytes = 0;
   let v2Bytes = 0;
@@ -124,6 +154,10 @@ try {
     // The floor of any publish that links every file: one hard link per file, from C, nothing checked.
     add('cp -al of that copy (hard links)', time(() => run('cp', ['-al', path.join(target, 'cp-a'), path.join(target, 'cp-al')])).s);
     execFileSync('sync');
+    const floor = time(() => run(nodeBin, ['-e', FLOOR, v2['bundle-path'], path.join(target, 'cp-a/rootfs'), path.join(target, 'floor')]));
+    add('floor: bare syscalls from node', floor.s);
+    add('  floor inside the script', Number(floor.out));
+    execFileSync('sync');
     const store = path.join(target, 'bundles');
     mkdirSync(store, { mode: 0o755 });
     const p1 = publish(v1['bundle-path'], store);
@@ -135,6 +169,7 @@ try {
     if (!p2.r.changed || p2.r['previous-version'] !== p1.r.version) throw new Error('v2 publish did not make a new version');
     add('publish v2 (one file changed)', p2.s);
     add('  v2 inside the library', p2.lib);
+    for (const [k, v] of Object.entries(p2.r['timings-ms'])) (phases[k] ??= []).push(v);
     v2Bytes = p2.r['bytes-written'];
     v2Linked = p2.r['files-linked'];
     bundleBytes = v2['size-bytes'];
@@ -158,6 +193,11 @@ try {
   );
   console.log(`${'case'.padEnd(36)} ${'median s'.padStart(9)} ${'x cp -a'.padStart(9)}`);
   for (const [k, v] of Object.entries(m)) console.log(`${k.padEnd(36)} ${v.toFixed(3).padStart(9)} ${(v / cp).toFixed(3).padStart(9)}`);
+  console.log(
+    `\nv2 inside the library, median ms per phase: ${Object.entries(phases)
+      .map(([k, v]) => `${k} ${median(v)}`)
+      .join(', ')}`,
+  );
   const share = v2Bytes / bundleBytes;
   const verdict = (x, ok) => `${x} ${ok ? 'MET' : 'NOT MET'}`;
   console.log(`\nv2: ${v2Linked} files hard-linked, ${v2Bytes} bytes written (changed files + ${differing.length} path(s) + metadata)`);
