@@ -1,7 +1,7 @@
 // Integration: one bundle built by the test user `edaoci` (rootless Docker, eda-oci build) runs through real Slurm
 // (srun --container, sbatch --container) for two other users, via the oci.conf eda-oci generates and the runtime shim.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, clusterEnv, isRoot, runAs, tempDirFor } from '../../../test/helpers/cluster.js';
@@ -108,9 +108,30 @@ describe.runIf(isRoot)('runtime shim through Slurm: a bundle of edaoci runs for 
       return { id: r.stdout.trim(), dir };
     });
     for (const { id, dir } of jobs) {
-      expect(waitJob(id)).toBe('COMPLETED');
-      expect(readFileSync(`${dir}/out-${id}.txt`, 'utf8')).toBe(`${bundleId}\n`);
+      const state = waitJob(id);
+      const output = readFileSync(`${dir}/out-${id}.txt`, 'utf8');
+      expect(`${state}: ${output}`).toBe(`COMPLETED: ${bundleId}\n`);
     }
+  });
+
+  it('batch jobs of two users one after the other: no mount point is written into the shared rootfs (each job gets its own)', () => {
+    // Before the shim mounted a tmpfs for them, the first user's runc created rootfs/tmp/slurm and the second user's
+    // batch job then failed to create its mount points below it.
+    for (const user of [...USERS].reverse()) {
+      const dir = tempDirFor(user);
+      const r = runAs(
+        user,
+        'sbatch',
+        ['--parsable', '--container', bundle, '-o', `${dir}/out-%j.txt`, '--wrap', 'cat /.eda-oci/bundle-id'],
+        {},
+        dir,
+      );
+      expect(r.stderr).toBe('');
+      const id = r.stdout.trim();
+      const state = waitJob(id);
+      expect(`${user} ${state}: ${readFileSync(`${dir}/out-${id}.txt`, 'utf8')}`).toBe(`${user} COMPLETED: ${bundleId}\n`);
+    }
+    expect(existsSync(path.join(bundle, 'rootfs/tmp/slurm'))).toBe(false);
   });
 
   it('without the shim the same bundle fails for another user (what the shim fixes), and runs for its builder', () => {

@@ -200,6 +200,40 @@ describe('oci-runtime-shim run', () => {
   });
 });
 
+describe('oci-runtime-shim mount points', () => {
+  it("missing mount points get a private tmpfs on their deepest existing directory, so the shared rootfs is never written (Slurm 22.05's /tmp/slurm spool mounts)", () => {
+    mkdirSync(`${dir}/orig/rootfs/tmp`, { mode: 0o1777 });
+    mkdirSync(`${dir}/orig/rootfs/etc`);
+    const spool = { type: 'bind', source: '/var/spool', options: ['bind'] };
+    const mounts = [
+      { destination: '/proc', type: 'proc', source: 'proc' },
+      { destination: '/dev', type: 'tmpfs', source: 'tmpfs' },
+      { destination: '/dev/slurm', ...spool },
+      { destination: '/etc', ...spool },
+      { destination: '/tmp/slurm/startup', ...spool },
+      { destination: '/tmp/slurm/stderr', ...spool },
+      { destination: '/nowhere', ...spool },
+    ];
+    writeFileSync(`${bundle}/config.json`, JSON.stringify(spec({ mounts })));
+    const r = shim(['run', 'id', '-b', bundle]);
+    expect(r.status).toBe(0);
+    const dests = (r.seen.mounts as { destination: string; type: string }[]).map((m) => `${m.type}:${m.destination}`);
+    // One tmpfs at /tmp, before the first mount below it; /dev/slurm lives in /dev's tmpfs; /etc exists; a missing
+    // top-level point (/nowhere) has no existing directory but / to go on, so it stays as it is.
+    expect(dests).toEqual([
+      'proc:/proc',
+      'tmpfs:/dev',
+      'bind:/dev/slurm',
+      'bind:/etc',
+      'tmpfs:/tmp',
+      'bind:/tmp/slurm/startup',
+      'bind:/tmp/slurm/stderr',
+      'bind:/nowhere',
+    ]);
+    expect(existsSync(`${dir}/orig/rootfs/tmp/slurm`)).toBe(false);
+  });
+});
+
 describe('oci-runtime-shim other commands', () => {
   it('state of a container that is gone prints a stopped state (valid JSON for slurmstepd), exit 0', () => {
     const r = shim(['--root=/missing', 'state', 'n1.u.1.0.0']);
