@@ -71,6 +71,14 @@ http.createServer((req, res) => res.end(JSON.stringify(info))).listen(sock);
   fx.tool('dockerd-rootless.sh', `#!/bin/sh\nexec ${process.execPath} ${js}\n`);
 }
 
+/**
+ * The process has exited: gone, or a zombie this test process has not reaped yet (the daemon is a child of the
+ * test process here, and Node reaps children asynchronously).
+ */
+function expectDead(pid: number): void {
+  expect(procInfo(pid)?.zombie ?? true).toBe(true);
+}
+
 describe('daemon.json', () => {
   it('parseDaemonConfig accepts a JSON object and rejects the rest with one line', () => {
     expect(parseDaemonConfig(undefined)).toEqual({});
@@ -225,7 +233,7 @@ describe('setupRootlessDocker', () => {
     expect(env.SECRET_TOKEN).toBeUndefined();
     const stop = await stopRootlessDocker(r.state!);
     expect(stop.stopped).toBe(true);
-    expect(procInfo(r.pid!)).toBeUndefined();
+    expectDead(r.pid!);
     expect(existsSync(path.join(fx.xdg, 'docker.sock'))).toBe(false); // stale socket removed
     expect(await stopRootlessDocker(r.state!)).toEqual({ stopped: false, detail: `rootless dockerd (pid ${r.pid}) is not running` });
   });
@@ -273,7 +281,7 @@ describe('setupRootlessDocker', () => {
       /^rootless dockerd did not answer on .*docker.sock within 1 s; see the daemon log above .*raise wait-seconds/,
     );
     expect(Date.now() - t).toBeLessThan(10_000);
-    expect(procInfo(seen[0]!.pid)).toBeUndefined();
+    expectDead(seen[0]!.pid);
     const child = Number(readFileSync(pidFile, 'utf8'));
     expect(procInfo(child)?.session).not.toBe(seen[0]!.pid);
     const c = procInfo(child);
@@ -300,7 +308,7 @@ describe('setupRootlessDocker', () => {
     const err = await p.catch((e: unknown) => e);
     started.push(...seen);
     expect(err).toBeInstanceOf(CancelledError);
-    expect(procInfo(seen[0]!.pid)).toBeUndefined();
+    expectDead(seen[0]!.pid);
     expect(readdirSync(fx.xdg)).toEqual(['eda-oci-dockerd-rootless.log']); // lock released
   });
 
@@ -313,7 +321,7 @@ describe('setupRootlessDocker', () => {
     );
     started.push(...seen);
     expect((err as Error).message).toMatch(/^the daemon answering on .*docker.sock does not report rootless mode/);
-    expect(procInfo(seen[0]!.pid)).toBeUndefined();
+    expectDead(seen[0]!.pid);
 
     const socket = path.join(fx.xdg, 'docker.sock');
     const server = http.createServer((_req, res) => res.end(JSON.stringify({ SecurityOptions: ['name=seccomp'] }))).listen(socket);
