@@ -2074,42 +2074,56 @@ function parsePax(data, entryIndex) {
 
 
 /**
- * Digest format, one line per path sorted by UTF-8 byte order of the path:
+ * Feeds the digest lines and counts of a tree, one path at a time in sorted order (UTF-8 byte order of the path).
+ * Digest format, one line per path:
  * `path \0 f|d|l \0 octal(mode & 0o7777) \0 size(files, else '') \0 mtime(integer s) \0 sha256|target|'' \n`.
+ * summarizeTree (extraction records) and summarizeManifest (bundle.files entries) both use it, so the two agree.
  */
+class TreeDigestBuilder {
+    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    seen = new Set();
+    batch = '';
+    files = 0;
+    hardlinks = 0;
+    dirs = 0;
+    symlinks = 0;
+    bytes = 0;
+    /** Adds one path; `inode` groups hard links (a file counts once per inode). */
+    add(p, type, mode, size, mtimeSeconds, content, inode) {
+        this.batch += `${p}\0${type}\0${(mode & 0o7777).toString(8)}\0${type === 'f' ? size : ''}\0${mtimeSeconds}\0${content}\n`;
+        if (this.batch.length > 65536) {
+            this.hash.update(this.batch, 'utf8');
+            this.batch = '';
+        }
+        if (type === 'd')
+            this.dirs++;
+        else if (type === 'l')
+            this.symlinks++;
+        else if (this.seen.has(inode))
+            this.hardlinks++;
+        else {
+            this.seen.add(inode);
+            this.files++;
+            this.bytes += size;
+        }
+    }
+    finish() {
+        this.hash.update(this.batch, 'utf8');
+        this.batch = '';
+        const { files, hardlinks, dirs, symlinks, bytes } = this;
+        return { treeDigest: `sha256:${this.hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+    }
+}
+/** The tree digest and counts of extraction records (sorted here; see {@link TreeDigestBuilder} for the format). */
 function summarizeTree(records) {
     const keyed = [...records.keys()].map((p) => ({ p, b: Buffer.from(p, 'utf8') }));
     keyed.sort((x, y) => Buffer.compare(x.b, y.b));
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const seen = new Set();
-    let files = 0;
-    let hardlinks = 0;
-    let dirs = 0;
-    let symlinks = 0;
-    let bytes = 0;
-    let batch = '';
+    const digest = new TreeDigestBuilder();
     for (const { p } of keyed) {
         const r = records.get(p);
-        const size = r.type === 'f' ? String(r.size) : '';
-        batch += `${p}\0${r.type}\0${(r.mode & 0o7777).toString(8)}\0${size}\0${Math.floor(r.mtime)}\0${r.content}\n`;
-        if (batch.length > 65536) {
-            hash.update(batch, 'utf8');
-            batch = '';
-        }
-        if (r.type === 'd')
-            dirs++;
-        else if (r.type === 'l')
-            symlinks++;
-        else if (seen.has(r.inode))
-            hardlinks++;
-        else {
-            seen.add(r.inode);
-            files++;
-            bytes += r.size;
-        }
+        digest.add(p, r.type, r.mode, r.size, Math.floor(r.mtime), r.content, r.inode);
     }
-    hash.update(batch, 'utf8');
-    return { treeDigest: `sha256:${hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+    return digest.finish();
 }
 function floorSeconds(ns) {
     let s = ns / 1000000000n;
@@ -2117,19 +2131,20 @@ function floorSeconds(ns) {
         s -= 1n;
     return Number(s);
 }
+/** sha256 hex of a file's content, read with `buf`, never following a symlink. */
 function hashFile(path, buf) {
-    const hash = createHash('sha256');
-    const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const fd = external_node_fs_namespaceObject.openSync(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
     try {
         for (;;) {
-            const n = fs.readSync(fd, buf, 0, buf.length, null);
+            const n = external_node_fs_namespaceObject.readSync(fd, buf, 0, buf.length, null);
             if (n === 0)
                 break;
             hash.update(buf.subarray(0, n));
         }
     }
     finally {
-        fs.closeSync(fd);
+        external_node_fs_namespaceObject.closeSync(fd);
     }
     return hash.digest('hex');
 }
@@ -3549,34 +3564,10 @@ function nsToSeconds(ns) {
  * computed exactly as summarizeTree computes them, without sorting again.
  */
 function summarizeManifest(entries) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const seen = new Set();
-    let files = 0;
-    let hardlinks = 0;
-    let dirs = 0;
-    let symlinks = 0;
-    let bytes = 0;
-    let batch = '';
-    for (const e of entries) {
-        batch += `${e.path}\0${e.type}\0${(e.mode & 0o7777).toString(8)}\0${e.type === 'f' ? e.size : ''}\0${nsToSeconds(e.mtimeNs)}\0${e.content}\n`;
-        if (batch.length > 65536) {
-            hash.update(batch, 'utf8');
-            batch = '';
-        }
-        if (e.type === 'd')
-            dirs++;
-        else if (e.type === 'l')
-            symlinks++;
-        else if (seen.has(e.ino))
-            hardlinks++;
-        else {
-            seen.add(e.ino);
-            files++;
-            bytes += e.size;
-        }
-    }
-    hash.update(batch, 'utf8');
-    return { treeDigest: `sha256:${hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+    const digest = new TreeDigestBuilder();
+    for (const e of entries)
+        digest.add(e.path, e.type, e.mode, e.size, nsToSeconds(e.mtimeNs), e.content, e.ino);
+    return digest.finish();
 }
 /**
  * Reads inode, ctime and exact mtime of every recorded path under `rootfs` (one lstat each) and returns the manifest.
@@ -10018,25 +10009,7 @@ function slurmInUse(deps = {}) {
 
 
 
-
 const { O_RDONLY, O_NOFOLLOW: source_O_NOFOLLOW, S_IFMT, S_IFREG, S_IFDIR, S_IFLNK } = external_node_fs_namespaceObject.constants;
-/** sha256 hex of a file, never following a symlink. */
-function source_hashFile(file, buf) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const fd = external_node_fs_namespaceObject.openSync(file, O_RDONLY | source_O_NOFOLLOW);
-    try {
-        for (;;) {
-            const n = external_node_fs_namespaceObject.readSync(fd, buf, 0, buf.length, null);
-            if (n === 0)
-                break;
-            hash.update(buf.subarray(0, n));
-        }
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(fd);
-    }
-    return hash.digest('hex');
-}
 function changed(dir, rel, what) {
     return new errors_BundleError(`bundle ${dir} changed since it was built (rootfs/${rel}: ${what})`, 'publish the bundle exactly as it was built and tested, or rebuild it');
 }
@@ -10176,7 +10149,7 @@ function statVerify(dir, rootfs, m) {
         reread++;
         if (type === 'f') {
             bytesHashed += e.size;
-            if (source_hashFile(abs, buf) !== e.content)
+            if (hashFile(abs, buf) !== e.content)
                 throw changed(dir, e.path, 'content');
         }
         else if (type === 'l') {
@@ -10216,7 +10189,7 @@ function walkAndHash(dir, rootfs) {
                 throw changed(dir, p, 'a device node, FIFO or socket');
             let content = '';
             if (type === 'f') {
-                content = hashes.get(st.ino) ?? source_hashFile(abs, buf);
+                content = hashes.get(st.ino) ?? hashFile(abs, buf);
                 hashes.set(st.ino, content);
             }
             else if (type === 'l')

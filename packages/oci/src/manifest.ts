@@ -13,10 +13,9 @@
 // was not modified since, except for changes in the same clock tick as that lstat; see RACY_WINDOW_NS. The build
 // records `statted` = end of its lstat pass + RACY_WINDOW_NS and makes the bundle visible only after that time, so a
 // later change always lands in a later tick and no entry of a built bundle is racy.
-import { createHash } from 'node:crypto';
 import { lstatSync } from 'node:fs';
 import { BundleError } from '@eda-oci/exec';
-import type { TreeRecord, TreeSummary } from './extract/tree-digest.js';
+import { TreeDigestBuilder, type TreeRecord, type TreeSummary } from './extract/tree-digest.js';
 
 /** The manifest's file name inside a bundle directory. */
 export const MANIFEST_NAME = 'bundle.files';
@@ -171,31 +170,9 @@ export function nsToSeconds(ns: string): number {
  * computed exactly as summarizeTree computes them, without sorting again.
  */
 export function summarizeManifest(entries: readonly ManifestEntry[]): TreeSummary {
-  const hash = createHash('sha256');
-  const seen = new Set<string>();
-  let files = 0;
-  let hardlinks = 0;
-  let dirs = 0;
-  let symlinks = 0;
-  let bytes = 0;
-  let batch = '';
-  for (const e of entries) {
-    batch += `${e.path}\0${e.type}\0${(e.mode & 0o7777).toString(8)}\0${e.type === 'f' ? e.size : ''}\0${nsToSeconds(e.mtimeNs)}\0${e.content}\n`;
-    if (batch.length > 65536) {
-      hash.update(batch, 'utf8');
-      batch = '';
-    }
-    if (e.type === 'd') dirs++;
-    else if (e.type === 'l') symlinks++;
-    else if (seen.has(e.ino)) hardlinks++;
-    else {
-      seen.add(e.ino);
-      files++;
-      bytes += e.size;
-    }
-  }
-  hash.update(batch, 'utf8');
-  return { treeDigest: `sha256:${hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+  const digest = new TreeDigestBuilder();
+  for (const e of entries) digest.add(e.path, e.type, e.mode, e.size, nsToSeconds(e.mtimeNs), e.content, e.ino);
+  return digest.finish();
 }
 
 /**

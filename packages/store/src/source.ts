@@ -2,12 +2,12 @@
 // file is unchanged: same inode and ctime (which no user can set) and same size, mode and mtime; only files where that
 // does not hold are re-hashed. Without bundle.files every file is hashed. Either way the entries must digest to the
 // lockfile's tree digest, so what gets published is exactly the bundle that was built (and tested).
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import path from 'node:path';
 import { BundleError } from '@eda-oci/exec';
 import {
   BUNDLE_META_DIR,
+  hashFile,
   LOCKFILE_NAME,
   MANIFEST_NAME,
   RACY_WINDOW_NS,
@@ -39,22 +39,6 @@ export interface SourceBundle {
 }
 
 const { O_RDONLY, O_NOFOLLOW, S_IFMT, S_IFREG, S_IFDIR, S_IFLNK } = fs.constants;
-
-/** sha256 hex of a file, never following a symlink. */
-export function hashFile(file: string, buf: Buffer): string {
-  const hash = createHash('sha256');
-  const fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW);
-  try {
-    for (;;) {
-      const n = fs.readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      hash.update(buf.subarray(0, n));
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return hash.digest('hex');
-}
 
 function changed(dir: string, rel: string, what: string): BundleError {
   return new BundleError(

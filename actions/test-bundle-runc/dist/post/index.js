@@ -29024,7 +29024,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dM: () => (/* reexport */ fs_util_removeTree)
 });
 
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MANIFEST_NAME, MAX_TIMEOUT_SECONDS, RACY_WINDOW_NS, RUNC_ADVISORIES, RUNC_CVES, TEST_KEYS, applyImageConfig, applyOverlay, buildBundle, bundleDigest, checkRunc, checkUserMapped, ciProvenance, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, formatManifest, haveGetfattr, idMappings, judge, junitXml, layersArchive, manifestFromRecords, mergeEnv, nsToSeconds, parseConfigOverlay, parseExtractMethod, parseGroup, parseManifest, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcAdvisoryWarnings, runcLogErrors, serializeSpec, sha256, signalFromStatus, sortByPathBytes, summarizeManifest, summarizeTree, tempSuffix, testConfig, testFromRun, testMappings, upstreamVersion, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, validateTests, writeJUnitFile, xmlEscape
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MANIFEST_NAME, MAX_TIMEOUT_SECONDS, RACY_WINDOW_NS, RUNC_ADVISORIES, RUNC_CVES, TEST_KEYS, TreeDigestBuilder, applyImageConfig, applyOverlay, buildBundle, bundleDigest, checkRunc, checkUserMapped, ciProvenance, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, formatManifest, hashFile, haveGetfattr, idMappings, judge, junitXml, layersArchive, manifestFromRecords, mergeEnv, nsToSeconds, parseConfigOverlay, parseExtractMethod, parseGroup, parseManifest, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcAdvisoryWarnings, runcLogErrors, serializeSpec, sha256, signalFromStatus, sortByPathBytes, summarizeManifest, summarizeTree, tempSuffix, testConfig, testFromRun, testMappings, upstreamVersion, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, validateTests, writeJUnitFile, xmlEscape
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -30674,42 +30674,56 @@ function tar_header_parsePax(data, entryIndex) {
 
 
 /**
- * Digest format, one line per path sorted by UTF-8 byte order of the path:
+ * Feeds the digest lines and counts of a tree, one path at a time in sorted order (UTF-8 byte order of the path).
+ * Digest format, one line per path:
  * `path \0 f|d|l \0 octal(mode & 0o7777) \0 size(files, else '') \0 mtime(integer s) \0 sha256|target|'' \n`.
+ * summarizeTree (extraction records) and summarizeManifest (bundle.files entries) both use it, so the two agree.
  */
+class tree_digest_TreeDigestBuilder {
+    hash = createHash('sha256');
+    seen = new Set();
+    batch = '';
+    files = 0;
+    hardlinks = 0;
+    dirs = 0;
+    symlinks = 0;
+    bytes = 0;
+    /** Adds one path; `inode` groups hard links (a file counts once per inode). */
+    add(p, type, mode, size, mtimeSeconds, content, inode) {
+        this.batch += `${p}\0${type}\0${(mode & 0o7777).toString(8)}\0${type === 'f' ? size : ''}\0${mtimeSeconds}\0${content}\n`;
+        if (this.batch.length > 65536) {
+            this.hash.update(this.batch, 'utf8');
+            this.batch = '';
+        }
+        if (type === 'd')
+            this.dirs++;
+        else if (type === 'l')
+            this.symlinks++;
+        else if (this.seen.has(inode))
+            this.hardlinks++;
+        else {
+            this.seen.add(inode);
+            this.files++;
+            this.bytes += size;
+        }
+    }
+    finish() {
+        this.hash.update(this.batch, 'utf8');
+        this.batch = '';
+        const { files, hardlinks, dirs, symlinks, bytes } = this;
+        return { treeDigest: `sha256:${this.hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+    }
+}
+/** The tree digest and counts of extraction records (sorted here; see {@link TreeDigestBuilder} for the format). */
 function tree_digest_summarizeTree(records) {
     const keyed = [...records.keys()].map((p) => ({ p, b: Buffer.from(p, 'utf8') }));
     keyed.sort((x, y) => Buffer.compare(x.b, y.b));
-    const hash = createHash('sha256');
-    const seen = new Set();
-    let files = 0;
-    let hardlinks = 0;
-    let dirs = 0;
-    let symlinks = 0;
-    let bytes = 0;
-    let batch = '';
+    const digest = new tree_digest_TreeDigestBuilder();
     for (const { p } of keyed) {
         const r = records.get(p);
-        const size = r.type === 'f' ? String(r.size) : '';
-        batch += `${p}\0${r.type}\0${(r.mode & 0o7777).toString(8)}\0${size}\0${Math.floor(r.mtime)}\0${r.content}\n`;
-        if (batch.length > 65536) {
-            hash.update(batch, 'utf8');
-            batch = '';
-        }
-        if (r.type === 'd')
-            dirs++;
-        else if (r.type === 'l')
-            symlinks++;
-        else if (seen.has(r.inode))
-            hardlinks++;
-        else {
-            seen.add(r.inode);
-            files++;
-            bytes += r.size;
-        }
+        digest.add(p, r.type, r.mode, r.size, Math.floor(r.mtime), r.content, r.inode);
     }
-    hash.update(batch, 'utf8');
-    return { treeDigest: `sha256:${hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+    return digest.finish();
 }
 function floorSeconds(ns) {
     let s = ns / 1000000000n;
@@ -30717,6 +30731,7 @@ function floorSeconds(ns) {
         s -= 1n;
     return Number(s);
 }
+/** sha256 hex of a file's content, read with `buf`, never following a symlink. */
 function hashFile(path, buf) {
     const hash = createHash('sha256');
     const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
@@ -32151,34 +32166,10 @@ function nsToSeconds(ns) {
  * computed exactly as summarizeTree computes them, without sorting again.
  */
 function manifest_summarizeManifest(entries) {
-    const hash = createHash('sha256');
-    const seen = new Set();
-    let files = 0;
-    let hardlinks = 0;
-    let dirs = 0;
-    let symlinks = 0;
-    let bytes = 0;
-    let batch = '';
-    for (const e of entries) {
-        batch += `${e.path}\0${e.type}\0${(e.mode & 0o7777).toString(8)}\0${e.type === 'f' ? e.size : ''}\0${nsToSeconds(e.mtimeNs)}\0${e.content}\n`;
-        if (batch.length > 65536) {
-            hash.update(batch, 'utf8');
-            batch = '';
-        }
-        if (e.type === 'd')
-            dirs++;
-        else if (e.type === 'l')
-            symlinks++;
-        else if (seen.has(e.ino))
-            hardlinks++;
-        else {
-            seen.add(e.ino);
-            files++;
-            bytes += e.size;
-        }
-    }
-    hash.update(batch, 'utf8');
-    return { treeDigest: `sha256:${hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+    const digest = new TreeDigestBuilder();
+    for (const e of entries)
+        digest.add(e.path, e.type, e.mode, e.size, nsToSeconds(e.mtimeNs), e.content, e.ino);
+    return digest.finish();
 }
 /**
  * Reads inode, ctime and exact mtime of every recorded path under `rootfs` (one lstat each) and returns the manifest.

@@ -27,39 +27,56 @@ export interface TreeSummary {
 }
 
 /**
- * Digest format, one line per path sorted by UTF-8 byte order of the path:
+ * Feeds the digest lines and counts of a tree, one path at a time in sorted order (UTF-8 byte order of the path).
+ * Digest format, one line per path:
  * `path \0 f|d|l \0 octal(mode & 0o7777) \0 size(files, else '') \0 mtime(integer s) \0 sha256|target|'' \n`.
+ * summarizeTree (extraction records) and summarizeManifest (bundle.files entries) both use it, so the two agree.
  */
+export class TreeDigestBuilder {
+  private readonly hash = createHash('sha256');
+  private readonly seen = new Set<number | string>();
+  private batch = '';
+  private files = 0;
+  private hardlinks = 0;
+  private dirs = 0;
+  private symlinks = 0;
+  private bytes = 0;
+
+  /** Adds one path; `inode` groups hard links (a file counts once per inode). */
+  add(p: string, type: 'f' | 'd' | 'l', mode: number, size: number, mtimeSeconds: number, content: string, inode: number | string): void {
+    this.batch += `${p}\0${type}\0${(mode & 0o7777).toString(8)}\0${type === 'f' ? size : ''}\0${mtimeSeconds}\0${content}\n`;
+    if (this.batch.length > 65536) {
+      this.hash.update(this.batch, 'utf8');
+      this.batch = '';
+    }
+    if (type === 'd') this.dirs++;
+    else if (type === 'l') this.symlinks++;
+    else if (this.seen.has(inode)) this.hardlinks++;
+    else {
+      this.seen.add(inode);
+      this.files++;
+      this.bytes += size;
+    }
+  }
+
+  finish(): TreeSummary {
+    this.hash.update(this.batch, 'utf8');
+    this.batch = '';
+    const { files, hardlinks, dirs, symlinks, bytes } = this;
+    return { treeDigest: `sha256:${this.hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+  }
+}
+
+/** The tree digest and counts of extraction records (sorted here; see {@link TreeDigestBuilder} for the format). */
 export function summarizeTree(records: Map<string, TreeRecord>): TreeSummary {
   const keyed = [...records.keys()].map((p) => ({ p, b: Buffer.from(p, 'utf8') }));
   keyed.sort((x, y) => Buffer.compare(x.b, y.b));
-  const hash = createHash('sha256');
-  const seen = new Set<number>();
-  let files = 0;
-  let hardlinks = 0;
-  let dirs = 0;
-  let symlinks = 0;
-  let bytes = 0;
-  let batch = '';
+  const digest = new TreeDigestBuilder();
   for (const { p } of keyed) {
     const r = records.get(p)!;
-    const size = r.type === 'f' ? String(r.size) : '';
-    batch += `${p}\0${r.type}\0${(r.mode & 0o7777).toString(8)}\0${size}\0${Math.floor(r.mtime)}\0${r.content}\n`;
-    if (batch.length > 65536) {
-      hash.update(batch, 'utf8');
-      batch = '';
-    }
-    if (r.type === 'd') dirs++;
-    else if (r.type === 'l') symlinks++;
-    else if (seen.has(r.inode)) hardlinks++;
-    else {
-      seen.add(r.inode);
-      files++;
-      bytes += r.size;
-    }
+    digest.add(p, r.type, r.mode, r.size, Math.floor(r.mtime), r.content, r.inode);
   }
-  hash.update(batch, 'utf8');
-  return { treeDigest: `sha256:${hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+  return digest.finish();
 }
 
 function floorSeconds(ns: bigint): number {
@@ -68,7 +85,8 @@ function floorSeconds(ns: bigint): number {
   return Number(s);
 }
 
-function hashFile(path: string, buf: Buffer): string {
+/** sha256 hex of a file's content, read with `buf`, never following a symlink. */
+export function hashFile(path: string, buf: Buffer): string {
   const hash = createHash('sha256');
   const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
   try {
