@@ -18,17 +18,8 @@ export async function writeSummary(title: string, rows: SummaryRow[], notes: str
   await s.write();
 }
 
-/** Human size: 1536 -> "1.5 KiB". */
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
-}
+/** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
+export { formatBytes } from '@eda-oci/exec';
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

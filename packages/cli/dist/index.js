@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(190);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(741);
 // Executable entry of the eda-oci command (bundled to packages/cli/dist/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 190:
+/***/ 741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -380,8 +380,23 @@ function detached_sessionProcesses(sid, procDir = '/proc') {
     return all.filter((p) => keep.has(p.pid));
 }
 
+;// CONCATENATED MODULE: ./packages/exec/src/format.ts
+// Human-readable figures shared by the actions' summaries and the CLI's output.
+/** Human size: 1536 -> "1.5 KiB". */
+function formatBytes(n) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/exec/src/index.ts
 // Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
 
 
 
@@ -11345,17 +11360,6 @@ function bundlesDirOption(command, value) {
         throw usageError(command, '--bundles-dir is required (or set EDA_OCI_BUNDLES_DIR)');
     return dir;
 }
-/** Human-readable bytes: 1536 -> "1.5 KiB". */
-function humanBytes(n) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let v = n;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
-}
 const publishCommand = {
     name: 'publish',
     summary: 'bundle -> new version in the shared bundles dir, switched atomically',
@@ -11518,8 +11522,8 @@ const listCommand = {
                 const m = ver.meta;
                 const cols = [
                     ver.version.padEnd(30),
-                    (m ? humanBytes(m.bytes) : '?').padStart(10),
-                    (m ? `${humanBytes(m.bytesWritten)} written` : '').padStart(18),
+                    (m ? formatBytes(m.bytes) : '?').padStart(10),
+                    (m ? `${formatBytes(m.bytesWritten)} written` : '').padStart(18),
                     (m ? `${m.filesLinked} linked` : '').padStart(13),
                     `  ${m ? `${m.published.slice(0, 19)}Z by ${m.publisher.user}@${m.publisher.host}` : '(no publish.json)'}`,
                     marks ? `  [${marks}]` : '',

@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './logger.js';
 export * from './run-command.js';
 export * from './detached.js';
+export * from './format.js';

@@ -5,20 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PUBLISH_FILES } from './layout.js';
+import type { ManifestEntry } from '@eda-oci/oci';
 
-/** One record of publish.files (see the bundle.files format in @eda-oci/oci). */
-export interface LinkRecord {
-  path: string;
-  type: 'f' | 'd' | 'l';
-  /** Permission bits as published. */
-  mode: number;
-  size: number;
-  mtimeNs: string;
-  /** sha256 hex of a file, the target of a symlink. */
-  content: string;
-  /** The store inode (decimal). */
-  ino: string;
-}
+/** One record of publish.files: a bundle.files entry (see @eda-oci/oci) with the store's mode and inode, no ctime. */
+export type LinkRecord = Omit<ManifestEntry, 'ctimeNs'>;
 
 const MAGIC = 'eda-oci-files 1';
 const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r' };

@@ -28380,7 +28380,7 @@ module.exports = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5066);
 /* harmony import */ var _eda_oci_docker__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7843);
-/* harmony import */ var _eda_oci_exec__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3595);
+/* harmony import */ var _eda_oci_exec__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9156);
 /* harmony import */ var _eda_oci_oci__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(565);
 // The only place that reads this action's inputs: typed, validated before anything runs.
 
@@ -28524,7 +28524,7 @@ async function run(inputs, signal) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   MV: () => (/* reexport */ actionsLogger),
-  z3: () => (/* reexport */ formatBytes),
+  z3: () => (/* reexport */ src/* formatBytes */.z3),
   GV: () => (/* reexport */ getEnum),
   xX: () => (/* reexport */ getOptional),
   Tu: () => (/* reexport */ getRaw),
@@ -28537,8 +28537,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
-var src = __nccwpck_require__(3595);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
+var src = __nccwpck_require__(9156);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __nccwpck_require__(3243);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
@@ -28701,17 +28701,8 @@ async function writeSummary(title, rows, notes = []) {
         s.addRaw(`\n${escapeHtml(n)}\n`, true);
     await s.write();
 }
-/** Human size: 1536 -> "1.5 KiB". */
-function formatBytes(n) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let v = n;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
-}
+/** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
+
 function escapeHtml(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -28754,8 +28745,8 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
-var src = __nccwpck_require__(3595);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
+var src = __nccwpck_require__(9156);
 ;// CONCATENATED MODULE: ./packages/docker/src/reference.ts
 // Image references and daemon addresses, validated against the grammar docker itself uses (distribution/reference).
 
@@ -30215,7 +30206,7 @@ async function removeStaleSocket(socket, uid) {
 
 /***/ }),
 
-/***/ 3595:
+/***/ 9156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30226,6 +30217,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ju: () => (/* reexport */ errors_CommandFailedError),
   j1: () => (/* reexport */ ConfigurationError),
   sm: () => (/* reexport */ EdaOciError),
+  z3: () => (/* reexport */ formatBytes),
   fM: () => (/* reexport */ lastLine),
   d1: () => (/* reexport */ runCommand),
   qq: () => (/* reexport */ silentLogger),
@@ -30588,8 +30580,23 @@ function sessionProcesses(sid, procDir = '/proc') {
     return all.filter((p) => keep.has(p.pid));
 }
 
+;// CONCATENATED MODULE: ./packages/exec/src/format.ts
+// Human-readable figures shared by the actions' summaries and the CLI's output.
+/** Human size: 1536 -> "1.5 KiB". */
+function formatBytes(n) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/exec/src/index.ts
 // Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
 
 
 
@@ -30623,8 +30630,8 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
-var src = __nccwpck_require__(3595);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
+var src = __nccwpck_require__(9156);
 // EXTERNAL MODULE: ./packages/docker/src/index.ts + 5 modules
 var docker_src = __nccwpck_require__(7843);
 // EXTERNAL MODULE: external "node:crypto"

@@ -28483,7 +28483,7 @@ async function run(inputs, signal) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   MV: () => (/* reexport */ actionsLogger),
-  z3: () => (/* reexport */ formatBytes),
+  z3: () => (/* reexport */ src/* formatBytes */.z3),
   pW: () => (/* reexport */ getBoolean),
   XU: () => (/* reexport */ getInteger),
   xX: () => (/* reexport */ getOptional),
@@ -28496,8 +28496,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
-var src = __nccwpck_require__(3595);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
+var src = __nccwpck_require__(9156);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __nccwpck_require__(3243);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
@@ -28660,17 +28660,8 @@ async function writeSummary(title, rows, notes = []) {
         s.addRaw(`\n${escapeHtml(n)}\n`, true);
     await s.write();
 }
-/** Human size: 1536 -> "1.5 KiB". */
-function formatBytes(n) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let v = n;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
-}
+/** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
+
 function escapeHtml(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -28685,7 +28676,7 @@ function escapeHtml(s) {
 
 /***/ }),
 
-/***/ 3595:
+/***/ 9156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28696,6 +28687,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ju: () => (/* reexport */ errors_CommandFailedError),
   j1: () => (/* reexport */ ConfigurationError),
   sm: () => (/* reexport */ EdaOciError),
+  z3: () => (/* reexport */ formatBytes),
   d1: () => (/* reexport */ runCommand),
   qq: () => (/* reexport */ silentLogger)
 });
@@ -29056,8 +29048,23 @@ function sessionProcesses(sid, procDir = '/proc') {
     return all.filter((p) => keep.has(p.pid));
 }
 
+;// CONCATENATED MODULE: ./packages/exec/src/format.ts
+// Human-readable figures shared by the actions' summaries and the CLI's output.
+/** Human size: 1536 -> "1.5 KiB". */
+function formatBytes(n) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/exec/src/index.ts
 // Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
 
 
 
@@ -29088,8 +29095,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
-var exec_src = __nccwpck_require__(3595);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
+var exec_src = __nccwpck_require__(9156);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:stream"

@@ -32352,17 +32352,8 @@ async function writeSummary(title, rows, notes = []) {
         s.addRaw(`\n${escapeHtml(n)}\n`, true);
     await s.write();
 }
-/** Human size: 1536 -> "1.5 KiB". */
-function formatBytes(n) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let v = n;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
-}
+/** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
+
 function escapeHtml(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -32391,7 +32382,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qq: () => (/* reexport */ silentLogger)
 });
 
-// UNUSED EXPORTS: BundleError, createConsoleLogger, formatCommand, lastLine, procInfo, sessionProcesses, spawnCommand, startDetached
+// UNUSED EXPORTS: BundleError, createConsoleLogger, formatBytes, formatCommand, lastLine, procInfo, sessionProcesses, spawnCommand, startDetached
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
@@ -32749,6 +32740,7 @@ function sessionProcesses(sid, procDir = '/proc') {
 
 ;// CONCATENATED MODULE: ./packages/exec/src/index.ts
 // Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
 
 
 

@@ -1,8 +1,8 @@
 // `eda-oci list`: the published versions of one or every bundle name, with current, previous and in-use marks.
-import { createConsoleLogger } from '@eda-oci/exec';
+import { createConsoleLogger, formatBytes } from '@eda-oci/exec';
 import { listStore } from '@eda-oci/store';
 import { EXIT, parseCommandLine, type Command } from '../args.js';
-import { bundlesDirOption, humanBytes } from './publish.js';
+import { bundlesDirOption } from './publish.js';
 
 const HELP = `Usage: eda-oci list --bundles-dir DIR [--name NAME] [options]
 
@@ -48,8 +48,8 @@ export const listCommand: Command = {
         const m = ver.meta;
         const cols = [
           ver.version.padEnd(30),
-          (m ? humanBytes(m.bytes) : '?').padStart(10),
-          (m ? `${humanBytes(m.bytesWritten)} written` : '').padStart(18),
+          (m ? formatBytes(m.bytes) : '?').padStart(10),
+          (m ? `${formatBytes(m.bytesWritten)} written` : '').padStart(18),
           (m ? `${m.filesLinked} linked` : '').padStart(13),
           `  ${m ? `${m.published.slice(0, 19)}Z by ${m.publisher.user}@${m.publisher.host}` : '(no publish.json)'}`,
           marks ? `  [${marks}]` : '',

@@ -39,18 +39,6 @@ export function bundlesDirOption(command: string, value: string | undefined): st
   return dir;
 }
 
-/** Human-readable bytes: 1536 -> "1.5 KiB". */
-export function humanBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
-}
-
 export const publishCommand: Command = {
   name: 'publish',
   summary: 'bundle -> new version in the shared bundles dir, switched atomically',
