@@ -1,10 +1,12 @@
 // Entry wrappers for runs.main / runs.post: typed errors -> setFailed, stack -> debug, signals -> cancellation.
 import * as core from '@actions/core';
 import { EdaOciError } from '@eda-oci/exec';
+import { assertTrustedEvent } from './event-guard.js';
 
 /**
  * Runs an action's main step. SIGINT/SIGTERM (workflow cancelled) abort the passed AbortSignal so the library
- * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line.
+ * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line. Before anything
+ * else it refuses untrusted events (pull_request_target, pull requests from forks: see event-guard.ts).
  */
 export async function runMain(action: string, fn: (signal: AbortSignal) => Promise<void>): Promise<void> {
   const controller = new AbortController();
@@ -16,6 +18,7 @@ export async function runMain(action: string, fn: (signal: AbortSignal) => Promi
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    assertTrustedEvent();
     await fn(controller.signal);
   } catch (err) {
     fail(action, err);
