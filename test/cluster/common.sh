@@ -18,8 +18,11 @@ EDA_REGISTRY_CONFIG="$EDA_STATE_DIR/registry-config.yml"
 EDA_REGISTRY_STORAGE="$EDA_STATE_DIR/registry"
 EDA_REGISTRY_PIDFILE="$EDA_RUN_DIR/registry.pid"
 EDA_DOCKERD_PIDFILE="$EDA_RUN_DIR/dockerd.pid"        # written by setup.sh only if it started dockerd
-EDA_ROOTLESS_PIDFILE="$EDA_RUN_DIR/rootless-$EDA_USER.pid"
-EDA_ROOTLESS_DATA_ROOT="/var/tmp/$EDA_USER/containers/storage"
+EDA_ROOTLESS_PIDFILE="$EDA_RUN_DIR/rootless-$EDA_USER.pid"       # eda_rootless_pidfile "$EDA_USER"
+EDA_ROOTLESS_DATA_ROOT="/var/tmp/$EDA_USER/containers/storage"  # eda_rootless_data_root "$EDA_USER"
+# The unprivileged user `npm run demo` works as (demo-user.sh): own subuid/subgid range after the test users', own
+# rootless dockerd loaded with the images of the demo's catalog. Not used by the tests' users.
+EDA_DEMO_USER=edademo
 EDA_ROOTFUL_DOCKER_HOST=unix:///var/run/docker.sock
 EDA_DEBIAN_ROOTFS="$EDA_CACHE_DIR/debootstrap-bookworm"
 # Bump when the content of a seeded image changes: images with another label value are rebuilt.
@@ -31,6 +34,7 @@ EDA_IMG_TOOL="$EDA_REGISTRY/eda-oci/tool:1"
 EDA_IMG_DEBIAN="$EDA_REGISTRY/eda-oci/debian:bookworm"
 EDA_IMG_LAYERED="$EDA_REGISTRY/eda-oci/layered:1"
 EDA_IMAGES=("$EDA_IMG_BUSYBOX1" "$EDA_IMG_BUSYBOX2" "$EDA_IMG_TOOL" "$EDA_IMG_DEBIAN" "$EDA_IMG_LAYERED")
+EDA_DEMO_IMAGES=("$EDA_IMG_BUSYBOX1" "$EDA_IMG_BUSYBOX2" "$EDA_IMG_TOOL") # what demo/catalog uses (small: no debian)
 
 # Packages setup.sh installs (binary -> package for status.sh hints).
 EDA_PACKAGES=(docker.io rootlesskit slirp4netns uidmap fuse-overlayfs runc docker-registry
@@ -46,6 +50,12 @@ eda_user_home() { getent passwd "$1" | cut -d: -f6; }
 eda_rootless_xdg() { printf '/run/user/%s' "$1"; }
 
 eda_rootless_host() { printf 'unix:///run/user/%s/docker.sock' "$1"; }
+
+# pid file of the rootless dockerd setup.sh/demo-user.sh start for user $1 (its session id)
+eda_rootless_pidfile() { printf '%s/rootless-%s.pid' "$EDA_RUN_DIR" "$1"; }
+
+# data-root of that daemon (local disk)
+eda_rootless_data_root() { printf '/var/tmp/%s/containers/storage' "$1"; }
 
 # pid alive? (via /proc: kill -0 fails with EPERM for other users' processes)
 # Zombies count as dead.

@@ -8,6 +8,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=test/cluster/common.sh
 source "$here/common.sh"
+# shellcheck source=test/cluster/rootless.sh
+source "$here/rootless.sh"
 
 export DEBIAN_FRONTEND=noninteractive
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -106,28 +108,8 @@ fi
 
 # ---------------------------------------------------------------------------
 phase users
-# Next free subordinate id start: above every range already in the file, at least 100000.
-next_subid() {
-  awk -F: -v min=100000 'NF >= 3 && $2 ~ /^[0-9]+$/ && $3 ~ /^[0-9]+$/ { e = $2 + $3; if (e > min) min = e }
-    END { print min }' "$1"
-}
-ensure_subid() {
-  local file="$1" user="$2" count
-  touch "$file"
-  chmod 0644 "$file"
-  count="$(awk -F: -v u="$user" '$1 == u && $3 ~ /^[0-9]+$/ { if ($3 > c) c = $3 } END { print c + 0 }' "$file")"
-  if ((count < EDA_SUBID_COUNT)); then
-    printf '%s:%s:%s\n' "$user" "$(next_subid "$file")" "$EDA_SUBID_COUNT" >>"$file"
-    log "added $user to $file"
-  fi
-}
 for u in "$EDA_USER" "$EDA_USER2" "$EDA_USER3"; do
-  if ! getent passwd "$u" >/dev/null; then
-    useradd --create-home --shell /bin/bash --user-group "$u"
-    log "created user $u"
-  fi
-  ensure_subid /etc/subuid "$u"
-  ensure_subid /etc/subgid "$u"
+  eda_ensure_user "$u"
 done
 if [[ ! -c /dev/net/tun ]]; then
   mkdir -p /dev/net
@@ -150,59 +132,7 @@ rootless_host="$(eda_rootless_host "$uid")"
 
 # ---------------------------------------------------------------------------
 phase rootless-dockerd
-install -d -m 0755 /run/user
-install -d -o "$EDA_USER" -g "$EDA_USER" -m 0700 "$xdg"
-install -d -o "$EDA_USER" -g "$EDA_USER" -m 0700 "/var/tmp/$EDA_USER" "/var/tmp/$EDA_USER/containers"
-install -d -o "$EDA_USER" -g "$EDA_USER" -m 0710 "$EDA_ROOTLESS_DATA_ROOT"
-install -d -o "$EDA_USER" -g "$EDA_USER" -m 0700 "$home/.config" "$home/.config/docker"
-daemon_json="$home/.config/docker/daemon.json"
-want_json="$(printf '{\n  "data-root": "%s"\n}\n' "$EDA_ROOTLESS_DATA_ROOT")"
-rootless_restart=0
-if [[ "$(cat "$daemon_json" 2>/dev/null || true)" != "$want_json" ]]; then
-  printf '%s\n' "$want_json" >"$daemon_json"
-  chown "$EDA_USER:$EDA_USER" "$daemon_json"
-  rootless_restart=1
-fi
-
-stop_rootless() {
-  local sid cpid
-  sid="$(eda_pidfile_alive "$EDA_ROOTLESS_PIDFILE" || true)"
-  [[ -n "$sid" ]] && eda_kill_session "$sid"
-  # rootlesskit started by an earlier run whose pid file is gone: find it via its state dir.
-  cpid="$(cat "$xdg/dockerd-rootless/child_pid" 2>/dev/null || true)"
-  if [[ "$cpid" =~ ^[0-9]+$ ]] && eda_alive "$cpid" &&
-    [[ "$(stat -c %u "/proc/$cpid" 2>/dev/null)" == "$uid" ]]; then
-    sid="$(ps -o sid= -p "$cpid" | tr -d ' ')"
-    [[ -n "$sid" && "$sid" != 0 ]] && eda_kill_session "$sid"
-  fi
-  rm -rf "$xdg/dockerd-rootless"
-  rm -f "$xdg/docker.pid" "$xdg/docker.sock" "$EDA_ROOTLESS_PIDFILE"
-}
-start_rootless() {
-  local i
-  stop_rootless
-  log "starting rootless dockerd for $EDA_USER (log $EDA_LOG_DIR/rootless-$EDA_USER.log)"
-  setsid runuser -u "$EDA_USER" -- env -i -C "$home" \
-    XDG_RUNTIME_DIR="$xdg" HOME="$home" USER="$EDA_USER" LOGNAME="$EDA_USER" \
-    PATH=/usr/sbin:/usr/bin:/sbin:/bin \
-    sh /usr/share/docker.io/contrib/dockerd-rootless.sh \
-    >>"$EDA_LOG_DIR/rootless-$EDA_USER.log" 2>&1 </dev/null &
-  echo "$!" >"$EDA_ROOTLESS_PIDFILE"
-  for ((i = 0; i < 120; i++)); do
-    eda_rootless_answers "$EDA_USER" && return 0
-    if ! eda_alive "$(cat "$EDA_ROOTLESS_PIDFILE")"; then
-      break
-    fi
-    sleep 0.5
-  done
-  tail -n 40 "$EDA_LOG_DIR/rootless-$EDA_USER.log" >&2 || true
-  die "rootless dockerd for $EDA_USER did not come up (see $EDA_LOG_DIR/rootless-$EDA_USER.log)"
-}
-if ((rootless_restart == 0)) && eda_rootless_answers "$EDA_USER"; then
-  log "rootless dockerd for $EDA_USER answers"
-else
-  start_rootless
-fi
+eda_rootless_ensure "$EDA_USER"
 
 # ---------------------------------------------------------------------------
 phase registry
@@ -443,14 +373,7 @@ ensure_image "$EDA_IMG_LAYERED" build_layered
 
 # ---------------------------------------------------------------------------
 phase rootless-images
-for ref in "${EDA_IMAGES[@]}"; do
-  want="$(eda_rootful_docker image inspect --format '{{.Id}}' "$ref")"
-  have="$(EDA_TIMEOUT=30 eda_rootless_docker "$EDA_USER" image inspect --format '{{.Id}}' "$ref" 2>/dev/null || true)"
-  if [[ "$want" != "$have" ]]; then
-    log "loading $ref into rootless dockerd of $EDA_USER"
-    eda_rootful_docker save "$ref" | eda_rootless_docker "$EDA_USER" load -q >/dev/null
-  fi
-done
+eda_rootless_load_images "$EDA_USER" "${EDA_IMAGES[@]}"
 
 # ---------------------------------------------------------------------------
 phase slurm

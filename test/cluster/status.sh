@@ -93,6 +93,36 @@ else
   row rootless-dockerd MISSING "$fix_setup"
 fi
 
+# demo user (test/cluster/demo-user.sh, run by npm run demo): checked once it exists; the tests do not need it
+if getent passwd "$EDA_DEMO_USER" >/dev/null; then
+  fix_demo="run as root: test/cluster/demo-user.sh (or npm run demo)"
+  duid="$(eda_uid "$EDA_DEMO_USER")"
+  if ! subid_ok /etc/subuid "$EDA_DEMO_USER" || ! subid_ok /etc/subgid "$EDA_DEMO_USER"; then
+    row "demo-user-$EDA_DEMO_USER" MISSING "no /etc/subuid or /etc/subgid range of $EDA_SUBID_COUNT; $fix_demo"
+  else
+    row "demo-user-$EDA_DEMO_USER" ok "uid $duid"
+  fi
+  if [[ "$me" == 0 || "$me" == "$duid" ]]; then
+    if ! eda_rootless_answers "$EDA_DEMO_USER"; then
+      row demo-rootless-dockerd MISSING "$fix_demo (log $EDA_LOG_DIR/rootless-$EDA_DEMO_USER.log)"
+    else
+      missing=()
+      for ref in "${EDA_DEMO_IMAGES[@]}"; do
+        EDA_TIMEOUT=15 eda_rootless_docker "$EDA_DEMO_USER" image inspect "$ref" >/dev/null 2>&1 || missing+=("${ref#"$EDA_REGISTRY"/}")
+      done
+      if ((${#missing[@]})); then
+        row demo-rootless-dockerd MISSING "images not loaded: ${missing[*]}; $fix_demo"
+      else
+        row demo-rootless-dockerd ok "$(eda_rootless_host "$duid"), demo images loaded"
+      fi
+    fi
+  elif pid="$(eda_pidfile_alive "$(eda_rootless_pidfile "$EDA_DEMO_USER")")"; then
+    row demo-rootless-dockerd ok "pid $pid alive (not checkable as uid $me)"
+  else
+    row demo-rootless-dockerd MISSING "$fix_demo"
+  fi
+fi
+
 # registry
 if eda_registry_up; then
   row registry ok "http://$EDA_REGISTRY/v2/"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stop what setup.sh started: the Slurm daemons and munged, the rootless dockerd of the test user and the registry.
+# Stop what setup.sh started: the Slurm daemons and munged, the rootless dockerd of the test user (and of the demo user,
+# demo-user.sh) and the registry.
 # With --all also the rootful dockerd (only if setup.sh started it). Idempotent; keeps data
 # (images, registry storage, debootstrap cache, users) so the next setup.sh is quick.
 set -euo pipefail
@@ -7,6 +8,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=test/cluster/common.sh
 source "$here/common.sh"
+# shellcheck source=test/cluster/rootless.sh
+source "$here/rootless.sh"
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 all=0
@@ -28,6 +31,10 @@ if [[ "$(id -u)" != 0 ]]; then
   exit 1
 fi
 log() { printf '[teardown] %s\n' "$*"; }
+die() {
+  printf '[teardown] ERROR: %s\n' "$*" >&2
+  exit 1
+}
 
 # Slurm daemons and munged (configuration and state kept)
 # shellcheck source=test/cluster/slurm.sh
@@ -35,26 +42,9 @@ source "$here/slurm.sh"
 log "stopping the Slurm daemons and munged"
 eda_slurm_teardown
 
-# rootless dockerd
-uid="$(eda_uid "$EDA_USER")"
-if sid="$(eda_pidfile_alive "$EDA_ROOTLESS_PIDFILE")"; then
-  log "stopping rootless dockerd of $EDA_USER (session $sid)"
-  eda_kill_session "$sid"
-fi
-if [[ -n "$uid" ]]; then
-  xdg="$(eda_rootless_xdg "$uid")"
-  cpid="$(cat "$xdg/dockerd-rootless/child_pid" 2>/dev/null || true)"
-  if [[ "$cpid" =~ ^[0-9]+$ ]] && eda_alive "$cpid" && [[ "$(stat -c %u "/proc/$cpid" 2>/dev/null)" == "$uid" ]]; then
-    sid="$(ps -o sid= -p "$cpid" | tr -d ' ')"
-    if [[ -n "$sid" && "$sid" != 0 ]]; then
-      log "stopping leftover rootlesskit of $EDA_USER (session $sid)"
-      eda_kill_session "$sid"
-    fi
-  fi
-  rm -rf "$xdg/dockerd-rootless"
-  rm -f "$xdg/docker.pid" "$xdg/docker.sock"
-fi
-rm -f "$EDA_ROOTLESS_PIDFILE"
+# rootless dockerds (of the test user, and of the demo user if demo-user.sh made one)
+eda_rootless_stop "$EDA_USER"
+eda_rootless_stop "$EDA_DEMO_USER"
 
 # registry
 if pid="$(eda_pidfile_alive "$EDA_REGISTRY_PIDFILE")"; then
