@@ -22,6 +22,7 @@ import { SlurmUnavailableError, slurmInUse, type InUseQuery } from './slurm-use.
 import { checkVersionTree } from './tree.js';
 import {
   appendHistory,
+  checkPublishedByRun,
   currentVersion,
   listVersionNames,
   previousVersion,
@@ -204,16 +205,41 @@ export async function listStore(
   return { names: out, slurm };
 }
 
+/** Options of {@link rollbackStore}. */
+export interface RollbackOptions {
+  bundlesDir: string;
+  name: string;
+  /** The version to make current (default: the previous one). */
+  to?: string;
+  lockTimeoutSeconds?: number;
+  /**
+   * Roll back only if the current version was published by this CI run (GITHUB_RUN_ID; and repository when given):
+   * a push workflow undoes its own publish and never one that came later or a rollback a person made meanwhile.
+   */
+  onlyIfPublishedBy?: { runId: string; repository?: string };
+}
+
+/** What {@link rollbackStore} did. */
+export interface RollbackResult {
+  name: string;
+  path: string;
+  /** The version that was current before. */
+  from?: string;
+  /** The version current now (unchanged when skipped). */
+  to: string;
+  changed: boolean;
+  /** Set when onlyIfPublishedBy refused: why nothing was done. */
+  skipped?: string;
+}
+
 /** Makes `to` (default: the previous version) current again, with the same atomic swap as publish. */
-export async function rollbackStore(
-  t: { bundlesDir: string; name: string; to?: string; lockTimeoutSeconds?: number },
-  deps: StoreDeps = {},
-): Promise<{ name: string; path: string; from?: string; to: string; changed: boolean }> {
+export async function rollbackStore(t: RollbackOptions, deps: StoreDeps = {}): Promise<RollbackResult> {
   const log = deps.logger ?? silentLogger;
   const bundlesDir = validateBundlesDir(t.bundlesDir);
   const name = validateBundleName(t.name);
   if (t.to !== undefined && !VERSION_RE.test(t.to))
     throw new ConfigurationError(`version '${t.to}' is not a version name (YYYYMMDDTHHMMSSZ-<12 hex>)`, `pick one from 'eda-oci list'`);
+  if (t.onlyIfPublishedBy) validateRunId(t.onlyIfPublishedBy.runId);
   const uid = process.getuid?.() ?? 0;
   await checkBundlesDir(bundlesDir, uid);
   const p = storePaths(bundlesDir, name);
@@ -231,6 +257,12 @@ export async function rollbackStore(
     const current = await currentVersion(p);
     const history = await readHistory(p);
     const curMeta = current ? await readPublishMeta(path.join(p.nameDir, current)) : undefined;
+    // Decided under the lock: no publish or rollback can slip in between the check and the switch.
+    if (t.onlyIfPublishedBy) {
+      const check = checkPublishedByRun(history, current, curMeta, t.onlyIfPublishedBy);
+      log.info(`${name}: ${check.reason}`);
+      if (!check.ok) return { name, path: p.link, from: current, to: current ?? '', changed: false, skipped: check.reason };
+    }
     const to = t.to ?? previousVersion(history, current, new Set(versions), curMeta?.previous);
     if (!to) throw new ConfigurationError(`'${name}' has no previous version to roll back to`, `pick one with --to from 'eda-oci list'`);
     if (!versions.includes(to))
@@ -249,6 +281,13 @@ export async function rollbackStore(
   } finally {
     await lock.release();
   }
+}
+
+/** A GitHub Actions run id (github.run_id): digits only. */
+export function validateRunId(runId: string, what = 'only-if-published-by-run'): string {
+  if (!/^[1-9]\d{0,19}$/.test(runId))
+    throw new ConfigurationError(`${what} '${runId}' is not a run id`, 'pass ${{ github.run_id }} (digits only)');
+  return runId;
 }
 
 function userAtHost(): string {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, readFile, readdir, readlink, rename, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BundleError, ConfigurationError } from '@eda-oci/exec';
-import { parseManifest, type Manifest } from '@eda-oci/oci';
+import { ciProvenance, parseManifest, type Manifest } from '@eda-oci/oci';
 import {
   PUBLISH_FILES,
   PUBLISH_META,
@@ -116,12 +116,46 @@ export async function readPublishMeta(versionDir: string): Promise<PublishMeta |
   }
 }
 
-/** One line of the history file: `version` became current at `time` by `op`. */
+/** The CI run that switched the symlink (GitHub Actions: GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_REPOSITORY). */
+export interface HistoryRun {
+  runId: string;
+  attempt?: string;
+  repository?: string;
+}
+
+/** One line of the history file: `version` became current at `time` by `op`, done by `by` (and the CI `run`, if any). */
 export interface HistoryEntry {
   time: string;
   version: string;
   op: 'publish' | 'rollback' | 'repoint';
   by: string;
+  run?: HistoryRun;
+}
+
+/** The CI run this process belongs to (from the environment), for the history; undefined outside CI. */
+export function historyRunFromEnv(env: NodeJS.ProcessEnv = process.env): HistoryRun | undefined {
+  const ci = ciProvenance(env);
+  if (!ci?.runId) return undefined;
+  return { runId: ci.runId, attempt: ci.runAttempt || undefined, repository: ci.repository || undefined };
+}
+
+// The run is the history line's optional 5th field, `run=ID;attempt=N;repo=OWNER/NAME` (older lines have 4 fields).
+const FIELD_SAFE = /^[^\t\n;=]*$/;
+
+function formatRun(r: HistoryRun | undefined): string {
+  if (!r || !FIELD_SAFE.test(r.runId)) return '';
+  const parts = [`run=${r.runId}`];
+  if (r.attempt && FIELD_SAFE.test(r.attempt)) parts.push(`attempt=${r.attempt}`);
+  if (r.repository && FIELD_SAFE.test(r.repository)) parts.push(`repo=${r.repository}`);
+  return `\t${parts.join(';')}`;
+}
+
+function parseRun(field: string | undefined): HistoryRun | undefined {
+  if (!field) return undefined;
+  const kv = new Map(field.split(';').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as const));
+  const runId = kv.get('run');
+  if (!runId) return undefined;
+  return { runId, attempt: kv.get('attempt') || undefined, repository: kv.get('repo') || undefined };
 }
 
 /** Reads the history (oldest first); malformed lines are skipped. */
@@ -135,20 +169,26 @@ export async function readHistory(p: StorePaths): Promise<HistoryEntry[]> {
   }
   const out: HistoryEntry[] = [];
   for (const line of text.split('\n')) {
-    const [time, version, op, by] = line.split('\t');
-    if (time && version && VERSION_RE.test(version) && (op === 'publish' || op === 'rollback' || op === 'repoint'))
-      out.push({ time, version, op, by: by ?? '' });
+    const [time, version, op, by, run] = line.split('\t');
+    if (time && version && VERSION_RE.test(version) && (op === 'publish' || op === 'rollback' || op === 'repoint')) {
+      const r = parseRun(run);
+      out.push(r ? { time, version, op, by: by ?? '', run: r } : { time, version, op, by: by ?? '' });
+    }
   }
   return out;
 }
 
 const HISTORY_KEEP = 1000;
 
-/** Appends to the history (rewritten through a temp file and rename, under the store lock). */
-export async function appendHistory(p: StorePaths, entry: HistoryEntry): Promise<void> {
-  const lines = (await readHistory(p)).slice(-(HISTORY_KEEP - 1)).concat(entry);
+/**
+ * Appends to the history (rewritten through a temp file and rename, under the store lock). An entry without `run`
+ * gets the CI run of this process (GITHUB_RUN_ID...), so every switch made in CI says which run made it.
+ */
+export async function appendHistory(p: StorePaths, entry: HistoryEntry, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const run = entry.run ?? historyRunFromEnv(env);
+  const lines = (await readHistory(p)).slice(-(HISTORY_KEEP - 1)).concat(run ? { ...entry, run } : entry);
   const tmp = path.join(p.nameDir, `.history.${randomBytes(4).toString('hex')}`);
-  await writeFile(tmp, lines.map((e) => `${e.time}\t${e.version}\t${e.op}\t${e.by}\n`).join(''), { mode: 0o644 });
+  await writeFile(tmp, lines.map((e) => `${e.time}\t${e.version}\t${e.op}\t${e.by}${formatRun(e.run)}\n`).join(''), { mode: 0o644 });
   await rename(tmp, p.historyFile);
 }
 
@@ -192,4 +232,53 @@ export async function swapLink(p: StorePaths, version: string): Promise<void> {
 /** The creation time of a version (from its name), ms since the epoch; 0 when unknown. */
 export function versionCreatedMs(version: string): number {
   return versionTime(version)?.getTime() ?? 0;
+}
+
+/** Whether the current version was put there by a given CI run, and why (for rollback's only-if-published-by-run). */
+export interface RunCheck {
+  ok: boolean;
+  reason: string;
+}
+
+/**
+ * Decides whether `current` was made current by the publish (or re-point) of CI run `want.runId` (and repository, when
+ * both sides know it). The history's last line is the authority: it is written right after each switch, so it says
+ * who switched last; a rollback since then (by a person or another run) means the run's publish is no longer what is
+ * current. Lines from before runs were recorded (no run field), or a history that lost its last line, fall back to the
+ * current version's publish.json `ci`.
+ */
+export function checkPublishedByRun(
+  history: HistoryEntry[],
+  current: string | undefined,
+  meta: PublishMeta | undefined,
+  want: { runId: string; repository?: string },
+): RunCheck {
+  if (!current) return { ok: false, reason: 'no version is current' };
+  const last = history[history.length - 1];
+  const repoMatches = (repo: string | undefined): boolean => !want.repository || !repo || repo === want.repository;
+  const runText = (id: string, repo: string | undefined): string => `run ${id}${repo ? ` of ${repo}` : ''}`;
+  if (last?.version === current && last.run) {
+    if (last.op === 'rollback')
+      return {
+        ok: false,
+        reason: `current version ${current} was made current by a rollback (${runText(last.run.runId, last.run.repository)}), not by a publish of run ${want.runId}`,
+      };
+    if (last.run.runId === want.runId && repoMatches(last.run.repository))
+      return { ok: true, reason: `current version ${current} was published by ${runText(last.run.runId, last.run.repository)}` };
+    return {
+      ok: false,
+      reason: `current version ${current} was published by ${runText(last.run.runId, last.run.repository)}, not by run ${want.runId}`,
+    };
+  }
+  if (last?.version === current && last.op === 'rollback')
+    return {
+      ok: false,
+      reason: `current version ${current} was made current by a rollback (${last.by || 'unknown user'}), not by run ${want.runId}`,
+    };
+  const ci = meta?.ci;
+  if (!ci?.runId)
+    return { ok: false, reason: `current version ${current} records no CI run (published outside CI?), so not by run ${want.runId}` };
+  if (ci.runId === want.runId && repoMatches(ci.repository))
+    return { ok: true, reason: `current version ${current} was published by ${runText(ci.runId, ci.repository)}` };
+  return { ok: false, reason: `current version ${current} was published by ${runText(ci.runId, ci.repository)}, not by run ${want.runId}` };
 }
