@@ -8,7 +8,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/*/test/**/*.test.ts', 'actions/*/test/**/*.test.ts'],
+          include: ['packages/*/test/**/*.test.ts', 'actions/*/test/**/*.test.ts', 'test/workflows/**/*.test.ts'],
           exclude: ['**/*.itg.test.ts', '**/node_modules/**'],
           testTimeout: 20_000,
         },
