@@ -6,6 +6,7 @@ import { gcCommand } from './gc.js';
 import { listCommand } from './list.js';
 import { testCommand } from './test.js';
 import { ociConfCommand } from './oci-conf.js';
+import { planCommand } from './plan.js';
 import { publishCommand } from './publish.js';
 import { rollbackCommand } from './rollback.js';
 import { submitCommand } from './submit.js';
@@ -19,5 +20,6 @@ export const COMMANDS: readonly Command[] = [
   gcCommand,
   ociConfCommand,
   submitCommand,
+  planCommand,
   doctorCommand,
 ];
