@@ -15,6 +15,10 @@ export interface CommandContext {
 export interface Command {
   name: string;
   summary: string;
+  /** Its own options (besides --json and -h/--help), as run parses them; the CLI's unit test checks `help` names each. */
+  options?: OptionSpec;
+  /** The text `--help` prints: every option, the output, the exit codes. */
+  help?: string;
   run(args: string[], ctx: CommandContext): Promise<number>;
 }
 
@@ -30,7 +34,8 @@ export function isUsageError(err: unknown): boolean {
   return err instanceof ConfigurationError && (err as { usage?: boolean }).usage === true;
 }
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+/** Options as node:util parseArgs takes them. */
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 /** Strict parseArgs: unknown options and positionals are usage errors naming the command. */
 export function parseOptions<T extends OptionSpec>(command: string, args: string[], options: T) {
@@ -42,7 +47,7 @@ export function parseOptions<T extends OptionSpec>(command: string, args: string
 }
 
 /** Options every command has: `--json` and `-h/--help`. */
-const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+export const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 /**
  * Parses a command's own options plus `--json` and `-h/--help`. With `--help` it prints `help` and returns undefined

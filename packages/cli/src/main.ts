@@ -14,8 +14,20 @@ Usage: eda-oci <command> [options]
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}
 
-Run 'eda-oci <command> --help' for a command's options.
-Exit codes: 0 success, 1 failure, 2 usage error, 130 cancelled (SIGINT/SIGTERM).`;
+Every command takes --json (its result as one JSON object on stdout) and -h/--help (its options, output and exit
+codes): run 'eda-oci <command> --help'. Logs, progress (on a terminal only) and errors go to stderr; an error is one
+line 'eda-oci <command>: error: what; how to fix'.
+
+Exit codes:
+  0    success
+  1    failure (the operation failed, a test or smoke cell failed, a check failed)
+  2    usage error (unknown command or option, missing or invalid option value)
+  130  cancelled (SIGINT/SIGTERM: what the command started is cleaned up first; a second signal exits at once)`;
+}
+
+/** Errors are printed as one line (a message may carry a program's multi-line output). */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
@@ -42,14 +54,17 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return await command.run(rest, { out, signal: controller.signal });
   } catch (err) {
     if (err instanceof CancelledError) {
-      process.stderr.write(`eda-oci ${name}: ${err.message}\n`);
+      process.stderr.write(`eda-oci ${name}: ${oneLine(err.message)}\n`);
       return EXIT.cancelled;
     }
     if (err instanceof EdaOciError) {
-      process.stderr.write(`eda-oci ${name}: error: ${err.message}\n`);
+      process.stderr.write(`eda-oci ${name}: error: ${oneLine(err.message)}\n`);
       return isUsageError(err) ? EXIT.usage : EXIT.failed;
     }
-    process.stderr.write(`eda-oci ${name}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    // A bug, not an expected failure: still one line; the stack with -v/--verbose.
+    const verbose = rest.includes('-v') || rest.includes('--verbose');
+    const text = err instanceof Error ? (verbose && err.stack ? err.stack : oneLine(err.message)) : String(err);
+    process.stderr.write(`eda-oci ${name}: unexpected error: ${text}${verbose ? '' : ' (run with -v for the stack)'}\n`);
     return EXIT.failed;
   } finally {
     process.off('SIGINT', onSignal);

@@ -4,3 +4,4 @@ export * from './logger.js';
 export * from './run-command.js';
 export * from './detached.js';
 export * from './format.js';
+export * from './progress.js';

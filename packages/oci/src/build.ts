@@ -15,7 +15,7 @@ import {
   type Logger,
 } from '@eda-oci/exec';
 import { DockerClient, imagePlatform, parseImageReference, repoDigestFor, type ImageInspect } from '@eda-oci/docker';
-import { extractTar, type ExtractResult, type TarEntryInfo } from './extract/index.js';
+import { extractTar, type ExtractProgress, type ExtractResult, type TarEntryInfo } from './extract/index.js';
 import { resolveImageUser } from './image-user.js';
 import { INIT_LAYER_PATHS, LayerReadError, haveGetfattr, layersArchive, readableLayerDirs } from './layers.js';
 import {
@@ -60,6 +60,17 @@ export interface BuildOptions {
    * layers and falls back to export. Both give the same bundle.
    */
   extract?: ExtractMethod;
+  /**
+   * Extraction progress (files and bytes so far), at most 10 times per second and once with `done` when the image
+   * filesystem is extracted; not called on a cache hit. The CLI draws it on a terminal; the action does not use it.
+   */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/** What {@link BuildOptions.onProgress} reports: extraction so far, and how the filesystem is read. */
+export interface BuildProgress extends ExtractProgress {
+  phase: 'extract';
+  method: 'layers' | 'export';
 }
 
 /** See {@link BuildOptions.extract}. */
@@ -220,20 +231,23 @@ export async function buildBundle(options: BuildOptions, deps: BuildDeps = {}): 
     const workingDir = overlay.cwd ?? (image.Config?.WorkingDir || undefined);
 
     const ensureDirs = workingDir ? [workingDir] : [];
+    const onProgress = options.onProgress;
+    const progressFor = (method: 'layers' | 'export') =>
+      onProgress && ((p: ExtractProgress) => onProgress({ ...p, phase: 'extract', method }));
     let method: 'layers' | 'export' = 'export';
     const extracted = await log.group('Export and extract image filesystem', async () => {
       const t = Date.now();
       let res: ExtractResult | undefined;
       const wanted = options.extract ?? 'auto';
       if (wanted !== 'export') {
-        res = await extractFromLayers(image, rootfs, createdSec, ensureDirs, wanted === 'layers', log, signal);
+        res = await extractFromLayers(image, rootfs, createdSec, ensureDirs, wanted === 'layers', log, signal, progressFor('layers'));
         if (res) method = 'layers';
       }
       if (!res) {
         const label = `${BUILD_LABEL}=${os.hostname()}:${process.pid}:${tempSuffix()}`;
         containerId = await docker.createContainer(image.Id, label, options.platform, signal);
         options.onContainer?.(containerId);
-        res = await exportInto(docker, containerId, rootfs, createdSec, signal, ensureDirs);
+        res = await exportInto(docker, containerId, rootfs, createdSec, signal, ensureDirs, progressFor('export'));
       }
       timings.extract = Date.now() - t;
       log.info(`image filesystem read with ${method === 'layers' ? 'the overlay2 layer fast path' : 'docker export'}`);
@@ -450,6 +464,7 @@ async function extractFromLayers(
   required: boolean,
   log: Logger,
   signal: AbortSignal | undefined,
+  onProgress: ((p: ExtractProgress) => void) | undefined,
 ): Promise<ExtractResult | undefined> {
   const layers = await readableLayerDirs(image);
   const why = !layers
@@ -470,6 +485,7 @@ async function extractFromLayers(
       reuseBuffers: true,
       ensureDirs,
       ensureDirsMtime: createdSec,
+      onProgress,
     });
   } catch (err) {
     // Only a failure to read the layers falls back; a full disk or a refused entry would fail the same way again.
@@ -489,9 +505,16 @@ async function exportInto(
   createdSec: number,
   signal: AbortSignal | undefined,
   ensureDirs: string[],
+  onProgress: ((p: ExtractProgress) => void) | undefined,
 ): Promise<ExtractResult> {
   const exp = docker.exportContainer(id, signal);
-  const extraction = extractTar(exp.stdout, rootfs, { signal, filter: exportFilter(createdSec), ensureDirs, ensureDirsMtime: createdSec });
+  const extraction = extractTar(exp.stdout, rootfs, {
+    signal,
+    filter: exportFilter(createdSec),
+    ensureDirs,
+    ensureDirsMtime: createdSec,
+    onProgress,
+  });
   let result: ExtractResult;
   try {
     result = await extraction;

@@ -533,13 +533,16 @@ describe.skipIf(!canSwitch)('extractTar as an unprivileged user (needs root and 
     const srcs = [
       ...fs.readdirSync(path.join(here, '../src/extract')).map((f) => path.join(here, '../src/extract', f)),
       path.join(here, '../../exec/src/errors.ts'),
+      path.join(here, '../../exec/src/progress.ts'),
     ];
+    // The parts of @eda-oci/exec the extractor imports.
+    fs.writeFileSync(path.join(js, 'exec.js'), "export * from './errors.js';\nexport * from './progress.js';\n");
     for (const src of srcs) {
       const out = ts
         .transpileModule(fs.readFileSync(src, 'utf8'), {
           compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
         })
-        .outputText.replaceAll("'@eda-oci/exec'", "'./errors.js'");
+        .outputText.replaceAll("'@eda-oci/exec'", "'./exec.js'");
       fs.writeFileSync(path.join(js, path.basename(src).replace(/\.ts$/, '.js')), out);
     }
     const archive = tar([

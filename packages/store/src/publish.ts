@@ -25,7 +25,7 @@ import { DEFAULT_LOCK_LIFETIME_SECONDS, acquireLock, type StoreLock } from './lo
 import type { InUseQuery } from './slurm-use.js';
 import { LinkIndex } from './link-index.js';
 import { loadSourceBundle, type SourceBundle } from './source.js';
-import { checkVersionTree, publishedMode, sameMtime, writeTree, type LinkSource } from './tree.js';
+import { checkVersionTree, publishedMode, sameMtime, writeTree, type LinkSource, type WriteProgress } from './tree.js';
 import {
   appendHistory,
   currentVersion,
@@ -57,6 +57,17 @@ export interface PublishOptions {
   /** Retention keeps versions that stopped being current less than this long ago (default 3600). */
   graceSeconds?: number;
   signal?: AbortSignal;
+  /**
+   * Files of the new version written so far (hard-linked or copied, of the total), at most 10 times per second and
+   * once with `done` when all are written; not called when nothing is written (unchanged, dry run, same version
+   * again). The CLI draws it on a terminal; the action does not use it.
+   */
+  onProgress?: (progress: PublishProgress) => void;
+}
+
+/** What {@link PublishOptions.onProgress} reports. */
+export interface PublishProgress extends WriteProgress {
+  phase: 'write';
 }
 
 /** Dependencies, defaulted for normal use and replaced in tests. */
@@ -110,6 +121,7 @@ export interface ValidPublishOptions {
   graceSeconds: number;
   expectedDigest?: string;
   name?: string;
+  onProgress?: (progress: PublishProgress) => void;
 }
 
 /** Validates every publish option; throws ConfigurationError naming the first bad one. */
@@ -141,6 +153,7 @@ export function validatePublishOptions(o: PublishOptions): ValidPublishOptions {
     graceSeconds,
     expectedDigest: o.expectedDigest || undefined,
     name: o.name || undefined,
+    onProgress: o.onProgress,
   };
 }
 
@@ -399,7 +412,17 @@ async function publishLocked(
   timings.prepare = Date.now() - t;
   const tree = await log.group('Write new version', async () => {
     const t = Date.now();
-    const r = await writeTree({ source, staging, current: linkSource, shared: o.shared, uid, signal, midway: () => pause('during-copy') });
+    const onProgress = o.onProgress;
+    const r = await writeTree({
+      source,
+      staging,
+      current: linkSource,
+      shared: o.shared,
+      uid,
+      signal,
+      midway: () => pause('during-copy'),
+      onProgress: onProgress && ((p) => onProgress({ ...p, phase: 'write' })),
+    });
     timings.write = Date.now() - t;
     for (const [k, v] of Object.entries(r.timingsMs)) timings[`write.${k}`] = v;
     const from = linkSource ? path.basename(linkSource.dir) : '(no earlier version)';

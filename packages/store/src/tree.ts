@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { copyFile, lstat, utimes } from 'node:fs/promises';
-import { BundleError, CancelledError } from '@eda-oci/exec';
+import { BundleError, CancelledError, ProgressTicker } from '@eda-oci/exec';
 import { BUNDLE_META_DIR, nsToSeconds, summarizeManifest, type Manifest, type ManifestEntry } from '@eda-oci/oci';
 import type { LinkIndex, LinkRecord } from './link-index.js';
 import { childCounts, type SourceBundle } from './source.js';
@@ -74,6 +74,20 @@ export interface TreeOptions {
   signal?: AbortSignal;
   /** Called half-way through the entries (tests pause a publisher there). */
   midway?: () => Promise<void>;
+  /** Files written so far, at most every PROGRESS_INTERVAL_MS and once with `done` when every file is written. */
+  onProgress?: (progress: WriteProgress) => void;
+}
+
+/** What {@link TreeOptions.onProgress} reports. */
+export interface WriteProgress {
+  /** Regular files (a hard-linked group counts once) hard-linked from the current version so far. */
+  filesLinked: number;
+  /** Regular files copied from the bundle so far. */
+  filesCopied: number;
+  /** Regular files of the bundle (a hard-linked group counts once): linked + copied at the end. */
+  filesTotal: number;
+  bytesCopied: number;
+  done: boolean;
 }
 
 function changedDuring(dir: string, rel: string, what: string): BundleError {
@@ -208,6 +222,14 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
   let linkSourcesRejected = 0;
   let lastYield = performance.now();
   const half = n >> 1;
+  const ticker = o.onProgress ? new ProgressTicker() : undefined;
+  let filesTotal = 0;
+  if (ticker) {
+    const inodes = new Set<string>();
+    for (const e of entries) if (e.type === 'f') inodes.add(e.ino);
+    filesTotal = inodes.size;
+  }
+  const report = (done: boolean): void => o.onProgress!({ filesLinked, filesCopied, filesTotal, bytesCopied, done });
 
   /** lstat of a link source in the current version: its inode number when it is exactly `rec` with these metadata. */
   const vetLinkSource = (src: string, rec: LinkRecord, type: number, mode: number, size: number, mtimeNs: string): string | undefined => {
@@ -252,6 +274,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
       if (signal?.aborted) throw new CancelledError('publish cancelled while writing the new version');
     }
     if (i === half && o.midway) await o.midway();
+    if (ticker && (i & 63) === 0 && ticker.due()) report(false);
     const e = entries[i]!;
     const rel = e.path;
     const dst = rootSlash + rel;
@@ -341,6 +364,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
     storeIno[i] = checkWritten(await lstat(dst, { bigint: true }), e.path, S_IFREG, modes[i]!, e.size, e.mtimeNs, uid);
     filesCopied++;
     bytesCopied += e.size;
+    if (ticker?.due()) report(false);
   };
   const queue = [...bigCopies];
   await Promise.all(
@@ -354,6 +378,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
     fs.linkSync(rootSlash + entries[first]!.path, rootSlash + entries[i]!.path);
     storeIno[i] = storeIno[first];
   }
+  if (ticker) report(true);
 
   // rootfs/.eda-oci/bundle-id: outside the tree digest, proven against the lockfile when the source was loaded.
   const meta = `${root}/${BUNDLE_META_DIR}`;

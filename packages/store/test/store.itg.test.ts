@@ -448,7 +448,7 @@ describe.runIf(isRoot)('other users (needs root for runuser)', () => {
     try {
       const kept = cli(['gc', '--bundles-dir', store, '--keep', '1', '--grace-seconds', '0', '--json'], { user: BUILDER });
       expect(kept.status, kept.stderr).toBe(0);
-      const r = JSON.parse(kept.stdout)[0];
+      const r = JSON.parse(kept.stdout).names[0];
       expect(r.deleted).toEqual([]);
       expect(r.kept.find((k: { version: string }) => k.version === v1).reasons).toEqual(['in-use']);
     } finally {
@@ -456,7 +456,7 @@ describe.runIf(isRoot)('other users (needs root for runuser)', () => {
     }
     const gone = cli(['gc', '--bundles-dir', store, '--keep', '1', '--grace-seconds', '0', '--json'], { user: BUILDER });
     expect(gone.status, gone.stderr).toBe(0);
-    expect(JSON.parse(gone.stdout)[0].deleted).toEqual([v1]);
+    expect(JSON.parse(gone.stdout).names[0].deleted).toEqual([v1]);
     expect(fs.existsSync(path.join(store, '.eda-oci', NAME, v1))).toBe(false);
   });
 });

@@ -16,21 +16,22 @@ Options:
   --json            print {"ok": ..., "checks": [{name, ok, detail, fix}, ...]} on stdout
   -h, --help        this help
 
-Exit codes: 0 all checks pass, 1 a check failed, 2 usage error.`;
+Output: one row per check on stdout (check, ok or FAILED, detail, fix) and a last line 'all checks passed' or
+'N check(s) failed' (with --json one object {ok, checks}).
+
+Exit codes: 0 all checks pass, 1 a check failed (or an error), 2 usage error, 130 cancelled.`;
+
+const OPTIONS = {
+  'data-root': { type: 'string' },
+} as const;
 
 export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'check the rootless Docker prerequisites of the current user (what setup-rootless-docker needs)',
+  options: OPTIONS,
+  help: HELP,
   async run(args, { out }) {
-    const v = parseCommandLine(
-      'doctor',
-      args,
-      {
-        'data-root': { type: 'string' },
-      },
-      HELP,
-      out,
-    );
+    const v = parseCommandLine('doctor', args, OPTIONS, HELP, out);
     if (!v) return EXIT.ok;
     const report = await runChecks({ dataRoot: v['data-root'] });
     if (v.json) out.write(`${JSON.stringify({ ok: report.ok, checks: report.rows })}\n`);

@@ -18,30 +18,34 @@ Options:
   --ignore-slurm               do not ask Slurm (only when no Slurm job can use this bundles dir)
   --dry-run                    print what would be deleted; delete nothing
   --lock-timeout-seconds N     give up waiting for a publisher after N s (default 600)
-  --json                       one JSON array on stdout
+  --json                       one JSON object on stdout: {"dry-run", "names": [{name, deleted, kept}, ...]}
   -v, --verbose                debug logging
-  -h, --help                   this help`;
+  -h, --help                   this help
+
+Output: per name a line 'NAME: deleted V1 V2' (or 'would delete' with --dry-run) and a line per kept version with
+the reasons it was kept (current, previous, recent, in-use, keep).
+
+Exit codes: 0 done (also when nothing was deleted), 1 failed (e.g. squeue unavailable without --ignore-slurm),
+2 usage error, 130 cancelled.`;
+
+const OPTIONS = {
+  'bundles-dir': { type: 'string' },
+  name: { type: 'string' },
+  keep: { type: 'string' },
+  'grace-seconds': { type: 'string' },
+  'ignore-slurm': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  'lock-timeout-seconds': { type: 'string' },
+  verbose: { type: 'boolean', short: 'v' },
+} as const;
 
 export const gcCommand: Command = {
   name: 'gc',
   summary: 'delete old versions (never current, previous, recent or in use)',
+  options: OPTIONS,
+  help: HELP,
   async run(args, { out }) {
-    const v = parseCommandLine(
-      'gc',
-      args,
-      {
-        'bundles-dir': { type: 'string' },
-        name: { type: 'string' },
-        keep: { type: 'string' },
-        'grace-seconds': { type: 'string' },
-        'ignore-slurm': { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        'lock-timeout-seconds': { type: 'string' },
-        verbose: { type: 'boolean', short: 'v' },
-      },
-      HELP,
-      out,
-    );
+    const v = parseCommandLine('gc', args, OPTIONS, HELP, out);
     if (!v) return EXIT.ok;
     const logger = createConsoleLogger({ verbose: v.verbose });
     const results = await gcStore(
@@ -57,7 +61,7 @@ export const gcCommand: Command = {
       { logger },
     );
     if (v.json) {
-      out.write(`${JSON.stringify(results)}\n`);
+      out.write(`${JSON.stringify({ 'dry-run': v['dry-run'] === true, names: results })}\n`);
       return EXIT.ok;
     }
     for (const r of results) {

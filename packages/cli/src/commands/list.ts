@@ -13,26 +13,29 @@ Options:
   --bundles-dir DIR   the shared bundles directory (default: $EDA_OCI_BUNDLES_DIR)  (required)
   --name NAME         only this name (default: every name)
   --no-slurm          do not ask Slurm which versions jobs use
-  --json              one JSON object on stdout
+  --json              one JSON object on stdout: {names: [{name, path, current, versions: [...]}], slurm}
   -v, --verbose       debug logging
-  -h, --help          this help`;
+  -h, --help          this help
+
+Output: per name a line 'NAME -> CURRENT-VERSION (PATH)', then one line per version: version, size, bytes written,
+files linked, when and by whom it was published, and marks [current, previous, in use].
+
+Exit codes: 0 listed (also when nothing is published), 1 failed, 2 usage error, 130 cancelled.`;
+
+const OPTIONS = {
+  'bundles-dir': { type: 'string' },
+  name: { type: 'string' },
+  'no-slurm': { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+} as const;
 
 export const listCommand: Command = {
   name: 'list',
   summary: 'published versions: current, previous, in use, sizes',
+  options: OPTIONS,
+  help: HELP,
   async run(args, { out }) {
-    const v = parseCommandLine(
-      'list',
-      args,
-      {
-        'bundles-dir': { type: 'string' },
-        name: { type: 'string' },
-        'no-slurm': { type: 'boolean' },
-        verbose: { type: 'boolean', short: 'v' },
-      },
-      HELP,
-      out,
-    );
+    const v = parseCommandLine('list', args, OPTIONS, HELP, out);
     if (!v) return EXIT.ok;
     const logger = createConsoleLogger({ verbose: v.verbose, quiet: true });
     const r = await listStore({ bundlesDir: bundlesDirOption('list', v['bundles-dir']), name: v.name, slurm: !v['no-slurm'] }, { logger });

@@ -26,26 +26,31 @@ Options:
   --runc PATH         runc on compute nodes (default: runc on slurmstepd's PATH)
   --state-root P      per-user runc state root (default ${DEFAULT_STATE_ROOT}; must contain %u)
   --check FILE        lint FILE instead of printing a new one
-  --json              with --check: the findings as one JSON object
-  -h, --help          this help`;
+  --json              one JSON object on stdout: {"slurm-version", "oci-conf"} (the text), or with --check the
+                      findings {ok, version, approximate, issues: [{line, severity, message, hint}]}
+  -h, --help          this help
+
+Output: the oci.conf text on stdout (install it as oci.conf next to slurm.conf on every node); with --check one line
+per finding (FILE:LINE: error|warning: message; hint) and a last line FILE: ok|NOT OK for Slurm VERSION.
+
+Exit codes: 0 printed (or --check found no errors; warnings allowed), 1 --check found errors (or an error, e.g. an
+unknown Slurm release), 2 usage error.`;
+
+const OPTIONS = {
+  'slurm-version': { type: 'string' },
+  shim: { type: 'string' },
+  runc: { type: 'string' },
+  'state-root': { type: 'string' },
+  check: { type: 'string' },
+} as const;
 
 export const ociConfCommand: Command = {
   name: 'oci-conf',
   summary: 'print an oci.conf for a Slurm release (runtime shim wired in), or lint one (--check)',
+  options: OPTIONS,
+  help: HELP,
   async run(args, { out }) {
-    const v = parseCommandLine(
-      'oci-conf',
-      args,
-      {
-        'slurm-version': { type: 'string' },
-        shim: { type: 'string' },
-        runc: { type: 'string' },
-        'state-root': { type: 'string' },
-        check: { type: 'string' },
-      },
-      HELP,
-      out,
-    );
+    const v = parseCommandLine('oci-conf', args, OPTIONS, HELP, out);
     if (!v) return EXIT.ok;
     const requested = v['slurm-version'] ?? 'auto';
     if (requested.startsWith('-')) throw usageError('oci-conf', `--slurm-version needs a value, got '${requested}'`);
@@ -72,7 +77,8 @@ export const ociConfCommand: Command = {
       }
       return result.ok ? EXIT.ok : EXIT.failed;
     }
-    out.write(generateOciConf({ slurmVersion: version, shimPath: v.shim, runcPath: v.runc, stateRoot: v['state-root'] }));
+    const text = generateOciConf({ slurmVersion: version, shimPath: v.shim, runcPath: v.runc, stateRoot: v['state-root'] });
+    out.write(v.json ? `${JSON.stringify({ 'slurm-version': version, 'oci-conf': text })}\n` : text);
     return EXIT.ok;
   },
 };

@@ -3,6 +3,7 @@
 import { createConsoleLogger } from '@eda-oci/exec';
 import { publishBundle } from '@eda-oci/store';
 import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
+import { ProgressLine, publishText, withProgress } from '../progress.js';
 
 const HELP = `Usage: eda-oci publish --bundle DIR --bundles-dir DIR [options]
 
@@ -22,7 +23,28 @@ Options:
   --dry-run                    verify and report what would be written; write nothing
   --json                       print the outputs as one JSON object on stdout
   -v, --verbose                debug logging
-  -h, --help                   this help`;
+  -h, --help                   this help
+
+Output: key=value lines on stdout: path, version, version-path, previous-version, changed, bytes-written,
+files-linked, files-copied, bundle-digest (with --json one object with these keys and dry-run, deleted, warnings,
+timings-ms). Log lines go to stderr; on a terminal (stderr a TTY) also one updating progress line while the new
+version's files are hard-linked or copied (also with --json: stdout keeps only the JSON object).
+
+Exit codes: 0 published (or unchanged: changed=false), 1 the publish failed (nothing was switched), 2 usage error,
+130 cancelled (SIGINT/SIGTERM; nothing switched, the staging directory removed).`;
+
+const OPTIONS = {
+  bundle: { type: 'string' },
+  'bundles-dir': { type: 'string' },
+  name: { type: 'string' },
+  keep: { type: 'string' },
+  'grace-seconds': { type: 'string' },
+  'lock-timeout-seconds': { type: 'string' },
+  shared: { type: 'string' },
+  'expected-digest': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+} as const;
 
 /** A whole-number option within [min, max]; undefined when not given. */
 export function intOption(command: string, name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -42,30 +64,16 @@ export function bundlesDirOption(command: string, value: string | undefined): st
 export const publishCommand: Command = {
   name: 'publish',
   summary: 'bundle -> new version in the shared bundles dir, switched atomically',
+  options: OPTIONS,
+  help: HELP,
   async run(args, { out, signal }) {
-    const v = parseCommandLine(
-      'publish',
-      args,
-      {
-        bundle: { type: 'string' },
-        'bundles-dir': { type: 'string' },
-        name: { type: 'string' },
-        keep: { type: 'string' },
-        'grace-seconds': { type: 'string' },
-        'lock-timeout-seconds': { type: 'string' },
-        shared: { type: 'string' },
-        'expected-digest': { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        verbose: { type: 'boolean', short: 'v' },
-      },
-      HELP,
-      out,
-    );
+    const v = parseCommandLine('publish', args, OPTIONS, HELP, out);
     if (!v) return EXIT.ok;
     if (!v.bundle) throw usageError('publish', '--bundle is required');
     if (v.shared !== undefined && v.shared !== 'true' && v.shared !== 'false')
       throw usageError('publish', `--shared is '${v.shared}', which is not true or false`);
-    const logger = createConsoleLogger({ verbose: v.verbose });
+    const progress = new ProgressLine(process.stderr);
+    const logger = withProgress(createConsoleLogger({ verbose: v.verbose }), progress);
     const r = await publishBundle(
       {
         bundle: v.bundle,
@@ -78,9 +86,10 @@ export const publishCommand: Command = {
         expectedDigest: v['expected-digest'],
         dryRun: v['dry-run'],
         signal,
+        onProgress: (p) => (p.done ? progress.done(publishText(p)) : progress.update(publishText(p))),
       },
       { logger },
-    );
+    ).finally(() => progress.done());
     const outputs = {
       path: r.path,
       version: r.version,

@@ -14,27 +14,31 @@ Options:
   --name NAME                  the bundle name  (required)
   --to VERSION                 the version to make current (see eda-oci list; default: the previous one)
   --lock-timeout-seconds N     give up waiting for a publisher after N s (default 600)
-  --json                       one JSON object on stdout
+  --json                       one JSON object on stdout: {path, from, to, changed, ...}
   -v, --verbose                debug logging
-  -h, --help                   this help`;
+  -h, --help                   this help
+
+Output: key=value lines on stdout: path, from (the version that was current), to (the version now current),
+changed (false when it already was current).
+
+Exit codes: 0 rolled back (or already current), 1 failed (nothing to roll back to, version damaged or missing;
+nothing was switched), 2 usage error, 130 cancelled.`;
+
+const OPTIONS = {
+  'bundles-dir': { type: 'string' },
+  name: { type: 'string' },
+  to: { type: 'string' },
+  'lock-timeout-seconds': { type: 'string' },
+  verbose: { type: 'boolean', short: 'v' },
+} as const;
 
 export const rollbackCommand: Command = {
   name: 'rollback',
   summary: 'make the previous (or a given) version current again',
+  options: OPTIONS,
+  help: HELP,
   async run(args, { out }) {
-    const v = parseCommandLine(
-      'rollback',
-      args,
-      {
-        'bundles-dir': { type: 'string' },
-        name: { type: 'string' },
-        to: { type: 'string' },
-        'lock-timeout-seconds': { type: 'string' },
-        verbose: { type: 'boolean', short: 'v' },
-      },
-      HELP,
-      out,
-    );
+    const v = parseCommandLine('rollback', args, OPTIONS, HELP, out);
     if (!v) return EXIT.ok;
     if (!v.name) throw usageError('rollback', '--name is required');
     const logger = createConsoleLogger({ verbose: v.verbose });

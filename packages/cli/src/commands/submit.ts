@@ -31,8 +31,12 @@ Options:
   -v, --verbose          debug logging
   -h, --help             this help
 
-Outputs: job-id, state, exit-code, signal, elapsed-seconds, nodes, output-file. Exit codes: 0 the job completed with
-exit code 0 (inside the bundle), 1 it did not (or an error), 2 usage error, 130 cancelled.`;
+Output: key=value lines on stdout: job-id, state, exit-code, signal, elapsed-seconds, nodes, output-file (with --json
+one object with these keys and outcome, verified, timings-ms), also when the job failed. The job's own output goes to
+stderr while it runs.
+
+Exit codes: 0 the job completed with exit code 0 (inside the bundle), 1 it did not (or an error), 2 usage error,
+130 cancelled (the job was cancelled with scancel unless --no-cancel-on-abort).`;
 
 function outputs(r: ContainerJobResult): Record<string, string | number> {
   return {
@@ -46,35 +50,33 @@ function outputs(r: ContainerJobResult): Record<string, string | number> {
   };
 }
 
+const OPTIONS = {
+  bundle: { type: 'string' },
+  command: { type: 'string' },
+  script: { type: 'string' },
+  mode: { type: 'string' },
+  partition: { type: 'string' },
+  nodes: { type: 'string' },
+  ntasks: { type: 'string' },
+  'time-limit': { type: 'string' },
+  'job-name': { type: 'string' },
+  'extra-arg': { type: 'string', multiple: true },
+  env: { type: 'string', multiple: true },
+  'timeout-seconds': { type: 'string' },
+  'output-dir': { type: 'string' },
+  'no-cancel-on-abort': { type: 'boolean' },
+  'no-verify-container': { type: 'boolean' },
+  'no-pin-version': { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+} as const;
+
 export const submitCommand: Command = {
   name: 'submit',
   summary: 'run a command inside a bundle through Slurm (sbatch/srun --container) and report how it ended',
+  options: OPTIONS,
+  help: HELP,
   async run(args, { out, signal }) {
-    const v = parseCommandLine(
-      'submit',
-      args,
-      {
-        bundle: { type: 'string' },
-        command: { type: 'string' },
-        script: { type: 'string' },
-        mode: { type: 'string' },
-        partition: { type: 'string' },
-        nodes: { type: 'string' },
-        ntasks: { type: 'string' },
-        'time-limit': { type: 'string' },
-        'job-name': { type: 'string' },
-        'extra-arg': { type: 'string', multiple: true },
-        env: { type: 'string', multiple: true },
-        'timeout-seconds': { type: 'string' },
-        'output-dir': { type: 'string' },
-        'no-cancel-on-abort': { type: 'boolean' },
-        'no-verify-container': { type: 'boolean' },
-        'no-pin-version': { type: 'boolean' },
-        verbose: { type: 'boolean', short: 'v' },
-      },
-      HELP,
-      out,
-    );
+    const v = parseCommandLine('submit', args, OPTIONS, HELP, out);
     if (!v) return EXIT.ok;
     if (!v.bundle) throw usageError('submit', '--bundle is required');
     const mode = (v.mode ?? 'sbatch') as SubmitMode;

@@ -29,33 +29,34 @@ Options:
   --root DIR                runc state directory (default: a private temporary one, removed afterwards)
   --junit-file F            also write a JUnit XML report to F
   --allow-vulnerable-runc   run even with a runc that has known breakout CVEs (warns)
-  --json                    print the results as one JSON object on stdout
+  --json                    print the results as one JSON object on stdout: {passed, failed, total, report, tests}
   -v, --verbose             debug logging
   -h, --help                this help
 
+Output: a table on stdout (test, status, seconds, detail of a failure), then passed=, failed=, total= and report=
+(the JUnit file, '' without --junit-file).
+
 Exit codes: 0 all tests passed, 1 a test failed (or an error), 2 usage error, 130 cancelled.`;
+
+const OPTIONS = {
+  bundle: { type: 'string' },
+  tests: { type: 'string' },
+  run: { type: 'string' },
+  'timeout-seconds': { type: 'string' },
+  runc: { type: 'string' },
+  root: { type: 'string' },
+  'junit-file': { type: 'string' },
+  'allow-vulnerable-runc': { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+} as const;
 
 export const testCommand: Command = {
   name: 'test',
   summary: 'run tests inside a bundle with runc (read-only, one container per test)',
+  options: OPTIONS,
+  help: HELP,
   async run(args, { out, signal }) {
-    const v = parseCommandLine(
-      'test',
-      args,
-      {
-        bundle: { type: 'string' },
-        tests: { type: 'string' },
-        run: { type: 'string' },
-        'timeout-seconds': { type: 'string' },
-        runc: { type: 'string' },
-        root: { type: 'string' },
-        'junit-file': { type: 'string' },
-        'allow-vulnerable-runc': { type: 'boolean' },
-        verbose: { type: 'boolean', short: 'v' },
-      },
-      HELP,
-      out,
-    );
+    const v = parseCommandLine('test', args, OPTIONS, HELP, out);
     if (!v) return EXIT.ok;
     if (!v.bundle) throw usageError('test', '--bundle is required');
     if ((v.tests === undefined) === (v.run === undefined)) {

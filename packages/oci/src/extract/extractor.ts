@@ -13,7 +13,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { BundleError, CancelledError } from '@eda-oci/exec';
+import { BundleError, CancelledError, ProgressTicker } from '@eda-oci/exec';
 import { BLOCK, decodeName, isZeroBlock, parseHeader, parsePax, type PaxRecords, type RawHeader } from './tar-header.js';
 import { summarizeTree, type TreeRecord } from './tree-digest.js';
 
@@ -61,6 +61,21 @@ export interface ExtractOptions {
   ensureDirs?: string[];
   /** mtime (seconds) of directories created for `ensureDirs`; default 0. */
   ensureDirsMtime?: number;
+  /**
+   * Progress so far, at most every PROGRESS_INTERVAL_MS while extracting and once more with `done` at the end of a
+   * successful extraction. Not called when the extraction ends within the first interval, except for `done`.
+   */
+  onProgress?: (progress: ExtractProgress) => void;
+}
+
+/** What {@link ExtractOptions.onProgress} reports. */
+export interface ExtractProgress {
+  /** Archive entries read so far (metadata headers not counted). */
+  entries: number;
+  /** Content bytes of regular files written so far. */
+  bytes: number;
+  /** True on the last report (extraction finished). */
+  done: boolean;
 }
 
 export interface ExtractResult {
@@ -189,6 +204,8 @@ class Extractor {
   readonly strippedSetid: string[] = [];
   rootMeta: { mode: number; mtime: number } | undefined;
   entries = 0;
+  /** Content bytes of regular files written so far (progress reports). */
+  contentBytes = 0;
   current = 'the archive start';
 
   private state = State.Header;
@@ -368,6 +385,7 @@ class Extractor {
           while (off < data.length) off += fs.writeSync(this.fd, data, off, data.length - off);
         }
         this.hash!.update(data);
+        this.contentBytes += data.length;
         break;
       }
       case Sink.Skip:
@@ -723,6 +741,8 @@ export async function extractTar(
   }
 
   const ex = new Extractor(root, options.filter, options.whiteouts ?? false, options.reuseBuffers ?? false);
+  const { onProgress } = options;
+  const ticker = onProgress ? new ProgressTicker() : undefined;
   const it = source[Symbol.asyncIterator]();
   let onAbort: (() => void) | undefined;
   const aborted = signal
@@ -741,6 +761,7 @@ export async function extractTar(
       ex.push(Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
       if (ex.inflightBytes > MAX_INFLIGHT_BYTES) await ex.drain(MAX_INFLIGHT_BYTES / 2);
       if (ex.asyncError !== undefined) throw ex.asyncError;
+      if (ticker?.due()) onProgress!({ entries: ex.entries, bytes: ex.contentBytes, done: false });
     }
     ex.end();
     await ex.drain(0);
@@ -759,6 +780,7 @@ export async function extractTar(
   }
 
   const s = summarizeTree(ex.records);
+  onProgress?.({ entries: ex.entries, bytes: ex.contentBytes, done: true });
   return {
     files: s.files,
     dirs: s.dirs,
