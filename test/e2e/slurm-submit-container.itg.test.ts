@@ -1,10 +1,10 @@
 // E2E: the committed dist of slurm-submit-container run the way the GitHub runner runs it, as the unprivileged job
 // user edaoci2, with a bundle that edaoci built (build-oci-bundle's CLI twin), on the real Slurm test cluster: a
-// successful job (outputs, summary with the output tail, post has nothing to do), the workflow cancelled while the
-// job is pending and while it runs (SIGTERM: job CANCELLED within 2 s, post idempotent), and a killed main step
-// whose post step cancels the job it left.
+// successful job (outputs, summary with the output tail, post has nothing to do), the JSON records of a passing and a
+// failing job (result-file), the workflow cancelled while the job is pending and while it runs (SIGTERM: job
+// CANCELLED within 2 s, post idempotent), and a killed main step whose post step cancels the job it left.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, clusterEnv, isRoot, tempDirFor } from '../helpers/cluster.js';
@@ -101,6 +101,54 @@ describe.runIf(isRoot)('slurm-submit-container dist as edaoci2 on the Slurm test
       expect.stringMatching(/^slurm-submit-container failed: job \d+ failed on n\d with exit code 3; see the output above/),
     ]);
     expect(main.summary).toContain('<td>FAILED</td>');
+  });
+
+  it('result-file: a passing srun job and a failing sbatch job each write their JSON record (parent dirs created)', async () => {
+    const work = tempDirFor(USER);
+    const okFile = path.join(work, 'results/smoke-1/bb.json');
+    const ok = await runAction('slurm-submit-container', {
+      user: USER,
+      workDir: work,
+      with: { bundle, command: 'hostname', mode: 'srun', partition: 'debug', 'result-file': okFile, 'result-id': 'bb/debug/srun/hostname' },
+    });
+    expect(ok.main.exitCode, ok.main.stdout).toBe(0);
+    const rec = JSON.parse(readFileSync(okFile, 'utf8'));
+    expect(rec).toMatchObject({
+      id: 'bb/debug/srun/hostname',
+      bundle: 'bb',
+      'bundle-path': bundle,
+      partition: 'debug',
+      mode: 'srun',
+      command: 'hostname',
+      'job-id': ok.main.outputs['job-id'],
+      state: 'COMPLETED',
+      'exit-code': 0,
+      signal: 0,
+      nodes: ok.main.outputs.nodes,
+      verified: true,
+      ok: true,
+    });
+    expect(statSync(okFile).uid).toBe(Number(env.EDA_OCI_TEST_UID2));
+
+    const badFile = path.join(work, 'results/smoke-2/bb.json');
+    const bad = await runAction('slurm-submit-container', {
+      user: USER,
+      workDir: work,
+      with: { bundle, command: 'exit 5', partition: 'interactive', 'result-file': badFile, 'result-id': 'bb/interactive/sbatch/fail' },
+      env: { EDA_OCI_SLURM_OUTPUT_DIR: work },
+    });
+    expect(bad.main.exitCode).toBe(1);
+    expect(JSON.parse(readFileSync(badFile, 'utf8'))).toMatchObject({
+      id: 'bb/interactive/sbatch/fail',
+      mode: 'sbatch',
+      partition: 'interactive',
+      'job-id': bad.main.outputs['job-id'],
+      state: 'FAILED',
+      'exit-code': 5,
+      ok: false,
+      message: expect.stringMatching(/^job \d+ failed on n\d with exit code 5/),
+    });
+    expect(readdirSync(path.dirname(badFile))).toEqual(['bb.json']); // no temp file left
   });
 
   it.each([

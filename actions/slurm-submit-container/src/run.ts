@@ -1,19 +1,30 @@
-// slurm-submit-container: one library call (runContainerJob), then outputs and the job summary, also when it failed.
+// slurm-submit-container: one library call (runContainerJob), then outputs, the job summary and the result record,
+// also when it failed.
 import * as core from '@actions/core';
 import { actionsLogger, writeSummary } from '@eda-oci/action-kit';
-import { runContainerJob, SlurmJobError, type ContainerJobResult } from '@eda-oci/slurm';
+import { EdaOciError } from '@eda-oci/exec';
+import {
+  runContainerJob,
+  smokeRecord,
+  SlurmJobError,
+  writeSmokeRecord,
+  type ContainerJobResult,
+  type SmokeResultRecord,
+} from '@eda-oci/slurm';
 import type { Inputs } from './inputs.js';
 import { STATE_CANCEL, STATE_JOB_IDS } from './state.js';
 
-/** Runs the job, publishes outputs and the summary; returns the library result (tests use it). */
-export async function run(inputs: Inputs, signal?: AbortSignal): Promise<ContainerJobResult> {
-  core.saveState(STATE_CANCEL, String(inputs.cancelOnAbort !== false));
+/** Runs the job, publishes outputs, the summary and the result record; returns the library result (tests use it). */
+export async function run(inputs: Inputs, signal?: AbortSignal, runJob = runContainerJob): Promise<ContainerJobResult> {
+  const { resultFile, resultId, ...job } = inputs;
+  core.saveState(STATE_CANCEL, String(job.cancelOnAbort !== false));
+  const base = { id: resultId, bundle: job.bundle, partition: job.partition, mode: job.mode, command: job.command, script: job.script };
   let result: ContainerJobResult;
   try {
-    result = await core.group(`Slurm job (${inputs.mode})`, () =>
-      runContainerJob(
+    result = await core.group(`Slurm job (${job.mode})`, () =>
+      runJob(
         {
-          ...inputs,
+          ...job,
           signal,
           // Saved at once: if this step is killed, the post step still finds (and cancels) the job.
           onSubmitted: (id) => core.saveState(STATE_JOB_IDS, id),
@@ -24,10 +35,25 @@ export async function run(inputs: Inputs, signal?: AbortSignal): Promise<Contain
     );
   } catch (err) {
     if (err instanceof SlurmJobError) await publish(inputs, err.result, err.message);
+    // The record of a failure must not hide the failure itself: a record that cannot be written is a warning here.
+    if (resultFile)
+      await writeRecord(resultFile, smokeRecord(base, { error: err })).catch((e: unknown) => core.warning((e as Error).message));
     throw err;
   }
   await publish(inputs, result);
+  if (resultFile) await writeRecord(resultFile, smokeRecord(base, { result }));
   return result;
+}
+
+async function writeRecord(file: string, record: SmokeResultRecord): Promise<void> {
+  try {
+    await writeSmokeRecord(file, record);
+  } catch (err) {
+    throw new EdaOciError(`could not write result-file ${file}: ${(err as Error).message}`, 'check that the step may write there', {
+      cause: err,
+    });
+  }
+  core.info(`result record (${record.ok ? 'ok' : 'failed'}) written to ${file}`);
 }
 
 async function publish(inputs: Inputs, r: ContainerJobResult, failure?: string): Promise<void> {

@@ -7,6 +7,7 @@ export * from './monitor.js';
 export * from './oci-conf.js';
 export * from './output.js';
 export * from './parse.js';
+export * from './smoke-results.js';
 export * from './states.js';
 export * from './validate.js';
 export * from './version.js';

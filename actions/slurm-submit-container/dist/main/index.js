@@ -28376,35 +28376,43 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3559);
-/* harmony import */ var _eda_oci_slurm__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1857);
+/* harmony import */ var _eda_oci_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3663);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8503);
+/* harmony import */ var _eda_oci_slurm__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7281);
 // The only place that reads this action's inputs: typed, validated before anything runs.
+
 
 
 /** Reads and validates every input (and the bundle on disk); throws ConfigurationError on the first bad one. */
 function getInputs(env = process.env) {
-    const ntasks = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getOptional */ .xX)('ntasks');
+    const ntasks = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('ntasks');
     const inputs = {
-        bundle: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getRequired */ .kA)('bundle'),
-        command: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getOptional */ .xX)('command'),
-        script: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getOptional */ .xX)('script'),
-        mode: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getEnum */ .GV)('mode', ['sbatch', 'srun'], 'sbatch'),
-        partition: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getOptional */ .xX)('partition'),
-        nodes: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getOptional */ .xX)('nodes'),
-        ntasks: ntasks === undefined ? undefined : (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getInteger */ .XU)('ntasks', 1, 1, 1_000_000),
-        timeLimit: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getOptional */ .xX)('time-limit'),
-        jobName: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getOptional */ .xX)('job-name'),
-        extraArgs: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getList */ .vS)('extra-args'),
-        env: (0,_eda_oci_slurm__WEBPACK_IMPORTED_MODULE_1__/* .parseEnvEntries */ .zZ)((0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getList */ .vS)('env')),
-        timeoutSeconds: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getInteger */ .XU)('timeout-seconds', 0, 0, 31 * 24 * 3600),
-        cancelOnAbort: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getBoolean */ .pW)('cancel-on-abort', true),
-        verifyContainer: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getBoolean */ .pW)('verify-container', true),
-        pinVersion: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getBoolean */ .pW)('pin-version', true),
+        bundle: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getRequired */ .kA)('bundle'),
+        command: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('command'),
+        script: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('script'),
+        mode: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getEnum */ .GV)('mode', ['sbatch', 'srun'], 'sbatch'),
+        partition: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('partition'),
+        nodes: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('nodes'),
+        ntasks: ntasks === undefined ? undefined : (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getInteger */ .XU)('ntasks', 1, 1, 1_000_000),
+        timeLimit: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('time-limit'),
+        jobName: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('job-name'),
+        extraArgs: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getList */ .vS)('extra-args'),
+        env: (0,_eda_oci_slurm__WEBPACK_IMPORTED_MODULE_2__/* .parseEnvEntries */ .zZ)((0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getList */ .vS)('env')),
+        timeoutSeconds: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getInteger */ .XU)('timeout-seconds', 0, 0, 31 * 24 * 3600),
+        cancelOnAbort: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getBoolean */ .pW)('cancel-on-abort', true),
+        verifyContainer: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getBoolean */ .pW)('verify-container', true),
+        pinVersion: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getBoolean */ .pW)('pin-version', true),
         // Knob, not an input: where sbatch writes eda-oci-JOBID.out (default the step's working directory, like sbatch).
         outputDir: env.EDA_OCI_SLURM_OUTPUT_DIR || undefined,
+        resultFile: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('result-file'),
+        resultId: (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('result-id'),
     };
+    if (inputs.resultFile !== undefined)
+        (0,_eda_oci_slurm__WEBPACK_IMPORTED_MODULE_2__/* .validateResultFile */ .iU)(inputs.resultFile);
+    if (inputs.resultId !== undefined && !/^[\x21-\x7e]{1,512}$/.test(inputs.resultId))
+        throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`result-id '${inputs.resultId}' has spaces, control characters or non-ASCII, or is longer than 512`, "pass plan-bundles' smoke cell id (matrix.smoke.id)");
     // Everything that can be checked before a side effect (grammars, bundle on disk, script) is checked here.
-    (0,_eda_oci_slurm__WEBPACK_IMPORTED_MODULE_1__/* .prepareContainerJob */ .yz)(inputs);
+    (0,_eda_oci_slurm__WEBPACK_IMPORTED_MODULE_2__/* .prepareContainerJob */ .yz)(inputs);
     return inputs;
 }
 
@@ -28415,7 +28423,7 @@ function getInputs(env = process.env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3559);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8503);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8465);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8574);
 // Entry of runs.main.
@@ -28442,28 +28450,34 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 5 modules
-var src = __nccwpck_require__(3559);
-// EXTERNAL MODULE: ./packages/slurm/src/index.ts + 12 modules
-var slurm_src = __nccwpck_require__(1857);
+// EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 6 modules
+var src = __nccwpck_require__(8503);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
+var exec_src = __nccwpck_require__(3663);
+// EXTERNAL MODULE: ./packages/slurm/src/index.ts + 13 modules
+var slurm_src = __nccwpck_require__(7281);
 ;// CONCATENATED MODULE: ./actions/slurm-submit-container/src/state.ts
 // Names of the values main.ts saves for post.ts (GITHUB_STATE / STATE_*).
 const STATE_JOB_IDS = 'job-ids';
 const STATE_CANCEL = 'cancel-on-abort';
 
 ;// CONCATENATED MODULE: ./actions/slurm-submit-container/src/run.ts
-// slurm-submit-container: one library call (runContainerJob), then outputs and the job summary, also when it failed.
+// slurm-submit-container: one library call (runContainerJob), then outputs, the job summary and the result record,
+// also when it failed.
 
 
 
 
-/** Runs the job, publishes outputs and the summary; returns the library result (tests use it). */
-async function run(inputs, signal) {
-    core/* saveState */.LZ(STATE_CANCEL, String(inputs.cancelOnAbort !== false));
+
+/** Runs the job, publishes outputs, the summary and the result record; returns the library result (tests use it). */
+async function run(inputs, signal, runJob = slurm_src/* runContainerJob */.So) {
+    const { resultFile, resultId, ...job } = inputs;
+    core/* saveState */.LZ(STATE_CANCEL, String(job.cancelOnAbort !== false));
+    const base = { id: resultId, bundle: job.bundle, partition: job.partition, mode: job.mode, command: job.command, script: job.script };
     let result;
     try {
-        result = await core/* group */.Os(`Slurm job (${inputs.mode})`, () => (0,slurm_src/* runContainerJob */.So)({
-            ...inputs,
+        result = await core/* group */.Os(`Slurm job (${job.mode})`, () => runJob({
+            ...job,
             signal,
             // Saved at once: if this step is killed, the post step still finds (and cancels) the job.
             onSubmitted: (id) => core/* saveState */.LZ(STATE_JOB_IDS, id),
@@ -28473,10 +28487,26 @@ async function run(inputs, signal) {
     catch (err) {
         if (err instanceof slurm_src/* SlurmJobError */.pJ)
             await publish(inputs, err.result, err.message);
+        // The record of a failure must not hide the failure itself: a record that cannot be written is a warning here.
+        if (resultFile)
+            await writeRecord(resultFile, (0,slurm_src/* smokeRecord */.xl)(base, { error: err })).catch((e) => core/* warning */.$e(e.message));
         throw err;
     }
     await publish(inputs, result);
+    if (resultFile)
+        await writeRecord(resultFile, (0,slurm_src/* smokeRecord */.xl)(base, { result }));
     return result;
+}
+async function writeRecord(file, record) {
+    try {
+        await (0,slurm_src/* writeSmokeRecord */.oH)(file, record);
+    }
+    catch (err) {
+        throw new exec_src/* EdaOciError */.sm(`could not write result-file ${file}: ${err.message}`, 'check that the step may write there', {
+            cause: err,
+        });
+    }
+    core/* info */.pq(`result record (${record.ok ? 'ok' : 'failed'}) written to ${file}`);
 }
 async function publish(inputs, r, failure) {
     const outputs = {
@@ -28513,7 +28543,7 @@ async function publish(inputs, r, failure) {
 
 /***/ }),
 
-/***/ 3559:
+/***/ 8503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28530,12 +28560,78 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: formatBytes, getRaw, getYaml, parseYamlText, runPost
+// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getRaw, getYaml, parseYamlText, runPost
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
+var src = __nccwpck_require__(3663);
+;// CONCATENATED MODULE: ./packages/action-kit/src/event-guard.ts
+// Refuses workflow events that would run untrusted code on a self-hosted cluster runner: pull_request_target, and pull
+// requests (or workflow_run chains) whose code comes from a fork. Defence in depth behind the workflows' own `if:`.
+
+
+/** Pull-request events whose payload carries `pull_request.head.repo` (the code being run comes from there). */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+const WHY = 'eda-oci actions run on self-hosted runners that live on the cluster and can write the shared bundles directory, so code from a fork must never reach them';
+/**
+ * Checks the event the job runs for (GITHUB_EVENT_NAME, the payload at GITHUB_EVENT_PATH). Returns normally for trusted
+ * events; throws one actionable ConfigurationError for:
+ * - `pull_request_target` (runs with the base repository's secrets and write token whatever the PR contains);
+ * - a pull request whose head repository is not the base repository (a fork), or whose head repository is gone;
+ * - `workflow_run` started by a pull request from a fork (the classic way fork code reaches a privileged workflow);
+ * - a pull-request event whose payload cannot be read (a fork cannot be ruled out).
+ * Outside GitHub Actions (no GITHUB_EVENT_NAME) nothing is checked.
+ */
+function assertTrustedEvent(env = process.env, readFile = readPayload) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (event === '')
+        return;
+    if (event === 'pull_request_target') {
+        throw new src/* ConfigurationError */.j1(`refusing to run on the 'pull_request_target' event: it runs with this repository's secrets and token whatever the pull request contains, and ${WHY}`, `trigger the workflow with 'pull_request' (branches of this repository) or 'push' instead`);
+    }
+    if (!PULL_REQUEST_EVENTS.has(event) && event !== 'workflow_run')
+        return;
+    const payload = readFile(env.GITHUB_EVENT_PATH ?? '');
+    if (payload === undefined) {
+        throw new src/* ConfigurationError */.j1(`cannot read the '${event}' event payload (GITHUB_EVENT_PATH='${env.GITHUB_EVENT_PATH ?? ''}'), so a pull request from a fork cannot be ruled out`, 'run the action on a GitHub runner, which provides the payload file');
+    }
+    if (event === 'workflow_run') {
+        const run = (payload.workflow_run ?? {});
+        const base = (payload.repository ?? {});
+        if (run.event === 'pull_request' || run.event === 'pull_request_target') {
+            const head = run.head_repository?.full_name;
+            if (typeof head !== 'string' || head !== base.full_name) {
+                throw new src/* ConfigurationError */.j1(`refusing to run on a 'workflow_run' started by a pull request from ${typeof head === 'string' ? `the fork '${head}'` : 'a deleted fork'}: ${WHY}`, 'run bundle changes from branches of this repository');
+            }
+        }
+        return;
+    }
+    const pr = (payload.pull_request ?? {});
+    const head = pr.head?.repo;
+    const baseName = pr.base?.repo?.full_name ?? payload.repository?.full_name;
+    if (!head || typeof head.full_name !== 'string') {
+        throw new src/* ConfigurationError */.j1(`refusing to run on a '${event}' event whose head repository is unknown or deleted (a fork cannot be ruled out): ${WHY}`, 'push the branch to this repository and open the pull request from there');
+    }
+    // Compare names, not `head.repo.fork`: a site's own repository may itself be a fork of another one.
+    if (head.full_name !== baseName) {
+        throw new src/* ConfigurationError */.j1(`refusing to run on a pull request from the fork '${head.full_name}' (base '${String(baseName)}'): ${WHY}`, 'a maintainer pushes the change to a branch of this repository and opens the pull request from there');
+    }
+}
+function readPayload(file) {
+    if (file === '')
+        return undefined;
+    try {
+        const value = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return value !== null && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
-var src = __nccwpck_require__(3663);
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
@@ -32286,9 +32382,11 @@ const actionsLogger = {
 // Entry wrappers for runs.main / runs.post: typed errors -> setFailed, stack -> debug, signals -> cancellation.
 
 
+
 /**
  * Runs an action's main step. SIGINT/SIGTERM (workflow cancelled) abort the passed AbortSignal so the library
- * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line.
+ * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line. Before anything
+ * else it refuses untrusted events (pull_request_target, pull requests from forks: see event-guard.ts).
  */
 async function runMain(action, fn) {
     const controller = new AbortController();
@@ -32301,6 +32399,7 @@ async function runMain(action, fn) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
+        assertTrustedEvent();
         await fn(controller.signal);
     }
     catch (err) {
@@ -32366,6 +32465,7 @@ function escapeHtml(s) {
 
 
 
+
 /***/ }),
 
 /***/ 3663:
@@ -32382,7 +32482,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qq: () => (/* reexport */ silentLogger)
 });
 
-// UNUSED EXPORTS: BundleError, createConsoleLogger, formatBytes, formatCommand, lastLine, procInfo, sessionProcesses, spawnCommand, startDetached
+// UNUSED EXPORTS: BundleError, PROGRESS_INTERVAL_MS, ProgressTicker, createConsoleLogger, formatBytes, formatCommand, lastLine, procInfo, sessionProcesses, spawnCommand, startDetached
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
@@ -32747,9 +32847,10 @@ function sessionProcesses(sid, procDir = '/proc') {
 
 
 
+
 /***/ }),
 
-/***/ 1857:
+/***/ 7281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32758,10 +32859,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   pJ: () => (/* reexport */ SlurmJobError),
   zZ: () => (/* reexport */ parseEnvEntries),
   yz: () => (/* reexport */ prepareContainerJob),
-  So: () => (/* reexport */ runContainerJob)
+  So: () => (/* reexport */ runContainerJob),
+  xl: () => (/* reexport */ smokeRecord),
+  iU: () => (/* reexport */ validateResultFile),
+  oH: () => (/* reexport */ writeSmokeRecord)
 });
 
-// UNUSED EXPORTS: CONTAINER_ID_PATTERN, DEFAULT_SHIM_PATH, DEFAULT_STATE_ROOT, FileFollower, JobMonitor, MonitorTimeout, OCI_CONF_RELEASES, OutputSink, SACCT_FIELDS, SQUEUE_FORMAT, SlurmCommands, VERIFY_PREFIX, backoff, cancelLeftoverJobs, checkOciConf, delay, detectSlurmVersion, generateOciConf, isActiveState, isStuck, isTransient, ociConfRelease, outcomeOf, parseDuration, parseExitCode, parseSacct, parseSbatchParsable, parseScontrolJobs, parseScontrolRecord, parseSlurmVersionOutput, parseSqueue, pollInterval, validateExtraArgs, validateJobName, validateNodes, validatePartition, validateTimeLimit
+// UNUSED EXPORTS: CONTAINER_ID_PATTERN, DEFAULT_SHIM_PATH, DEFAULT_STATE_ROOT, FileFollower, JobMonitor, MonitorTimeout, OCI_CONF_RELEASES, OutputSink, SACCT_FIELDS, SQUEUE_FORMAT, SlurmCommands, VERIFY_PREFIX, backoff, bundleNameOf, cancelLeftoverJobs, checkOciConf, delay, detectSlurmVersion, generateOciConf, isActiveState, isStuck, isTransient, judgeSmokeResults, ociConfRelease, outcomeOf, parseDuration, parseExitCode, parseExpectedCells, parseSacct, parseSbatchParsable, parseScontrolJobs, parseScontrolRecord, parseSlurmVersionOutput, parseSqueue, pollInterval, readSmokeRecords, validateExtraArgs, validateJobName, validateNodes, validatePartition, validateTimeLimit
 
 // EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
 var src = __nccwpck_require__(3663);
@@ -34321,6 +34425,245 @@ function oci_conf_parseSlurmVersionOutput(text) {
     return m[1];
 }
 
+;// CONCATENATED MODULE: ./packages/slurm/src/smoke-results.ts
+// Smoke result records: the JSON file slurm-submit-container writes per job (result-file), and the reading and judging
+// of a directory of them against the expected smoke cells (smoke-report; the CLI can reuse it).
+
+
+
+
+
+/** The bundle name of a bundle path: its last component as given (a published `<bundles-dir>/<name>` gives `name`). */
+function bundleNameOf(bundle) {
+    return external_node_path_default().basename(bundle.replace(/\/+$/, '')) || bundle;
+}
+/**
+ * Builds the record of a finished run: `outcome` is the result of runContainerJob or the error it threw
+ * (SlurmJobError carries the job's result; any other error means no job result is known, e.g. the submission failed).
+ */
+function smokeRecord(base, outcome) {
+    const bundle = bundleNameOf(base.bundle);
+    const partition = base.partition ?? '';
+    const r = 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+    const error = 'error' in outcome ? outcome.error : undefined;
+    const message = error === undefined
+        ? r.outcome.message
+        : error instanceof src/* CancelledError */.cc
+            ? `cancelled: ${error.message}`
+            : error instanceof Error
+                ? error.message
+                : String(error);
+    return {
+        id: base.id || `${bundle}/${partition || 'default'}/${base.mode}`,
+        bundle,
+        'bundle-path': r?.bundlePath ?? base.bundle,
+        partition,
+        mode: base.mode,
+        command: base.command?.trim() ? base.command : base.script ? `script: ${base.script}` : '',
+        'job-id': r?.jobId ?? '',
+        state: r?.state ?? '',
+        'exit-code': r ? r.exitCode : null,
+        signal: r ? r.signal : null,
+        'elapsed-seconds': r ? r.elapsedSeconds : null,
+        nodes: r?.nodes ?? '',
+        verified: r?.verified ?? null,
+        ok: error === undefined,
+        message,
+    };
+}
+/** Checks a result-file path before anything runs: it must name a `.json` file (smoke-report reads `*.json`). */
+function validateResultFile(file, what = 'result-file') {
+    if (file.includes('\0'))
+        throw new src/* ConfigurationError */.j1(`${what} contains a NUL byte`, 'give a file path');
+    if (!file.endsWith('.json') || external_node_path_default().basename(file) === '.json')
+        throw new src/* ConfigurationError */.j1(`${what} '${file}' does not end in .json`, 'name the file e.g. results/<cell>.json (smoke-report reads *.json)');
+    return file;
+}
+/**
+ * Writes the record atomically (a temporary file in the same directory, then rename(2)): a reader, or an artifact
+ * upload, never sees half a record. Creates the parent directories.
+ */
+async function writeSmokeRecord(file, record) {
+    const full = external_node_path_default().resolve(file);
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(full), `.${external_node_path_default().basename(full)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o644 });
+        await (0,promises_namespaceObject.rename)(tmp, full);
+    }
+    catch (err) {
+        await (0,promises_namespaceObject.unlink)(tmp).catch(() => undefined);
+        throw err;
+    }
+}
+/** Parses a JSON array of expected smoke cells (extra keys such as `run` and `time-limit` are ignored). */
+function parseExpectedCells(text, what = 'expected') {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ConfigurationError(`${what} is not valid JSON: ${err.message}`, "pass plan-bundles' smokes output");
+    }
+    if (!Array.isArray(value))
+        throw new ConfigurationError(`${what} is not a JSON array`, "pass plan-bundles' smokes output (a JSON array)");
+    return value.map((c, i) => {
+        const o = (c ?? {});
+        for (const k of ['id', 'bundle', 'partition', 'mode', 'command']) {
+            if (typeof o[k] !== 'string' || o[k] === '')
+                throw new ConfigurationError(`${what}[${i}].${k} is missing or not a string`, "pass plan-bundles' smokes output unchanged");
+        }
+        return { id: o.id, bundle: o.bundle, partition: o.partition, mode: o.mode, command: o.command };
+    });
+}
+/** Checks that a parsed value has the record's shape; returns a reason when not. */
+function recordProblem(v) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+        return 'not a JSON object';
+    const o = v;
+    for (const k of ['id', 'bundle', 'mode', 'state', 'job-id', 'message'])
+        if (typeof o[k] !== 'string')
+            return `'${k}' is not a string`;
+    if (!o.id)
+        return "'id' is empty";
+    if (typeof o.ok !== 'boolean')
+        return "'ok' is not true or false";
+    for (const k of ['exit-code', 'elapsed-seconds', 'signal'])
+        if (o[k] !== null && o[k] !== undefined && typeof o[k] !== 'number')
+            return `'${k}' is not a number`;
+    return undefined;
+}
+/** Reads every `*.json` under `dir` (recursively, as download-artifact lays artifacts out), sorted by path. */
+async function readSmokeRecords(dir) {
+    const files = [];
+    const walk = async (d) => {
+        let entries;
+        try {
+            entries = await readdir(d, { withFileTypes: true });
+        }
+        catch (err) {
+            if (err.code === 'ENOENT' && d === dir)
+                return;
+            throw err;
+        }
+        for (const e of entries) {
+            const p = path.join(d, e.name);
+            if (e.isDirectory())
+                await walk(p);
+            else if (e.isFile() && e.name.endsWith('.json') && !e.name.startsWith('.'))
+                files.push(p);
+        }
+    };
+    await walk(dir);
+    files.sort();
+    const out = [];
+    for (const file of files) {
+        const rel = path.relative(dir, file);
+        let value;
+        try {
+            value = JSON.parse(await readFile(file, 'utf8'));
+        }
+        catch (err) {
+            out.push({ file: rel, error: `not valid JSON (${err.message})` });
+            continue;
+        }
+        const problem = recordProblem(value);
+        if (problem)
+            out.push({ file: rel, error: `not a smoke result record: ${problem}` });
+        else {
+            const r = value;
+            out.push({ file: rel, record: { ...r, partition: r.partition ?? '', command: r.command ?? '', nodes: r.nodes ?? '' } });
+        }
+    }
+    return out;
+}
+/** Why a record is not a pass ('' when it is): ok must agree with the state, the exit code and the verification. */
+function failureOf(r) {
+    const exit = r['exit-code'];
+    const plain = `${r.state || 'not submitted'}${exit !== null && exit !== undefined ? `, exit code ${exit}` : ''}`;
+    if (!r.ok)
+        return r.message || plain;
+    if (r.state !== 'COMPLETED' || exit !== 0)
+        return `record says ok but ${plain}`;
+    if (r.verified === false)
+        return 'record says ok but the job did not run inside the container';
+    return '';
+}
+/**
+ * Judges the records: each record is a row (passed only when ok, COMPLETED, exit code 0 and not unverified); each
+ * expected cell without a record is a failed row "no result"; an unreadable file is a failed row naming it.
+ * Display fields (bundle, partition, mode, command name) come from the expected cell when the id matches.
+ */
+function judgeSmokeResults(found, expected = []) {
+    const cells = new Map(expected.map((c) => [c.id, c]));
+    const seen = new Set();
+    const rows = [];
+    for (const f of found) {
+        if ('error' in f) {
+            rows.push({
+                id: f.file,
+                bundle: '',
+                partition: '',
+                mode: '',
+                command: '',
+                jobId: '',
+                state: '',
+                exitCode: null,
+                elapsedSeconds: null,
+                passed: false,
+                verdict: `unreadable result ${f.file}: ${f.error}`,
+                file: f.file,
+            });
+            continue;
+        }
+        const r = f.record;
+        seen.add(r.id);
+        const cell = cells.get(r.id);
+        const why = failureOf(r);
+        rows.push({
+            id: r.id,
+            bundle: cell?.bundle ?? r.bundle,
+            partition: cell?.partition ?? (r.partition || 'default'),
+            mode: cell?.mode ?? r.mode,
+            command: cell?.command ?? r.command,
+            jobId: r['job-id'],
+            state: r.state,
+            exitCode: r['exit-code'] ?? null,
+            elapsedSeconds: r['elapsed-seconds'] ?? null,
+            passed: why === '',
+            verdict: why === '' ? 'passed' : why,
+            file: f.file,
+        });
+    }
+    for (const c of expected) {
+        if (seen.has(c.id))
+            continue;
+        rows.push({
+            id: c.id,
+            bundle: c.bundle,
+            partition: c.partition,
+            mode: c.mode,
+            command: c.command,
+            jobId: '',
+            state: '',
+            exitCode: null,
+            elapsedSeconds: null,
+            passed: false,
+            verdict: 'no result (the smoke job did not run or did not upload its record)',
+            file: '',
+        });
+    }
+    rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : 1));
+    const failedRows = rows.filter((r) => !r.passed);
+    return {
+        rows,
+        passed: rows.length - failedRows.length,
+        failed: failedRows.length,
+        total: rows.length,
+        failedBundles: [...new Set(failedRows.map((r) => r.bundle).filter(Boolean))].sort(),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/slurm/src/version.ts
 // The Slurm version of the cluster this runs on, from `scontrol --version` (same output as `sinfo -V`).
 
@@ -34334,6 +34677,7 @@ async function detectSlurmVersion(run = runCommand) {
 ;// CONCATENATED MODULE: ./packages/slurm/src/index.ts
 // Public surface of @eda-oci/slurm: Slurm client (commands, job monitor, state model), container jobs
 // (slurm-submit-container, eda-oci submit), oci.conf per Slurm release (generator, linter), version detection.
+
 
 
 
