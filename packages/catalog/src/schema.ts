@@ -142,6 +142,11 @@ function distance(a: string, b: string): number {
 
 /** The known word closest to `word` when it is plausibly a typo of it (or a prefix/extension of it). */
 export function closest(word: string, known: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  if (w.length >= 3) {
+    const extended = known.filter((k) => k.startsWith(w)).sort((a, b) => a.length - b.length)[0];
+    if (extended !== undefined) return extended;
+  }
   let best: string | undefined;
   let bestD = Infinity;
   for (const k of known) {
