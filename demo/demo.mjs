@@ -221,11 +221,15 @@ async function smokeFallback(name) {
 
 async function plan(args) {
   const { json } = (await cliHas('plan'))
-    ? await eda(['plan', '--catalog-dir', CATALOG_DIR, ...args], { cwd: CATALOG_REPO })
+    ? await eda(['plan', '--repo', CATALOG_REPO, '--catalog-dir', CATALOG_DIR, ...args])
     : { json: await planFallback(args) };
   const bundles = (json.bundles ?? []).map((b) => ({ ...b, config: parsedField(b.config), tests: parsedField(b.tests) }));
-  for (const c of json.changes ?? []) say(`${c.status.padEnd(9)} ${c.oldFile ? `${c.oldFile} -> ` : ''}${c.file}`);
-  say(`bundles to build: ${bundles.map((b) => b.name).join(', ') || '(none)'}  (base ${short(json.base)} .. head ${short(json.head)})`);
+  if (json.base)
+    say(`changes between ${json.base.slice(0, 7)} and ${json.head.slice(0, 7)} (merge-base ${String(json.mergeBase).slice(0, 7)}):`);
+  for (const c of json.changes ?? []) say(`  ${c.status.padEnd(9)} ${c.oldFile ? `${c.oldFile} -> ` : ''}${c.file}`);
+  for (const b of bundles) say(`build  ${b.name.padEnd(8)} ${b.file.padEnd(20)} ${b.image}  (${b.tests?.length ?? 0} tests)`);
+  for (const r of json.removed ?? []) say(`remove ${r.name} ${r.file}`);
+  say(`${bundles.length} bundle(s) to build, ${json.smokes?.length ?? '?'} smoke cell(s)`);
   return bundles;
 }
 
@@ -294,9 +298,20 @@ async function smoke(names) {
     let failed = 0;
     for (const name of names) {
       const { json } = (await cliHas('smoke'))
-        ? await eda(['smoke', '--name', name, '--catalog-dir', path.join(CATALOG_REPO, CATALOG_DIR), '--bundles-dir', BUNDLES_DIR], {
-            okCodes: [0, 1],
-          })
+        ? await eda(
+            [
+              'smoke',
+              '--name',
+              name,
+              '--catalog-dir',
+              path.join(CATALOG_REPO, CATALOG_DIR),
+              '--bundles-dir',
+              BUNDLES_DIR,
+              '--output-dir',
+              WORK,
+            ],
+            { okCodes: [0, 1] },
+          )
         : await smokeFallback(name).then((json) => ({ json }));
       const cells = json.cells ?? json.results ?? [];
       for (const c of cells) {
