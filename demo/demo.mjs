@@ -24,7 +24,7 @@ const NODE24 = process.env.EDA_OCI_NODE24 ?? path.join(REPO, '.tmp/node24/node_m
 const NODE = existsSync(NODE24) ? NODE24 : process.execPath;
 const CLI = process.env.EDA_OCI_CLI ?? path.join(REPO, 'packages/cli/dist/index.js');
 
-const HELP = `Usage: npm run demo [-- --skip-setup] [-- --verbose]      (as root)
+const HELP = `Usage: npm run demo [-- [--skip-setup] [--verbose]]      (as root)
        npm run demo -- --clean
 
 Runs the whole eda-oci pipeline on this machine: test/cluster/setup.sh (idempotent), the demo user ${USER} with its
@@ -359,7 +359,7 @@ async function main() {
   const t0 = process.hrtime.bigint();
   console.log(bold('eda-oci demo: catalog -> build -> test -> publish -> Slurm smoke -> new version -> rollback'));
   console.log(`  demo user ${USER}, bundles dir ${BUNDLES_DIR}, work dir ${WORK}`);
-  console.log(`  CLI ${path.relative(REPO, CLI)} on ${NODE}`);
+  console.log(`  CLI ${CLI.startsWith(`${REPO}/`) ? path.relative(REPO, CLI) : CLI} on ${NODE}`);
 
   if (!argv.includes('--skip-setup')) {
     await step('test cluster: Docker, registry with sample images, Slurm + oci.conf + shim (test/cluster/setup.sh)', async () => {
