@@ -262,9 +262,14 @@ function testsLocation(tests: unknown): (what: string) => { path: DocPath; at: '
 
 /** Reads and validates one catalog file; errors name `file` as given. */
 export async function loadCatalogFile(file: string): Promise<CatalogEntry> {
+  return readCatalogFile(file, file);
+}
+
+/** Reads `source`, naming it `file` in the entry and in errors. */
+async function readCatalogFile(source: string, file: string): Promise<CatalogEntry> {
   let text: string;
   try {
-    const buf = await readFile(file);
+    const buf = await readFile(source);
     if (buf.length > MAX_CATALOG_FILE_BYTES) {
       throw new CatalogError(
         file,
@@ -326,11 +331,17 @@ export function duplicateNameErrors(files: readonly string[]): CatalogError[] {
   return errors;
 }
 
+/** Options of {@link loadCatalog}. */
+export interface LoadCatalogOptions {
+  /** Name files `<as>/<file>` in entries and errors instead of `<dir>/<file>` (e.g. repo-relative `bundles`). */
+  as?: string;
+}
+
 /**
  * Loads every catalog file (*.yml, *.yaml) directly in `dir`, sorted by bundle name. Subdirectories and other files
  * are ignored. Every file is checked; with errors it throws one CatalogError: the first error and the other bad files.
  */
-export async function loadCatalog(dir: string): Promise<CatalogEntry[]> {
+export async function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Promise<CatalogEntry[]> {
   let dirents;
   try {
     dirents = await readdir(dir, { withFileTypes: true });
@@ -342,15 +353,16 @@ export async function loadCatalog(dir: string): Promise<CatalogEntry[]> {
     );
   }
   // Symlinks count too (a catalog file may be a link), directories never: stat follows the link in loadCatalogFile.
-  const files = dirents
+  const names = dirents
     .filter((d) => (d.isFile() || d.isSymbolicLink()) && catalogName(d.name) !== undefined)
-    .map((d) => path.join(dir, d.name))
+    .map((d) => d.name)
     .sort();
-  const errors: CatalogError[] = duplicateNameErrors(files);
+  const shown = (n: string): string => (options.as === undefined ? path.join(dir, n) : options.as === '' ? n : `${options.as}/${n}`);
+  const errors: CatalogError[] = duplicateNameErrors(names.map(shown));
   const entries: CatalogEntry[] = [];
-  for (const f of files) {
+  for (const n of names) {
     try {
-      entries.push(await loadCatalogFile(f));
+      entries.push(await readCatalogFile(path.join(dir, n), shown(n)));
     } catch (err) {
       if (err instanceof CatalogError) errors.push(err);
       else throw err;

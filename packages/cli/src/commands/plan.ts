@@ -78,9 +78,9 @@ export const planCommand: Command = {
     const logger = createConsoleLogger({ verbose: v.verbose, quiet: true });
     let plan: PlanOutput;
     if (v.all) {
-      const bundles = await loadCatalog(path.join(repo, normalizeCatalogDir(catalogDir)));
+      const dir = normalizeCatalogDir(catalogDir);
       // Files named relative to the repository, as in a git plan.
-      for (const b of bundles) b.file = path.relative(repo, b.file);
+      const bundles = await loadCatalog(path.join(repo, dir), { as: dir });
       plan = { bundles, smokes: [], removed: [], changes: [], base: null, head: null, mergeBase: null };
     } else {
       const p = await planCatalog({ repo, catalogDir, base: v.base!, head: v.head ?? 'HEAD' }, { logger, signal });
