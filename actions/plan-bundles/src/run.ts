@@ -25,8 +25,18 @@ export interface PlanResult {
   mergeBase: string | null;
 }
 
+/** One item of the `bundles` output. */
+export interface BundleOutput {
+  name: string;
+  file: string;
+  image: string;
+  platform: string;
+  config: string;
+  tests: string;
+}
+
 /** The `bundles` output item: config and tests as JSON text ('' when absent) for build-oci-bundle / test-bundle-runc. */
-export function bundleOutput(e: CatalogEntry): Record<string, string> {
+export function bundleOutput(e: CatalogEntry): BundleOutput {
   return {
     name: e.name,
     file: e.file,
