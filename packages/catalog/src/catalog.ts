@@ -1,5 +1,6 @@
 // The bundle catalog: one YAML file per bundle (<catalog-dir>/<name>.yml), validated against catalog.schema.json plus
 // the semantic checks the actions themselves apply; every error is one line naming file, line and field.
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseImageReference } from '@eda-oci/docker';
@@ -292,6 +293,27 @@ async function readCatalogFile(source: string, file: string): Promise<CatalogEnt
     );
   }
   return parseCatalogText(text, file);
+}
+
+/**
+ * Loads the catalog entry of bundle `name` from `dir`: `<dir>/<name>.yml` or `<dir>/<name>.yaml` (both is an error,
+ * as in loadCatalog). For `eda-oci smoke --name NAME`.
+ */
+export async function loadCatalogEntry(dir: string, name: string): Promise<CatalogEntry> {
+  validateBundleName(name);
+  const found = CATALOG_EXTENSIONS.map((ext) => path.join(dir, `${name}${ext}`)).filter((f) => existsSync(f));
+  if (found.length === 0) {
+    throw new CatalogError(
+      path.join(dir, `${name}.yml`),
+      undefined,
+      undefined,
+      `no catalog file for bundle '${name}' (neither ${name}.yml nor ${name}.yaml in ${dir})`,
+      'check the name and the catalog directory (default bundles)',
+    );
+  }
+  const twice = duplicateNameErrors(found)[0];
+  if (twice) throw twice;
+  return loadCatalogFile(found[0]!);
 }
 
 /**

@@ -5,7 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from '@eda-oci/exec';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CatalogError, loadCatalog, loadCatalogFile, parseCatalogText, smokeCells, type CatalogEntry } from '../src/index.js';
+import {
+  CatalogError,
+  loadCatalog,
+  loadCatalogEntry,
+  loadCatalogFile,
+  parseCatalogText,
+  smokeCells,
+  type CatalogEntry,
+} from '../src/index.js';
 
 const F = 'bundles/tool.yml';
 const GOOD = `image: registry.example.com:5000/cad/tool:1.0
@@ -348,6 +356,17 @@ describe('loadCatalog / loadCatalogFile', () => {
     await expect(loadCatalog(d)).rejects.toThrow(
       `${d}/tool.yml: bundle 'tool' is also defined by ${d}/tool.yaml; keep one of tool.yaml and tool.yml`,
     );
+  });
+
+  it('loadCatalogEntry finds NAME.yml or NAME.yaml, refuses both and bad names', async () => {
+    const d = dir('entry', { 'a.yaml': GOOD, 'b.yml': GOOD, 'c.yml': GOOD, 'c.yaml': GOOD });
+    expect((await loadCatalogEntry(d, 'a')).file).toBe(`${d}/a.yaml`);
+    expect((await loadCatalogEntry(d, 'b')).name).toBe('b');
+    await expect(loadCatalogEntry(d, 'c')).rejects.toThrow(`${d}/c.yml: bundle 'c' is also defined by ${d}/c.yaml`);
+    await expect(loadCatalogEntry(d, 'zz')).rejects.toThrow(
+      `${d}/zz.yml: no catalog file for bundle 'zz' (neither zz.yml nor zz.yaml in ${d})`,
+    );
+    await expect(loadCatalogEntry(d, '../x')).rejects.toThrow("bundle name '../x' is invalid");
   });
 
   it('a missing directory or file is one actionable line', async () => {

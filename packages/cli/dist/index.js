@@ -7617,7 +7617,7 @@ async function makeWritable(dir) {
 }
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 /** Validates a bundle name (`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`); it becomes a directory name. */
-function validateBundleName(name) {
+function fs_util_validateBundleName(name) {
     if (!NAME_RE.test(name)) {
         const why = name === ''
             ? 'it is empty'
@@ -7687,7 +7687,7 @@ function validatePlatform(platform) {
 /** Validates every build option before anything is touched; returns normalized values. */
 async function validateBuildOptions(o) {
     parseImageReference(o.image);
-    validateBundleName(o.name);
+    fs_util_validateBundleName(o.name);
     const pull = o.pull ?? 'missing';
     if (!PULL_POLICIES.includes(pull))
         throw new errors_ConfigurationError(`pull '${pull}' is not one of missing, always, never`, 'use pull: missing | always | never');
@@ -11003,7 +11003,7 @@ async function runRetention(p, o, inUse, log) {
 }
 async function namesOf(bundlesDir, name) {
     if (name)
-        return [validateBundleName(name)];
+        return [fs_util_validateBundleName(name)];
     const dir = external_node_path_default().join(bundlesDir, '.eda-oci');
     const names = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
     return names.filter((n) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(n)).sort();
@@ -11059,7 +11059,7 @@ async function listStore(t, deps = {}) {
 async function rollbackStore(t, deps = {}) {
     const log = deps.logger ?? logger_silentLogger;
     const bundlesDir = validateBundlesDir(t.bundlesDir);
-    const name = validateBundleName(t.name);
+    const name = fs_util_validateBundleName(t.name);
     if (t.to !== undefined && !VERSION_RE.test(t.to))
         throw new errors_ConfigurationError(`version '${t.to}' is not a version name (YYYYMMDDTHHMMSSZ-<12 hex>)`, `pick one from 'eda-oci list'`);
     if (t.onlyIfPublishedBy)
@@ -11201,7 +11201,7 @@ function validatePublishOptions(o) {
     if (o.expectedDigest !== undefined && o.expectedDigest !== '' && !DIGEST_RE.test(o.expectedDigest))
         throw new errors_ConfigurationError(`expected-digest '${o.expectedDigest}' is not a bundle digest (sha256:<64 hex>)`, "pass build-oci-bundle's bundle-digest output");
     if (o.name !== undefined && o.name !== '')
-        validateBundleName(o.name);
+        fs_util_validateBundleName(o.name);
     return {
         bundle: external_node_path_default().resolve(o.bundle),
         bundlesDir: validateBundlesDir(o.bundlesDir),
@@ -11295,7 +11295,7 @@ async function publishBundle(options, deps = {}) {
     });
     if (o.expectedDigest && source.digest !== o.expectedDigest)
         throw new errors_BundleError(`bundle ${o.bundle} has digest ${source.digest}, not the expected ${o.expectedDigest}: it changed since it was built and tested`, 'publish the bundle that was tested (pass the build step outputs unchanged) or test this one');
-    const name = o.name ?? validateBundleName(source.lock.name);
+    const name = o.name ?? fs_util_validateBundleName(source.lock.name);
     const p = storePaths(o.bundlesDir, name);
     await checkStoreDir(p.storeDir, uid);
     await checkStoreDir(p.nameDir, uid);
@@ -14162,6 +14162,7 @@ function duplicateKeyMessage(doc, offset) {
 
 
 
+
 /** A catalog error: one line `file:line: field: what; how to fix`. */
 class CatalogError extends errors_ConfigurationError {
     file;
@@ -14241,7 +14242,7 @@ function parseCatalogText(text, file) {
     if (name === undefined)
         throw new CatalogError(file, undefined, undefined, 'a catalog file name must end in .yml or .yaml', 'rename it to <bundle-name>.yml');
     try {
-        validateBundleName(name);
+        fs_util_validateBundleName(name);
     }
     catch (err) {
         if (!(err instanceof errors_ConfigurationError))
@@ -14371,6 +14372,21 @@ async function readCatalogFile(source, file) {
         throw new CatalogError(file, undefined, undefined, code === 'ENOENT' ? 'no such catalog file' : `cannot read the catalog file: ${err.message}`, code === 'ENOENT' ? 'check the bundle name and --catalog-dir' : 'check its permissions');
     }
     return parseCatalogText(text, file);
+}
+/**
+ * Loads the catalog entry of bundle `name` from `dir`: `<dir>/<name>.yml` or `<dir>/<name>.yaml` (both is an error,
+ * as in loadCatalog). For `eda-oci smoke --name NAME`.
+ */
+async function loadCatalogEntry(dir, name) {
+    validateBundleName(name);
+    const found = CATALOG_EXTENSIONS.map((ext) => path.join(dir, `${name}${ext}`)).filter((f) => existsSync(f));
+    if (found.length === 0) {
+        throw new CatalogError(path.join(dir, `${name}.yml`), undefined, undefined, `no catalog file for bundle '${name}' (neither ${name}.yml nor ${name}.yaml in ${dir})`, 'check the name and the catalog directory (default bundles)');
+    }
+    const twice = duplicateNameErrors(found)[0];
+    if (twice)
+        throw twice;
+    return loadCatalogFile(found[0]);
 }
 /**
  * One error for several bad files: the first file's error line, then how many more files have errors and which
@@ -15001,7 +15017,7 @@ const smokeCommand = {
                 throw usageError('smoke', `--mode is '${m}', not srun or sbatch`);
         const parallel = intOption('smoke', 'parallel', v.parallel, 1, 16) ?? DEFAULT_PARALLEL;
         const timeoutSeconds = intOption('smoke', 'timeout-seconds', v['timeout-seconds'], 0, 10 ** 7) ?? 0;
-        const name = validateBundleName(v.name);
+        const name = fs_util_validateBundleName(v.name);
         const entry = await loadCatalogFile(catalogFile(v['catalog-dir'] ?? 'bundles', name));
         entry.smoke.partitions = only('partition', entry.smoke.partitions, v.partition, entry.file);
         entry.smoke.modes = only('mode', entry.smoke.modes, v.mode, entry.file);

@@ -28854,15 +28854,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   q2: () => (/* reexport */ validateGitRevision)
 });
 
-// UNUSED EXPORTS: CATALOG_EXTENSIONS, CATALOG_SCHEMA, DEFAULT_MODES, DEFAULT_TIME_LIMIT, MAX_CATALOG_FILE_BYTES, catalogName, closest, combineCatalogErrors, compileSchema, describeValue, duplicateNameErrors, formatPath, loadCatalogFile, parseCatalogText, parseNameStatus, validateSchema
+// UNUSED EXPORTS: CATALOG_EXTENSIONS, CATALOG_SCHEMA, DEFAULT_MODES, DEFAULT_TIME_LIMIT, MAX_CATALOG_FILE_BYTES, catalogName, closest, combineCatalogErrors, compileSchema, describeValue, duplicateNameErrors, formatPath, loadCatalogEntry, loadCatalogFile, parseCatalogText, parseNameStatus, validateSchema
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:stream"
@@ -35827,6 +35827,7 @@ function duplicateKeyMessage(doc, offset) {
 
 
 
+
 /** A catalog error: one line `file:line: field: what; how to fix`. */
 class CatalogError extends src/* ConfigurationError */.j1 {
     file;
@@ -36036,6 +36037,21 @@ async function readCatalogFile(source, file) {
         throw new CatalogError(file, undefined, undefined, code === 'ENOENT' ? 'no such catalog file' : `cannot read the catalog file: ${err.message}`, code === 'ENOENT' ? 'check the bundle name and --catalog-dir' : 'check its permissions');
     }
     return parseCatalogText(text, file);
+}
+/**
+ * Loads the catalog entry of bundle `name` from `dir`: `<dir>/<name>.yml` or `<dir>/<name>.yaml` (both is an error,
+ * as in loadCatalog). For `eda-oci smoke --name NAME`.
+ */
+async function loadCatalogEntry(dir, name) {
+    validateBundleName(name);
+    const found = CATALOG_EXTENSIONS.map((ext) => path.join(dir, `${name}${ext}`)).filter((f) => existsSync(f));
+    if (found.length === 0) {
+        throw new CatalogError(path.join(dir, `${name}.yml`), undefined, undefined, `no catalog file for bundle '${name}' (neither ${name}.yml nor ${name}.yaml in ${dir})`, 'check the name and the catalog directory (default bundles)');
+    }
+    const twice = duplicateNameErrors(found)[0];
+    if (twice)
+        throw twice;
+    return loadCatalogFile(found[0]);
 }
 /**
  * One error for several bad files: the first file's error line, then how many more files have errors and which
