@@ -93,6 +93,24 @@ describe('planCatalog on a real git history', () => {
     }
   });
 
+  it('a rename into the catalog dir is an addition, a rename out of it a removal', async () => {
+    git(repo.dir, 'checkout', '-q', '-b', 'moves', 'feature');
+    try {
+      git(repo.dir, 'mv', 'bundles/sub/nested.yml', 'bundles/nested.yml');
+      git(repo.dir, 'mv', 'bundles/keep.yml', 'bundles/sub/keep.yml');
+      git(repo.dir, 'commit', '-q', '-m', 'moves');
+      const p = await planCatalog({ repo: repo.dir, catalogDir: 'bundles', base: 'feature', head: 'moves' });
+      expect(p.changes).toEqual([
+        { status: 'deleted', file: 'bundles/keep.yml' },
+        { status: 'added', file: 'bundles/nested.yml' },
+      ]);
+      expect(p.bundles.map((b) => b.name)).toEqual(['nested']);
+      expect(p.removed).toEqual([{ name: 'keep', file: 'bundles/keep.yml' }]);
+    } finally {
+      git(repo.dir, 'checkout', '-q', 'feature');
+    }
+  });
+
   it('refuses revisions that git would read as options or ranges, and names unknown ones', async () => {
     await expect(planCatalog({ repo: repo.dir, catalogDir: 'bundles', base: '--output=/tmp/x', head: 'HEAD' })).rejects.toThrow(
       "base '--output=/tmp/x' starts with '-'",
