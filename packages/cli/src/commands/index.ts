@@ -9,6 +9,7 @@ import { ociConfCommand } from './oci-conf.js';
 import { planCommand } from './plan.js';
 import { publishCommand } from './publish.js';
 import { rollbackCommand } from './rollback.js';
+import { smokeCommand } from './smoke.js';
 import { submitCommand } from './submit.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   gcCommand,
   ociConfCommand,
   submitCommand,
+  smokeCommand,
   planCommand,
   doctorCommand,
 ];

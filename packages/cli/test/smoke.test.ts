@@ -1,0 +1,215 @@
+// Unit tests of eda-oci smoke without Slurm: the concurrency limit, rows from job results and errors, the table, and
+// every input mistake refused before any job (usage errors exit 2, a bad catalog or bundle exits 1).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SmokeCell } from '@eda-oci/catalog';
+import { CommandFailedError } from '@eda-oci/exec';
+import { SlurmJobError, type ContainerJobResult } from '@eda-oci/slurm';
+import { cellResult, formatSmokeTable, runLimited } from '../src/commands/smoke.js';
+import { main } from '../src/index.js';
+
+const cell: SmokeCell = {
+  id: 'bb/debug/srun/hello',
+  bundle: 'bb',
+  partition: 'debug',
+  mode: 'srun',
+  command: 'hello',
+  run: 'echo hi',
+  timeLimit: '5',
+};
+const jobResult = (over: Partial<ContainerJobResult> = {}): ContainerJobResult => ({
+  jobId: '42',
+  state: 'COMPLETED',
+  exitCode: 0,
+  signal: 0,
+  elapsedSeconds: 1,
+  nodes: 'n1',
+  outputFile: '',
+  bundlePath: '/b',
+  bundleId: 'sha256:x',
+  outcome: { success: true, kind: 'completed', message: 'completed on n1 with exit code 0' },
+  outputTail: [],
+  verified: true,
+  restarts: 0,
+  source: 'squeue',
+  commands: {} as ContainerJobResult['commands'],
+  timingsMs: { submit: 1, wait: 2, total: 3 },
+  ...over,
+});
+
+describe('runLimited', () => {
+  it('runs at most `limit` at a time, all of them, results in input order', async () => {
+    let now = 0;
+    let peak = 0;
+    const r = await runLimited([5, 1, 4, 2, 3, 1, 2], 3, new AbortController().signal, async (ms, i) => {
+      peak = Math.max(peak, ++now);
+      await new Promise((res) => setTimeout(res, ms * 5));
+      now--;
+      return i * 10;
+    });
+    expect(peak).toBe(3);
+    expect(r).toEqual([0, 10, 20, 30, 40, 50, 60]);
+  });
+
+  it('starts nothing more once the signal aborted; the running ones finish', async () => {
+    const ac = new AbortController();
+    const started: number[] = [];
+    const r = await runLimited([1, 2, 3, 4, 5, 6], 2, ac.signal, async (n) => {
+      started.push(n);
+      if (n === 2) ac.abort();
+      await new Promise((res) => setTimeout(res, 5));
+      return n;
+    });
+    expect(started).toEqual([1, 2]);
+    expect(r).toEqual([1, 2, undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('cellResult and the table', () => {
+  it('a passed job, a failed job (SlurmJobError), a failed submission', () => {
+    const ok = cellResult(cell, { result: jobResult() });
+    expect(ok).toEqual({
+      id: cell.id,
+      partition: 'debug',
+      mode: 'srun',
+      command: 'hello',
+      run: 'echo hi',
+      jobId: '42',
+      state: 'COMPLETED',
+      exitCode: 0,
+      signal: 0,
+      elapsedSeconds: 1,
+      nodes: 'n1',
+      verified: true,
+      ok: true,
+      message: 'completed on n1 with exit code 0',
+    });
+    const failed = cellResult(
+      { ...cell, id: 'bb/debug/sbatch/fail', mode: 'sbatch' },
+      {
+        error: new SlurmJobError(
+          'job 43 failed on n2 with exit code 3',
+          jobResult({ jobId: '43', state: 'FAILED', exitCode: 3, nodes: 'n2', outcome: { success: false, kind: 'failed', message: 'x' } }),
+          'see the output',
+        ),
+      },
+    );
+    expect(failed).toMatchObject({
+      jobId: '43',
+      state: 'FAILED',
+      exitCode: 3,
+      ok: false,
+      message: 'job 43 failed on n2 with exit code 3; see the output',
+    });
+    const lost = cellResult(cell, { error: new CommandFailedError('sbatch failed:\nno controller', 'sbatch', [], 1, null, '') });
+    expect(lost).toMatchObject({
+      jobId: '',
+      state: '',
+      exitCode: null,
+      elapsedSeconds: null,
+      verified: null,
+      ok: false,
+      message: 'sbatch failed: no controller',
+    });
+    expect(formatSmokeTable([ok, failed, lost]).split('\n')).toEqual([
+      'CELL                  JOB  STATE      EXIT  ELAPSED  RESULT',
+      'bb/debug/srun/hello   42   COMPLETED  0     1 s      ok',
+      'bb/debug/sbatch/fail  43   FAILED     3     1 s      FAILED',
+      'bb/debug/srun/hello   -    -          -     -        FAILED',
+    ]);
+  });
+});
+
+describe('eda-oci smoke refuses bad input before any job', () => {
+  let dir: string;
+  let stderr: string[];
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eda-oci-smoke-unit-'));
+    fs.mkdirSync(path.join(dir, 'bundles'));
+    fs.writeFileSync(
+      path.join(dir, 'bundles', 'bb.yml'),
+      'image: 127.0.0.1:5000/eda-oci/busybox:1\nsmoke:\n  partitions: [debug, interactive]\n  commands:\n    - { name: hello, run: echo hi }\n',
+    );
+    stderr = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+      stderr.push(String(s));
+      return true;
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function smoke(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    const out = new Writable({
+      write(chunk, _e, cb) {
+        stdout += String(chunk);
+        cb();
+      },
+    });
+    const code = await main(['smoke', '--catalog-dir', path.join(dir, 'bundles'), ...args], out);
+    return { code, stdout, stderr: stderr.join('') };
+  }
+
+  it.each([
+    [['--bundles-dir', '/x'], /--name is required/],
+    [['--name', 'bb', '--bundles-dir', '/x', '--bundle', '/y'], /give --bundles-dir or --bundle, not both/],
+    [['--name', 'bb', '--bundle', '/y', '--mode', 'salloc'], /--mode is 'salloc', not srun or sbatch/],
+    [
+      ['--name', 'bb', '--bundle', '/y', '--partition', 'gpu'],
+      /--partition 'gpu' is not one of .*bb\.yml's partitions \(debug, interactive\)/,
+    ],
+    [['--name', 'bb', '--bundle', '/y', '--parallel', '0'], /--parallel is '0', which is not a whole number from 1 to 16/],
+    [['--name', 'bb'], /--bundles-dir is required \(or set EDA_OCI_BUNDLES_DIR\)/],
+  ])('usage error %j: exit 2, one line', async (args, message) => {
+    const saved = process.env.EDA_OCI_BUNDLES_DIR;
+    delete process.env.EDA_OCI_BUNDLES_DIR;
+    try {
+      const r = await smoke(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.split('\n')).toHaveLength(2);
+    } finally {
+      if (saved !== undefined) process.env.EDA_OCI_BUNDLES_DIR = saved;
+    }
+  });
+
+  it.each([
+    [['--name', '../bb', '--bundle', '/y'], /bundle name '..\/bb' is invalid/],
+    [['--name', 'nope', '--bundle', '/y'], /no catalog file for 'nope': neither .*nope\.yml nor \.yaml exists/],
+    [['--name', 'bb', '--bundle', '/does/not/exist'], /bundle \/does\/not\/exist does not exist/],
+  ])('error %j: exit 1, one line, no job', async (args, message) => {
+    const r = await smoke(...args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('an invalid catalog file: exit 1 naming file, line and field', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'bundles', 'bb.yml'),
+      'image: 127.0.0.1:5000/eda-oci/busybox:1\nsmoke:\n  partitions: [debug, "de bug"]\n  commands:\n    - { name: hello, run: echo hi }\n',
+    );
+    const r = await smoke('--name', 'bb', '--bundle', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bb\.yml:3: smoke\.partitions\[1\]: /);
+  });
+
+  it('both bb.yml and bb.yaml: exit 1', async () => {
+    fs.copyFileSync(path.join(dir, 'bundles', 'bb.yml'), path.join(dir, 'bundles', 'bb.yaml'));
+    const r = await smoke('--name', 'bb', '--bundle', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bundle 'bb' has two catalog files/);
+  });
+
+  it('a directory that is not a bundle: exit 1 before any job', async () => {
+    const r = await smoke('--name', 'bb', '--bundle', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/has no config\.json/);
+  });
+});
