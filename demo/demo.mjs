@@ -185,44 +185,8 @@ function parsedField(v) {
   return v.trim() ? JSON.parse(v) : undefined;
 }
 
-// TEMPORARY (until eda-oci plan/smoke land): the same results from the catalog files and eda-oci submit.
-const cliHas = async (cmd) => (await run(NODE, [CLI, cmd, '--help'])).code === 0;
-async function readEntry(file) {
-  const { parse } = await import('yaml');
-  const doc = parse(readFileSync(path.join(CATALOG_REPO, file), 'utf8'));
-  return { name: path.basename(file).replace(/\.ya?ml$/, ''), file, ...doc };
-}
-async function planFallback(args) {
-  say(red('(eda-oci plan is not in this CLI build: planned by the demo itself)'));
-  let files;
-  if (args[0] === '--all') files = readdirSync(path.join(CATALOG_REPO, CATALOG_DIR)).map((f) => `${CATALOG_DIR}/${f}`);
-  else files = (await gitAs(['diff', '--name-only', args[1], args[3], '--', CATALOG_DIR], 'diff')).trim().split('\n');
-  const bundles = [];
-  for (const f of files.filter((x) => /\.ya?ml$/.test(x)).sort()) bundles.push(await readEntry(f));
-  return { bundles, changes: files.map((f) => ({ status: 'modified', file: f })) };
-}
-async function smokeFallback(name) {
-  say(red('(eda-oci smoke is not in this CLI build: cells submitted by the demo with eda-oci submit)'));
-  const e = await readEntry(`${CATALOG_DIR}/${name}.yml`);
-  const cells = [];
-  for (const partition of e.smoke.partitions)
-    for (const mode of e.smoke.modes ?? ['srun', 'sbatch'])
-      for (const c of e.smoke.commands)
-        cells.push({ id: `${name}/${partition}/${mode}/${c.name}`, partition, mode, run: c.run, t: e.smoke['time-limit'] ?? '5' });
-  const results = await Promise.all(
-    cells.map(async (c) => {
-      const args = ['submit', '--bundle', path.join(BUNDLES_DIR, name), '--command', c.run, '--mode', c.mode, '--partition', c.partition];
-      const { json } = await eda([...args, '--time-limit', c.t, '--output-dir', WORK], { okCodes: [0, 1] });
-      return { id: c.id, ...json, ok: json.outcome?.success, message: json.outcome?.message };
-    }),
-  );
-  return { cells: results };
-}
-
 async function plan(args) {
-  const { json } = (await cliHas('plan'))
-    ? await eda(['plan', '--repo', CATALOG_REPO, '--catalog-dir', CATALOG_DIR, ...args])
-    : { json: await planFallback(args) };
+  const { json } = await eda(['plan', '--repo', CATALOG_REPO, '--catalog-dir', CATALOG_DIR, ...args]);
   const bundles = (json.bundles ?? []).map((b) => ({ ...b, config: parsedField(b.config), tests: parsedField(b.tests) }));
   if (json.base)
     say(`changes between ${json.base.slice(0, 7)} and ${json.head.slice(0, 7)} (merge-base ${String(json.mergeBase).slice(0, 7)}):`);
@@ -297,32 +261,14 @@ async function smoke(names) {
   return step(`Slurm smoke of ${names.join(', ')} from ${BUNDLES_DIR} (catalog smoke: partitions x modes x commands)`, async () => {
     let failed = 0;
     for (const name of names) {
-      const { json } = (await cliHas('smoke'))
-        ? await eda(
-            [
-              'smoke',
-              '--name',
-              name,
-              '--catalog-dir',
-              path.join(CATALOG_REPO, CATALOG_DIR),
-              '--bundles-dir',
-              BUNDLES_DIR,
-              '--output-dir',
-              WORK,
-            ],
-            { okCodes: [0, 1] },
-          )
-        : await smokeFallback(name).then((json) => ({ json }));
-      const cells = json.cells ?? json.results ?? [];
+      const args = ['smoke', '--name', name, '--catalog-dir', path.join(CATALOG_REPO, CATALOG_DIR), '--bundles-dir', BUNDLES_DIR];
+      const { json } = await eda([...args, '--output-dir', WORK], { okCodes: [0, 1] });
+      const cells = json.cells ?? [];
       for (const c of cells) {
-        const ok = c.ok ?? (c.state === 'COMPLETED' && Number(c['exit-code'] ?? c.exitCode) === 0);
-        if (!ok) failed++;
-        const id = c.id ?? `${name}/${c.partition}/${c.mode}/${c.command}`;
-        const job = c['job-id'] ?? c.jobId ?? '-';
-        const secs = c['elapsed-seconds'] ?? c.elapsedSeconds ?? '';
+        if (!c.ok) failed++;
         say(
-          `${ok ? green('ok  ') : red('FAIL')} ${id.padEnd(38)} job ${String(job).padStart(5)}  ${String(c.state ?? '').padEnd(9)} ` +
-            `on ${c.nodes ?? '?'}${secs === '' ? '' : `  ${secs} s`}${ok ? '' : `  ${c.message ?? ''}`}`,
+          `${c.ok ? green('ok  ') : red('FAIL')} ${c.id.padEnd(38)} job ${String(c.jobId || '-').padStart(5)}  ${String(c.state).padEnd(9)} ` +
+            `on ${c.nodes || '?'}  ${c.elapsedSeconds} s${c.ok ? '' : `  ${c.message}`}`,
         );
       }
       if (!cells.length) throw new StepError(`eda-oci smoke --name ${name} reported no cells`);
@@ -493,7 +439,9 @@ async function main() {
     `  publishes: ${reuse.unchanged} of ${reuse.publishes} found their bundle already current (unchanged), ` +
       `${reuse.switchedBack} switched back to an identical kept version; both write nothing`,
   );
-  console.log(`  ${CHANGED}: v2 ${v2.version} written ${fmtBytes(v2['bytes-written'])}; now ${bb?.current} is current again`);
+  console.log(
+    `  ${CHANGED}: publishing v2 ${v2.version} wrote ${fmtBytes(v2['bytes-written'])} in this run; ${bb?.current} is current again`,
+  );
   console.log(`\n${bold('Where things are')}`);
   console.log(
     `  published bundles  ${BUNDLES_DIR}/{${listing.names.map((n) => n.name).join(',')}}  (symlinks to .eda-oci/<name>/<version>)`,
