@@ -114,6 +114,28 @@ describe.runIf(isRoot)('runtime shim through Slurm: a bundle of edaoci runs for 
     }
   });
 
+  it("sbatch of a bundle whose image USER is not root runs for another user, with the image's PATH", () => {
+    // Slurm mounts the 0700 batch script of the submitting user at /tmp/slurm/startup: before the shim gave the image
+    // user an executable copy this failed with "exec /tmp/slurm/startup: permission denied"; and the submitting
+    // shell's PATH replaced the image's, so the image's tools were not found by name.
+    const user = USERS[0]!;
+    const dir = tempDirFor(user);
+    const r = runAs(
+      user,
+      'sbatch',
+      ['--parsable', '-p', 'debug', '--container', toolBundle, '-o', `${dir}/out-%j.txt`, '--wrap', 'id -u; echo "$PATH"; command -v tool'],
+      { PATH: '/home/nowhere/bin:/usr/bin:/bin' },
+      dir,
+    );
+    expect(r.stderr).toBe('');
+    const id = r.stdout.trim();
+    const state = waitJob(id);
+    const image = JSON.parse(readFileSync(path.join(toolBundle, 'config.json'), 'utf8')).process.env.find((e: string) =>
+      e.startsWith('PATH='),
+    );
+    expect(`${state}: ${readFileSync(`${dir}/out-${id}.txt`, 'utf8')}`).toBe(`COMPLETED: 1000\n${image.slice(5)}\n/opt/tool/bin/tool\n`);
+  });
+
   it('batch jobs of two users one after the other: no mount point is written into the shared rootfs (each job gets its own)', () => {
     // Before the shim mounted a tmpfs for them, the first user's runc created rootfs/tmp/slurm and the second user's
     // batch job then failed to create its mount points below it.

@@ -23,7 +23,10 @@ const FAKE_RUNC = `#!/bin/sh
 printf '%s\\n' "$@" > "$FAKE_OUT/args"
 prev=
 for a in "$@"; do
-  if [ "$prev" = "-b" ] || [ "$prev" = "--bundle" ]; then cp "$a/config.json" "$FAKE_OUT/config.json"; echo "$a" > "$FAKE_OUT/bundle"; fi
+  if [ "$prev" = "-b" ] || [ "$prev" = "--bundle" ]; then
+    cp "$a/config.json" "$FAKE_OUT/config.json"; echo "$a" > "$FAKE_OUT/bundle"
+    if [ -f "$a/startup" ]; then cp "$a/startup" "$FAKE_OUT/startup"; stat -c %a "$a/startup" > "$FAKE_OUT/startup.mode"; fi
+  fi
   prev=$a
 done
 if [ "$1" = "--root=/missing" ] && [ "$2" = state ]; then echo 'time="x" level=error msg="container does not exist"' >&2; exit 1; fi
@@ -231,6 +234,59 @@ describe('oci-runtime-shim mount points', () => {
       'bind:/nowhere',
     ]);
     expect(existsSync(`${dir}/orig/rootfs/tmp/slurm`)).toBe(false);
+  });
+});
+
+describe('oci-runtime-shim environment and batch script', () => {
+  it("PATH inside is the image's, not the submitting shell's that Slurm appends; EDA_OCI_PATH chooses another", () => {
+    writeFileSync(`${dir}/orig/config.json`, JSON.stringify({ process: { env: ['PATH=/opt/tool/bin:/bin', 'TOOL_HOME=/opt/tool'] } }));
+    const slurmEnv = ['PATH=/opt/tool/bin:/bin', 'TOOL_HOME=/opt/tool', 'LM_LICENSE_FILE=27000@lic', 'PATH=/root/.cargo/bin:/usr/bin'];
+    writeFileSync(`${bundle}/config.json`, JSON.stringify(spec({ process: { user: { uid: 0, gid: 0 }, args: ['true'], env: slurmEnv } })));
+    const r = shim(['run', 'x', '-b', bundle]);
+    expect(r.status).toBe(0);
+    expect(r.seen.process.env).toEqual(['TOOL_HOME=/opt/tool', 'LM_LICENSE_FILE=27000@lic', 'PATH=/opt/tool/bin:/bin']);
+
+    writeFileSync(
+      `${bundle}/config.json`,
+      JSON.stringify(spec({ process: { user: { uid: 0, gid: 0 }, args: ['true'], env: [...slurmEnv, 'EDA_OCI_PATH=/site/bin:/bin'] } })),
+    );
+    expect(shim(['run', 'x', '-b', bundle]).seen.process.env).toEqual([
+      'TOOL_HOME=/opt/tool',
+      'LM_LICENSE_FILE=27000@lic',
+      'EDA_OCI_PATH=/site/bin:/bin',
+      'PATH=/site/bin:/bin',
+    ]);
+
+    // No readable bundle config.json next to the rootfs: the environment is left as Slurm gave it.
+    rmSync(`${dir}/orig/config.json`);
+    writeFileSync(`${bundle}/config.json`, JSON.stringify(spec({ process: { user: { uid: 0, gid: 0 }, args: ['true'], env: slurmEnv } })));
+    expect(shim(['run', 'x', '-b', bundle]).seen.process.env).toEqual(slurmEnv);
+  });
+
+  it('a non-root image user gets a 0755 copy of the 0700 batch script Slurm mounts at /tmp/slurm/startup; root keeps the original', () => {
+    writeFileSync(`${dir}/slurm_script`, '#!/bin/sh\necho hi\n', { mode: 0o700 });
+    const startup = { destination: '/tmp/slurm/startup', type: 'none', source: `${dir}/slurm_script`, options: ['bind', 'ro'] };
+    const batch = (uidInside: number) =>
+      spec({
+        process: { user: { uid: uidInside, gid: uidInside }, args: ['/tmp/slurm/startup'], env: [] },
+        mounts: [{ destination: '/proc', type: 'proc', source: 'proc' }, startup],
+      });
+    writeFileSync(`${bundle}/config.json`, JSON.stringify(batch(1000)));
+    const r = shim(['run', 'x', '-b', bundle]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const copy = readFileSync(`${out}/bundle`, 'utf8').trim();
+    const mount = r.seen.mounts.find((m: { destination: string }) => m.destination === '/tmp/slurm/startup');
+    expect(mount).toEqual({ ...startup, source: path.join(copy, 'startup') });
+    expect(readFileSync(`${out}/startup`, 'utf8')).toBe('#!/bin/sh\necho hi\n');
+    expect(readFileSync(`${out}/startup.mode`, 'utf8').trim()).toBe('755');
+    expect(existsSync(copy)).toBe(false); // the copy went with the private directory
+
+    rmSync(`${out}/startup`);
+    writeFileSync(`${bundle}/config.json`, JSON.stringify(batch(0)));
+    const root = shim(['run', 'x', '-b', bundle]);
+    expect(root.seen.mounts.find((m: { destination: string }) => m.destination === '/tmp/slurm/startup')).toEqual(startup);
+    expect(existsSync(`${out}/startup`)).toBe(false);
   });
 });
 
