@@ -7617,7 +7617,7 @@ async function makeWritable(dir) {
 }
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 /** Validates a bundle name (`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`); it becomes a directory name. */
-function fs_util_validateBundleName(name) {
+function validateBundleName(name) {
     if (!NAME_RE.test(name)) {
         const why = name === ''
             ? 'it is empty'
@@ -7687,7 +7687,7 @@ function validatePlatform(platform) {
 /** Validates every build option before anything is touched; returns normalized values. */
 async function validateBuildOptions(o) {
     parseImageReference(o.image);
-    fs_util_validateBundleName(o.name);
+    validateBundleName(o.name);
     const pull = o.pull ?? 'missing';
     if (!PULL_POLICIES.includes(pull))
         throw new errors_ConfigurationError(`pull '${pull}' is not one of missing, always, never`, 'use pull: missing | always | never');
@@ -11003,7 +11003,7 @@ async function runRetention(p, o, inUse, log) {
 }
 async function namesOf(bundlesDir, name) {
     if (name)
-        return [fs_util_validateBundleName(name)];
+        return [validateBundleName(name)];
     const dir = external_node_path_default().join(bundlesDir, '.eda-oci');
     const names = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
     return names.filter((n) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(n)).sort();
@@ -11059,7 +11059,7 @@ async function listStore(t, deps = {}) {
 async function rollbackStore(t, deps = {}) {
     const log = deps.logger ?? logger_silentLogger;
     const bundlesDir = validateBundlesDir(t.bundlesDir);
-    const name = fs_util_validateBundleName(t.name);
+    const name = validateBundleName(t.name);
     if (t.to !== undefined && !VERSION_RE.test(t.to))
         throw new errors_ConfigurationError(`version '${t.to}' is not a version name (YYYYMMDDTHHMMSSZ-<12 hex>)`, `pick one from 'eda-oci list'`);
     if (t.onlyIfPublishedBy)
@@ -11201,7 +11201,7 @@ function validatePublishOptions(o) {
     if (o.expectedDigest !== undefined && o.expectedDigest !== '' && !DIGEST_RE.test(o.expectedDigest))
         throw new errors_ConfigurationError(`expected-digest '${o.expectedDigest}' is not a bundle digest (sha256:<64 hex>)`, "pass build-oci-bundle's bundle-digest output");
     if (o.name !== undefined && o.name !== '')
-        fs_util_validateBundleName(o.name);
+        validateBundleName(o.name);
     return {
         bundle: external_node_path_default().resolve(o.bundle),
         bundlesDir: validateBundlesDir(o.bundlesDir),
@@ -11295,7 +11295,7 @@ async function publishBundle(options, deps = {}) {
     });
     if (o.expectedDigest && source.digest !== o.expectedDigest)
         throw new errors_BundleError(`bundle ${o.bundle} has digest ${source.digest}, not the expected ${o.expectedDigest}: it changed since it was built and tested`, 'publish the bundle that was tested (pass the build step outputs unchanged) or test this one');
-    const name = o.name ?? fs_util_validateBundleName(source.lock.name);
+    const name = o.name ?? validateBundleName(source.lock.name);
     const p = storePaths(o.bundlesDir, name);
     await checkStoreDir(p.storeDir, uid);
     await checkStoreDir(p.nameDir, uid);
@@ -14242,7 +14242,7 @@ function parseCatalogText(text, file) {
     if (name === undefined)
         throw new CatalogError(file, undefined, undefined, 'a catalog file name must end in .yml or .yaml', 'rename it to <bundle-name>.yml');
     try {
-        fs_util_validateBundleName(name);
+        validateBundleName(name);
     }
     catch (err) {
         if (!(err instanceof errors_ConfigurationError))
@@ -14379,9 +14379,9 @@ async function readCatalogFile(source, file) {
  */
 async function loadCatalogEntry(dir, name) {
     validateBundleName(name);
-    const found = CATALOG_EXTENSIONS.map((ext) => path.join(dir, `${name}${ext}`)).filter((f) => existsSync(f));
+    const found = CATALOG_EXTENSIONS.map((ext) => external_node_path_default().join(dir, `${name}${ext}`)).filter((f) => (0,external_node_fs_namespaceObject.existsSync)(f));
     if (found.length === 0) {
-        throw new CatalogError(path.join(dir, `${name}.yml`), undefined, undefined, `no catalog file for bundle '${name}' (neither ${name}.yml nor ${name}.yaml in ${dir})`, 'check the name and the catalog directory (default bundles)');
+        throw new CatalogError(external_node_path_default().join(dir, `${name}.yml`), undefined, undefined, `no catalog file for bundle '${name}' (neither ${name}.yml nor ${name}.yaml in ${dir})`, 'check the name and the catalog directory (default bundles)');
     }
     const twice = duplicateNameErrors(found)[0];
     if (twice)
@@ -14990,15 +14990,6 @@ function cellLogger(base, id, verbose) {
         group: (_t, fn) => fn(),
     };
 }
-/** The catalog file of `name` in `dir`: NAME.yml or NAME.yaml, exactly one of them. */
-function catalogFile(dir, name) {
-    const found = ['.yml', '.yaml'].map((ext) => external_node_path_default().join(dir, `${name}${ext}`)).filter((f) => (0,external_node_fs_namespaceObject.existsSync)(f));
-    if (found.length > 1)
-        throw new errors_ConfigurationError(`bundle '${name}' has two catalog files: ${found.join(' and ')}`, 'keep one of them');
-    if (found.length === 0)
-        throw new errors_ConfigurationError(`no catalog file for '${name}': neither ${external_node_path_default().join(dir, `${name}.yml`)} nor .yaml exists`, 'check --name and --catalog-dir (default: bundles)');
-    return found[0];
-}
 const smokeCommand = {
     name: 'smoke',
     summary: "run a catalog entry's smoke commands on its partitions (srun + sbatch) through Slurm",
@@ -15017,8 +15008,8 @@ const smokeCommand = {
                 throw usageError('smoke', `--mode is '${m}', not srun or sbatch`);
         const parallel = intOption('smoke', 'parallel', v.parallel, 1, 16) ?? DEFAULT_PARALLEL;
         const timeoutSeconds = intOption('smoke', 'timeout-seconds', v['timeout-seconds'], 0, 10 ** 7) ?? 0;
-        const name = fs_util_validateBundleName(v.name);
-        const entry = await loadCatalogFile(catalogFile(v['catalog-dir'] ?? 'bundles', name));
+        const name = validateBundleName(v.name);
+        const entry = await loadCatalogEntry(v['catalog-dir'] ?? 'bundles', name);
         entry.smoke.partitions = only('partition', entry.smoke.partitions, v.partition, entry.file);
         entry.smoke.modes = only('mode', entry.smoke.modes, v.mode, entry.file);
         const cells = smokeCells([entry]);

@@ -181,7 +181,7 @@ describe('eda-oci smoke refuses bad input before any job', () => {
 
   it.each([
     [['--name', '../bb', '--bundle', '/y'], /bundle name '..\/bb' is invalid/],
-    [['--name', 'nope', '--bundle', '/y'], /no catalog file for 'nope': neither .*nope\.yml nor \.yaml exists/],
+    [['--name', 'nope', '--bundle', '/y'], /no catalog file for bundle 'nope' \(neither nope\.yml nor nope\.yaml in .*\)/],
     [['--name', 'bb', '--bundle', '/does/not/exist'], /bundle \/does\/not\/exist does not exist/],
   ])('error %j: exit 1, one line, no job', async (args, message) => {
     const r = await smoke(...args);
@@ -204,7 +204,7 @@ describe('eda-oci smoke refuses bad input before any job', () => {
     fs.copyFileSync(path.join(dir, 'bundles', 'bb.yml'), path.join(dir, 'bundles', 'bb.yaml'));
     const r = await smoke('--name', 'bb', '--bundle', dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bundle 'bb' has two catalog files/);
+    expect(r.stderr).toMatch(/bundle 'bb' is also defined by .*bb\.yaml/);
   });
 
   it('a directory that is not a bundle: exit 1 before any job', async () => {

@@ -28376,7 +28376,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5066);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9659);
 /* harmony import */ var _eda_oci_store__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3921);
 // The only place that reads this action's inputs: typed, validated before anything runs.
 
@@ -28404,7 +28404,7 @@ function getInputs() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5066);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9659);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3731);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9401);
 // Entry of runs.main. No post step: a cancelled publish removes its staging dir and releases its lock itself, and what
@@ -28428,7 +28428,7 @@ __webpack_async_result__();
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5066);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9659);
 /* harmony import */ var _eda_oci_store__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3921);
 // publish-oci-bundle: one library call (publishBundle), then outputs and the job summary.
 
@@ -28476,7 +28476,7 @@ async function run(inputs, signal) {
 
 /***/ }),
 
-/***/ 5066:
+/***/ 9659:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28492,12 +28492,78 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: getEnum, getList, getRaw, getYaml, parseYamlText, runPost
+// UNUSED EXPORTS: assertTrustedEvent, getEnum, getList, getRaw, getYaml, parseYamlText, runPost
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 6 modules
+var src = __nccwpck_require__(3594);
+;// CONCATENATED MODULE: ./packages/action-kit/src/event-guard.ts
+// Refuses workflow events that would run untrusted code on a self-hosted cluster runner: pull_request_target, and pull
+// requests (or workflow_run chains) whose code comes from a fork. Defence in depth behind the workflows' own `if:`.
+
+
+/** Pull-request events whose payload carries `pull_request.head.repo` (the code being run comes from there). */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+const WHY = 'eda-oci actions run on self-hosted runners that live on the cluster and can write the shared bundles directory, so code from a fork must never reach them';
+/**
+ * Checks the event the job runs for (GITHUB_EVENT_NAME, the payload at GITHUB_EVENT_PATH). Returns normally for trusted
+ * events; throws one actionable ConfigurationError for:
+ * - `pull_request_target` (runs with the base repository's secrets and write token whatever the PR contains);
+ * - a pull request whose head repository is not the base repository (a fork), or whose head repository is gone;
+ * - `workflow_run` started by a pull request from a fork (the classic way fork code reaches a privileged workflow);
+ * - a pull-request event whose payload cannot be read (a fork cannot be ruled out).
+ * Outside GitHub Actions (no GITHUB_EVENT_NAME) nothing is checked.
+ */
+function assertTrustedEvent(env = process.env, readFile = readPayload) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (event === '')
+        return;
+    if (event === 'pull_request_target') {
+        throw new src/* ConfigurationError */.j1(`refusing to run on the 'pull_request_target' event: it runs with this repository's secrets and token whatever the pull request contains, and ${WHY}`, `trigger the workflow with 'pull_request' (branches of this repository) or 'push' instead`);
+    }
+    if (!PULL_REQUEST_EVENTS.has(event) && event !== 'workflow_run')
+        return;
+    const payload = readFile(env.GITHUB_EVENT_PATH ?? '');
+    if (payload === undefined) {
+        throw new src/* ConfigurationError */.j1(`cannot read the '${event}' event payload (GITHUB_EVENT_PATH='${env.GITHUB_EVENT_PATH ?? ''}'), so a pull request from a fork cannot be ruled out`, 'run the action on a GitHub runner, which provides the payload file');
+    }
+    if (event === 'workflow_run') {
+        const run = (payload.workflow_run ?? {});
+        const base = (payload.repository ?? {});
+        if (run.event === 'pull_request' || run.event === 'pull_request_target') {
+            const head = run.head_repository?.full_name;
+            if (typeof head !== 'string' || head !== base.full_name) {
+                throw new src/* ConfigurationError */.j1(`refusing to run on a 'workflow_run' started by a pull request from ${typeof head === 'string' ? `the fork '${head}'` : 'a deleted fork'}: ${WHY}`, 'run bundle changes from branches of this repository');
+            }
+        }
+        return;
+    }
+    const pr = (payload.pull_request ?? {});
+    const head = pr.head?.repo;
+    const baseName = pr.base?.repo?.full_name ?? payload.repository?.full_name;
+    if (!head || typeof head.full_name !== 'string') {
+        throw new src/* ConfigurationError */.j1(`refusing to run on a '${event}' event whose head repository is unknown or deleted (a fork cannot be ruled out): ${WHY}`, 'push the branch to this repository and open the pull request from there');
+    }
+    // Compare names, not `head.repo.fork`: a site's own repository may itself be a fork of another one.
+    if (head.full_name !== baseName) {
+        throw new src/* ConfigurationError */.j1(`refusing to run on a pull request from the fork '${head.full_name}' (base '${String(baseName)}'): ${WHY}`, 'a maintainer pushes the change to a branch of this repository and opens the pull request from there');
+    }
+}
+function readPayload(file) {
+    if (file === '')
+        return undefined;
+    try {
+        const value = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return value !== null && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
-var src = __nccwpck_require__(9156);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __nccwpck_require__(3243);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
@@ -28594,9 +28660,11 @@ const actionsLogger = {
 // Entry wrappers for runs.main / runs.post: typed errors -> setFailed, stack -> debug, signals -> cancellation.
 
 
+
 /**
  * Runs an action's main step. SIGINT/SIGTERM (workflow cancelled) abort the passed AbortSignal so the library
- * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line.
+ * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line. Before anything
+ * else it refuses untrusted events (pull_request_target, pull requests from forks: see event-guard.ts).
  */
 async function runMain(action, fn) {
     const controller = new AbortController();
@@ -28609,6 +28677,7 @@ async function runMain(action, fn) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
+        assertTrustedEvent();
         await fn(controller.signal);
     }
     catch (err) {
@@ -28674,9 +28743,10 @@ function escapeHtml(s) {
 
 
 
+
 /***/ }),
 
-/***/ 9156:
+/***/ 3594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28687,12 +28757,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   ju: () => (/* reexport */ errors_CommandFailedError),
   j1: () => (/* reexport */ ConfigurationError),
   sm: () => (/* reexport */ EdaOciError),
+  Yv: () => (/* reexport */ ProgressTicker),
   z3: () => (/* reexport */ formatBytes),
   d1: () => (/* reexport */ runCommand),
   qq: () => (/* reexport */ silentLogger)
 });
 
-// UNUSED EXPORTS: createConsoleLogger, formatCommand, lastLine, procInfo, sessionProcesses, spawnCommand, startDetached
+// UNUSED EXPORTS: PROGRESS_INTERVAL_MS, createConsoleLogger, formatCommand, lastLine, procInfo, sessionProcesses, spawnCommand, startDetached
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
@@ -29062,8 +29133,37 @@ function formatBytes(n) {
     return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i]}`;
 }
 
+;// CONCATENATED MODULE: ./packages/exec/src/progress.ts
+// Rate limit for progress callbacks: long library steps (extraction, publish) report at most ~10 times per second.
+/** The default interval between progress reports: at most 10 per second. */
+const PROGRESS_INTERVAL_MS = 100;
+/**
+ * Says when the next progress report is due. `due()` is true at most once per `intervalMs` (the first time
+ * `intervalMs` after creation, so a step that ends quickly reports nothing but its final state). Callers check it
+ * before building a report, which keeps the cost of an unwanted report to one clock read.
+ */
+class ProgressTicker {
+    intervalMs;
+    now;
+    last;
+    constructor(intervalMs = PROGRESS_INTERVAL_MS, now = Date.now) {
+        this.intervalMs = intervalMs;
+        this.now = now;
+        this.last = now();
+    }
+    /** True when at least the interval passed since the last time it was true (or since creation). */
+    due() {
+        const t = this.now();
+        if (t - this.last < this.intervalMs)
+            return false;
+        this.last = t;
+        return true;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/exec/src/index.ts
 // Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
 
 
 
@@ -29083,7 +29183,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qs: () => (/* reexport */ validatePublishOptions)
 });
 
-// UNUSED EXPORTS: BIG_FILE, DEFAULT_LOCK_LIFETIME_SECONDS, HISTORY_FILE, LINK_CACHE_SLACK_MS, LinkIndex, LockTimeoutError, PUBLISH_FILES, PUBLISH_META, SQUEUE_JOB_ARGS, SQUEUE_STEP_ARGS, STORE_DIR, SlurmUnavailableError, StoreLock, TEST_PAUSE_ENV, TEST_PAUSE_MARKER, VERSION_RE, acquireLock, appendHistory, checkBundlesDir, checkRecord, checkStoreDir, checkVersionTree, childCounts, cleanLeftovers, currentVersion, deleteVersions, gcStore, hostTag, linkTarget, listStore, listVersionNames, loadSourceBundle, migrationCommands, nsToUtime, parseSqueueJobs, parseSqueueSteps, parseTempOwner, previousVersion, publishedMode, readCurrent, readHistory, readLockOwner, readPublishFiles, readPublishMeta, retiredAt, rollbackStore, runRetention, sameMtime, selectVictims, slurmInUse, stagingName, staleReason, storeError, storePaths, swapLink, swapName, trashName, validateBundleName, validateBundlesDir, validateKeep, versionCreatedMs, versionFromTarget, versionName, versionTime, versionsInUse, writeTree
+// UNUSED EXPORTS: BIG_FILE, DEFAULT_LOCK_LIFETIME_SECONDS, HISTORY_FILE, LINK_CACHE_SLACK_MS, LinkIndex, LockTimeoutError, PUBLISH_FILES, PUBLISH_META, SQUEUE_JOB_ARGS, SQUEUE_STEP_ARGS, STORE_DIR, SlurmUnavailableError, StoreLock, TEST_PAUSE_ENV, TEST_PAUSE_MARKER, VERSION_RE, acquireLock, appendHistory, checkBundlesDir, checkPublishedByRun, checkRecord, checkStoreDir, checkVersionTree, childCounts, cleanLeftovers, currentVersion, deleteVersions, gcStore, historyRunFromEnv, hostTag, linkTarget, listStore, listVersionNames, loadSourceBundle, migrationCommands, nsToUtime, parseSqueueJobs, parseSqueueSteps, parseTempOwner, previousVersion, publishedMode, readCurrent, readHistory, readLockOwner, readPublishFiles, readPublishMeta, retiredAt, rollbackStore, runRetention, sameMtime, selectVictims, slurmInUse, stagingName, staleReason, storeError, storePaths, swapLink, swapName, trashName, validateBundleName, validateBundlesDir, validateKeep, validateRunId, versionCreatedMs, versionFromTarget, versionName, versionTime, versionsInUse, writeTree
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -29095,8 +29195,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
-var exec_src = __nccwpck_require__(9156);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 6 modules
+var exec_src = __nccwpck_require__(3594);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:stream"
@@ -30971,6 +31071,8 @@ class Extractor {
     strippedSetid = [];
     rootMeta;
     entries = 0;
+    /** Content bytes of regular files written so far (progress reports). */
+    contentBytes = 0;
     current = 'the archive start';
     state = State.Header;
     scratch = Buffer.alloc(BLOCK);
@@ -31151,6 +31253,7 @@ class Extractor {
                         off += fs.writeSync(this.fd, data, off, data.length - off);
                 }
                 this.hash.update(data);
+                this.contentBytes += data.length;
                 break;
             }
             case Sink.Skip:
@@ -31500,6 +31603,8 @@ async function extractor_extractTar(source, rootfs, options = {}) {
         throw new BundleError(`extraction target ${root} is not empty`, 'extract only into a fresh empty staging directory (remove leftovers of an earlier run)');
     }
     const ex = new Extractor(root, options.filter, options.whiteouts ?? false, options.reuseBuffers ?? false);
+    const { onProgress } = options;
+    const ticker = onProgress ? new ProgressTicker() : undefined;
     const it = source[Symbol.asyncIterator]();
     let onAbort;
     const aborted = signal
@@ -31522,6 +31627,8 @@ async function extractor_extractTar(source, rootfs, options = {}) {
                 await ex.drain(MAX_INFLIGHT_BYTES / 2);
             if (ex.asyncError !== undefined)
                 throw ex.asyncError;
+            if (ticker?.due())
+                onProgress({ entries: ex.entries, bytes: ex.contentBytes, done: false });
         }
         ex.end();
         await ex.drain(0);
@@ -31544,6 +31651,7 @@ async function extractor_extractTar(source, rootfs, options = {}) {
             signal.removeEventListener('abort', onAbort);
     }
     const s = summarizeTree(ex.records);
+    onProgress?.({ entries: ex.entries, bytes: ex.contentBytes, done: true });
     return {
         files: s.files,
         dirs: s.dirs,
@@ -32739,13 +32847,15 @@ async function buildBundle(options, deps = {}) {
         // The process's working directory must exist: runc cannot create it in a read-only rootfs (docker run would).
         const workingDir = overlay.cwd ?? (image.Config?.WorkingDir || undefined);
         const ensureDirs = workingDir ? [workingDir] : [];
+        const onProgress = options.onProgress;
+        const progressFor = (method) => onProgress && ((p) => onProgress({ ...p, phase: 'extract', method }));
         let method = 'export';
         const extracted = await log.group('Export and extract image filesystem', async () => {
             const t = Date.now();
             let res;
             const wanted = options.extract ?? 'auto';
             if (wanted !== 'export') {
-                res = await extractFromLayers(image, rootfs, createdSec, ensureDirs, wanted === 'layers', log, signal);
+                res = await extractFromLayers(image, rootfs, createdSec, ensureDirs, wanted === 'layers', log, signal, progressFor('layers'));
                 if (res)
                     method = 'layers';
             }
@@ -32753,7 +32863,7 @@ async function buildBundle(options, deps = {}) {
                 const label = `${BUILD_LABEL}=${os.hostname()}:${process.pid}:${tempSuffix()}`;
                 containerId = await docker.createContainer(image.Id, label, options.platform, signal);
                 options.onContainer?.(containerId);
-                res = await exportInto(docker, containerId, rootfs, createdSec, signal, ensureDirs);
+                res = await exportInto(docker, containerId, rootfs, createdSec, signal, ensureDirs, progressFor('export'));
             }
             timings.extract = Date.now() - t;
             log.info(`image filesystem read with ${method === 'layers' ? 'the overlay2 layer fast path' : 'docker export'}`);
@@ -32930,7 +33040,7 @@ function exportFilter(createdSec) {
  * The fast path: extract from the daemon's overlay2 layer directories. Returns undefined (rootfs emptied again) when
  * they are not usable here, so the caller exports instead; with `required` that is an error.
  */
-async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required, log, signal) {
+async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required, log, signal, onProgress) {
     const layers = await readableLayerDirs(image);
     const why = !layers
         ? 'the storage driver is not overlay2 or its layer directories are not readable by this user'
@@ -32951,6 +33061,7 @@ async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required
             reuseBuffers: true,
             ensureDirs,
             ensureDirsMtime: createdSec,
+            onProgress,
         });
     }
     catch (err) {
@@ -32964,9 +33075,15 @@ async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required
     }
 }
 /** Streams `docker export` of the container into `rootfs`; docker's own failure wins over the extractor's. */
-async function exportInto(docker, id, rootfs, createdSec, signal, ensureDirs) {
+async function exportInto(docker, id, rootfs, createdSec, signal, ensureDirs, onProgress) {
     const exp = docker.exportContainer(id, signal);
-    const extraction = extractTar(exp.stdout, rootfs, { signal, filter: exportFilter(createdSec), ensureDirs, ensureDirsMtime: createdSec });
+    const extraction = extractTar(exp.stdout, rootfs, {
+        signal,
+        filter: exportFilter(createdSec),
+        ensureDirs,
+        ensureDirsMtime: createdSec,
+        onProgress,
+    });
     let result;
     try {
         result = await extraction;
@@ -34269,6 +34386,34 @@ async function versions_readPublishMeta(versionDir) {
         return undefined;
     }
 }
+/** The CI run this process belongs to (from the environment), for the history; undefined outside CI. */
+function historyRunFromEnv(env = process.env) {
+    const ci = lockfile_ciProvenance(env);
+    if (!ci?.runId)
+        return undefined;
+    return { runId: ci.runId, attempt: ci.runAttempt || undefined, repository: ci.repository || undefined };
+}
+// The run is the history line's optional 5th field, `run=ID;attempt=N;repo=OWNER/NAME` (older lines have 4 fields).
+const FIELD_SAFE = /^[^\t\n;=]*$/;
+function formatRun(r) {
+    if (!r || !FIELD_SAFE.test(r.runId))
+        return '';
+    const parts = [`run=${r.runId}`];
+    if (r.attempt && FIELD_SAFE.test(r.attempt))
+        parts.push(`attempt=${r.attempt}`);
+    if (r.repository && FIELD_SAFE.test(r.repository))
+        parts.push(`repo=${r.repository}`);
+    return `\t${parts.join(';')}`;
+}
+function parseRun(field) {
+    if (!field)
+        return undefined;
+    const kv = new Map(field.split(';').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+    const runId = kv.get('run');
+    if (!runId)
+        return undefined;
+    return { runId, attempt: kv.get('attempt') || undefined, repository: kv.get('repo') || undefined };
+}
 /** Reads the history (oldest first); malformed lines are skipped. */
 async function versions_readHistory(p) {
     let text;
@@ -34282,18 +34427,24 @@ async function versions_readHistory(p) {
     }
     const out = [];
     for (const line of text.split('\n')) {
-        const [time, version, op, by] = line.split('\t');
-        if (time && version && layout_VERSION_RE.test(version) && (op === 'publish' || op === 'rollback' || op === 'repoint'))
-            out.push({ time, version, op, by: by ?? '' });
+        const [time, version, op, by, run] = line.split('\t');
+        if (time && version && layout_VERSION_RE.test(version) && (op === 'publish' || op === 'rollback' || op === 'repoint')) {
+            const r = parseRun(run);
+            out.push(r ? { time, version, op, by: by ?? '', run: r } : { time, version, op, by: by ?? '' });
+        }
     }
     return out;
 }
 const HISTORY_KEEP = 1000;
-/** Appends to the history (rewritten through a temp file and rename, under the store lock). */
-async function versions_appendHistory(p, entry) {
-    const lines = (await versions_readHistory(p)).slice(-(HISTORY_KEEP - 1)).concat(entry);
+/**
+ * Appends to the history (rewritten through a temp file and rename, under the store lock). An entry without `run`
+ * gets the CI run of this process (GITHUB_RUN_ID...), so every switch made in CI says which run made it.
+ */
+async function versions_appendHistory(p, entry, env = process.env) {
+    const run = entry.run ?? historyRunFromEnv(env);
+    const lines = (await versions_readHistory(p)).slice(-(HISTORY_KEEP - 1)).concat(run ? { ...entry, run } : entry);
     const tmp = external_node_path_default().join(p.nameDir, `.history.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-    await (0,promises_namespaceObject.writeFile)(tmp, lines.map((e) => `${e.time}\t${e.version}\t${e.op}\t${e.by}\n`).join(''), { mode: 0o644 });
+    await (0,promises_namespaceObject.writeFile)(tmp, lines.map((e) => `${e.time}\t${e.version}\t${e.op}\t${e.by}${formatRun(e.run)}\n`).join(''), { mode: 0o644 });
     await (0,promises_namespaceObject.rename)(tmp, p.historyFile);
 }
 /**
@@ -34332,6 +34483,44 @@ async function versions_swapLink(p, version) {
 /** The creation time of a version (from its name), ms since the epoch; 0 when unknown. */
 function versionCreatedMs(version) {
     return versionTime(version)?.getTime() ?? 0;
+}
+/**
+ * Decides whether `current` was made current by the publish (or re-point) of CI run `want.runId` (and repository, when
+ * both sides know it). The history's last line is the authority: it is written right after each switch, so it says
+ * who switched last; a rollback since then (by a person or another run) means the run's publish is no longer what is
+ * current. Lines from before runs were recorded (no run field), or a history that lost its last line, fall back to the
+ * current version's publish.json `ci`.
+ */
+function versions_checkPublishedByRun(history, current, meta, want) {
+    if (!current)
+        return { ok: false, reason: 'no version is current' };
+    const last = history[history.length - 1];
+    const repoMatches = (repo) => !want.repository || !repo || repo === want.repository;
+    const runText = (id, repo) => `run ${id}${repo ? ` of ${repo}` : ''}`;
+    if (last?.version === current && last.run) {
+        if (last.op === 'rollback')
+            return {
+                ok: false,
+                reason: `current version ${current} was made current by a rollback (${runText(last.run.runId, last.run.repository)}), not by a publish of run ${want.runId}`,
+            };
+        if (last.run.runId === want.runId && repoMatches(last.run.repository))
+            return { ok: true, reason: `current version ${current} was published by ${runText(last.run.runId, last.run.repository)}` };
+        return {
+            ok: false,
+            reason: `current version ${current} was published by ${runText(last.run.runId, last.run.repository)}, not by run ${want.runId}`,
+        };
+    }
+    if (last?.version === current && last.op === 'rollback')
+        return {
+            ok: false,
+            reason: `current version ${current} was made current by a rollback (${last.by || 'unknown user'}), not by run ${want.runId}`,
+        };
+    const ci = meta?.ci;
+    if (!ci?.runId)
+        return { ok: false, reason: `current version ${current} records no CI run (published outside CI?), so not by run ${want.runId}` };
+    if (ci.runId === want.runId && repoMatches(ci.repository))
+        return { ok: true, reason: `current version ${current} was published by ${runText(ci.runId, ci.repository)}` };
+    return { ok: false, reason: `current version ${current} was published by ${runText(ci.runId, ci.repository)}, not by run ${want.runId}` };
 }
 
 ;// CONCATENATED MODULE: ./packages/store/src/gc.ts
@@ -35289,6 +35478,16 @@ async function writeTree(o) {
     let linkSourcesRejected = 0;
     let lastYield = performance.now();
     const half = n >> 1;
+    const ticker = o.onProgress ? new exec_src/* ProgressTicker */.Yv() : undefined;
+    let filesTotal = 0;
+    if (ticker) {
+        const inodes = new Set();
+        for (const e of entries)
+            if (e.type === 'f')
+                inodes.add(e.ino);
+        filesTotal = inodes.size;
+    }
+    const report = (done) => o.onProgress({ filesLinked, filesCopied, filesTotal, bytesCopied, done });
     /** lstat of a link source in the current version: its inode number when it is exactly `rec` with these metadata. */
     const vetLinkSource = (src, rec, type, mode, size, mtimeNs) => {
         let st;
@@ -35336,6 +35535,8 @@ async function writeTree(o) {
         }
         if (i === half && o.midway)
             await o.midway();
+        if (ticker && (i & 63) === 0 && ticker.due())
+            report(false);
         const e = entries[i];
         const rel = e.path;
         const dst = rootSlash + rel;
@@ -35427,6 +35628,8 @@ async function writeTree(o) {
         storeIno[i] = checkWritten(await (0,promises_namespaceObject.lstat)(dst, { bigint: true }), e.path, tree_S_IFREG, modes[i], e.size, e.mtimeNs, uid);
         filesCopied++;
         bytesCopied += e.size;
+        if (ticker?.due())
+            report(false);
     };
     const queue = [...bigCopies];
     await Promise.all([0, 1].map(async () => {
@@ -35440,6 +35643,8 @@ async function writeTree(o) {
         external_node_fs_.linkSync(rootSlash + entries[first].path, rootSlash + entries[i].path);
         storeIno[i] = storeIno[first];
     }
+    if (ticker)
+        report(true);
     // rootfs/.eda-oci/bundle-id: outside the tree digest, proven against the lockfile when the source was loaded.
     const meta = `${root}/${lockfile_BUNDLE_META_DIR}`;
     external_node_fs_.mkdirSync(meta, 0o700);
@@ -35698,6 +35903,8 @@ async function rollbackStore(t, deps = {}) {
     const name = validateBundleName(t.name);
     if (t.to !== undefined && !VERSION_RE.test(t.to))
         throw new ConfigurationError(`version '${t.to}' is not a version name (YYYYMMDDTHHMMSSZ-<12 hex>)`, `pick one from 'eda-oci list'`);
+    if (t.onlyIfPublishedBy)
+        validateRunId(t.onlyIfPublishedBy.runId);
     const uid = process.getuid?.() ?? 0;
     await checkBundlesDir(bundlesDir, uid);
     const p = storePaths(bundlesDir, name);
@@ -35715,6 +35922,13 @@ async function rollbackStore(t, deps = {}) {
         const current = await currentVersion(p);
         const history = await readHistory(p);
         const curMeta = current ? await readPublishMeta(path.join(p.nameDir, current)) : undefined;
+        // Decided under the lock: no publish or rollback can slip in between the check and the switch.
+        if (t.onlyIfPublishedBy) {
+            const check = checkPublishedByRun(history, current, curMeta, t.onlyIfPublishedBy);
+            log.info(`${name}: ${check.reason}`);
+            if (!check.ok)
+                return { name, path: p.link, from: current, to: current ?? '', changed: false, skipped: check.reason };
+        }
         const to = t.to ?? previousVersion(history, current, new Set(versions), curMeta?.previous);
         if (!to)
             throw new ConfigurationError(`'${name}' has no previous version to roll back to`, `pick one with --to from 'eda-oci list'`);
@@ -35737,6 +35951,12 @@ async function rollbackStore(t, deps = {}) {
     finally {
         await lock.release();
     }
+}
+/** A GitHub Actions run id (github.run_id): digits only. */
+function validateRunId(runId, what = 'only-if-published-by-run') {
+    if (!/^[1-9]\d{0,19}$/.test(runId))
+        throw new ConfigurationError(`${what} '${runId}' is not a run id`, 'pass ${{ github.run_id }} (digits only)');
+    return runId;
 }
 function userAtHost() {
     return `${process.env.USER ?? process.getuid?.() ?? '?'}@${hostTag()}`;
@@ -35833,6 +36053,7 @@ function validatePublishOptions(o) {
         graceSeconds,
         expectedDigest: o.expectedDigest || undefined,
         name: o.name || undefined,
+        onProgress: o.onProgress,
     };
 }
 /** A store directory we create: mkdir, then chmod (the umask must not make it group/other-writable or unreadable). */
@@ -36061,7 +36282,17 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
     timings.prepare = Date.now() - t;
     const tree = await log.group('Write new version', async () => {
         const t = Date.now();
-        const r = await writeTree({ source, staging, current: linkSource, shared: o.shared, uid, signal, midway: () => pause('during-copy') });
+        const onProgress = o.onProgress;
+        const r = await writeTree({
+            source,
+            staging,
+            current: linkSource,
+            shared: o.shared,
+            uid,
+            signal,
+            midway: () => pause('during-copy'),
+            onProgress: onProgress && ((p) => onProgress({ ...p, phase: 'write' })),
+        });
         timings.write = Date.now() - t;
         for (const [k, v] of Object.entries(r.timingsMs))
             timings[`write.${k}`] = v;

@@ -2,8 +2,8 @@
 // same runContainerJob as slurm-submit-container, one job per smoke cell, a few at a time) and report every cell.
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { loadCatalogFile, smokeCells, type SmokeCell, type SmokeMode } from '@eda-oci/catalog';
-import { CancelledError, ConfigurationError, createConsoleLogger, type Logger } from '@eda-oci/exec';
+import { loadCatalogEntry, smokeCells, type SmokeCell, type SmokeMode } from '@eda-oci/catalog';
+import { CancelledError, createConsoleLogger, type Logger } from '@eda-oci/exec';
 import { validateBundleName } from '@eda-oci/oci';
 import { prepareContainerJob, runContainerJob, SlurmJobError, type ContainerJobOptions, type ContainerJobResult } from '@eda-oci/slurm';
 import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
@@ -177,18 +177,6 @@ function cellLogger(base: Logger, id: string, verbose: boolean): Logger {
   };
 }
 
-/** The catalog file of `name` in `dir`: NAME.yml or NAME.yaml, exactly one of them. */
-function catalogFile(dir: string, name: string): string {
-  const found = ['.yml', '.yaml'].map((ext) => path.join(dir, `${name}${ext}`)).filter((f) => existsSync(f));
-  if (found.length > 1) throw new ConfigurationError(`bundle '${name}' has two catalog files: ${found.join(' and ')}`, 'keep one of them');
-  if (found.length === 0)
-    throw new ConfigurationError(
-      `no catalog file for '${name}': neither ${path.join(dir, `${name}.yml`)} nor .yaml exists`,
-      'check --name and --catalog-dir (default: bundles)',
-    );
-  return found[0]!;
-}
-
 export const smokeCommand: Command = {
   name: 'smoke',
   summary: "run a catalog entry's smoke commands on its partitions (srun + sbatch) through Slurm",
@@ -204,7 +192,7 @@ export const smokeCommand: Command = {
     const timeoutSeconds = intOption('smoke', 'timeout-seconds', v['timeout-seconds'], 0, 10 ** 7) ?? 0;
     const name = validateBundleName(v.name);
 
-    const entry = await loadCatalogFile(catalogFile(v['catalog-dir'] ?? 'bundles', name));
+    const entry = await loadCatalogEntry(v['catalog-dir'] ?? 'bundles', name);
     entry.smoke.partitions = only('partition', entry.smoke.partitions, v.partition, entry.file);
     entry.smoke.modes = only('mode', entry.smoke.modes, v.mode, entry.file);
     const cells = smokeCells([entry]);
