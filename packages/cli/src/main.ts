@@ -45,7 +45,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   const controller = new AbortController();
   const onSignal = (): void => {
     if (controller.signal.aborted) process.exit(EXIT.cancelled);
-    process.stderr.write('eda-oci: cancelling, cleaning up (signal again to exit at once)\n');
+    // On a terminal a progress line may be showing: erase it so the message starts at column 0.
+    process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}eda-oci: cancelling, cleaning up (signal again to exit at once)\n`);
     controller.abort();
   };
   process.on('SIGINT', onSignal);

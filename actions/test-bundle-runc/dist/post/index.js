@@ -28379,7 +28379,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3218);
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5066);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9659);
 /* harmony import */ var _eda_oci_oci__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3851);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4635);
 // Entry of runs.post: kills and deletes test containers a cancelled or killed main step left in its runc root.
@@ -28431,7 +28431,7 @@ const STATE_TEMP = 'temp-bundles';
 
 /***/ }),
 
-/***/ 5066:
+/***/ 9659:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28441,12 +28441,78 @@ __nccwpck_require__.d(__webpack_exports__, {
   a2: () => (/* reexport */ runPost)
 });
 
-// UNUSED EXPORTS: formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, parseYamlText, runMain, writeSummary
+// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, parseYamlText, runMain, writeSummary
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
+var src = __nccwpck_require__(3595);
+;// CONCATENATED MODULE: ./packages/action-kit/src/event-guard.ts
+// Refuses workflow events that would run untrusted code on a self-hosted cluster runner: pull_request_target, and pull
+// requests (or workflow_run chains) whose code comes from a fork. Defence in depth behind the workflows' own `if:`.
+
+
+/** Pull-request events whose payload carries `pull_request.head.repo` (the code being run comes from there). */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+const WHY = 'eda-oci actions run on self-hosted runners that live on the cluster and can write the shared bundles directory, so code from a fork must never reach them';
+/**
+ * Checks the event the job runs for (GITHUB_EVENT_NAME, the payload at GITHUB_EVENT_PATH). Returns normally for trusted
+ * events; throws one actionable ConfigurationError for:
+ * - `pull_request_target` (runs with the base repository's secrets and write token whatever the PR contains);
+ * - a pull request whose head repository is not the base repository (a fork), or whose head repository is gone;
+ * - `workflow_run` started by a pull request from a fork (the classic way fork code reaches a privileged workflow);
+ * - a pull-request event whose payload cannot be read (a fork cannot be ruled out).
+ * Outside GitHub Actions (no GITHUB_EVENT_NAME) nothing is checked.
+ */
+function event_guard_assertTrustedEvent(env = process.env, readFile = readPayload) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (event === '')
+        return;
+    if (event === 'pull_request_target') {
+        throw new ConfigurationError(`refusing to run on the 'pull_request_target' event: it runs with this repository's secrets and token whatever the pull request contains, and ${WHY}`, `trigger the workflow with 'pull_request' (branches of this repository) or 'push' instead`);
+    }
+    if (!PULL_REQUEST_EVENTS.has(event) && event !== 'workflow_run')
+        return;
+    const payload = readFile(env.GITHUB_EVENT_PATH ?? '');
+    if (payload === undefined) {
+        throw new ConfigurationError(`cannot read the '${event}' event payload (GITHUB_EVENT_PATH='${env.GITHUB_EVENT_PATH ?? ''}'), so a pull request from a fork cannot be ruled out`, 'run the action on a GitHub runner, which provides the payload file');
+    }
+    if (event === 'workflow_run') {
+        const run = (payload.workflow_run ?? {});
+        const base = (payload.repository ?? {});
+        if (run.event === 'pull_request' || run.event === 'pull_request_target') {
+            const head = run.head_repository?.full_name;
+            if (typeof head !== 'string' || head !== base.full_name) {
+                throw new ConfigurationError(`refusing to run on a 'workflow_run' started by a pull request from ${typeof head === 'string' ? `the fork '${head}'` : 'a deleted fork'}: ${WHY}`, 'run bundle changes from branches of this repository');
+            }
+        }
+        return;
+    }
+    const pr = (payload.pull_request ?? {});
+    const head = pr.head?.repo;
+    const baseName = pr.base?.repo?.full_name ?? payload.repository?.full_name;
+    if (!head || typeof head.full_name !== 'string') {
+        throw new ConfigurationError(`refusing to run on a '${event}' event whose head repository is unknown or deleted (a fork cannot be ruled out): ${WHY}`, 'push the branch to this repository and open the pull request from there');
+    }
+    // Compare names, not `head.repo.fork`: a site's own repository may itself be a fork of another one.
+    if (head.full_name !== baseName) {
+        throw new ConfigurationError(`refusing to run on a pull request from the fork '${head.full_name}' (base '${String(baseName)}'): ${WHY}`, 'a maintainer pushes the change to a branch of this repository and opens the pull request from there');
+    }
+}
+function readPayload(file) {
+    if (file === '')
+        return undefined;
+    try {
+        const value = JSON.parse(readFileSync(file, 'utf8'));
+        return value !== null && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
-var src = __nccwpck_require__(3595);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __nccwpck_require__(3243);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
@@ -28543,9 +28609,11 @@ const actionsLogger = {
 // Entry wrappers for runs.main / runs.post: typed errors -> setFailed, stack -> debug, signals -> cancellation.
 
 
+
 /**
  * Runs an action's main step. SIGINT/SIGTERM (workflow cancelled) abort the passed AbortSignal so the library
- * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line.
+ * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line. Before anything
+ * else it refuses untrusted events (pull_request_target, pull requests from forks: see event-guard.ts).
  */
 async function runMain(action, fn) {
     const controller = new AbortController();
@@ -28558,6 +28626,7 @@ async function runMain(action, fn) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
+        assertTrustedEvent();
         await fn(controller.signal);
     }
     catch (err) {
@@ -28623,6 +28692,7 @@ function escapeHtml(s) {
 
 
 
+
 /***/ }),
 
 /***/ 3595:
@@ -28638,7 +28708,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qq: () => (/* reexport */ silentLogger)
 });
 
-// UNUSED EXPORTS: CancelledError, CommandFailedError, createConsoleLogger, formatBytes, formatCommand, lastLine, procInfo, sessionProcesses, spawnCommand, startDetached
+// UNUSED EXPORTS: CancelledError, CommandFailedError, PROGRESS_INTERVAL_MS, ProgressTicker, createConsoleLogger, formatBytes, formatCommand, lastLine, procInfo, sessionProcesses, spawnCommand, startDetached
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
@@ -28996,6 +29066,7 @@ function sessionProcesses(sid, procDir = '/proc') {
 
 ;// CONCATENATED MODULE: ./packages/exec/src/index.ts
 // Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
 
 
 
@@ -30904,6 +30975,8 @@ class Extractor {
     strippedSetid = [];
     rootMeta;
     entries = 0;
+    /** Content bytes of regular files written so far (progress reports). */
+    contentBytes = 0;
     current = 'the archive start';
     state = State.Header;
     scratch = Buffer.alloc(BLOCK);
@@ -31084,6 +31157,7 @@ class Extractor {
                         off += fs.writeSync(this.fd, data, off, data.length - off);
                 }
                 this.hash.update(data);
+                this.contentBytes += data.length;
                 break;
             }
             case Sink.Skip:
@@ -31433,6 +31507,8 @@ async function extractor_extractTar(source, rootfs, options = {}) {
         throw new BundleError(`extraction target ${root} is not empty`, 'extract only into a fresh empty staging directory (remove leftovers of an earlier run)');
     }
     const ex = new Extractor(root, options.filter, options.whiteouts ?? false, options.reuseBuffers ?? false);
+    const { onProgress } = options;
+    const ticker = onProgress ? new ProgressTicker() : undefined;
     const it = source[Symbol.asyncIterator]();
     let onAbort;
     const aborted = signal
@@ -31455,6 +31531,8 @@ async function extractor_extractTar(source, rootfs, options = {}) {
                 await ex.drain(MAX_INFLIGHT_BYTES / 2);
             if (ex.asyncError !== undefined)
                 throw ex.asyncError;
+            if (ticker?.due())
+                onProgress({ entries: ex.entries, bytes: ex.contentBytes, done: false });
         }
         ex.end();
         await ex.drain(0);
@@ -31477,6 +31555,7 @@ async function extractor_extractTar(source, rootfs, options = {}) {
             signal.removeEventListener('abort', onAbort);
     }
     const s = summarizeTree(ex.records);
+    onProgress?.({ entries: ex.entries, bytes: ex.contentBytes, done: true });
     return {
         files: s.files,
         dirs: s.dirs,
@@ -32672,13 +32751,15 @@ async function buildBundle(options, deps = {}) {
         // The process's working directory must exist: runc cannot create it in a read-only rootfs (docker run would).
         const workingDir = overlay.cwd ?? (image.Config?.WorkingDir || undefined);
         const ensureDirs = workingDir ? [workingDir] : [];
+        const onProgress = options.onProgress;
+        const progressFor = (method) => onProgress && ((p) => onProgress({ ...p, phase: 'extract', method }));
         let method = 'export';
         const extracted = await log.group('Export and extract image filesystem', async () => {
             const t = Date.now();
             let res;
             const wanted = options.extract ?? 'auto';
             if (wanted !== 'export') {
-                res = await extractFromLayers(image, rootfs, createdSec, ensureDirs, wanted === 'layers', log, signal);
+                res = await extractFromLayers(image, rootfs, createdSec, ensureDirs, wanted === 'layers', log, signal, progressFor('layers'));
                 if (res)
                     method = 'layers';
             }
@@ -32686,7 +32767,7 @@ async function buildBundle(options, deps = {}) {
                 const label = `${BUILD_LABEL}=${os.hostname()}:${process.pid}:${tempSuffix()}`;
                 containerId = await docker.createContainer(image.Id, label, options.platform, signal);
                 options.onContainer?.(containerId);
-                res = await exportInto(docker, containerId, rootfs, createdSec, signal, ensureDirs);
+                res = await exportInto(docker, containerId, rootfs, createdSec, signal, ensureDirs, progressFor('export'));
             }
             timings.extract = Date.now() - t;
             log.info(`image filesystem read with ${method === 'layers' ? 'the overlay2 layer fast path' : 'docker export'}`);
@@ -32863,7 +32944,7 @@ function exportFilter(createdSec) {
  * The fast path: extract from the daemon's overlay2 layer directories. Returns undefined (rootfs emptied again) when
  * they are not usable here, so the caller exports instead; with `required` that is an error.
  */
-async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required, log, signal) {
+async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required, log, signal, onProgress) {
     const layers = await readableLayerDirs(image);
     const why = !layers
         ? 'the storage driver is not overlay2 or its layer directories are not readable by this user'
@@ -32884,6 +32965,7 @@ async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required
             reuseBuffers: true,
             ensureDirs,
             ensureDirsMtime: createdSec,
+            onProgress,
         });
     }
     catch (err) {
@@ -32897,9 +32979,15 @@ async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required
     }
 }
 /** Streams `docker export` of the container into `rootfs`; docker's own failure wins over the extractor's. */
-async function exportInto(docker, id, rootfs, createdSec, signal, ensureDirs) {
+async function exportInto(docker, id, rootfs, createdSec, signal, ensureDirs, onProgress) {
     const exp = docker.exportContainer(id, signal);
-    const extraction = extractTar(exp.stdout, rootfs, { signal, filter: exportFilter(createdSec), ensureDirs, ensureDirsMtime: createdSec });
+    const extraction = extractTar(exp.stdout, rootfs, {
+        signal,
+        filter: exportFilter(createdSec),
+        ensureDirs,
+        ensureDirsMtime: createdSec,
+        onProgress,
+    });
     let result;
     try {
         result = await extraction;
