@@ -29,7 +29,9 @@ describe('generateOciConf', () => {
     expect(text).toContain(
       'RunTimeQuery="/usr/local/libexec/eda-oci/oci-runtime-shim --runc=runc --rootless=true --root=/tmp/eda-oci-runc-%u state',
     );
-    expect(text).toContain('RunTimeKill="runc --rootless=true --root=/tmp/eda-oci-runc-%u kill -a %n.%u.%j.%s.%t"');
+    expect(text).toContain(
+      'RunTimeKill="/usr/local/libexec/eda-oci/oci-runtime-shim --runc=runc --rootless=true --root=/tmp/eda-oci-runc-%u kill -a %n.%u.%j.%s.%t"',
+    );
   });
 
   it('23.02 and newer: EnvExclude, RunTimeEnvExclude and a spool mount point below /dev', () => {
@@ -79,7 +81,10 @@ describe('checkOciConf', () => {
   it('the hand-made runc oci.conf works on 22.05 but is flagged for not using the shim', () => {
     const r = checkOciConf(fixture('oci.conf.environment-md'), '22.05');
     expect(r.ok).toBe(true);
-    expect(r.issues.map((i) => i.message)).toEqual([expect.stringMatching(/does not go through the eda-oci runtime shim/)]);
+    expect(r.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/^RunTimeKill does not go through the eda-oci runtime shim: .*scancel leaves it running/),
+      expect.stringMatching(/^RunTimeRun does not go through the eda-oci runtime shim/),
+    ]);
   });
 
   it('missing RunTime* keys per release: 22.05 needs RunTimeQuery, 23.02 does not', () => {
@@ -109,7 +114,10 @@ describe('checkOciConf', () => {
       'error: RunTimeRun uses %q, which no Slurm release knows: slurmstepd fails with "unexpected replacement character: q"',
       expect.stringMatching(/^warning: RunTimeRun does not go through the eda-oci runtime shim/),
     ]);
-    expect(at(2)).toEqual(['error: RunTimeKill ends with a lone %']);
+    expect(at(2)).toEqual([
+      'error: RunTimeKill ends with a lone %',
+      expect.stringMatching(/^warning: RunTimeKill does not go through the eda-oci runtime shim/),
+    ]);
     expect(at(3)).toEqual([]);
     expect(at(4)).toEqual(['error: CreateEnvFile=maybe is not one of null, newline, disabled (or true/false)']);
     expect(at(5)).toEqual([expect.stringMatching(/^error: EnvExclude is not a valid regular expression/)]);

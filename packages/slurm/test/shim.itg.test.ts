@@ -1,7 +1,7 @@
 // Integration: one bundle built by the test user `edaoci` (rootless Docker, eda-oci build) runs through real Slurm
 // (srun --container, sbatch --container) for two other users, via the oci.conf eda-oci generates and the runtime shim.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, clusterEnv, isRoot, runAs, tempDirFor } from '../../../test/helpers/cluster.js';
@@ -165,5 +165,86 @@ describe.runIf(isRoot)('runtime shim through Slurm: a bundle of edaoci runs for 
     const own = tempDirFor(BUILDER);
     const ok = runAs(BUILDER, env.EDA_OCI_RUNC!, ['--root', own, 'run', '--bundle', bundle, `builder-${process.pid}`], {}, '/tmp');
     expect(ok.status).toBe(0);
+  });
+
+  it('scancel of a running srun --container step ends its container at once, for a root and a non-root image user; no node is drained', async () => {
+    // The container's process is PID 1 of its namespace and ignores SIGTERM without a handler; runc kill sends SIGTERM
+    // and Slurm then SIGKILLs only the /bin/sh -c wrapper of the shim. Before the shim handled both, `sleep` ran on
+    // until it ended, the step stayed COMPLETING, and after UnkillableStepTimeout slurmstepd drained the node.
+    const user = USERS[0]!;
+    for (const [b, label] of [
+      [bundle, 'root'],
+      [toolBundle, 'eda'],
+    ] as const) {
+      const marker = `${Date.now() % 100000}${label === 'root' ? 1 : 2}`;
+      const child = spawn(
+        'runuser',
+        ['-u', user, '--', 'srun', '-p', 'debug', '-w', 'n3', '-J', `kill-${marker}`, '--container', b, 'sleep', marker],
+        {
+          cwd: '/tmp',
+          stdio: 'ignore',
+        },
+      );
+      const exited = new Promise<void>((res) => child.on('exit', () => res()));
+      let id = '';
+      for (let i = 0; i < 100 && !id; i++) {
+        const q = spawnSync('squeue', ['-h', '-n', `kill-${marker}`, '-t', 'RUNNING', '-o', '%i'], { encoding: 'utf8' }).stdout.trim();
+        if (q && spawnSync('pgrep', ['-f', `^sleep ${marker}$`]).status === 0) id = q;
+        else await new Promise((res) => setTimeout(res, 200));
+      }
+      expect(id, `${label}: the step did not start`).not.toBe('');
+      const t0 = Date.now();
+      spawnSync('scancel', [id]);
+      let gone = false;
+      while (!gone && Date.now() - t0 < 15_000) {
+        const left = spawnSync('pgrep', ['-f', `^sleep ${marker}$`]).status === 0;
+        const queued = spawnSync('squeue', ['-h', '-j', id], { encoding: 'utf8' }).stdout.trim() !== '';
+        gone = !left && !queued;
+        if (!gone) await new Promise((res) => setTimeout(res, 200));
+      }
+      expect(gone, `${label}: container of job ${id} still there ${Date.now() - t0} ms after scancel`).toBe(true);
+      await exited;
+    }
+    const states = spawnSync('sinfo', ['-h', '-N', '-o', '%N %t'], { encoding: 'utf8' }).stdout;
+    expect(states).not.toMatch(/drain|drng/);
+  });
+
+  it('the shim kill alone ends a container whose PID 1 ignores SIGTERM, after the grace period', async () => {
+    // RunTimeKill without Slurm: a step config (as Slurm writes it into the spool dir) running `sleep` as PID 1.
+    const user = USERS[1]!;
+    const dir = tempDirFor(user);
+    const step = path.join(dir, 'step');
+    mkdirSync(step);
+    const cfg = JSON.parse(readFileSync(path.join(bundle, 'config.json'), 'utf8'));
+    cfg.process.args = ['sleep', '300'];
+    cfg.root = { path: path.join(bundle, 'rootfs'), readonly: true };
+    writeFileSync(path.join(step, 'config.json'), JSON.stringify(cfg));
+    const { uid, gid } = statSync(dir);
+    chownSync(step, uid, gid);
+    chownSync(path.join(step, 'config.json'), uid, gid);
+    const root = path.join(dir, 'runc');
+    const cid = `graced-${process.pid}`;
+    const shim = env.EDA_OCI_SLURM_SHIM!;
+    const run = spawn('runuser', ['-u', user, '--', shim, `--root=${root}`, 'run', cid, '-b', step], { cwd: '/tmp', stdio: 'ignore' });
+    const exited = new Promise<number | null>((res) => run.on('exit', (code) => res(code)));
+    const status = (): string => {
+      const r = runAs(user, env.EDA_OCI_RUNC!, [`--root=${root}`, 'state', cid], {}, '/tmp');
+      return r.status === 0 ? (JSON.parse(r.stdout) as { status: string }).status : 'gone';
+    };
+    let state = '';
+    for (let i = 0; i < 50 && state !== 'running'; i++) {
+      state = status();
+      if (state !== 'running') await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(state).toBe('running');
+    const t0 = Date.now();
+    const k = runAs(user, shim, ['--kill-grace=1', `--root=${root}`, 'kill', '-a', cid], {}, '/tmp');
+    expect(`${k.status} ${k.stderr}`).toBe('0 ');
+    expect(Date.now() - t0).toBeLessThan(1000); // returns at once, like runc kill
+    await new Promise((res) => setTimeout(res, 300));
+    expect(status()).toBe('running'); // SIGTERM alone did nothing to sleep as PID 1
+    await exited;
+    expect(Date.now() - t0).toBeLessThan(6000);
+    expect(status()).not.toBe('running');
   });
 });

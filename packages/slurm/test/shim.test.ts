@@ -21,6 +21,9 @@ const SHIM = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../s
 const FAKE_RUNC = `#!/bin/sh
 # fake runc: records its arguments and the bundle's config.json, then exits with $FAKE_EXIT (or kills itself)
 printf '%s\\n' "$@" > "$FAKE_OUT/args"
+echo "$*" >> "$FAKE_OUT/calls"
+for a in "$@"; do if [ "$a" = -a ] && [ -n "$FAKE_NO_CGROUP" ]; then echo 'level=error msg="lstat : no such file or directory"' >&2; exit 1; fi; done
+for a in "$@"; do if [ "$a" = state ] && [ -n "$FAKE_STATUS" ]; then printf '{"id":"x","pid":7,"status":"%s"}' "$FAKE_STATUS"; exit 0; fi; done
 prev=
 for a in "$@"; do
   if [ "$prev" = "-b" ] || [ "$prev" = "--bundle" ]; then
@@ -64,6 +67,11 @@ function spec(extra: Record<string, unknown> = {}): Record<string, unknown> {
     },
     ...extra,
   };
+}
+
+/** The fake runc's invocations so far, one line of arguments each. */
+function calls(): string[] {
+  return existsSync(`${out}/calls`) ? readFileSync(`${out}/calls`, 'utf8').trim().split('\n') : [];
 }
 
 function shim(args: string[], env: Record<string, string> = {}, asNobody = false) {
@@ -297,10 +305,48 @@ describe('oci-runtime-shim other commands', () => {
     expect(JSON.parse(r.stdout)).toEqual({ ociVersion: '1.0.2', id: 'n1.u.1.0.0', pid: 0, status: 'stopped' });
   });
 
-  it('kill, delete and a state that works go to runc unchanged', () => {
-    const r = shim(['--rootless=true', '--root', '/r', 'kill', '-a', 'x', 'TERM']);
+  it('delete and a state that works go to runc unchanged; kill KILL is passed on alone', () => {
+    const r = shim(['--rootless=true', '--root', '/r', 'kill', '-a', 'x', 'KILL']);
     expect(r.status).toBe(0);
-    expect(r.argv).toEqual(['--rootless=true', '--root', '/r', 'kill', '-a', 'x', 'TERM']);
+    expect(calls()).toEqual(['--rootless=true --root /r kill -a x KILL']);
     expect(shim(['--root=/r', 'state', 'x']).argv).toEqual(['--root=/r', 'state', 'x']);
+    expect(shim(['--root=/r', 'delete', '--force', 'x']).argv).toEqual(['--root=/r', 'delete', '--force', 'x']);
+  });
+
+  it('kill with SIGTERM (the default) sends SIGKILL when the container still runs after the grace period (its PID 1 may ignore SIGTERM)', () => {
+    let r = shim(['--kill-grace=0', '--root=/r', 'kill', '-a', 'x'], { FAKE_STATUS: 'running' });
+    expect(r.status).toBe(0);
+    expect(calls()).toEqual(['--root=/r kill -a x', '--root=/r state x', '--root=/r kill x KILL']);
+
+    rmSync(`${out}/calls`);
+    r = shim(['--kill-grace', '0', '--root=/r', 'kill', '-a', 'x', 'TERM'], { FAKE_STATUS: 'stopped' });
+    expect(calls()).toEqual(['--root=/r kill -a x TERM', '--root=/r state x']);
+  });
+
+  it('kill --all without a container cgroup (rootless runc without delegation) falls back to signalling the init', () => {
+    const r = shim(['--kill-grace=0', '--root=/r', 'kill', '-a', 'x'], { FAKE_STATUS: 'running', FAKE_NO_CGROUP: '1' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(calls()).toEqual(['--root=/r kill -a x', '--root=/r kill x', '--root=/r state x', '--root=/r kill x KILL']);
+  });
+
+  it('with a grace period the shim returns at once and a detached process sends SIGKILL later', async () => {
+    const t0 = Date.now();
+    const r = shim(['--kill-grace=0.6', '--root=/r', 'kill', '-a', 'x'], { FAKE_STATUS: 'running' });
+    expect(r.status).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(600);
+    expect(calls()).not.toContain('--root=/r kill x KILL');
+    for (let i = 0; i < 50 && !calls().includes('--root=/r kill x KILL'); i++) await new Promise((res) => setTimeout(res, 100));
+    expect(calls().at(-1)).toBe('--root=/r kill x KILL');
+    expect(calls().filter((c) => c === '--root=/r state x').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a bad --kill-grace is one error line, exit 125', () => {
+    for (const bad of ['--kill-grace=soon', '--kill-grace=-1', '--kill-grace=99999']) {
+      const r = shim([bad, 'kill', 'x']);
+      expect(r.status).toBe(125);
+      expect(r.stderr).toMatch(/^eda-oci-shim: error: --kill-grace '.*' is not/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 });
