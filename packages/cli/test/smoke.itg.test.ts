@@ -153,10 +153,9 @@ describe.runIf(isRoot)('eda-oci smoke as edaoci on the Slurm test cluster (needs
     expect(r.stderr).toContain('[bb/debug/sbatch/fail]   about to fail');
   });
 
-  // sbatch cells only: cancelling a running srun --container step leaves its container process (the step's output
-  // stays open, slurmstepd gives up after 60 s with "Kill task failed" and drains the node), a shim/cluster problem
-  // outside the CLI that would take the shared test nodes away from every other test.
-  it('--mode selects cells; SIGTERM cancels the running sbatch jobs on both partitions and exits 130', async () => {
+  // Both modes: cancelling a running srun --container step used to leave its container process running (sleep as
+  // PID 1 ignores SIGTERM; slurmstepd then drained the node); the runtime shim now ends it (see shim.itg.test.ts).
+  it('SIGTERM cancels the running srun and sbatch jobs on both partitions and exits 130', async () => {
     const dir = catalog("    - { name: sleep, run: 'echo started; sleep 120' }\n");
     const work = tempDirFor(USER);
     const child = spawn(
@@ -181,8 +180,6 @@ describe.runIf(isRoot)('eda-oci smoke as edaoci on the Slurm test cluster (needs
         path.join(bundles, 'bb'),
         '--output-dir',
         work,
-        '--mode',
-        'sbatch',
         '--timeout-seconds',
         '120',
         '--json',
@@ -198,13 +195,13 @@ describe.runIf(isRoot)('eda-oci smoke as edaoci on the Slurm test cluster (needs
       child.stderr.on('data', (d: Buffer) => {
         stderr += d.toString();
         for (const m of stderr.matchAll(/job (\d+) submitted/g)) ids.add(m[1]!);
-        // Both cells' jobs print "started" once they run inside the container (-v streams the output).
-        if ((stderr.match(/\] started$/gm) ?? []).length >= 2) resolve();
+        // All four cells' jobs print "started" once they run inside the container (-v streams the output).
+        if ((stderr.match(/\] started$/gm) ?? []).length >= 4) resolve();
       });
     });
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     await Promise.race([bothRunning, exited]);
-    expect(ids.size, stderr).toBe(2);
+    expect(ids.size, stderr).toBe(4);
     const t = Date.now();
     // To eda-oci itself (runuser's child), as a Ctrl-C or a CI runner's cancel reaches it: runuser would SIGKILL its
     // child 2 s after passing a SIGTERM on, shorter than an srun step takes to end (it waits up to 4 s for the step).
@@ -215,9 +212,16 @@ describe.runIf(isRoot)('eda-oci smoke as edaoci on the Slurm test cluster (needs
     const took = Date.now() - t;
     expect(code, stderr).toBe(130);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/eda-oci smoke: smoke cancelled after \d of 2 cell\(s\) ended; job\(s\) \d+, \d+ were cancelled/);
+    expect(stderr).toMatch(/eda-oci smoke: smoke cancelled after \d of 4 cell\(s\) ended; job\(s\) \d+, \d+, \d+, \d+ were cancelled/);
     // An srun job may still be COMPLETING for a moment (its step's processes are being killed).
     for (const id of ids) expect(await finalState(id), `job ${id}`).toBe('CANCELLED');
     expect(took).toBeLessThan(10_000);
+    // No container process is left behind (busybox runs as container root, i.e. as the user).
+    let left = true;
+    for (let i = 0; i < 50 && left; i++) {
+      left = spawnSync('pgrep', ['-u', USER, '-f', '^sleep 120$']).status === 0;
+      if (left) await new Promise((res) => setTimeout(res, 200));
+    }
+    expect(left).toBe(false);
   });
 });
