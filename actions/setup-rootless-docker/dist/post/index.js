@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3559);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8503);
 /* harmony import */ var _eda_oci_docker__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9207);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5965);
 // Entry of runs.post: stops the rootless daemon the main step started (never a reused one), unless keep-running.
@@ -28416,7 +28416,7 @@ const STATE_KEEP_RUNNING = 'keep-running';
 
 /***/ }),
 
-/***/ 3559:
+/***/ 8503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28426,12 +28426,78 @@ __nccwpck_require__.d(__webpack_exports__, {
   a2: () => (/* reexport */ runPost)
 });
 
-// UNUSED EXPORTS: formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, parseYamlText, runMain, writeSummary
+// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, parseYamlText, runMain, writeSummary
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
+var src = __nccwpck_require__(3663);
+;// CONCATENATED MODULE: ./packages/action-kit/src/event-guard.ts
+// Refuses workflow events that would run untrusted code on a self-hosted cluster runner: pull_request_target, and pull
+// requests (or workflow_run chains) whose code comes from a fork. Defence in depth behind the workflows' own `if:`.
+
+
+/** Pull-request events whose payload carries `pull_request.head.repo` (the code being run comes from there). */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+const WHY = 'eda-oci actions run on self-hosted runners that live on the cluster and can write the shared bundles directory, so code from a fork must never reach them';
+/**
+ * Checks the event the job runs for (GITHUB_EVENT_NAME, the payload at GITHUB_EVENT_PATH). Returns normally for trusted
+ * events; throws one actionable ConfigurationError for:
+ * - `pull_request_target` (runs with the base repository's secrets and write token whatever the PR contains);
+ * - a pull request whose head repository is not the base repository (a fork), or whose head repository is gone;
+ * - `workflow_run` started by a pull request from a fork (the classic way fork code reaches a privileged workflow);
+ * - a pull-request event whose payload cannot be read (a fork cannot be ruled out).
+ * Outside GitHub Actions (no GITHUB_EVENT_NAME) nothing is checked.
+ */
+function event_guard_assertTrustedEvent(env = process.env, readFile = readPayload) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (event === '')
+        return;
+    if (event === 'pull_request_target') {
+        throw new ConfigurationError(`refusing to run on the 'pull_request_target' event: it runs with this repository's secrets and token whatever the pull request contains, and ${WHY}`, `trigger the workflow with 'pull_request' (branches of this repository) or 'push' instead`);
+    }
+    if (!PULL_REQUEST_EVENTS.has(event) && event !== 'workflow_run')
+        return;
+    const payload = readFile(env.GITHUB_EVENT_PATH ?? '');
+    if (payload === undefined) {
+        throw new ConfigurationError(`cannot read the '${event}' event payload (GITHUB_EVENT_PATH='${env.GITHUB_EVENT_PATH ?? ''}'), so a pull request from a fork cannot be ruled out`, 'run the action on a GitHub runner, which provides the payload file');
+    }
+    if (event === 'workflow_run') {
+        const run = (payload.workflow_run ?? {});
+        const base = (payload.repository ?? {});
+        if (run.event === 'pull_request' || run.event === 'pull_request_target') {
+            const head = run.head_repository?.full_name;
+            if (typeof head !== 'string' || head !== base.full_name) {
+                throw new ConfigurationError(`refusing to run on a 'workflow_run' started by a pull request from ${typeof head === 'string' ? `the fork '${head}'` : 'a deleted fork'}: ${WHY}`, 'run bundle changes from branches of this repository');
+            }
+        }
+        return;
+    }
+    const pr = (payload.pull_request ?? {});
+    const head = pr.head?.repo;
+    const baseName = pr.base?.repo?.full_name ?? payload.repository?.full_name;
+    if (!head || typeof head.full_name !== 'string') {
+        throw new ConfigurationError(`refusing to run on a '${event}' event whose head repository is unknown or deleted (a fork cannot be ruled out): ${WHY}`, 'push the branch to this repository and open the pull request from there');
+    }
+    // Compare names, not `head.repo.fork`: a site's own repository may itself be a fork of another one.
+    if (head.full_name !== baseName) {
+        throw new ConfigurationError(`refusing to run on a pull request from the fork '${head.full_name}' (base '${String(baseName)}'): ${WHY}`, 'a maintainer pushes the change to a branch of this repository and opens the pull request from there');
+    }
+}
+function readPayload(file) {
+    if (file === '')
+        return undefined;
+    try {
+        const value = JSON.parse(readFileSync(file, 'utf8'));
+        return value !== null && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
-var src = __nccwpck_require__(3663);
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
@@ -32183,9 +32249,11 @@ const actionsLogger = {
 // Entry wrappers for runs.main / runs.post: typed errors -> setFailed, stack -> debug, signals -> cancellation.
 
 
+
 /**
  * Runs an action's main step. SIGINT/SIGTERM (workflow cancelled) abort the passed AbortSignal so the library
- * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line.
+ * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line. Before anything
+ * else it refuses untrusted events (pull_request_target, pull requests from forks: see event-guard.ts).
  */
 async function runMain(action, fn) {
     const controller = new AbortController();
@@ -32198,6 +32266,7 @@ async function runMain(action, fn) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
+        assertTrustedEvent();
         await fn(controller.signal);
     }
     catch (err) {
@@ -32257,6 +32326,7 @@ function escapeHtml(s) {
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
 // Public surface of @eda-oci/action-kit: the glue between GitHub Actions and the eda-oci library.
+
 
 
 
@@ -33764,7 +33834,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qq: () => (/* reexport */ silentLogger)
 });
 
-// UNUSED EXPORTS: BundleError, CommandFailedError, createConsoleLogger, formatBytes, formatCommand, lastLine, runCommand, spawnCommand, startDetached
+// UNUSED EXPORTS: BundleError, CommandFailedError, PROGRESS_INTERVAL_MS, ProgressTicker, createConsoleLogger, formatBytes, formatCommand, lastLine, runCommand, spawnCommand, startDetached
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
@@ -34122,6 +34192,7 @@ function sessionProcesses(sid, procDir = '/proc') {
 
 ;// CONCATENATED MODULE: ./packages/exec/src/index.ts
 // Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
 
 
 

@@ -34067,14 +34067,16 @@ function generateOciConf(options) {
         '# RunTimeRun goes through the eda-oci runtime shim: it maps container root to the calling user, so one shared',
         '# bundle runs for every user (runc alone fails for all but the builder: "fchown fd 7: operation not permitted").',
         '# The shim also answers RunTimeQuery for a container that is gone with a "stopped" state (runc prints an error',
-        '# that slurmstepd would log into every job). Kill and Delete call runc directly.',
+        '# that slurmstepd would log into every job). RunTimeKill goes through the shim too: the container process is PID 1',
+        '# of its namespace and ignores SIGTERM without a handler, so the shim sends SIGKILL when the container still runs',
+        '# after the grace period (else scancel left it running and slurmstepd drained the node). Delete calls runc.',
         `# runc state lives below ${root}: /run/user/<uid> exists only during a login session, not in batch jobs.`,
         '# Run mode only: RunTimeCreate/RunTimeStart left "runc init" hanging (Slurm 22.05, runc 1.1.5).',
     ];
     if (versionNumber(rel.version) >= 2302) {
         lines.push('# The step spool directory is mounted at /dev/slurm: /dev is a fresh tmpfs in every container, so runc can create', '# the mount point even for users who cannot write the shared (read-only) rootfs.', 'MountSpoolDir="/dev/slurm"', '# The host paths of the Slurm configuration mean nothing inside the container.', 'EnvExclude="^(SLURM_CONF|SLURM_CONF_SERVER)="', 'RunTimeEnvExclude="^(SLURM_CONF|SLURM_CONF_SERVER)="');
     }
-    lines.push(`RunTimeQuery="${shim} --runc=${runc} ${g} state ${id}"`, `RunTimeKill="${runc} ${g} kill -a ${id}"`, `RunTimeDelete="${runc} ${g} delete --force ${id}"`, `RunTimeRun="${shim} --runc=${runc} ${g} run ${id} -b %b"`);
+    lines.push(`RunTimeQuery="${shim} --runc=${runc} ${g} state ${id}"`, `RunTimeKill="${shim} --runc=${runc} ${g} kill -a ${id}"`, `RunTimeDelete="${runc} ${g} delete --force ${id}"`, `RunTimeRun="${shim} --runc=${runc} ${g} run ${id} -b %b"`);
     return `${lines.join('\n')}\n`;
 }
 /** Why a runtime root pattern fails on compute nodes, or undefined when it is fine. */
@@ -34215,6 +34217,9 @@ function checkOciConf(text, slurmVersion) {
     }
     if (new Set(roots.values()).size > 1) {
         err(0, `the RunTime* commands use different runc roots (${[...new Set(roots.values())].join(', ')})`, 'use one --root in all of them');
+    }
+    if (has('RunTimeKill') && !/oci-runtime-shim/.test(values.RunTimeKill)) {
+        warn(lineOf.RunTimeKill, 'RunTimeKill does not go through the eda-oci runtime shim: runc kill sends SIGTERM, which a container process without a handler ignores (it is PID 1), so scancel leaves it running and slurmstepd drains the node ("Kill task failed")', 'use the RunTimeKill line of eda-oci oci-conf', 'RunTimeKill');
     }
     if (has('RunTimeRun')) {
         const run = values.RunTimeRun;
