@@ -3,3 +3,4 @@
 export * from './catalog.js';
 export * from './plan.js';
 export * from './schema.js';
+export * from './smoke.js';

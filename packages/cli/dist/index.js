@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2555);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2041);
 // Executable entry of the eda-oci command (bundled to packages/cli/dist/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2555:
+/***/ 2041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14704,9 +14704,139 @@ async function headListing(git, head, dir) {
     return files.sort();
 }
 
+;// CONCATENATED MODULE: ./packages/catalog/src/smoke.ts
+// Running a catalog entry's smoke test: every smoke cell (partition x mode x command) is one Slurm container job
+// (slurm's runContainerJob, the job slurm-submit-container runs), a few at a time, each judged and reported.
+
+
+
+
+/** Cells run at the same time by default: enough to overlap Slurm's scheduling latency, few enough for a shared queue. */
+const DEFAULT_SMOKE_PARALLEL = 4;
+/** Runs `fn` over `items` with at most `limit` at a time; stops starting new ones once `signal` aborted. */
+async function runLimited(items, limit, signal, fn) {
+    const results = new Array(items.length).fill(undefined);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length && !signal?.aborted) {
+            const i = next++;
+            results[i] = await fn(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+/** The cell's row from what runContainerJob returned or threw. */
+function cellResult(cell, outcome) {
+    const r = 'result' in outcome ? outcome.result : outcome.error instanceof errors_SlurmJobError ? outcome.error.result : undefined;
+    const ok = 'result' in outcome;
+    const message = ok
+        ? r.outcome.message
+        : outcome.error instanceof Error
+            ? outcome.error.message.replace(/\s*\n\s*/g, ' ')
+            : String(outcome.error);
+    return {
+        id: cell.id,
+        partition: cell.partition,
+        mode: cell.mode,
+        command: cell.command,
+        run: cell.run,
+        jobId: r?.jobId ?? '',
+        state: r?.state ?? '',
+        exitCode: r ? r.exitCode : null,
+        signal: r ? r.signal : null,
+        elapsedSeconds: r ? r.elapsedSeconds : null,
+        nodes: r?.nodes ?? '',
+        verified: r?.verified ?? null,
+        ok,
+        message,
+    };
+}
+/** A logger that prefixes every line with the cell id (several jobs log at once). */
+function cellLogger(base, id) {
+    return {
+        debug: (m) => base.debug(`[${id}] ${m}`),
+        info: (m) => base.info(`[${id}] ${m}`),
+        warning: (m) => base.warning(`[${id}] ${m}`),
+        error: (m) => base.error(`[${id}] ${m}`),
+        group: (_t, fn) => fn(),
+    };
+}
+/**
+ * Runs every smoke cell of `entry` against `bundle`. All cells are validated (bundle, partition, time limit, command)
+ * before the first job is submitted; a cell fails when its job did not complete with exit code 0 inside the bundle.
+ * Throws CancelledError when `signal` aborted (the jobs already submitted are cancelled by runContainerJob).
+ */
+async function runSmoke(o, deps = {}) {
+    const logger = o.logger ?? deps.logger ?? logger_silentLogger;
+    const cells = smokeCells([o.entry]);
+    const bundlePath = (0,external_node_fs_namespaceObject.existsSync)(o.bundle) ? (0,external_node_fs_namespaceObject.realpathSync)(o.bundle) : o.bundle;
+    const jobOptions = (cell) => ({
+        bundle: bundlePath,
+        command: cell.run,
+        mode: cell.mode,
+        partition: cell.partition,
+        timeLimit: cell.timeLimit,
+        jobName: `smoke.${cell.bundle}.${cell.command}`.slice(0, 128),
+        timeoutSeconds: o.timeoutSeconds ?? 0,
+        outputDir: o.outputDir,
+        signal: o.signal,
+    });
+    const bundleId = cells.map((c) => prepareContainerJob(jobOptions(c)))[0]?.bundleId ?? '';
+    logger.info(`smoke of ${o.entry.name} (${o.entry.file}): ${cells.length} cell(s), bundle ${bundlePath}${bundleId ? ` (${bundleId})` : ''}`);
+    const submitted = [];
+    let ended = 0;
+    const results = await runLimited(cells, o.parallel ?? DEFAULT_SMOKE_PARALLEL, o.signal, async (cell) => {
+        o.onCell?.(cell);
+        let row;
+        try {
+            const result = await runContainerJob({
+                ...jobOptions(cell),
+                onSubmitted: (id) => {
+                    submitted.push(id);
+                    o.onSubmitted?.(cell, id);
+                },
+                onOutputLine: (line) => o.onOutputLine?.(cell, line),
+            }, { ...deps, logger: cellLogger(o.jobLogger ?? logger, cell.id) });
+            row = cellResult(cell, { result });
+            logger.info(`[${cell.id}] ok: job ${row.jobId} ${row.message}`);
+        }
+        catch (error) {
+            row = cellResult(cell, { error });
+            if (error instanceof errors_SlurmJobError && error.result.outputTail.length) {
+                logger.error(`[${cell.id}] ${row.message}; last output lines:`);
+                for (const l of error.result.outputTail.slice(-10))
+                    logger.error(`[${cell.id}]   ${l}`);
+            }
+            else if (!(error instanceof errors_CancelledError))
+                logger.error(`[${cell.id}] ${row.message}`);
+        }
+        ended++;
+        o.onCell?.(cell, row);
+        return row;
+    });
+    if (o.signal?.aborted) {
+        throw new errors_CancelledError(`smoke cancelled after ${ended} of ${cells.length} cell(s) ended` +
+            (submitted.length ? `; job(s) ${submitted.join(', ')} were cancelled (scancel) unless they had ended` : '; no job was submitted'));
+    }
+    const rows = results;
+    const passed = rows.filter((r) => r.ok).length;
+    return {
+        name: o.entry.name,
+        bundle: o.bundle,
+        bundlePath,
+        bundleId,
+        cells: rows,
+        passed,
+        failed: rows.length - passed,
+        total: rows.length,
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/catalog/src/index.ts
 // Public surface of @eda-oci/catalog: the bundle catalog (one YAML file per bundle), its schema, smoke cells and the
 // git-based plan of what changed between two commits.
+
 
 
 
@@ -14873,16 +15003,12 @@ const rollbackCommand = {
 
 
 
-
-
-/** Cells run at the same time by default: enough to overlap Slurm's scheduling latency, few enough for a shared queue. */
-const DEFAULT_PARALLEL = 4;
 const smoke_HELP = `Usage: eda-oci smoke --name NAME [--catalog-dir DIR] [--bundles-dir DIR | --bundle PATH] [options]
 
 Runs the smoke test of catalog entry NAME (CATALOG-DIR/NAME.yml or .yaml): every smoke command on every partition
 in every mode (srun and sbatch unless the entry says otherwise) is one Slurm job inside the bundle, the same job
 eda-oci submit and slurm-submit-container run: a cell passes when its job completed with exit code 0 and proved it
-ran inside the bundle (/.eda-oci/bundle-id). Up to ${DEFAULT_PARALLEL} cells run at the same time. The bundle is resolved once
+ran inside the bundle (/.eda-oci/bundle-id). Up to ${DEFAULT_SMOKE_PARALLEL} cells run at the same time. The bundle is resolved once
 (a publish meanwhile does not change what the remaining cells run). Ctrl-C (SIGINT/SIGTERM) cancels the submitted
 jobs (scancel) and starts no more.
 
@@ -14893,7 +15019,7 @@ Options:
   --bundle PATH          smoke this bundle directory instead (e.g. a build's bundle-path or a staging copy)
   --partition P          only this of the entry's partitions (repeatable; default: all of them)
   --mode M               only this mode, srun or sbatch (repeatable; default: the entry's modes)
-  --parallel N           cells run at the same time, 1 to 16 (default ${DEFAULT_PARALLEL})
+  --parallel N           cells run at the same time, 1 to 16 (default ${DEFAULT_SMOKE_PARALLEL})
   --timeout-seconds N    whole wait per cell incl. queueing; the job is cancelled after it (default 0: no limit)
   --output-dir DIR       where sbatch writes eda-oci-JOBID.out (default: the current directory; must be on a file
                          system the nodes share, or the output and the in-bundle proof are not seen)
@@ -14921,45 +15047,6 @@ const smoke_OPTIONS = {
     'output-dir': { type: 'string' },
     verbose: { type: 'boolean', short: 'v' },
 };
-/** Runs `fn` over `items` with at most `limit` at a time; stops starting new ones once `signal` aborted. */
-async function runLimited(items, limit, signal, fn) {
-    const results = new Array(items.length).fill(undefined);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length && !signal.aborted) {
-            const i = next++;
-            results[i] = await fn(items[i], i);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-/** The cell's row from what runContainerJob returned or threw. */
-function cellResult(cell, outcome) {
-    const r = 'result' in outcome ? outcome.result : outcome.error instanceof errors_SlurmJobError ? outcome.error.result : undefined;
-    const ok = 'result' in outcome;
-    const message = ok
-        ? r.outcome.message
-        : outcome.error instanceof Error
-            ? outcome.error.message.replace(/\s*\n\s*/g, ' ')
-            : String(outcome.error);
-    return {
-        id: cell.id,
-        partition: cell.partition,
-        mode: cell.mode,
-        command: cell.command,
-        run: cell.run,
-        jobId: r?.jobId ?? '',
-        state: r?.state ?? '',
-        exitCode: r ? r.exitCode : null,
-        signal: r ? r.signal : null,
-        elapsedSeconds: r ? r.elapsedSeconds : null,
-        nodes: r?.nodes ?? '',
-        verified: r?.verified ?? null,
-        ok,
-        message,
-    };
-}
 /** The result table (stdout without --json). */
 function formatSmokeTable(cells) {
     const rows = [
@@ -14985,15 +15072,9 @@ function only(what, have, wanted, file) {
             throw usageError('smoke', `--${what} '${w}' is not one of ${file}'s ${what}s (${have.join(', ')})`);
     return have.filter((h) => wanted.includes(h));
 }
-/** A logger that prefixes every line with the cell id; info only when verbose (several jobs log at once). */
-function cellLogger(base, id, verbose) {
-    return {
-        debug: (m) => base.debug(`[${id}] ${m}`),
-        info: (m) => (verbose ? base.info(`[${id}] ${m}`) : undefined),
-        warning: (m) => base.warning(`[${id}] ${m}`),
-        error: (m) => base.error(`[${id}] ${m}`),
-        group: (_t, fn) => fn(),
-    };
+/** Drops info lines unless verbose (several jobs log at once; their progress is the progress line). */
+function quietInfo(base, verbose) {
+    return verbose ? base : { ...base, info: () => undefined };
 }
 const smokeCommand = {
     name: 'smoke',
@@ -15011,91 +15092,47 @@ const smokeCommand = {
         for (const m of v.mode ?? [])
             if (m !== 'srun' && m !== 'sbatch')
                 throw usageError('smoke', `--mode is '${m}', not srun or sbatch`);
-        const parallel = intOption('smoke', 'parallel', v.parallel, 1, 16) ?? DEFAULT_PARALLEL;
-        const timeoutSeconds = intOption('smoke', 'timeout-seconds', v['timeout-seconds'], 0, 10 ** 7) ?? 0;
         const name = validateBundleName(v.name);
+        const parallel = intOption('smoke', 'parallel', v.parallel, 1, 16) ?? DEFAULT_SMOKE_PARALLEL;
+        const timeoutSeconds = intOption('smoke', 'timeout-seconds', v['timeout-seconds'], 0, 10 ** 7) ?? 0;
         const entry = await loadCatalogEntry(v['catalog-dir'] ?? 'bundles', name);
         entry.smoke.partitions = only('partition', entry.smoke.partitions, v.partition, entry.file);
         entry.smoke.modes = only('mode', entry.smoke.modes, v.mode, entry.file);
-        const cells = smokeCells([entry]);
         const given = v.bundle ?? external_node_path_default().join(bundlesDirOption('smoke', v['bundles-dir']), name);
-        // Resolved once: every cell runs the same version even if a publish switches BUNDLES-DIR/NAME meanwhile.
-        const bundlePath = (0,external_node_fs_namespaceObject.existsSync)(given) ? (0,external_node_fs_namespaceObject.realpathSync)(given) : given;
-        const jobOptions = (cell) => ({
-            bundle: bundlePath,
-            command: cell.run,
-            mode: cell.mode,
-            partition: cell.partition,
-            timeLimit: cell.timeLimit,
-            jobName: `smoke.${cell.bundle}.${cell.command}`.slice(0, 128),
+        const progress = new ProgressLine(process.stderr);
+        const logger = withProgress(createConsoleLogger({ verbose: v.verbose }), progress);
+        const total = smokeCells([entry]).length;
+        let done = 0;
+        let failed = 0;
+        let running = 0;
+        const show = () => progress.update(`smoke ${name}: ${done} of ${total} done, ${failed} failed, ${running} running`);
+        const report = await runSmoke({
+            entry,
+            bundle: given,
+            parallel,
             timeoutSeconds,
             outputDir: v['output-dir'],
             signal,
-        });
-        // Every cell validated (bundle, partition, time limit, command) before the first job is submitted.
-        const bundleId = cells.map((c) => prepareContainerJob(jobOptions(c)))[0]?.bundleId ?? '';
-        const progress = new ProgressLine(process.stderr);
-        const logger = withProgress(createConsoleLogger({ verbose: v.verbose }), progress);
-        logger.info(`smoke of ${name} (${entry.file}): ${cells.length} cell(s), bundle ${bundlePath}${bundleId ? ` (${bundleId})` : ''}`);
-        let done = 0;
-        let failed = 0;
-        const running = new Set();
-        const submitted = [];
-        const show = () => progress.update(`smoke ${name}: ${done} of ${cells.length} done, ${failed} failed, ${running.size} running`);
-        const results = await runLimited(cells, parallel, signal, async (cell) => {
-            running.add(cell.id);
-            show();
-            let row;
-            try {
-                const result = await runContainerJob({
-                    ...jobOptions(cell),
-                    onSubmitted: (id) => {
-                        submitted.push(id);
-                        logger.info(`[${cell.id}] job ${id} submitted`);
-                    },
-                    onOutputLine: v.verbose ? (l) => (progress.clear(), process.stderr.write(`[${cell.id}] ${l}\n`)) : () => undefined,
-                }, { logger: cellLogger(logger, cell.id, v.verbose === true) });
-                row = cellResult(cell, { result });
-            }
-            catch (error) {
-                row = cellResult(cell, { error });
-                if (error instanceof errors_SlurmJobError && error.result.outputTail.length) {
-                    logger.error(`[${cell.id}] ${row.message}; last output lines:`);
-                    for (const l of error.result.outputTail.slice(-10))
-                        logger.error(`[${cell.id}]   ${l}`);
+            logger,
+            jobLogger: quietInfo(logger, v.verbose === true),
+            onSubmitted: (cell, id) => logger.info(`[${cell.id}] job ${id} submitted`),
+            onOutputLine: v.verbose ? (cell, l) => (progress.clear(), process.stderr.write(`[${cell.id}] ${l}\n`)) : undefined,
+            onCell: (_cell, row) => {
+                if (!row)
+                    running++;
+                else {
+                    running--;
+                    done++;
+                    if (!row.ok)
+                        failed++;
                 }
-                else if (!(error instanceof errors_CancelledError))
-                    logger.error(`[${cell.id}] ${row.message}`);
-            }
-            running.delete(cell.id);
-            done++;
-            if (!row.ok)
-                failed++;
-            if (row.ok)
-                logger.info(`[${cell.id}] ok: job ${row.jobId} ${row.message}`);
-            show();
-            return row;
+                show();
+            },
         }).finally(() => progress.done());
-        if (signal.aborted) {
-            throw new errors_CancelledError(`smoke cancelled after ${done} of ${cells.length} cell(s) ended` +
-                (submitted.length ? `; job(s) ${submitted.join(', ')} were cancelled (scancel) unless they had ended` : '; no job was submitted'));
-        }
-        const rows = results;
-        const passed = rows.filter((r) => r.ok).length;
-        const report = {
-            name,
-            bundle: given,
-            bundlePath,
-            bundleId,
-            cells: rows,
-            passed,
-            failed: rows.length - passed,
-            total: rows.length,
-        };
         if (v.json)
             out.write(`${JSON.stringify(report)}\n`);
         else
-            out.write(`${formatSmokeTable(rows)}\npassed=${passed}\nfailed=${report.failed}\ntotal=${report.total}\n`);
+            out.write(`${formatSmokeTable(report.cells)}\npassed=${report.passed}\nfailed=${report.failed}\ntotal=${report.total}\n`);
         return report.failed === 0 ? EXIT.ok : EXIT.failed;
     },
 };
