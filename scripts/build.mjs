@@ -2,7 +2,7 @@
 // Usage: node scripts/build.mjs [--check] [NAME...]   (--check: fail when a committed dist differs from a fresh build;
 // NAME: only these targets, an action folder name or `cli`)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -52,6 +52,8 @@ for (const { src, out } of targets) {
     throw err;
   }
   if (!check) {
+    // The CLI bundle is the `eda-oci` bin (package.json "bin"): executable, with the shebang ncc keeps from bin.ts.
+    if (!out.includes(`${path.sep}actions${path.sep}`)) chmodSync(path.join(dest, 'index.js'), 0o755);
     rmSync(out, { recursive: true, force: true });
     renameSync(dest, out);
   }

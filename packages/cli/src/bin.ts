@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Executable entry of the eda-oci command (bundled to packages/cli/dist/index.js).
 import { main } from './main.js';
 
