@@ -33,6 +33,8 @@ export interface StepOptions {
   node?: string;
   /** Working dir for runner files (RUNNER_TEMP lives below it). */
   workDir?: string;
+  /** Current directory of the step (the runner uses the job's workspace); default this process's. */
+  cwd?: string;
   /** Called with the child process right after it starts (to signal it). */
   onStart?: (pid: number) => void;
   /** Called with each piece of stdout as it arrives, and the step's pid. */
@@ -161,6 +163,7 @@ function step(script: string, env: Record<string, string>, opts: StepOptions): P
   return new Promise((resolve, reject) => {
     const child = spawn(cmd as string, args as string[], {
       env: opts.user ? { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' } : env,
+      cwd: opts.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
