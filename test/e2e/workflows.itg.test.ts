@@ -140,6 +140,14 @@ describe.runIf(isRoot)('reusable workflows run locally against Docker, runc, Slu
     expect(build[0]!.recorded.environment).toBe('bundles-staging');
     expect(build[0]!.steps.map((s) => s.outcome)).toEqual(['success', 'success', 'success', 'success', 'success']);
     expect(build[0]!.steps[1]!.with.pull).toBe('missing');
+    // setup-rootless-docker reused edaoci's running daemon; its post step (at the end of the job) left it running.
+    expect(build[0]!.steps[0]!.outputs.started).toBe('false');
+    expect(build[0]!.steps[0]!.post?.exitCode).toBe(0);
+    expect(build[0]!.recorded.concurrency).toEqual({
+      group: `eda-oci-publish-${bundles}-pr-7-a`,
+      'cancel-in-progress': false,
+    });
+    expect(r.concurrency).toEqual({ group: 'eda-oci-bundles-pr-7', 'cancel-in-progress': true });
     const staged = path.join(bundles, '.staging', 'pr-7');
     expect(readlinkSync(path.join(staged, 'a'))).toMatch(/^\.eda-oci\/a\//);
     const smoke = ranCells(r, 'smoke');
