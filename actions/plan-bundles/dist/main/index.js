@@ -28380,7 +28380,7 @@ module.exports = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9659);
-/* harmony import */ var _eda_oci_catalog__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7476);
+/* harmony import */ var _eda_oci_catalog__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9874);
 /* harmony import */ var _eda_oci_exec__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3595);
 // The only place that reads this action's inputs (and the event payload for the base/head defaults).
 
@@ -28488,7 +28488,7 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3218);
 /* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9659);
-/* harmony import */ var _eda_oci_catalog__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7476);
+/* harmony import */ var _eda_oci_catalog__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9874);
 // plan-bundles: one library call (planCatalog, or loadCatalog for all), then matrix outputs and the job summary.
 
 
@@ -28839,7 +28839,7 @@ function escapeHtml(s) {
 
 /***/ }),
 
-/***/ 7476:
+/***/ 9874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28850,11 +28850,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* reexport */ loadCatalog),
   a5: () => (/* reexport */ normalizeCatalogDir),
   nH: () => (/* reexport */ planCatalog),
-  fq: () => (/* reexport */ smokeCells),
+  fq: () => (/* reexport */ catalog_smokeCells),
   q2: () => (/* reexport */ validateGitRevision)
 });
 
-// UNUSED EXPORTS: CATALOG_EXTENSIONS, CATALOG_SCHEMA, DEFAULT_MODES, DEFAULT_TIME_LIMIT, MAX_CATALOG_FILE_BYTES, catalogName, closest, combineCatalogErrors, compileSchema, describeValue, duplicateNameErrors, formatPath, loadCatalogEntry, loadCatalogFile, parseCatalogText, parseNameStatus, validateSchema
+// UNUSED EXPORTS: CATALOG_EXTENSIONS, CATALOG_SCHEMA, DEFAULT_MODES, DEFAULT_SMOKE_PARALLEL, DEFAULT_TIME_LIMIT, MAX_CATALOG_FILE_BYTES, catalogName, cellResult, closest, combineCatalogErrors, compileSchema, describeValue, duplicateNameErrors, formatPath, loadCatalogEntry, loadCatalogFile, parseCatalogText, parseNameStatus, runLimited, runSmoke, validateSchema
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -34471,7 +34471,7 @@ function injectIntoScript(text, line, file) {
     return [...lines.slice(0, i), line, ...lines.slice(i)].join('\n');
 }
 /** Validates and resolves everything before any side effect; ConfigurationError names the first problem. */
-function prepareContainerJob(o, cwd = process.cwd()) {
+function container_job_prepareContainerJob(o, cwd = process.cwd()) {
     if (o.mode !== 'sbatch' && o.mode !== 'srun')
         throw new ConfigurationError(`mode '${String(o.mode)}' is not sbatch or srun`, 'use sbatch or srun');
     if (!o.bundle)
@@ -34568,12 +34568,12 @@ function prepareContainerJob(o, cwd = process.cwd()) {
  * bad input (before any side effect) and CancelledError when `signal` aborted (after scancel, unless cancelOnAbort
  * is false).
  */
-async function runContainerJob(o, deps = {}) {
+async function container_job_runContainerJob(o, deps = {}) {
     const logger = deps.logger ?? silentLogger;
     const now = deps.now ?? Date.now;
     const sleep = deps.sleep ?? delay;
     const t0 = now();
-    const job = prepareContainerJob(o);
+    const job = container_job_prepareContainerJob(o);
     const commands = deps.commands ?? new SlurmCommands({ run: deps.run ?? runCommand, logger });
     const monitor = new JobMonitor(commands, logger, sleep, now);
     const deadline = o.timeoutSeconds ? t0 + o.timeoutSeconds * 1000 : undefined;
@@ -36128,7 +36128,7 @@ async function loadCatalog(dir, options = {}) {
     return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 /** Every smoke job of `entries`: partitions x modes x commands, in that order per entry; id `bundle/partition/mode/command`. */
-function smokeCells(entries) {
+function catalog_smokeCells(entries) {
     const cells = [];
     for (const e of entries) {
         for (const partition of e.smoke.partitions) {
@@ -36369,9 +36369,139 @@ async function headListing(git, head, dir) {
     return files.sort();
 }
 
+;// CONCATENATED MODULE: ./packages/catalog/src/smoke.ts
+// Running a catalog entry's smoke test: every smoke cell (partition x mode x command) is one Slurm container job
+// (slurm's runContainerJob, the job slurm-submit-container runs), a few at a time, each judged and reported.
+
+
+
+
+/** Cells run at the same time by default: enough to overlap Slurm's scheduling latency, few enough for a shared queue. */
+const DEFAULT_SMOKE_PARALLEL = 4;
+/** Runs `fn` over `items` with at most `limit` at a time; stops starting new ones once `signal` aborted. */
+async function runLimited(items, limit, signal, fn) {
+    const results = new Array(items.length).fill(undefined);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length && !signal?.aborted) {
+            const i = next++;
+            results[i] = await fn(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+/** The cell's row from what runContainerJob returned or threw. */
+function cellResult(cell, outcome) {
+    const r = 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+    const ok = 'result' in outcome;
+    const message = ok
+        ? r.outcome.message
+        : outcome.error instanceof Error
+            ? outcome.error.message.replace(/\s*\n\s*/g, ' ')
+            : String(outcome.error);
+    return {
+        id: cell.id,
+        partition: cell.partition,
+        mode: cell.mode,
+        command: cell.command,
+        run: cell.run,
+        jobId: r?.jobId ?? '',
+        state: r?.state ?? '',
+        exitCode: r ? r.exitCode : null,
+        signal: r ? r.signal : null,
+        elapsedSeconds: r ? r.elapsedSeconds : null,
+        nodes: r?.nodes ?? '',
+        verified: r?.verified ?? null,
+        ok,
+        message,
+    };
+}
+/** A logger that prefixes every line with the cell id (several jobs log at once). */
+function cellLogger(base, id) {
+    return {
+        debug: (m) => base.debug(`[${id}] ${m}`),
+        info: (m) => base.info(`[${id}] ${m}`),
+        warning: (m) => base.warning(`[${id}] ${m}`),
+        error: (m) => base.error(`[${id}] ${m}`),
+        group: (_t, fn) => fn(),
+    };
+}
+/**
+ * Runs every smoke cell of `entry` against `bundle`. All cells are validated (bundle, partition, time limit, command)
+ * before the first job is submitted; a cell fails when its job did not complete with exit code 0 inside the bundle.
+ * Throws CancelledError when `signal` aborted (the jobs already submitted are cancelled by runContainerJob).
+ */
+async function runSmoke(o, deps = {}) {
+    const logger = o.logger ?? deps.logger ?? silentLogger;
+    const cells = smokeCells([o.entry]);
+    const bundlePath = existsSync(o.bundle) ? realpathSync(o.bundle) : o.bundle;
+    const jobOptions = (cell) => ({
+        bundle: bundlePath,
+        command: cell.run,
+        mode: cell.mode,
+        partition: cell.partition,
+        timeLimit: cell.timeLimit,
+        jobName: `smoke.${cell.bundle}.${cell.command}`.slice(0, 128),
+        timeoutSeconds: o.timeoutSeconds ?? 0,
+        outputDir: o.outputDir,
+        signal: o.signal,
+    });
+    const bundleId = cells.map((c) => prepareContainerJob(jobOptions(c)))[0]?.bundleId ?? '';
+    logger.info(`smoke of ${o.entry.name} (${o.entry.file}): ${cells.length} cell(s), bundle ${bundlePath}${bundleId ? ` (${bundleId})` : ''}`);
+    const submitted = [];
+    let ended = 0;
+    const results = await runLimited(cells, o.parallel ?? DEFAULT_SMOKE_PARALLEL, o.signal, async (cell) => {
+        o.onCell?.(cell);
+        let row;
+        try {
+            const result = await runContainerJob({
+                ...jobOptions(cell),
+                onSubmitted: (id) => {
+                    submitted.push(id);
+                    o.onSubmitted?.(cell, id);
+                },
+                onOutputLine: (line) => o.onOutputLine?.(cell, line),
+            }, { ...deps, logger: cellLogger(o.jobLogger ?? logger, cell.id) });
+            row = cellResult(cell, { result });
+            logger.info(`[${cell.id}] ok: job ${row.jobId} ${row.message}`);
+        }
+        catch (error) {
+            row = cellResult(cell, { error });
+            if (error instanceof SlurmJobError && error.result.outputTail.length) {
+                logger.error(`[${cell.id}] ${row.message}; last output lines:`);
+                for (const l of error.result.outputTail.slice(-10))
+                    logger.error(`[${cell.id}]   ${l}`);
+            }
+            else if (!(error instanceof CancelledError))
+                logger.error(`[${cell.id}] ${row.message}`);
+        }
+        ended++;
+        o.onCell?.(cell, row);
+        return row;
+    });
+    if (o.signal?.aborted) {
+        throw new CancelledError(`smoke cancelled after ${ended} of ${cells.length} cell(s) ended` +
+            (submitted.length ? `; job(s) ${submitted.join(', ')} were cancelled (scancel) unless they had ended` : '; no job was submitted'));
+    }
+    const rows = results;
+    const passed = rows.filter((r) => r.ok).length;
+    return {
+        name: o.entry.name,
+        bundle: o.bundle,
+        bundlePath,
+        bundleId,
+        cells: rows,
+        passed,
+        failed: rows.length - passed,
+        total: rows.length,
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/catalog/src/index.ts
 // Public surface of @eda-oci/catalog: the bundle catalog (one YAML file per bundle), its schema, smoke cells and the
 // git-based plan of what changed between two commits.
+
 
 
 
@@ -43169,7 +43299,7 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7493:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -43229,7 +43359,7 @@ var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var int = __nccwpck_require__(7493);
 
 const schema = [
     map.map,
@@ -43332,7 +43462,7 @@ var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var int = __nccwpck_require__(7493);
 var schema = __nccwpck_require__(896);
 var schema$1 = __nccwpck_require__(3559);
 var binary = __nccwpck_require__(6083);
