@@ -1,9 +1,10 @@
 // A stand-in for the GitHub Actions runner: runs an action's committed dist (main, then post) with INPUT_*,
 // GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV, GITHUB_STEP_SUMMARY and STATE_* as the real runner does.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { chownSync, mkdtempSync, readFileSync, writeFileSync, existsSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import * as yaml from 'js-yaml';
 
 export const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -160,21 +161,33 @@ function step(script: string, env: Record<string, string>, opts: StepOptions): P
   const [cmd, args] = opts.user
     ? ['runuser', ['-u', opts.user, '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), node, script]]
     : [node, [script]];
+  const child = spawn(cmd as string, args as string[], {
+    env: opts.user ? { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' } : env,
+    cwd: opts.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (child.pid) opts.onStart?.(child.pid);
+  return collectStep(child, opts.timeoutMs ?? 300_000, (text) => child.pid && opts.onStdout?.(text, child.pid));
+}
+
+/**
+ * Waits for a step's process: its stdout and stderr, exit code or signal, and the `::error` annotations it printed
+ * (SIGKILL after `timeoutMs`). Outputs, state, env and summary are left empty for the caller to read from the files.
+ */
+export function collectStep(
+  child: ChildProcessByStdio<null, Readable, Readable>,
+  timeoutMs: number,
+  onStdout?: (text: string) => void,
+): Promise<StepResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd as string, args as string[], {
-      env: opts.user ? { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' } : env,
-      cwd: opts.cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
-      if (child.pid) opts.onStdout?.(d.toString(), child.pid);
+      onStdout?.(d.toString());
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    if (child.pid) opts.onStart?.(child.pid);
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 300_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);

@@ -12,7 +12,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
-import { parseFileCommands, REPO_ROOT, runAction, runPostOnly, type StepResult } from '../e2e/runner.js';
+import { collectStep, parseFileCommands, REPO_ROOT, runAction, runPostOnly, type StepResult } from '../e2e/runner.js';
 import { evaluateCondition, evaluateValue, toStr, type ExprContext, type ExprValue } from './expressions.js';
 
 /** How to run a workflow. */
@@ -213,23 +213,7 @@ function evalEnv(env: unknown, ctx: ExprContext, where: string): Env {
 function bash(script: string, env: Env, user: string, cwd: string, timeoutMs: number): Promise<StepResult> {
   const args = ['-u', user, '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
   args.push('bash', '--noprofile', '--norc', '-eo', 'pipefail', script);
-  return new Promise((resolve, reject) => {
-    const child = spawn('runuser', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const errors = stdout
-        .split('\n')
-        .filter((l) => l.startsWith('::error'))
-        .map((l) => l.replace(/^::error[^:]*::/, ''));
-      resolve({ exitCode: code, signal, stdout, stderr, outputs: {}, state: {}, env: {}, summary: '', errors });
-    });
-  });
+  return collectStep(spawn('runuser', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }), timeoutMs);
 }
 
 function gitAs(user: string, args: string[]): void {
