@@ -451,7 +451,7 @@ async function main() {
   console.log(`  logs               /var/log/eda-oci/ (cluster), rerun with --verbose for the CLI's log`);
   console.log(`\n${bold('Run a bundle')} (as ${USER}, or any user with a subuid range: the bundles are world-readable)`);
   console.log(`  runuser -u ${USER} -- srun --container ${BUNDLES_DIR}/busybox hostname`);
-  console.log(`  runuser -u ${USER} -- srun --container ${BUNDLES_DIR}/tool /opt/tool/bin/tool --version`);
+  console.log(`  runuser -u ${USER} -- srun --container ${BUNDLES_DIR}/tool tool --version`);
   console.log(`  cd /tmp && runuser -u ${USER} -- sbatch --wait --container ${BUNDLES_DIR}/busybox --wrap 'cat /etc/eda-oci-release'`);
   console.log(`  clean up: npm run demo -- --clean`);
 }
