@@ -1,7 +1,6 @@
 // Typed readers for action inputs (INPUT_* variables). Each bad value fails with one ConfigurationError line.
 import * as core from '@actions/core';
-import { ConfigurationError } from '@eda-oci/exec';
-import * as yaml from 'js-yaml';
+import { ConfigurationError, parseYamlText } from '@eda-oci/exec';
 
 /** A required input; empty or missing is a ConfigurationError naming the input. */
 export function getRequired(name: string): string {
@@ -64,17 +63,6 @@ export function getYaml(name: string): unknown {
   const value = getOptional(name);
   if (value === undefined) return undefined;
   return parseYamlText(value, `input '${name}'`);
-}
-
-/** Parses YAML text with the core schema; errors become ConfigurationError naming `where` and the line. */
-export function parseYamlText(text: string, where: string): unknown {
-  try {
-    return yaml.load(text, { schema: yaml.CORE_SCHEMA });
-  } catch (err) {
-    const e = err as { mark?: { line: number }; reason?: string; message: string };
-    const line = e.mark ? ` at line ${e.mark.line + 1}` : '';
-    throw new ConfigurationError(`${where} is not valid YAML${line}: ${e.reason ?? e.message}`, 'fix the YAML syntax');
-  }
 }
 
 /** An input exactly as given (no trimming: YAML blocks keep their indentation); undefined when blank. */

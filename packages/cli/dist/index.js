@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2041);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1577);
 // Executable entry of the eda-oci command (bundled to packages/cli/dist/index.js).
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2041:
+/***/ 1577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -421,3243 +421,6 @@ class ProgressTicker {
         this.last = t;
         return true;
     }
-}
-
-;// CONCATENATED MODULE: ./packages/exec/src/index.ts
-// Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./packages/cli/src/args.ts
-// Shared argv helpers for eda-oci commands: strict option parsing and usage errors (exit code 2).
-
-
-/** Exit codes: documented in `eda-oci --help`. */
-const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 };
-/** A ConfigurationError that main maps to exit code 2 (usage error). */
-function usageError(command, message) {
-    const e = new errors_ConfigurationError(message, `run 'eda-oci ${command} --help'`);
-    e.usage = true;
-    return e;
-}
-/** True when `err` came from usageError. */
-function isUsageError(err) {
-    return err instanceof errors_ConfigurationError && err.usage === true;
-}
-/** Strict parseArgs: unknown options and positionals are usage errors naming the command. */
-function parseOptions(command, args, options) {
-    try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args, options, allowPositionals: false, strict: true }).values;
-    }
-    catch (err) {
-        throw usageError(command, err.message);
-    }
-}
-/** Options every command has: `--json` and `-h/--help`. */
-const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
-/**
- * Parses a command's own options plus `--json` and `-h/--help`. With `--help` it prints `help` and returns undefined
- * (the command then exits 0).
- */
-function parseCommandLine(command, args, options, help, out) {
-    const v = parseOptions(command, args, { ...options, ...COMMON_OPTIONS });
-    if (v.help) {
-        out.write(`${help}\n`);
-        return undefined;
-    }
-    return v;
-}
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./packages/docker/src/reference.ts
-// Image references and daemon addresses, validated against the grammar docker itself uses (distribution/reference).
-
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const ID_RE = /^sha256:[a-f0-9]{64}$/;
-const FIX = 'use a reference such as registry.example.com:5000/team/tool:1.2 or name@sha256:<64 hex digits>';
-/** Parses and validates an image reference; throws ConfigurationError naming the value and the rule broken. */
-function parseImageReference(raw) {
-    const what = `image '${raw}'`;
-    if (raw === '')
-        throw new errors_ConfigurationError('image is empty', FIX);
-    if (raw.startsWith('-'))
-        throw new errors_ConfigurationError(`${what} starts with '-', which a program would read as an option`, FIX);
-    if (/[^\x21-\x7e]/.test(raw))
-        throw new errors_ConfigurationError(`${what} contains whitespace or non-printable characters`, FIX);
-    if (/[;&|`$<>(){}\\'"*?!#~^]/.test(raw)) {
-        throw new errors_ConfigurationError(`${what} contains shell metacharacters, which no image reference has`, FIX);
-    }
-    if (ID_RE.test(raw))
-        return { raw, path: '', isId: true };
-    let rest = raw;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!new RegExp(`^${DIGEST}$`).test(digest)) {
-            throw new errors_ConfigurationError(`${what} has an invalid digest '${digest}'`, 'a digest looks like sha256: followed by 64 lowercase hex digits');
-        }
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!new RegExp(`^${TAG}$`).test(tag)) {
-            throw new errors_ConfigurationError(`${what} has an invalid tag '${tag}'`, 'a tag is up to 128 letters, digits, _, . or -, not starting with . or -');
-        }
-    }
-    const parts = rest.split('/');
-    let registry;
-    if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /[A-Z]/.test(parts[0]))) {
-        registry = parts.shift();
-        if (!new RegExp(`^${DOMAIN}$`).test(registry)) {
-            throw new errors_ConfigurationError(`${what} has an invalid registry '${registry}'`, FIX);
-        }
-    }
-    const pathRe = new RegExp(`^${PATH_COMPONENT}$`);
-    for (const p of parts) {
-        if (!pathRe.test(p)) {
-            throw new errors_ConfigurationError(`${what} has an invalid repository component '${p}'`, 'repository names are lowercase letters, digits and separators (., _, __, -), e.g. team/tool');
-        }
-    }
-    const path = parts.join('/');
-    if ((registry ? registry.length + 1 : 0) + path.length > 255) {
-        throw new errors_ConfigurationError(`${what} has a repository name longer than 255 characters`, FIX);
-    }
-    return { raw, registry, path, tag, digest, isId: false };
-}
-/** The repository as docker prints it in RepoDigests/RepoTags (`busybox`, `127.0.0.1:5000/x/y`). */
-function familiarRepository(ref) {
-    const reg = ref.registry;
-    if (!reg || reg === 'docker.io' || reg === 'index.docker.io' || reg === 'registry-1.docker.io') {
-        return ref.path.startsWith('library/') ? ref.path.slice('library/'.length) : ref.path;
-    }
-    return `${reg}/${ref.path}`;
-}
-/** Validates a DOCKER_HOST value: unix:///abs/path, tcp://host:port or ssh://[user@]host[:port]. */
-function validateDockerHost(host) {
-    const fix = 'use unix:///run/user/<uid>/docker.sock (rootless), unix:///var/run/docker.sock, tcp://host:port or ssh://user@host';
-    if (host.startsWith('-'))
-        throw new errors_ConfigurationError(`docker-host '${host}' starts with '-'`, fix);
-    if (/^unix:\/\/\/[^\0\s]+$/.test(host))
-        return host;
-    if (/^tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.test(host))
-        return host;
-    if (/^ssh:\/\/([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
-        return host;
-    throw new errors_ConfigurationError(`docker-host '${host}' is not a Docker daemon address`, fix);
-}
-
-;// CONCATENATED MODULE: ./packages/docker/src/client.ts
-// docker CLI client: the few engine operations a bundle build needs, with errors turned into actionable lines.
-
-
-
-
-
-
-
-const DAEMON_DOWN = [
-    /Cannot connect to the Docker daemon/i,
-    /Is the docker daemon running/i,
-    /error during connect/i,
-    /connect: no such file or directory/i,
-    /connect: connection refused.*docker\.sock/i,
-    /permission denied while trying to connect to the Docker daemon/i,
-    /dial unix .*: connect:/i,
-];
-const NOT_FOUND = [
-    /manifest unknown/i,
-    /not found: manifest/i,
-    /repository does not exist/i,
-    /pull access denied/i,
-    /: not found$/i,
-    /No such image/i,
-    /name unknown/i,
-];
-const UNREACHABLE = [
-    /connection refused/i,
-    /no such host/i,
-    /i\/o timeout/i,
-    /network is unreachable/i,
-    /TLS handshake timeout/i,
-    /dial tcp/i,
-    /server gave HTTP response to HTTPS client/i,
-];
-/** A docker CLI client bound to one daemon. All calls use argument arrays and time limits. */
-class DockerClient {
-    host;
-    program;
-    log;
-    run;
-    spawnFn;
-    env;
-    api;
-    constructor(options = {}) {
-        this.host = options.host ?? (process.env.DOCKER_HOST || undefined);
-        this.program = options.program ?? process.env.EDA_OCI_DOCKER ?? 'docker';
-        this.log = options.logger ?? logger_silentLogger;
-        this.run = options.run ?? runCommand;
-        this.spawnFn = options.spawn ?? spawnCommand;
-        this.api = options.api ?? true;
-        // DOCKER_CONTEXT would silently override DOCKER_HOST; the chosen host must win.
-        const env = { ...process.env };
-        if (this.host) {
-            env.DOCKER_HOST = this.host;
-            delete env.DOCKER_CONTEXT;
-        }
-        this.env = env;
-    }
-    /** Where the daemon is, for messages. */
-    describeHost() {
-        return this.host ?? 'unix:///var/run/docker.sock (default)';
-    }
-    async docker(args, opts = {}) {
-        try {
-            return await this.run(this.program, args, {
-                env: this.env,
-                logger: this.log,
-                timeoutMs: opts.timeoutMs ?? 60_000,
-                signal: opts.signal,
-                quiet: opts.quiet,
-            });
-        }
-        catch (err) {
-            throw this.classify(err);
-        }
-    }
-    /** Turns a failed docker call into a daemon-unreachable ConfigurationError where that is the cause. */
-    classify(err) {
-        if (err instanceof errors_CommandFailedError) {
-            if (err.exitCode === null && err.signal === null && /not found/.test(err.message)) {
-                return new errors_ConfigurationError(`the docker CLI ('${this.program}') is not installed`, 'install docker.io (or docker-ce-cli) or set EDA_OCI_DOCKER to the docker program');
-            }
-            if (DAEMON_DOWN.some((re) => re.test(err.stderr))) {
-                return new errors_ConfigurationError(`cannot reach the Docker daemon at ${this.describeHost()}: ${lastLine(err.stderr)}`, 'start dockerd (or the rootless daemon, see setup-rootless-docker) or set docker-host / DOCKER_HOST to its socket', { cause: err });
-            }
-        }
-        return err;
-    }
-    /** Checks the daemon answers; returns its version and whether it runs rootless. */
-    async ping(signal) {
-        const r = await this.docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, signal, quiet: true });
-        const info = await this.docker(['info', '--format', '{{json .SecurityOptions}}'], { timeoutMs: 20_000, signal, quiet: true });
-        return { version: r.stdout.trim(), rootless: info.stdout.includes('rootless') };
-    }
-    /**
-     * The daemon's unix socket when the CLI would certainly talk to it (explicit unix:// host, or the default socket with
-     * no docker context selected), else undefined. Used for quick read-only API calls.
-     */
-    socketPath() {
-        if (!this.api)
-            return undefined;
-        if (this.host)
-            return this.host.startsWith('unix://') ? this.host.slice('unix://'.length) : undefined;
-        if (process.env.DOCKER_CONTEXT)
-            return undefined;
-        try {
-            const cfgDir = process.env.DOCKER_CONFIG ?? external_node_path_default().join(external_node_os_default().homedir(), '.docker');
-            const cfg = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(cfgDir, 'config.json'), 'utf8'));
-            if (cfg.currentContext && cfg.currentContext !== 'default')
-                return undefined;
-        }
-        catch {
-            // No config file: the CLI uses the default socket too.
-        }
-        return '/var/run/docker.sock';
-    }
-    /**
-     * A request to the Engine API over the unix socket: answers in a few ms where the CLI needs tens. Returns undefined
-     * when the socket cannot be used, so the caller falls back to the CLI and its error messages.
-     */
-    apiRequest(method, pathname, opts = {}) {
-        const socketPath = this.socketPath();
-        if (!socketPath)
-            return Promise.resolve(undefined);
-        const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-        const headers = { Host: 'docker' };
-        if (payload !== undefined)
-            headers['Content-Type'] = 'application/json';
-        return new Promise((resolve, reject) => {
-            const req = external_node_http_default().request({ socketPath, method, path: pathname, timeout: opts.timeoutMs ?? 10_000, headers, signal: opts.signal }, (res) => {
-                let body = '';
-                res.setEncoding('utf8');
-                res.on('data', (d) => (body += d));
-                res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-                res.on('error', () => resolve(undefined));
-            });
-            req.on('timeout', () => req.destroy());
-            req.on('error', () => opts.signal?.aborted ? reject(new errors_CancelledError(`docker ${method} ${pathname} was cancelled`)) : resolve(undefined));
-            req.end(payload);
-        });
-    }
-    apiGet(pathname, timeoutMs) {
-        return this.apiRequest('GET', pathname, { timeoutMs });
-    }
-    /** `docker image inspect`; undefined when the daemon has no such image. */
-    async inspectImage(ref, signal) {
-        const api = await this.apiGet(`/images/${encodeURIComponent(ref)}/json`, 10_000);
-        if (api?.status === 200) {
-            this.log.debug(`[api] GET /images/${ref}/json`);
-            return JSON.parse(api.body);
-        }
-        if (api?.status === 404)
-            return undefined;
-        try {
-            const r = await this.docker(['image', 'inspect', '--', ref], { timeoutMs: 30_000, signal, quiet: true });
-            const parsed = JSON.parse(r.stdout);
-            return parsed[0];
-        }
-        catch (err) {
-            if (err instanceof errors_CommandFailedError && /No such (image|object)/i.test(err.stderr))
-                return undefined;
-            throw err;
-        }
-    }
-    /** `docker pull`; registry errors become BundleError lines naming the image and what to check. */
-    async pull(ref, platform, signal) {
-        const args = ['pull', '--quiet'];
-        if (platform)
-            args.push('--platform', platform);
-        args.push('--', ref.raw);
-        try {
-            await this.docker(args, { timeoutMs: 30 * 60_000, signal });
-        }
-        catch (err) {
-            if (!(err instanceof errors_CommandFailedError))
-                throw err;
-            const line = lastLine(err.stderr);
-            const registry = ref.registry ?? 'docker.io';
-            if (UNREACHABLE.some((re) => re.test(err.stderr))) {
-                throw new errors_BundleError(`cannot pull image '${ref.raw}': registry ${registry} is unreachable (${line})`, 'check the registry address and port, the network/proxy from this runner, or use pull: never with a local image', { cause: err });
-            }
-            if (NOT_FOUND.some((re) => re.test(err.stderr))) {
-                throw new errors_BundleError(`image '${ref.raw}' was not found in registry ${registry} (${line})`, 'check the repository, tag or digest, and that this runner is logged in (docker login) if the repository is private', { cause: err });
-            }
-            throw new errors_BundleError(`cannot pull image '${ref.raw}': ${line}`, 'see the docker pull output above', { cause: err });
-        }
-    }
-    /** Creates (never starts) a container from an image, labelled so leftovers can be found; returns its id. */
-    async createContainer(image, label, platform, signal) {
-        // An image without Entrypoint/Cmd cannot be created without a command; the container never runs, so any path will do.
-        const entrypoint = '/.eda-oci-export';
-        const eq = label.indexOf('=');
-        const query = platform ? `?platform=${encodeURIComponent(platform)}` : '';
-        const api = await this.apiRequest('POST', `/containers/create${query}`, {
-            body: {
-                Image: image,
-                Entrypoint: [entrypoint],
-                Labels: { [label.slice(0, eq)]: label.slice(eq + 1) },
-                NetworkDisabled: true,
-                HostConfig: { NetworkMode: 'none' },
-            },
-            timeoutMs: 120_000,
-            signal,
-        });
-        if (api?.status === 201) {
-            this.log.info(`[api] POST /containers/create (image ${image})`);
-            return checkedId(JSON.parse(api.body).Id ?? '');
-        }
-        if (api)
-            throw new errors_BundleError(`docker create of ${image} failed: ${apiMessage(api.body)}`, 'check the image and the daemon log');
-        const args = ['container', 'create', '--label', label, '--network', 'none'];
-        if (platform)
-            args.push('--platform', platform);
-        args.push('--entrypoint', entrypoint, '--', image);
-        const r = await this.docker(args, { timeoutMs: 120_000, signal });
-        return checkedId(r.stdout.trim().split('\n').pop() ?? '');
-    }
-    /**
-     * Streams the export of a container (a tar of its filesystem): straight from the Engine API where the socket is
-     * usable (no CLI process copying the stream through a pipe), else `docker export` on stdout.
-     */
-    exportContainer(id, signal) {
-        const socketPath = this.socketPath();
-        if (!socketPath)
-            return this.spawnFn(this.program, ['container', 'export', id], { env: this.env, logger: this.log, signal });
-        this.log.info(`[api] GET /containers/${id.slice(0, 12)}/export`);
-        const stdout = new external_node_stream_namespaceObject.PassThrough({ highWaterMark: 1 << 20 });
-        let killed = false;
-        let settle;
-        const done = new Promise((resolve, reject) => (settle = { resolve, reject }));
-        done.catch(() => undefined);
-        const fail = (message) => {
-            settle.reject(killed
-                ? new errors_CancelledError('docker export was stopped')
-                : new errors_CommandFailedError(`docker export (engine API) failed: ${message}`, 'docker', ['container', 'export', id], null, null, message));
-            stdout.end();
-        };
-        const req = external_node_http_default().request({ socketPath, method: 'GET', path: `/containers/${encodeURIComponent(id)}/export`, headers: { Host: 'docker' } }, (res) => {
-            if (res.statusCode !== 200) {
-                let body = '';
-                res.setEncoding('utf8');
-                res.on('data', (d) => (body += d));
-                res.on('end', () => fail(apiMessage(body) || `HTTP ${res.statusCode}`));
-                return;
-            }
-            res.on('aborted', () => fail('the connection to the daemon was cut mid-export'));
-            res.on('error', (e) => fail(e.message));
-            res.on('end', () => {
-                if (res.complete)
-                    settle.resolve(undefined);
-                else
-                    fail('the connection to the daemon was cut mid-export');
-            });
-            res.pipe(stdout);
-        });
-        req.on('error', (e) => fail(e.message));
-        req.end();
-        const kill = () => {
-            killed = true;
-            req.destroy();
-        };
-        const onAbort = () => kill();
-        signal?.addEventListener('abort', onAbort, { once: true });
-        void done.finally(() => signal?.removeEventListener('abort', onAbort)).catch(() => undefined);
-        return { stdout, done, kill };
-    }
-    /** Removes a container if it exists (force). Never throws for an already-removed container. */
-    async removeContainer(id) {
-        const api = await this.apiRequest('DELETE', `/containers/${encodeURIComponent(id)}?force=1&v=1`, { timeoutMs: 60_000 });
-        if (api?.status === 204 || api?.status === 404)
-            return;
-        try {
-            await this.docker(['container', 'rm', '--force', '--volumes', id], { timeoutMs: 60_000, quiet: true });
-        }
-        catch (err) {
-            if (err instanceof errors_CommandFailedError && /No such container/i.test(err.stderr))
-                return;
-            throw err;
-        }
-    }
-    /** Containers carrying a label (leftovers of killed builds), with that label's value. */
-    async listContainersByLabel(label) {
-        const filters = encodeURIComponent(JSON.stringify({ label: [label] }));
-        const api = await this.apiGet(`/containers/json?all=1&filters=${filters}`, 10_000);
-        if (api?.status === 200) {
-            const list = JSON.parse(api.body);
-            return list.map((c) => ({ id: c.Id, value: c.Labels?.[label] ?? '' }));
-        }
-        const r = await this.docker(['container', 'ls', '--all', '--no-trunc', '--filter', `label=${label}`, '--format', `{{.ID}} {{.Label ${JSON.stringify(label)}}}`], { timeoutMs: 30_000, quiet: true });
-        return r.stdout
-            .split('\n')
-            .map((l) => l.trim().split(' '))
-            .filter(([id]) => id !== undefined && /^[0-9a-f]{64}$/.test(id))
-            .map(([id, value]) => ({ id: id, value: value ?? '' }));
-    }
-    /** Client and server versions (for provenance), in one call. */
-    async versions() {
-        const api = await this.apiGet('/version', 10_000);
-        if (api?.status === 200) {
-            // The CLI is not run on this path: its version is only known when the CLI is used.
-            return { client: 'not used (engine API)', server: JSON.parse(api.body).Version ?? 'unknown' };
-        }
-        const r = await this.docker(['version', '--format', '{{.Client.Version}} {{.Server.Version}}'], { timeoutMs: 20_000, quiet: true });
-        const [client = 'unknown', server = 'unknown'] = r.stdout.trim().split(' ');
-        return { client, server };
-    }
-}
-function checkedId(id) {
-    if (!/^[0-9a-f]{64}$/.test(id))
-        throw new errors_BundleError(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
-    return id;
-}
-/** The `message` of an Engine API error body, else the body. */
-function apiMessage(body) {
-    try {
-        return JSON.parse(body).message ?? body.trim();
-    }
-    catch {
-        return body.trim();
-    }
-}
-/** The repo digest (`sha256:...`) of an image as it came from the registry named by `ref`, or '' when none. */
-function repoDigestFor(image, ref) {
-    if (ref.digest)
-        return ref.digest;
-    if (ref.isId)
-        return '';
-    const repo = familiarRepository(ref);
-    for (const d of image.RepoDigests ?? []) {
-        const at = d.lastIndexOf('@');
-        if (at > 0 && d.slice(0, at) === repo)
-            return d.slice(at + 1);
-    }
-    return '';
-}
-/** `os/arch[/variant]` of an inspected image. */
-function imagePlatform(image) {
-    return [image.Os, image.Architecture, image.Variant].filter(Boolean).join('/');
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./packages/docker/src/rootless/checks.ts
-// Prerequisite checks for rootless Docker: one table row per check, each failure with the exact one-line fix.
-
-
-
-
-
-/** Subordinate ids rootless Docker needs (uid/gid 0..65535 inside the user namespace). */
-const SUBID_MIN = 65536;
-const STANDARD_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
-const CONTRIB_DIRS = ['/usr/share/docker.io/contrib', '/usr/share/docker/contrib', '/usr/libexec/docker', '/usr/lib/docker'];
-/** statfs f_type magic numbers of network/cluster file systems (linux/magic.h and the vendors' sources). */
-const NETWORK_FS = {
-    0x6969: 'NFS',
-    0x517b: 'SMB',
-    0xff534d42: 'CIFS',
-    0xfe534d42: 'SMB2',
-    0x0bd00bd0: 'Lustre',
-    0x47504653: 'GPFS',
-    0x19830326: 'BeeGFS',
-    0x5346414f: 'AFS',
-    0x6b414653: 'AFS (kAFS)',
-    0x00c36400: 'CephFS',
-    0x564c: 'NCP',
-    0x73757245: 'Coda',
-};
-const FUSE_MAGIC = 0x65735546;
-const LOCAL_FS = {
-    0xef53: 'ext4',
-    0x58465342: 'xfs',
-    0x9123683e: 'btrfs',
-    0x01021994: 'tmpfs',
-    0x794c7630: 'overlay',
-    0x2fc12fc1: 'zfs',
-};
-const PACKAGES = {
-    uidmap: { apt: 'uidmap', dnf: 'shadow-utils', zypper: 'shadow' },
-    dockerd: { apt: 'docker.io', dnf: 'docker-ce', zypper: 'docker' },
-    'dockerd-rootless.sh': { apt: 'docker.io', dnf: 'docker-ce-rootless-extras', zypper: 'docker-rootless-extras' },
-    rootlesskit: { apt: 'rootlesskit', dnf: 'docker-ce-rootless-extras', zypper: 'rootlesskit' },
-    slirp4netns: { apt: 'slirp4netns', dnf: 'slirp4netns', zypper: 'slirp4netns' },
-    docker: { apt: 'docker.io', dnf: 'docker-ce-cli', zypper: 'docker' },
-};
-/** `as root: apt-get install X` for the package providing `what` (Debian names when the manager is unknown). */
-function installFix(what, pm) {
-    const pkg = PACKAGES[what][pm ?? 'apt'];
-    const cmd = pm === 'dnf' ? 'dnf install' : pm === 'zypper' ? 'zypper install' : 'apt-get install';
-    return `as root: ${cmd} ${pkg}`;
-}
-/** The data-root the action uses when none is given: local disk, per user (daemon.json paths are literal). */
-function defaultDataRoot(username) {
-    return `/var/tmp/${username}/containers/storage`;
-}
-/** Validates a data-root path: absolute, normalized, no control characters, not `/`. */
-function validateDataRoot(dir) {
-    const fix = 'use an absolute directory on a local disk, e.g. /var/tmp/$USER/containers/storage';
-    if (!external_node_path_default().isAbsolute(dir))
-        throw new errors_ConfigurationError(`data-root '${dir}' is not an absolute path`, fix);
-    if ([...dir].some((c) => c.charCodeAt(0) < 0x20))
-        throw new errors_ConfigurationError(`data-root '${JSON.stringify(dir)}' contains control characters`, fix);
-    const normal = external_node_path_default().normalize(dir).replace(/\/+$/, '') || '/';
-    if (normal === '/')
-        throw new errors_ConfigurationError(`data-root '${dir}' is the root directory`, fix);
-    if (dir.split('/').includes('..'))
-        throw new errors_ConfigurationError(`data-root '${dir}' contains '..'`, fix);
-    return normal;
-}
-function detectPackageManager() {
-    if ((0,external_node_fs_namespaceObject.existsSync)('/usr/bin/apt-get'))
-        return 'apt';
-    if ((0,external_node_fs_namespaceObject.existsSync)('/usr/bin/dnf') || (0,external_node_fs_namespaceObject.existsSync)('/usr/bin/yum'))
-        return 'dnf';
-    if ((0,external_node_fs_namespaceObject.existsSync)('/usr/bin/zypper'))
-        return 'zypper';
-    return undefined;
-}
-function currentUsername(env, uid) {
-    try {
-        return external_node_os_default().userInfo().username;
-    }
-    catch {
-        // No passwd entry (e.g. an arbitrary uid in a container).
-        return env.USER ?? String(uid);
-    }
-}
-/** The real system: this process's user, /etc/sub[ug]id, /proc/sys, /dev/net/tun, PATH. */
-function checks_defaultCheckDeps(env = process.env) {
-    const uid = process.getuid?.() ?? -1;
-    return {
-        uid,
-        gids: [...new Set([process.getgid?.() ?? -1, ...(process.getgroups?.() ?? [])])],
-        username: currentUsername(env, uid),
-        env,
-        subuidFile: '/etc/subuid',
-        subgidFile: '/etc/subgid',
-        statfs: (p) => (0,promises_namespaceObject.statfs)(p),
-        tunDevice: '/dev/net/tun',
-        openReadWrite: async (p) => {
-            const fh = await (0,promises_namespaceObject.open)(p, external_node_fs_namespaceObject.constants.O_RDWR);
-            await fh.close();
-        },
-        readSysctl: async (name) => {
-            try {
-                return (await (0,promises_namespaceObject.readFile)(external_node_path_default().join('/proc/sys', name), 'utf8')).trim();
-            }
-            catch {
-                return undefined;
-            }
-        },
-        readFileCaps: readCapabilityXattr,
-        apparmorDir: '/etc/apparmor.d',
-        searchDirs: CONTRIB_DIRS,
-        systemDirs: STANDARD_DIRS,
-        runUserDir: '/run/user',
-        tmpDir: '/tmp',
-        packageManager: detectPackageManager(),
-    };
-}
-/** True when the checked user is this process's user, so real access()/open() results apply to them. */
-function isSelf(deps) {
-    return deps.uid === process.getuid?.();
-}
-/** Permission bits for `want` (4 r, 2 w, 1 x) as the kernel evaluates them: owner class first, then group, then other. */
-function modeAllows(st, deps, want) {
-    if (deps.uid === 0)
-        return true;
-    const bits = st.uid === deps.uid ? (st.mode >> 6) & 7 : deps.gids.includes(st.gid) ? (st.mode >> 3) & 7 : st.mode & 7;
-    return (bits & want) === want;
-}
-function octal(mode) {
-    return (mode & 0o7777).toString(8).padStart(4, '0');
-}
-/** PATH for the daemon: the caller's absolute PATH entries plus the standard dirs that are missing. */
-function daemonSearchPath(envPath, systemDirs = STANDARD_DIRS) {
-    const dirs = (envPath ?? '').split(':').filter((d) => d.startsWith('/'));
-    for (const d of systemDirs)
-        if (!dirs.includes(d))
-            dirs.push(d);
-    return dirs.join(':');
-}
-/** First executable regular file `name` in `dirs`. */
-async function findExecutable(name, dirs) {
-    for (const d of dirs) {
-        const p = external_node_path_default().join(d, name);
-        try {
-            const st = await (0,promises_namespaceObject.stat)(p);
-            if (st.isFile() && (st.mode & 0o111) !== 0)
-                return p;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-function ok(name, detail) {
-    return { name, ok: true, detail, fix: '' };
-}
-function fail(name, detail, fix) {
-    return { name, ok: false, detail, fix };
-}
-/** Not root: rootless Docker runs as an ordinary user (dockerd-rootless.sh refuses uid 0). */
-function checkUser(deps) {
-    if (deps.uid === 0) {
-        return fail('user', 'running as root (uid 0); rootless Docker needs an ordinary user', 'run the job as an ordinary user (e.g. the runner service account), or use the system dockerd when root');
-    }
-    return ok('user', `${deps.username} (uid ${deps.uid})`);
-}
-function parseSubIds(text) {
-    const out = [];
-    for (const line of text.split('\n')) {
-        const f = line.trim().split(':');
-        if (f.length !== 3 || !/^\d+$/.test(f[1]) || !/^\d+$/.test(f[2]))
-            continue;
-        out.push({ owner: f[0], start: Number(f[1]), count: Number(f[2]) });
-    }
-    return out;
-}
-/** A /etc/subuid or /etc/subgid range of >= 65536 ids for the user (by name or uid); the fix names a free range. */
-async function checkSubIds(kind, deps) {
-    const file = kind === 'uid' ? deps.subuidFile : deps.subgidFile;
-    const name = `sub${kind}`;
-    let text = '';
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch {
-        // Missing file: same as no line.
-    }
-    const lines = parseSubIds(text);
-    const mine = lines.filter((l) => l.owner === deps.username || l.owner === String(deps.uid));
-    const best = mine.sort((a, b) => b.count - a.count)[0];
-    if (best && best.count >= SUBID_MIN) {
-        return ok(name, `${best.owner}:${best.start}:${best.count} in ${file}`);
-    }
-    // Next free start above every range in the file, at least 100000 (what useradd picks).
-    const start = Math.max(100000, ...lines.map((l) => l.start + l.count));
-    const fix = `as root: usermod --add-sub${kind}s ${start}-${start + SUBID_MIN - 1} ${deps.username}`;
-    const detail = best
-        ? `${deps.username} has only ${best.count} subordinate ${kind}s in ${file} (${best.start}:${best.count}); rootless Docker needs ${SUBID_MIN}`
-        : `no line for ${deps.username} (uid ${deps.uid}) in ${file}`;
-    return fail(name, detail, fix);
-}
-/** CAP_SETGID and CAP_SETUID bit numbers (linux/capability.h). */
-const CAP_BIT = { newgidmap: 6, newuidmap: 7 };
-/**
- * Reads `security.capability` with getfattr (package attr; Node has no xattr API). Undefined when the file has no
- * capabilities or getfattr is missing; the check then reports what it could see.
- */
-async function readCapabilityXattr(p) {
-    const r = await runCommand('getfattr', ['--absolute-names', '-e', 'hex', '-n', 'security.capability', p], {
-        timeoutMs: 5_000,
-        logger: logger_silentLogger,
-        quiet: true,
-        okExitCodes: [0, 1],
-    }).catch(() => undefined);
-    const hex = r?.exitCode === 0 ? /^security\.capability=0x([0-9a-f]+)$/im.exec(r.stdout)?.[1] : undefined;
-    return hex ? Buffer.from(hex, 'hex') : undefined;
-}
-/**
- * True when raw vfs_cap_data grants capability `bit` as permitted and effective (`cap_X=ep`): le32 magic_etc whose
- * low bit is the effective flag, then le32 permitted/inheritable pairs (the first pair covers bits 0..31).
- */
-function capabilityGranted(raw, bit) {
-    if (!raw || raw.length < 12)
-        return false;
-    const magicEtc = raw.readUInt32LE(0);
-    const permitted = raw.readUInt32LE(4);
-    return (magicEtc & 0x1) === 1 && (permitted & (1 << bit)) !== 0;
-}
-/** newuidmap/newgidmap present and able to map ids: setuid root, or file capability cap_setuid/cap_setgid=ep. */
-async function checkIdMapper(program, deps) {
-    const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
-    const found = await findExecutable(program, dirs);
-    if (!found)
-        return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
-    const st = await (0,promises_namespaceObject.stat)(found);
-    if ((st.mode & 0o4000) !== 0 && st.uid === 0)
-        return ok(program, `${found} (setuid root)`);
-    const cap = program === 'newuidmap' ? 'cap_setuid' : 'cap_setgid';
-    if (capabilityGranted(await deps.readFileCaps(found), CAP_BIT[program])) {
-        return ok(program, `${found} (file capability ${cap}=ep)`);
-    }
-    return fail(program, `${found} is neither setuid root nor has ${cap}=ep (mode ${octal(st.mode)}, owner uid ${st.uid}; getfattr reads capabilities)`, `as root: chown root ${found} && chmod u+s ${found}  (or: setcap ${cap}=ep ${found})`);
-}
-/** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
-async function checkUserNamespaces(deps) {
-    const name = 'user namespaces';
-    const max = await deps.readSysctl('user/max_user_namespaces');
-    if (max !== undefined && Number(max) === 0) {
-        return fail(name, 'user.max_user_namespaces is 0 (user namespaces disabled)', 'as root: sysctl -w user.max_user_namespaces=28633');
-    }
-    const clone = await deps.readSysctl('kernel/unprivileged_userns_clone');
-    if (clone !== undefined && clone === '0') {
-        return fail(name, 'kernel.unprivileged_userns_clone is 0 (unprivileged user namespaces disabled)', 'as root: sysctl -w kernel.unprivileged_userns_clone=1');
-    }
-    // Ubuntu 23.10+: unprivileged user namespaces are refused unless AppArmor has a profile for the program.
-    const apparmor = await deps.readSysctl('kernel/apparmor_restrict_unprivileged_userns');
-    if (apparmor === '1') {
-        const profiles = await (0,promises_namespaceObject.readdir)(deps.apparmorDir).catch(() => []);
-        if (!profiles.some((p) => p.includes('rootlesskit'))) {
-            return fail(name, `kernel.apparmor_restrict_unprivileged_userns is 1 and ${deps.apparmorDir} has no rootlesskit profile`, `as root: install an AppArmor profile for rootlesskit (https://docs.docker.com/go/rootless/) or sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`);
-        }
-    }
-    const parts = [`user.max_user_namespaces=${max ?? '?'}`];
-    if (clone !== undefined)
-        parts.push(`kernel.unprivileged_userns_clone=${clone}`);
-    return ok(name, parts.join(', '));
-}
-/** /dev/net/tun openable read-write: rootlesskit's slirp4netns (and vpnkit) network creates a tap device through it. */
-async function checkTun(deps) {
-    const name = '/dev/net/tun';
-    const dev = deps.tunDevice;
-    let st;
-    try {
-        st = await (0,promises_namespaceObject.stat)(dev);
-    }
-    catch {
-        return fail(name, `${dev} does not exist`, `as root: modprobe tun (or mknod ${dev} c 10 200) && chmod 666 ${dev}`);
-    }
-    if (!modeAllows(st, deps, 6)) {
-        return fail(name, `${dev} is mode ${octal(st.mode)} owner ${st.uid}:${st.gid}: ${deps.username} cannot open it read-write (rootlesskit needs it for tap0)`, `as root: chmod 666 ${dev}`);
-    }
-    if (isSelf(deps)) {
-        try {
-            await deps.openReadWrite(dev);
-        }
-        catch (err) {
-            const e = err;
-            return fail(name, `cannot open ${dev} read-write: ${e.code ?? e.message}`, `as root: chmod 666 ${dev} (in a container also pass the device: --device ${dev})`);
-        }
-    }
-    return ok(name, `${dev} is usable read-write`);
-}
-/** Why a directory cannot serve as this user's runtime dir, or undefined when it can (ours, a directory, exactly 0700). */
-async function runtimeDirProblem(dir, deps) {
-    let st;
-    try {
-        st = await (0,promises_namespaceObject.lstat)(dir);
-    }
-    catch {
-        return 'does not exist';
-    }
-    if (st.isSymbolicLink())
-        return 'is a symbolic link';
-    if (!st.isDirectory())
-        return 'is not a directory';
-    if (st.uid !== deps.uid)
-        return `is owned by uid ${st.uid}, another user`;
-    if ((st.mode & 0o777) !== 0o700)
-        return `has mode ${octal(st.mode)}, not 0700`;
-    return undefined;
-}
-/**
- * The runtime dir (XDG_RUNTIME_DIR) for the daemon's socket and state. An unset XDG_RUNTIME_DIR or one that belongs to
- * another user (left over after su/sudo) is not a failure: /run/user/<uid> is used when it is ours, else a private 0700
- * directory below /tmp. Another user's directory is never touched.
- */
-async function planRuntimeDir(deps) {
-    const name = 'XDG_RUNTIME_DIR';
-    const given = deps.env.XDG_RUNTIME_DIR;
-    let why = 'XDG_RUNTIME_DIR is unset';
-    if (given) {
-        const problem = external_node_path_default().isAbsolute(given) ? await runtimeDirProblem(given, deps) : 'is not an absolute path';
-        if (!problem)
-            return { row: ok(name, `${given} (ours, 0700)`), plan: { path: given, create: false } };
-        why = `XDG_RUNTIME_DIR=${given} ${problem}; not touched`;
-    }
-    const runUser = external_node_path_default().join(deps.runUserDir, String(deps.uid));
-    if (!(await runtimeDirProblem(runUser, deps))) {
-        return { row: ok(name, `${runUser} (${why})`), plan: { path: runUser, create: false } };
-    }
-    const priv = external_node_path_default().join(deps.tmpDir, `eda-oci-runtime-${deps.uid}`);
-    const problem = await runtimeDirProblem(priv, deps);
-    if (!problem)
-        return { row: ok(name, `${priv} (private; ${why})`), plan: { path: priv, create: false } };
-    if (problem === 'does not exist') {
-        return { row: ok(name, `${priv} (private, created 0700; ${why})`), plan: { path: priv, create: true } };
-    }
-    return {
-        row: fail(name, `${why}, and the private fallback ${priv} ${problem}`, `set XDG_RUNTIME_DIR to a 0700 directory owned by ${deps.username}, or as root: rm -rf ${priv}`),
-    };
-}
-/**
- * data-root on a local file system (Docker's overlay storage does not work on NFS/CIFS/Lustre/GPFS...), owned by us
- * when it exists, else creatable: its nearest existing ancestor is writable and belongs to us or root.
- */
-async function checkDataRoot(dataRoot, deps) {
-    const name = 'data-root';
-    const fixDir = `set data-root to a directory on a local disk owned by ${deps.username}, e.g. ${defaultDataRoot(deps.username)}`;
-    let dir = dataRoot;
-    let st;
-    for (;;) {
-        try {
-            st = await (0,promises_namespaceObject.stat)(dir);
-            break;
-        }
-        catch {
-            const parent = external_node_path_default().dirname(dir);
-            if (parent === dir)
-                break;
-            dir = parent;
-        }
-    }
-    if (!st)
-        return fail(name, `no existing ancestor of ${dataRoot}`, fixDir);
-    const exists = dir === dataRoot;
-    if (exists) {
-        if (!st.isDirectory())
-            return fail(name, `${dataRoot} exists and is not a directory`, fixDir);
-        if (st.uid !== deps.uid) {
-            return fail(name, `${dataRoot} is owned by uid ${st.uid}; the rootless daemon runs as ${deps.username} (uid ${deps.uid})`, `${fixDir}, or as root: chown -R ${deps.username} ${dataRoot}`);
-        }
-    }
-    else {
-        if (!st.isDirectory())
-            return fail(name, `${dir} (an ancestor of ${dataRoot}) is not a directory`, fixDir);
-        if (st.uid !== deps.uid && st.uid !== 0) {
-            return fail(name, `${dir} (an ancestor of ${dataRoot}) is owned by uid ${st.uid}, another user who could tamper with the Docker storage`, fixDir);
-        }
-    }
-    let writable = modeAllows(st, deps, 3);
-    if (writable && isSelf(deps))
-        writable = await (0,promises_namespaceObject.access)(dir, external_node_fs_namespaceObject.constants.W_OK | external_node_fs_namespaceObject.constants.X_OK).then(() => true, () => false);
-    if (!writable) {
-        return fail(name, `${dir} is not writable by ${deps.username} (mode ${octal(st.mode)}, owner uid ${st.uid})`, fixDir);
-    }
-    let type;
-    try {
-        type = (await deps.statfs(dir)).type >>> 0;
-    }
-    catch (err) {
-        return fail(name, `cannot statfs ${dir}: ${err.message}`, fixDir);
-    }
-    const magic = `0x${type.toString(16)}`;
-    const network = NETWORK_FS[type];
-    if (network) {
-        return fail(name, `${dataRoot} is on ${network} (statfs type ${magic}); Docker storage must be on a local file system`, `set data-root to a directory on a local disk, e.g. ${defaultDataRoot(deps.username)}`);
-    }
-    const fsName = type === FUSE_MAGIC ? 'FUSE (make sure it is a local file system, not sshfs or similar)' : (LOCAL_FS[type] ?? magic);
-    return ok(name, `${dataRoot} (${fsName}${exists ? '' : ', will be created'})`);
-}
-/** The daemon.json rootless dockerd reads: $XDG_CONFIG_HOME/docker or ~/.config/docker. */
-function daemonConfigFile(env, home) {
-    const base = env.XDG_CONFIG_HOME && external_node_path_default().isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : external_node_path_default().join(home, '.config');
-    return external_node_path_default().join(base, 'docker', 'daemon.json');
-}
-/** HOME exists (dockerd-rootless.sh requires it) and an existing daemon.json is a JSON object without `hosts`. */
-async function checkDaemonConfig(deps, dataRoot) {
-    const name = 'daemon.json';
-    const home = deps.env.HOME ?? '';
-    const file = daemonConfigFile(deps.env, home || '/nonexistent');
-    if (!home ||
-        !external_node_path_default().isAbsolute(home) ||
-        !(await (0,promises_namespaceObject.stat)(home).then((s) => s.isDirectory(), () => false))) {
-        return {
-            row: fail(name, `HOME '${home}' is not an existing directory`, `set HOME to the home directory of ${deps.username}`),
-            file,
-            home,
-        };
-    }
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT')
-            return { row: ok(name, `${file} (will be created)`), file, home };
-        return { row: fail(name, `cannot read ${file}: ${code}`, `as root: chown ${deps.username} ${file}`), file, home };
-    }
-    let parsed;
-    try {
-        parsed = text.trim() === '' ? {} : JSON.parse(text);
-    }
-    catch (err) {
-        return {
-            row: fail(name, `${file} is not valid JSON: ${err.message}`, `fix the JSON syntax in ${file} or move it aside`),
-            file,
-            home,
-        };
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        return { row: fail(name, `${file} is not a JSON object`, `make ${file} a JSON object ({...}) or move it aside`), file, home };
-    }
-    const config = parsed;
-    if ('hosts' in config) {
-        return {
-            row: fail(name, `${file} sets "hosts"; setup-rootless-docker needs the daemon on its default socket in XDG_RUNTIME_DIR`, `remove "hosts" from ${file}`),
-            file,
-            home,
-            config,
-        };
-    }
-    const current = config['data-root'];
-    const note = current !== undefined && current !== dataRoot ? `; data-root ${JSON.stringify(current)} will become ${dataRoot}` : '';
-    return { row: ok(name, `${file}${note}`), file, home, config };
-}
-async function checkProgram(name, candidates, dirs, fix) {
-    for (const c of candidates) {
-        const found = await findExecutable(c, dirs);
-        if (found)
-            return { row: ok(name, found), found };
-    }
-    return { row: fail(name, `${candidates.join(' or ')} not found in ${dirs.join(':')}`, fix) };
-}
-/**
- * Runs every prerequisite check (none has a side effect) and returns the table, plus what the setup needs: the runtime
- * dir plan, the daemon's PATH, dockerd-rootless.sh and the daemon.json path and content.
- */
-async function checks_runChecks(options = {}, deps = checks_defaultCheckDeps()) {
-    const dataRoot = validateDataRoot(options.dataRoot ?? defaultDataRoot(deps.username));
-    const daemonPath = daemonSearchPath(deps.env.PATH, deps.systemDirs);
-    const pathDirs = daemonPath.split(':');
-    const pm = deps.packageManager;
-    const runtime = await planRuntimeDir(deps);
-    const config = await checkDaemonConfig(deps, dataRoot);
-    const script = await checkProgram('dockerd-rootless.sh', ['dockerd-rootless.sh'], [...pathDirs, ...deps.searchDirs], `${installFix('dockerd-rootless.sh', pm)}${pm === 'apt' || !pm ? ' (or docker-ce-rootless-extras from the Docker repository)' : ''}`);
-    const dockerCli = deps.env.EDA_OCI_DOCKER;
-    const docker = dockerCli && external_node_path_default().isAbsolute(dockerCli)
-        ? await checkProgram('docker CLI', [external_node_path_default().basename(dockerCli)], [external_node_path_default().dirname(dockerCli)], `set EDA_OCI_DOCKER to an existing docker program`)
-        : await checkProgram('docker CLI', [dockerCli || 'docker'], pathDirs, installFix('docker', pm));
-    const rows = [
-        checkUser(deps),
-        await checkSubIds('uid', deps),
-        await checkSubIds('gid', deps),
-        await checkIdMapper('newuidmap', deps),
-        await checkIdMapper('newgidmap', deps),
-        await checkUserNamespaces(deps),
-        await checkTun(deps),
-        runtime.row,
-        await checkDataRoot(dataRoot, deps),
-        config.row,
-        script.row,
-        (await checkProgram('dockerd', ['dockerd'], pathDirs, installFix('dockerd', pm))).row,
-        (await checkProgram('rootlesskit', ['rootlesskit', 'docker-rootlesskit'], pathDirs, installFix('rootlesskit', pm))).row,
-        (await checkProgram('slirp4netns', ['slirp4netns', 'vpnkit'], pathDirs, installFix('slirp4netns', pm))).row,
-        docker.row,
-    ];
-    return {
-        ok: rows.every((r) => r.ok),
-        rows,
-        dataRoot,
-        runtimeDir: runtime.plan,
-        daemonPath,
-        dockerdRootless: script.found,
-        configFile: config.file,
-        existingConfig: config.config,
-        home: config.home,
-    };
-}
-/** The table as plain text: `ok`/`FAIL`, name, detail, and an indented `fix:` line under each failure. */
-function formatCheckTable(rows) {
-    const width = Math.max(...rows.map((r) => r.name.length)) + 2;
-    return rows
-        .map((r) => `${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(width)}${r.detail}${r.ok ? '' : `\n      ${''.padEnd(width)}fix: ${r.fix}`}`)
-        .join('\n');
-}
-/** Thrown when prerequisites fail: one line per failed check with its fix; `rows` is the whole table. */
-class checks_PrerequisiteError extends errors_ConfigurationError {
-    rows;
-    name = 'PrerequisiteError';
-    constructor(rows) {
-        const user = rows.find((r) => r.name === 'user' && !r.ok);
-        // Running as root makes every per-user check moot: report only that.
-        const failed = user ? [user] : rows.filter((r) => !r.ok);
-        const line = failed.map((r) => `${r.name}: ${r.detail}; fix: ${r.fix}`).join(' | ');
-        super(failed.length === 1
-            ? `rootless Docker prerequisite failed: ${line}`
-            : `${failed.length} rootless Docker prerequisites failed: ${line}`);
-        this.rows = rows;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./packages/docker/src/rootless/daemon.ts
-// Rootless dockerd of the current user: checks, daemon.json merge, start (or reuse a running one), wait until healthy, stop.
-
-
-
-
-
-
-
-
-const LOCK_NAME = 'eda-oci-setup-rootless-docker.lock';
-const LOG_NAME = 'eda-oci-dockerd-rootless.log';
-/** Environment passed through to the daemon (proxies for pulls, rootlesskit knobs); everything else is dropped. */
-const PASS_ENV = /^(XDG_CONFIG_HOME|DOCKERD_ROOTLESS_[A-Z0-9_]+|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy|TZ|LANG|LC_ALL)$/;
-/** Parses the daemon-config input: a JSON object; `hosts` is refused (the daemon must stay on its default socket). */
-function parseDaemonConfig(text, where = 'daemon-config') {
-    if (text === undefined || text.trim() === '')
-        return {};
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (err) {
-        throw new ConfigurationError(`${where} is not valid JSON: ${err.message}`, `give a JSON object, e.g. {"log-level": "warn"}`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new ConfigurationError(`${where} is not a JSON object`, `give a JSON object, e.g. {"log-level": "warn"}`);
-    }
-    if ('hosts' in value) {
-        throw new ConfigurationError(`${where} sets "hosts"`, 'remove it: the rootless daemon listens on unix://$XDG_RUNTIME_DIR/docker.sock');
-    }
-    return value;
-}
-function canonical(v) {
-    if (Array.isArray(v))
-        return `[${v.map(canonical).join(',')}]`;
-    if (v && typeof v === 'object') {
-        return `{${Object.keys(v)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
-            .join(',')}}`;
-    }
-    return JSON.stringify(v);
-}
-/**
- * daemon.json content: the user's keys, then `overlay` on top, then data-root. `changed` is false when the file already
- * says the same (it is then left alone, formatting included).
- */
-function mergeDaemonConfig(existing, overlay, dataRoot) {
-    if (overlay['data-root'] !== undefined && overlay['data-root'] !== dataRoot) {
-        throw new ConfigurationError(`daemon-config sets data-root ${JSON.stringify(overlay['data-root'])}, which differs from data-root ${dataRoot}`, 'set the data-root input instead');
-    }
-    const config = { ...existing, ...overlay, 'data-root': dataRoot };
-    return { config, changed: existing === undefined || canonical(existing) !== canonical(config) };
-}
-/**
- * Writes daemon.json atomically (temp file in the same directory, fsync, rename) after copying the previous file to
- * `<file>.eda-oci-backup-<time>`. A symlinked daemon.json (dotfile managers) is written through to its target.
- */
-async function writeDaemonJson(file, config, now = new Date()) {
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    let target = file;
-    let mode = 0o644;
-    let backup;
-    const st = await lstat(file).catch(() => undefined);
-    if (st) {
-        target = st.isSymbolicLink() ? await realpath(file) : file;
-        mode = (await lstat(target)).mode & 0o777;
-        backup = `${target}.eda-oci-backup-${now.toISOString().replace(/[-:.]/g, '')}`;
-        await copyFile(target, backup, constants.COPYFILE_EXCL);
-    }
-    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-    try {
-        const fh = await open(tmp, 'wx', mode);
-        try {
-            await fh.writeFile(`${JSON.stringify(config, null, 2)}\n`);
-            await fh.sync();
-        }
-        finally {
-            await fh.close();
-        }
-        await rename(tmp, target);
-    }
-    catch (err) {
-        await unlink(tmp).catch(() => undefined);
-        throw err;
-    }
-    return { backup };
-}
-/** GET /info on a daemon's unix socket; undefined when nothing answers (no socket, refused, timeout, not Docker). */
-function probeDaemon(socket, timeoutMs = 3000) {
-    return new Promise((resolve) => {
-        const req = http.get({ socketPath: socket, path: '/info', headers: { Host: 'docker' }, timeout: timeoutMs }, (res) => {
-            let body = '';
-            res.setEncoding('utf8');
-            res.on('data', (d) => (body += d));
-            res.on('error', () => resolve(undefined));
-            res.on('end', () => {
-                if (res.statusCode !== 200)
-                    return resolve(undefined);
-                try {
-                    const info = JSON.parse(body);
-                    resolve({
-                        rootless: (info.SecurityOptions ?? []).some((s) => s.split(',').includes('name=rootless')),
-                        dockerRootDir: info.DockerRootDir ?? '',
-                        serverVersion: info.ServerVersion ?? '',
-                    });
-                }
-                catch {
-                    resolve(undefined);
-                }
-            });
-        });
-        req.on('timeout', () => req.destroy());
-        req.on('error', () => resolve(undefined));
-    });
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError('rootless Docker setup was cancelled'));
-        const onAbort = () => {
-            clearTimeout(t);
-            reject(new CancelledError('rootless Docker setup was cancelled'));
-        };
-        const t = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** The holder recorded in a lock file is alive (same pid and start time). */
-function holderAlive(text) {
-    try {
-        const h = JSON.parse(text);
-        if (typeof h.pid !== 'number')
-            return { alive: false };
-        const p = procInfo(h.pid);
-        return { alive: Boolean(p && !p.zombie && (h.startTime === undefined || p.startTime === h.startTime)), pid: h.pid };
-    }
-    catch {
-        return { alive: false };
-    }
-}
-/**
- * Serializes setups of one user: an O_EXCL lock file with our pid and start time in the runtime dir. A lock whose
- * holder is dead is taken over (re-read just before removal, so a lock a third run just took is not removed).
- * Resolves with the release function.
- */
-async function acquireSetupLock(dir, opts) {
-    const file = path.join(dir, LOCK_NAME);
-    const me = JSON.stringify({ pid: process.pid, startTime: procInfo(process.pid)?.startTime, host: os.hostname() });
-    const deadline = Date.now() + opts.timeoutMs;
-    let announced = false;
-    for (;;) {
-        // The lock appears with its content (written to a temp file, then hard-linked into place; link fails when the lock
-        // exists): an O_EXCL create followed by a write would show other runs an empty lock they could take for stale.
-        const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
-        await writeFile(tmp, me, { mode: 0o600 });
-        try {
-            await link(tmp, file);
-            return async () => {
-                if ((await readFile(file, 'utf8').catch(() => '')) === me)
-                    await unlink(file).catch(() => undefined);
-            };
-        }
-        catch (err) {
-            if (err.code !== 'EEXIST')
-                throw err;
-        }
-        finally {
-            await unlink(tmp).catch(() => undefined);
-        }
-        const text = await readFile(file, 'utf8').catch(() => undefined);
-        if (text === undefined)
-            continue;
-        const holder = holderAlive(text);
-        if (!holder.alive) {
-            if ((await readFile(file, 'utf8').catch(() => undefined)) === text) {
-                opts.logger?.info(`taking over the setup lock ${file} of a run that is gone${holder.pid ? ` (pid ${holder.pid})` : ''}`);
-                await unlink(file).catch(() => undefined);
-            }
-            continue;
-        }
-        if (!announced) {
-            opts.logger?.info(`waiting for another setup-rootless-docker run of this user (pid ${holder.pid}, lock ${file})`);
-            announced = true;
-        }
-        if (Date.now() > deadline) {
-            throw new EdaOciError(`another setup-rootless-docker run of this user (pid ${holder.pid}) still holds ${file} after ${Math.round(opts.timeoutMs / 1000)} s`, `wait for it to finish, or stop pid ${holder.pid}`);
-        }
-        await sleep(200, opts.signal);
-    }
-}
-/** Creates the private runtime dir (0700) or verifies an existing one is ours and a real directory. */
-async function ensureRuntimeDir(dir, uid) {
-    await mkdir(dir, { mode: 0o700 }).catch((err) => {
-        if (err.code !== 'EEXIST')
-            throw err;
-    });
-    const st = await lstat(dir);
-    if (!st.isDirectory() || st.uid !== uid) {
-        throw new ConfigurationError(`runtime dir ${dir} is not a directory owned by uid ${uid}`, `as root: rm -rf ${dir}`);
-    }
-    if ((st.mode & 0o777) !== 0o700)
-        await chmod(dir, 0o700);
-}
-/** The daemon answers on `socket`, which belongs to `uid` (another user's socket is never reused). */
-async function probeOwnDaemon(socket, uid) {
-    const st = await lstat(socket).catch(() => undefined);
-    if (!st || !st.isSocket() || st.uid !== uid)
-        return undefined;
-    return probeDaemon(socket);
-}
-/** The last lines of a log file (empty when unreadable). */
-async function logTail(file, lines = 200) {
-    const text = await readFile(file, 'utf8').catch(() => '');
-    return text
-        .split('\n')
-        .filter((l, i, a) => l !== '' || i < a.length - 1)
-        .slice(-lines);
-}
-/** The most telling line of a failed start-up log (rootlesskit/dockerd errors), without shell trace lines. */
-function salientLogLine(lines) {
-    const interesting = /level=(error|fatal)|\berror\b|failed|denied|needs to be|must be|not found|cannot|No such/i;
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const l = lines[i].trim();
-        if (l && !l.startsWith('+') && interesting.test(l))
-            return l.length > 300 ? `${l.slice(0, 300)}...` : l;
-    }
-    return '';
-}
-/** Environment of the daemon: a clean one with what dockerd-rootless.sh needs, plus pass-through knobs. */
-function daemonEnv(env, v) {
-    const out = {
-        HOME: v.home,
-        USER: v.user,
-        LOGNAME: v.user,
-        PATH: v.path,
-        XDG_RUNTIME_DIR: v.runtimeDir,
-    };
-    for (const [k, val] of Object.entries(env))
-        if (PASS_ENV.test(k) && val !== undefined)
-            out[k] = val;
-    // The GitHub runner kills processes carrying its RUNNER_TRACKING_ID when the job ends (orphan clean-up); a daemon that
-    // must outlive the job is started without it, one that must not is left with it as a safety net.
-    if (!v.keepRunning && env.RUNNER_TRACKING_ID)
-        out.RUNNER_TRACKING_ID = env.RUNNER_TRACKING_ID;
-    return out;
-}
-/**
- * Makes a rootless Docker daemon of the current user available: runs the prerequisite checks (failing with
- * PrerequisiteError before touching anything), merges daemon.json, then reuses a healthy rootless daemon already
- * answering on $XDG_RUNTIME_DIR/docker.sock or starts dockerd-rootless.sh detached and waits until `/info` answers and
- * reports rootless. A daemon that fails to come up, or a cancellation, stops what this call started. Concurrent calls
- * of one user are serialized with a lock in the runtime dir.
- */
-async function setupRootlessDocker(options = {}, deps = {}) {
-    const logger = deps.logger ?? silentLogger;
-    const checkDeps = deps.checks ?? defaultCheckDeps();
-    const waitSeconds = options.waitSeconds ?? 60;
-    const report = await logger.group('Check rootless Docker prerequisites', async () => {
-        const r = await runChecks({ dataRoot: options.dataRoot }, checkDeps);
-        // One line per check; the failure itself is reported once, by the caller, from the PrerequisiteError.
-        for (const row of r.rows)
-            logger.info(row.ok ? `ok    ${row.name}: ${row.detail}` : `FAIL  ${row.name}: ${row.detail}; fix: ${row.fix}`);
-        return r;
-    });
-    if (!report.ok)
-        throw new PrerequisiteError(report.rows);
-    const merged = mergeDaemonConfig(report.existingConfig, options.daemonConfig ?? {}, report.dataRoot);
-    const plan = report.runtimeDir;
-    const socket = path.join(plan.path, 'docker.sock');
-    const base = {
-        dockerHost: `unix://${socket}`,
-        checks: report.rows,
-        runtimeDir: plan.path,
-        warnings: [],
-    };
-    if (plan.create)
-        await ensureRuntimeDir(plan.path, checkDeps.uid);
-    const release = await acquireSetupLock(plan.path, { signal: options.signal, timeoutMs: (waitSeconds + 60) * 1000, logger });
-    try {
-        const running = await probeOwnDaemon(socket, checkDeps.uid);
-        if (running && !running.rootless) {
-            throw new ConfigurationError(`the Docker daemon answering on ${socket} is not rootless`, `stop it, or set XDG_RUNTIME_DIR elsewhere`);
-        }
-        if (running) {
-            logger.info(`reusing the rootless Docker daemon already running at ${base.dockerHost} (version ${running.serverVersion})`);
-            const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
-            if (running.dockerRootDir !== wanted) {
-                base.warnings.push(`the running daemon uses data-root ${running.dockerRootDir}, not ${report.dataRoot}; stop it to start one with the requested data-root`);
-            }
-            if (merged.changed) {
-                base.warnings.push(`${report.configFile} was left unchanged: the running daemon would not read it until it is restarted`);
-            }
-            for (const w of base.warnings)
-                logger.warning(w);
-            return {
-                ...base,
-                dataRoot: running.dockerRootDir || report.dataRoot,
-                started: false,
-                daemonJson: { file: report.configFile, changed: false },
-                serverVersion: running.serverVersion,
-            };
-        }
-        const daemonJson = { file: report.configFile, changed: merged.changed };
-        if (merged.changed) {
-            const { backup } = await writeDaemonJson(report.configFile, merged.config, deps.now?.());
-            daemonJson.backup = backup;
-            logger.info(`wrote ${report.configFile}${backup ? ` (previous content in ${backup})` : ''}`);
-        }
-        await mkdir(report.dataRoot, { recursive: true, mode: 0o700 });
-        if (options.start === false) {
-            return { ...base, dataRoot: report.dataRoot, started: false, daemonJson };
-        }
-        const logFile = path.join(plan.path, LOG_NAME);
-        await rename(logFile, `${logFile}.1`).catch(() => undefined);
-        const env = daemonEnv(checkDeps.env, {
-            home: report.home,
-            user: checkDeps.username,
-            runtimeDir: plan.path,
-            path: report.daemonPath,
-            keepRunning: options.keepRunning ?? false,
-        });
-        const t0 = Date.now();
-        const info = await logger.group('Start rootless dockerd', async () => {
-            const proc = await startDetached(report.dockerdRootless, [], { env, logFile, logger });
-            const state = { pid: proc.pid, startTime: procInfo(proc.pid)?.startTime ?? 0, runtimeDir: plan.path, socket };
-            options.onStarted?.(state);
-            const failStart = async (err) => {
-                // On cancellation the runner (or runuser, after 2 s) kills this step soon: a short grace, then SIGKILL. A daemon
-                // that has not finished starting holds nothing worth a clean shutdown.
-                await stopRootlessDocker(state, { logger, graceMs: err instanceof CancelledError ? 1000 : 5000 });
-                if (!(err instanceof CancelledError)) {
-                    const lines = await logTail(logFile);
-                    await logger.group(`rootless dockerd log (${logFile})`, async () => {
-                        for (const l of lines)
-                            logger.info(l);
-                    });
-                }
-                throw err;
-            };
-            const deadline = t0 + waitSeconds * 1000;
-            for (;;) {
-                const up = await probeDaemon(socket, 2000);
-                // Cancelled while starting: stop it even when it has just come up (nobody will use it).
-                if (options.signal?.aborted) {
-                    return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
-                }
-                if (up?.rootless)
-                    return { up, state };
-                if (up) {
-                    return failStart(new EdaOciError(`the daemon answering on ${socket} does not report rootless mode`, `check ${report.dockerdRootless} and the daemon log above`));
-                }
-                const ended = proc.exitStatus();
-                if (ended) {
-                    const why = salientLogLine(await logTail(logFile));
-                    const how = ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.code}`;
-                    return failStart(new EdaOciError(`rootless dockerd ${how} during start-up${why ? `: ${why}` : ''}`, `see the daemon log above (${logFile})`));
-                }
-                if (Date.now() > deadline) {
-                    const why = salientLogLine(await logTail(logFile));
-                    return failStart(new EdaOciError(`rootless dockerd did not answer on ${socket} within ${waitSeconds} s${why ? ` (last error in its log: ${why})` : ''}`, `see the daemon log above (${logFile}); raise wait-seconds on a slow machine`));
-                }
-                await sleep(250, options.signal).catch(() => undefined); // an abort is handled at the top of the loop
-            }
-        });
-        const startMs = Date.now() - t0;
-        logger.info(`rootless dockerd ${info.up.serverVersion} answers at ${base.dockerHost} after ${(startMs / 1000).toFixed(1)} s`);
-        const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
-        if (info.up.dockerRootDir !== wanted) {
-            base.warnings.push(`the daemon reports data-root ${info.up.dockerRootDir}, not ${wanted}`);
-            logger.warning(base.warnings.at(-1));
-        }
-        return {
-            ...base,
-            dataRoot: info.up.dockerRootDir || report.dataRoot,
-            started: true,
-            pid: info.state.pid,
-            logFile,
-            daemonJson,
-            state: info.state,
-            serverVersion: info.up.serverVersion,
-            startMs,
-        };
-    }
-    finally {
-        await release();
-    }
-}
-/** Parses a saved {@link DaemonState} (the post step's input); throws on anything else. */
-function parseDaemonState(text) {
-    const v = JSON.parse(text);
-    const ok = Number.isInteger(v.pid) &&
-        v.pid > 1 &&
-        Number.isInteger(v.startTime) &&
-        typeof v.runtimeDir === 'string' &&
-        path.isAbsolute(v.runtimeDir) &&
-        typeof v.socket === 'string' &&
-        path.isAbsolute(v.socket);
-    if (!ok)
-        throw new EdaOciError(`saved daemon state ${JSON.stringify(text)} is not valid`, 'nothing was stopped');
-    return { pid: v.pid, startTime: v.startTime, runtimeDir: v.runtimeDir, socket: v.socket };
-}
-function alive(pid, startTime) {
-    const p = procInfo(pid);
-    return Boolean(p && !p.zombie && p.startTime === startTime);
-}
-async function waitGone(procs, ms) {
-    const until = Date.now() + ms;
-    for (;;) {
-        if (!procs.some((p) => alive(p.pid, p.startTime)))
-            return true;
-        if (Date.now() > until)
-            return false;
-        await sleep(100);
-    }
-}
-/**
- * Stops a daemon that {@link setupRootlessDocker} started, and only that one: SIGTERM to rootlesskit (which forwards it
- * to dockerd for a clean shutdown that removes the socket), then SIGTERM and finally SIGKILL to whatever of its session
- * and descendants is left (containerd runs in a session of its own). Idempotent: a daemon that is gone is reported as such.
- */
-async function stopRootlessDocker(state, opts = {}) {
-    const logger = opts.logger ?? silentLogger;
-    const uid = process.getuid?.();
-    const t0 = Date.now();
-    // Processes of that session started after it: a later process reusing the pid cannot match both.
-    const tree = () => sessionProcesses(state.pid).filter((p) => p.uid === uid && p.startTime >= state.startTime && p.pid !== process.pid);
-    const seen = new Map(tree().map((p) => [p.pid, p]));
-    const leaderAlive = alive(state.pid, state.startTime);
-    if (!leaderAlive && seen.size === 0) {
-        await removeStaleSocket(state.socket, uid);
-        return { stopped: false, detail: `rootless dockerd (pid ${state.pid}) is not running` };
-    }
-    if (leaderAlive) {
-        try {
-            process.kill(state.pid, 'SIGTERM');
-        }
-        catch {
-            // exited meanwhile
-        }
-        await waitGone([{ pid: state.pid, startTime: state.startTime }], opts.graceMs ?? 20_000);
-    }
-    for (const p of tree())
-        seen.set(p.pid, p);
-    let left = [...seen.values()].filter((p) => alive(p.pid, p.startTime));
-    for (const sig of ['SIGTERM', 'SIGKILL']) {
-        if (left.length === 0)
-            break;
-        logger.info(`sending ${sig} to ${left.length} leftover process(es) of the rootless daemon: ${left.map((p) => p.pid).join(' ')}`);
-        for (const p of left) {
-            try {
-                process.kill(p.pid, sig);
-            }
-            catch {
-                // exited meanwhile
-            }
-        }
-        await waitGone(left, sig === 'SIGTERM' ? Math.min(3000, opts.graceMs ?? 3000) : 2000);
-        left = left.filter((p) => alive(p.pid, p.startTime));
-    }
-    await removeStaleSocket(state.socket, uid);
-    const detail = `stopped rootless dockerd (pid ${state.pid}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`;
-    logger.info(detail);
-    return { stopped: true, detail };
-}
-/** A socket of ours that no daemon answers on any more (dockerd killed hard) would make the next reuse check wait. */
-async function removeStaleSocket(socket, uid) {
-    const st = await lstat(socket).catch(() => undefined);
-    if (!st || !st.isSocket() || st.uid !== uid)
-        return;
-    if (await probeDaemon(socket, 1000))
-        return;
-    await unlink(socket).catch(() => undefined);
-}
-
-;// CONCATENATED MODULE: ./packages/docker/src/rootless/index.ts
-// Rootless Docker for the current user: prerequisite checks (eda-oci doctor) and daemon set-up/teardown.
-
-
-
-;// CONCATENATED MODULE: ./packages/docker/src/index.ts
-// Public surface of @eda-oci/docker: the docker CLI client, image-reference grammar and rootless daemon set-up.
-
-
-
-
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./packages/oci/src/extract/tar-header.ts
-// Parsing of single tar header blocks and PAX/GNU metadata (ustar, PAX 'x'/'g', GNU 'L'/'K', base-256 numbers).
-
-
-const BLOCK = 512;
-const CORRUPT_HINT = 'the export stream is corrupt or not a tar archive; retry the build, and report it if it persists';
-/** True when the block is all zero bytes (an end-of-archive marker block). */
-function isZeroBlock(block) {
-    for (let i = 0; i < BLOCK; i += 4) {
-        if (block.readUInt32LE(i) !== 0)
-            return false;
-    }
-    return true;
-}
-function fieldEnd(buf, start, len) {
-    const nul = buf.indexOf(0, start);
-    return nul === -1 || nul > start + len ? start + len : nul;
-}
-/**
- * Parses a numeric header field: octal text (NUL/space padded) or GNU/star base-256 (high bit of the first byte
- * set, two's complement). Returns NaN when the field is malformed.
- */
-function parseNumeric(buf, start, len) {
-    const first = buf[start];
-    if (first & 0x80) {
-        // Base-256 (GNU/star): big-endian two's complement of the field with the marker bit masked off.
-        const inv = first & 0x40 ? 0xff : 0;
-        let value = 0n;
-        for (let i = 0; i < len; i++) {
-            let c = buf[start + i] ^ inv;
-            if (i === 0)
-                c &= 0x7f;
-            value = (value << 8n) | BigInt(c);
-        }
-        if (inv)
-            value = -value - 1n;
-        if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER))
-            return NaN;
-        return Number(value);
-    }
-    let value = 0;
-    let i = start;
-    const end = start + len;
-    while (i < end && (buf[i] === 0x20 || buf[i] === 0))
-        i++; // leading spaces (and all-NUL fields read as 0)
-    let digits = 0;
-    for (; i < end; i++) {
-        const c = buf[i];
-        if (c >= 0x30 && c <= 0x37) {
-            value = value * 8 + (c - 0x30);
-            digits++;
-        }
-        else if (c === 0x20 || c === 0) {
-            break;
-        }
-        else {
-            return NaN;
-        }
-    }
-    for (; i < end; i++)
-        if (buf[i] !== 0x20 && buf[i] !== 0)
-            return NaN; // only padding may follow
-    return digits === 0 ? 0 : value;
-}
-/** Verifies the header checksum (unsigned sum with the checksum field read as spaces; signed sums accepted too). */
-function checksumOk(block) {
-    const stored = parseNumeric(block, 148, 8);
-    if (Number.isNaN(stored))
-        return false;
-    let unsigned = 8 * 0x20;
-    let signed = 8 * 0x20;
-    for (let i = 0; i < BLOCK; i++) {
-        if (i === 148) {
-            i = 155;
-            continue;
-        }
-        const b = block[i];
-        unsigned += b;
-        signed += b > 127 ? b - 256 : b;
-    }
-    return stored === unsigned || stored === signed;
-}
-/** Parses one non-zero header block. Throws BundleError on a bad checksum or malformed numeric field. */
-function parseHeader(block, entryIndex) {
-    if (!checksumOk(block)) {
-        throw new errors_BundleError(`tar header checksum mismatch at entry ${entryIndex}`, CORRUPT_HINT);
-    }
-    const typeflag = block[156] === 0 ? '0' : String.fromCharCode(block[156]);
-    const ustar = block.toString('latin1', 257, 263) === 'ustar\0';
-    let nameBytes = block.subarray(0, fieldEnd(block, 0, 100));
-    if (ustar && block[345] !== 0) {
-        const prefix = block.subarray(345, fieldEnd(block, 345, 155));
-        nameBytes = Buffer.concat([prefix, Buffer.from('/'), nameBytes]);
-    }
-    else {
-        nameBytes = Buffer.from(nameBytes); // copy: the block may be a reused scratch buffer
-    }
-    const linkBytes = Buffer.from(block.subarray(157, fieldEnd(block, 157, 100)));
-    const mode = parseNumeric(block, 100, 8);
-    const size = parseNumeric(block, 124, 12);
-    const mtime = parseNumeric(block, 136, 12);
-    if (Number.isNaN(mode) || Number.isNaN(size) || Number.isNaN(mtime) || size < 0) {
-        throw new errors_BundleError(`malformed numeric field in tar header at entry ${entryIndex}`, CORRUPT_HINT);
-    }
-    return { nameBytes, mode, size, mtime, typeflag, linkBytes };
-}
-/** Decodes a name (path or link target) from raw bytes; rejects NUL bytes and invalid UTF-8. */
-function decodeName(bytes, what, entryIndex) {
-    if (bytes.includes(0)) {
-        throw new errors_BundleError(`tar ${what} at entry ${entryIndex} contains a NUL byte (hostile or corrupt archive)`, 'refusing to extract it; check the image');
-    }
-    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes)) {
-        throw new errors_BundleError(`tar ${what} at entry ${entryIndex} is not valid UTF-8 ("${bytes.toString('latin1')}")`, 'eda-oci only extracts UTF-8 file names; rename the file in the image');
-    }
-    return bytes.toString('utf8');
-}
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-/** Parses a PAX extended header body ("%d %s=%s\n" records). */
-function parsePax(data, entryIndex) {
-    const out = {};
-    let pos = 0;
-    const bad = (why) => new errors_BundleError(`malformed PAX extended header at entry ${entryIndex} (${why})`, CORRUPT_HINT);
-    while (pos < data.length) {
-        if (data[pos] === 0)
-            break; // some writers pad with NULs
-        const space = data.indexOf(0x20, pos);
-        if (space === -1 || space - pos > 20)
-            throw bad('record length');
-        const len = Number(data.toString('latin1', pos, space));
-        if (!Number.isInteger(len) || len <= space - pos + 1 || pos + len > data.length)
-            throw bad('record length');
-        const end = pos + len;
-        if (data[end - 1] !== 0x0a)
-            throw bad('record terminator');
-        const eq = data.indexOf(0x3d, space + 1);
-        if (eq === -1 || eq >= end)
-            throw bad('record without =');
-        const key = data.toString('utf8', space + 1, eq);
-        const value = data.subarray(eq + 1, end - 1);
-        switch (key) {
-            case 'path':
-                out.path = Buffer.from(value);
-                break;
-            case 'linkpath':
-                out.linkpath = Buffer.from(value);
-                break;
-            case 'size': {
-                const s = value.toString('latin1');
-                if (!/^\d+$/.test(s) || Number(s) > Number.MAX_SAFE_INTEGER)
-                    throw bad(`size ${s}`);
-                out.size = Number(s);
-                break;
-            }
-            case 'mtime': {
-                const s = value.toString('latin1');
-                if (!DECIMAL.test(s))
-                    throw bad(`mtime ${s}`);
-                out.mtime = Number(s);
-                break;
-            }
-            default:
-                if (key.startsWith('GNU.sparse.')) {
-                    throw new errors_BundleError(`tar entry ${entryIndex} is a GNU sparse file, which eda-oci does not extract`, 'export the image with docker export (which never writes sparse entries)');
-                }
-        }
-        pos = end;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/extract/tree-digest.ts
-// The rootfs tree digest: one sha256 over sorted per-path records, computed during extraction or from disk.
-
-
-
-/**
- * Feeds the digest lines and counts of a tree, one path at a time in sorted order (UTF-8 byte order of the path).
- * Digest format, one line per path:
- * `path \0 f|d|l \0 octal(mode & 0o7777) \0 size(files, else '') \0 mtime(integer s) \0 sha256|target|'' \n`.
- * summarizeTree (extraction records) and summarizeManifest (bundle.files entries) both use it, so the two agree.
- */
-class TreeDigestBuilder {
-    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    seen = new Set();
-    batch = '';
-    files = 0;
-    hardlinks = 0;
-    dirs = 0;
-    symlinks = 0;
-    bytes = 0;
-    /** Adds one path; `inode` groups hard links (a file counts once per inode). */
-    add(p, type, mode, size, mtimeSeconds, content, inode) {
-        this.batch += `${p}\0${type}\0${(mode & 0o7777).toString(8)}\0${type === 'f' ? size : ''}\0${mtimeSeconds}\0${content}\n`;
-        if (this.batch.length > 65536) {
-            this.hash.update(this.batch, 'utf8');
-            this.batch = '';
-        }
-        if (type === 'd')
-            this.dirs++;
-        else if (type === 'l')
-            this.symlinks++;
-        else if (this.seen.has(inode))
-            this.hardlinks++;
-        else {
-            this.seen.add(inode);
-            this.files++;
-            this.bytes += size;
-        }
-    }
-    finish() {
-        this.hash.update(this.batch, 'utf8');
-        this.batch = '';
-        const { files, hardlinks, dirs, symlinks, bytes } = this;
-        return { treeDigest: `sha256:${this.hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
-    }
-}
-/** The tree digest and counts of extraction records (sorted here; see {@link TreeDigestBuilder} for the format). */
-function summarizeTree(records) {
-    const keyed = [...records.keys()].map((p) => ({ p, b: Buffer.from(p, 'utf8') }));
-    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
-    const digest = new TreeDigestBuilder();
-    for (const { p } of keyed) {
-        const r = records.get(p);
-        digest.add(p, r.type, r.mode, r.size, Math.floor(r.mtime), r.content, r.inode);
-    }
-    return digest.finish();
-}
-function floorSeconds(ns) {
-    let s = ns / 1000000000n;
-    if (ns % 1000000000n < 0n)
-        s -= 1n;
-    return Number(s);
-}
-/** sha256 hex of a file's content, read with `buf`, never following a symlink. */
-function hashFile(path, buf) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const fd = external_node_fs_namespaceObject.openSync(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
-    try {
-        for (;;) {
-            const n = external_node_fs_namespaceObject.readSync(fd, buf, 0, buf.length, null);
-            if (n === 0)
-                break;
-            hash.update(buf.subarray(0, n));
-        }
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(fd);
-    }
-    return hash.digest('hex');
-}
-/**
- * Recomputes the tree digest of an extracted rootfs from disk, without following symlinks. `exclude` names
- * top-level entries to leave out (e.g. `.eda-oci`, which the build writes after extraction).
- */
-async function computeTreeDigest(rootfs, options = {}) {
-    const exclude = new Set(options.exclude ?? []);
-    const records = new Map();
-    const inodes = new Map();
-    const buf = Buffer.allocUnsafe(1 << 20);
-    const walk = (rel) => {
-        const dir = rel === '' ? rootfs : `${rootfs}/${rel}`;
-        for (const name of fs.readdirSync(dir)) {
-            if (rel === '' && exclude.has(name))
-                continue;
-            const childRel = rel === '' ? name : `${rel}/${name}`;
-            const abs = `${rootfs}/${childRel}`;
-            const st = fs.lstatSync(abs, { bigint: true });
-            const mode = Number(st.mode & 4095n);
-            const mtime = floorSeconds(st.mtimeNs);
-            if (st.isDirectory()) {
-                records.set(childRel, { type: 'd', mode, size: 0, mtime, content: '', inode: -1 });
-                walk(childRel);
-            }
-            else if (st.isSymbolicLink()) {
-                records.set(childRel, { type: 'l', mode: 0o777, size: 0, mtime, content: fs.readlinkSync(abs), inode: -1 });
-            }
-            else if (st.isFile()) {
-                const key = `${st.dev}:${st.ino}`;
-                let ino = inodes.get(key);
-                if (!ino) {
-                    ino = { id: inodes.size, content: hashFile(abs, buf) };
-                    inodes.set(key, ino);
-                }
-                records.set(childRel, { type: 'f', mode, size: Number(st.size), mtime, content: ino.content, inode: ino.id });
-            }
-            else {
-                throw new BundleError(`unexpected special file ${abs} in the rootfs`, 'eda-oci never extracts device nodes, FIFOs or sockets; rebuild the bundle');
-            }
-        }
-    };
-    walk('');
-    const s = summarizeTree(records);
-    return { treeDigest: s.treeDigest, files: s.files, bytes: s.bytes };
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/extract/extractor.ts
-// Streaming, hostile-archive-safe tar extraction into a fresh rootfs (the output of `docker export`).
-//
-// Safety comes from construction, not from checking the disk: the rootfs starts empty and private, and every
-// path this extraction creates is recorded in `records`. An entry may only be written below directories that
-// are in `records` as directories, so nothing is ever written through a symlink, and no symlink is followed.
-// Files are opened O_CREAT|O_EXCL|O_NOFOLLOW after any previous entry of that name was removed.
-//
-// Speed: the parser works on the chunks as they arrive (subarrays, no per-block copies) and does the file
-// system work with synchronous calls. For many small files this is much cheaper than a promise round trip per
-// syscall, and the producer (the exporter process or the read stream) keeps filling the pipe meanwhile. Only
-// the content of large files is written asynchronously (positional writes on the libuv thread pool), so that
-// copying it into the kernel overlaps with sha256 hashing on the main thread; `inflightBytes` bounds memory.
-
-
-
-
-
-
-const HOSTILE_HINT = 'refusing to extract a hostile or corrupt archive; check where the image comes from';
-const EARLY_HINT = 'the exporter died (daemon killed?); retry the build';
-const MAX_META = 16 << 20; // PAX headers and GNU long names larger than this are not from docker export
-const EMPTY_SHA256 = (0,external_node_crypto_namespaceObject.createHash)('sha256').digest('hex');
-const { O_CREAT, O_EXCL, O_WRONLY, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
-const CREATE_FLAGS = O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW;
-/** Files at least this large get their content written asynchronously. */
-const ASYNC_FILE_SIZE = 16 << 10;
-/** Stop pulling source chunks while this many content bytes wait to be written. */
-const MAX_INFLIGHT_BYTES = 32 << 20;
-// process.umask() without arguments only reads the mask (documentation-only deprecation, no warning).
-const UMASK = process.umask();
-var State;
-(function (State) {
-    State[State["Header"] = 0] = "Header";
-    State[State["Body"] = 1] = "Body";
-    State[State["Padding"] = 2] = "Padding";
-    State[State["AfterZeroBlock"] = 3] = "AfterZeroBlock";
-    State[State["Done"] = 4] = "Done";
-})(State || (State = {}));
-var Sink;
-(function (Sink) {
-    Sink[Sink["File"] = 0] = "File";
-    Sink[Sink["Skip"] = 1] = "Skip";
-    Sink[Sink["Pax"] = 2] = "Pax";
-    Sink[Sink["PaxGlobal"] = 3] = "PaxGlobal";
-    Sink[Sink["LongName"] = 4] = "LongName";
-    Sink[Sink["LongLink"] = 5] = "LongLink";
-})(Sink || (Sink = {}));
-/** Normalizes an archive name: strips `./` and empty components; rejects absolute names, `..` and NUL. */
-function normalizeName(name, what, entry) {
-    if (name.startsWith('/')) {
-        throw new errors_BundleError(`tar ${what} "${entry}" is an absolute path`, HOSTILE_HINT);
-    }
-    const parts = name.split('/');
-    const out = [];
-    for (const part of parts) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            throw new errors_BundleError(`tar ${what} "${entry}" contains a ".." component`, HOSTILE_HINT);
-        out.push(part);
-    }
-    return out.join('/');
-}
-function typeOf(flag, rawName) {
-    switch (flag) {
-        case '0':
-            // Pre-POSIX archives mark directories only by a trailing slash.
-            return rawName[rawName.length - 1] === 0x2f ? 'dir' : 'file';
-        case '7': // contiguous file: a regular file everywhere but on Masscomp
-            return 'file';
-        case '1':
-            return 'hardlink';
-        case '2':
-            return 'symlink';
-        case '3':
-            return 'char';
-        case '4':
-            return 'block';
-        case '5':
-            return 'dir';
-        case '6':
-            return 'fifo';
-        default:
-            return undefined;
-    }
-}
-/** Turns a file-system error into an actionable BundleError. */
-function fsError(err, rootfs, where) {
-    if (err instanceof errors_BundleError || err instanceof errors_CancelledError)
-        return err;
-    const code = err?.code;
-    const msg = err instanceof Error ? err.message : String(err);
-    switch (code) {
-        case 'ENOSPC':
-        case 'EDQUOT':
-            return new errors_BundleError(`no space left on device while extracting ${where} into ${rootfs}`, 'free space in the output directory or choose another output-dir', { cause: err });
-        case 'EACCES':
-        case 'EPERM':
-        case 'EROFS':
-            return new errors_BundleError(`permission denied (${code}) while extracting ${where} into ${rootfs}`, 'make the output directory writable by this user (and not read-only) or choose another output-dir', { cause: err });
-        case 'ENAMETOOLONG':
-            return new errors_BundleError(`path too long while extracting ${where} into ${rootfs}`, 'choose a shorter output-dir', { cause: err });
-        default:
-            return new errors_BundleError(`failed to extract ${where} into ${rootfs}: ${msg}`, 'check the output directory and retry', {
-                cause: err,
-            });
-    }
-}
-class Extractor {
-    root;
-    filter;
-    whiteouts;
-    syncWrites;
-    records = new Map();
-    skippedSpecial = [];
-    strippedSetid = [];
-    rootMeta;
-    entries = 0;
-    /** Content bytes of regular files written so far (progress reports). */
-    contentBytes = 0;
-    current = 'the archive start';
-    state = State.Header;
-    scratch = Buffer.alloc(BLOCK);
-    fill = 0;
-    remaining = 0;
-    padding = 0;
-    headers = 0;
-    nextInode = 0;
-    lastParent = '';
-    sink = Sink.Skip;
-    meta = Buffer.alloc(0);
-    metaFill = 0;
-    pax;
-    longName;
-    longLink;
-    fd = -1;
-    hash;
-    fileRec;
-    fileMtime = 0;
-    fileAsync = false;
-    filePos = 0;
-    /** Asynchronous content writes: bytes not yet written, per-fd pending write counts, first error. */
-    inflightBytes = 0;
-    pendingWrites = new Map();
-    asyncError;
-    waiter;
-    constructor(root, filter, whiteouts, syncWrites) {
-        this.root = root;
-        this.filter = filter;
-        this.whiteouts = whiteouts;
-        this.syncWrites = syncWrites;
-    }
-    push(chunk) {
-        const len = chunk.length;
-        let pos = 0;
-        while (pos < len) {
-            switch (this.state) {
-                case State.Header:
-                case State.AfterZeroBlock:
-                    if (this.fill === 0 && len - pos >= BLOCK) {
-                        const block = chunk.subarray(pos, pos + BLOCK);
-                        pos += BLOCK;
-                        this.onBlock(block);
-                    }
-                    else {
-                        const n = Math.min(BLOCK - this.fill, len - pos);
-                        chunk.copy(this.scratch, this.fill, pos, pos + n);
-                        this.fill += n;
-                        pos += n;
-                        if (this.fill === BLOCK) {
-                            this.fill = 0;
-                            this.onBlock(this.scratch);
-                        }
-                    }
-                    break;
-                case State.Body: {
-                    const n = Math.min(this.remaining, len - pos);
-                    this.onData(chunk.subarray(pos, pos + n));
-                    pos += n;
-                    this.remaining -= n;
-                    if (this.remaining === 0)
-                        this.endBody();
-                    break;
-                }
-                case State.Padding: {
-                    const n = Math.min(this.padding, len - pos);
-                    pos += n;
-                    this.padding -= n;
-                    if (this.padding === 0)
-                        this.state = State.Header;
-                    break;
-                }
-                case State.Done:
-                    return; // drain whatever the writer adds after the end marker (record padding)
-            }
-        }
-    }
-    /** Called at end of stream: verifies the archive ended at the end-of-archive marker. */
-    end() {
-        if (this.state === State.Done)
-            return;
-        // Like Go's archive/tar, accept EOF right after a single zero block.
-        if (this.state === State.AfterZeroBlock && this.scratch.subarray(0, this.fill).every((b) => b === 0))
-            return;
-        const where = this.state === State.Body || this.state === State.Padding
-            ? `in the middle of ${this.current}`
-            : this.fill > 0
-                ? 'in the middle of a header'
-                : 'without the end-of-archive marker';
-        throw new errors_BundleError(`tar stream ended early (${where}, after ${this.entries} entries)`, EARLY_HINT);
-    }
-    /** Applies directory modes and mtimes, deepest first (so writing into 0555 dirs worked until now). */
-    finish() {
-        const dirs = [];
-        for (const e of this.records)
-            if (e[1].type === 'd')
-                dirs.push(e);
-        const depth = (p) => {
-            let d = 0;
-            for (let i = 0; i < p.length; i++)
-                if (p.charCodeAt(i) === 0x2f)
-                    d++;
-            return d;
-        };
-        const keyed = dirs.map(([p, r]) => ({ p, r, d: depth(p) }));
-        keyed.sort((a, b) => b.d - a.d);
-        for (const { p, r } of keyed) {
-            this.current = p;
-            const abs = `${this.root}/${p}`;
-            external_node_fs_namespaceObject.utimesSync(abs, r.mtime, r.mtime);
-            external_node_fs_namespaceObject.chmodSync(abs, r.mode);
-        }
-        if (this.rootMeta) {
-            this.current = '.';
-            external_node_fs_namespaceObject.utimesSync(this.root, this.rootMeta.mtime, this.rootMeta.mtime);
-            external_node_fs_namespaceObject.chmodSync(this.root, this.rootMeta.mode);
-        }
-    }
-    /** Releases an open file after an error, once no write uses it any more (fd numbers are reused). */
-    async cleanup() {
-        await this.drain(0, true);
-        if (this.fd !== -1) {
-            try {
-                external_node_fs_namespaceObject.closeSync(this.fd);
-            }
-            catch {
-                // already failing; the caller removes the rootfs
-            }
-            this.fd = -1;
-        }
-    }
-    onBlock(block) {
-        if (isZeroBlock(block)) {
-            this.state = this.state === State.Header ? State.AfterZeroBlock : State.Done;
-            return;
-        }
-        if (this.state === State.AfterZeroBlock) {
-            throw new errors_BundleError(`tar stream has data after an end-of-archive block (after ${this.current})`, HOSTILE_HINT);
-        }
-        this.headers++;
-        const h = parseHeader(block, this.headers);
-        switch (h.typeflag) {
-            case 'x':
-            case 'g':
-            case 'L':
-            case 'K': {
-                if (h.size > MAX_META) {
-                    throw new errors_BundleError(`tar metadata header of ${h.size} bytes at entry ${this.headers} is too large`, HOSTILE_HINT);
-                }
-                this.sink =
-                    h.typeflag === 'x' ? Sink.Pax : h.typeflag === 'g' ? Sink.PaxGlobal : h.typeflag === 'L' ? Sink.LongName : Sink.LongLink;
-                this.meta = Buffer.allocUnsafe(h.size);
-                this.metaFill = 0;
-                this.beginBody(h.size);
-                return;
-            }
-        }
-        this.entry(h);
-    }
-    beginBody(size) {
-        this.remaining = size;
-        this.padding = (BLOCK - (size % BLOCK)) % BLOCK;
-        if (size === 0)
-            this.endBody();
-        else
-            this.state = State.Body;
-    }
-    onData(data) {
-        switch (this.sink) {
-            case Sink.File: {
-                if (this.fileAsync) {
-                    this.writeAsync(this.fd, data, this.filePos);
-                    this.filePos += data.length;
-                }
-                else {
-                    let off = 0;
-                    while (off < data.length)
-                        off += external_node_fs_namespaceObject.writeSync(this.fd, data, off, data.length - off);
-                }
-                this.hash.update(data);
-                this.contentBytes += data.length;
-                break;
-            }
-            case Sink.Skip:
-                break;
-            default:
-                data.copy(this.meta, this.metaFill);
-                this.metaFill += data.length;
-        }
-    }
-    endBody() {
-        switch (this.sink) {
-            case Sink.File: {
-                const rec = this.fileRec;
-                rec.content = this.hash.digest('hex');
-                this.closeFile(rec);
-                break;
-            }
-            case Sink.Pax:
-                this.pax = parsePax(this.meta, this.headers);
-                break;
-            case Sink.PaxGlobal:
-                parsePax(this.meta, this.headers); // validated, then ignored: global defaults make no sense for an export
-                break;
-            case Sink.LongName:
-            case Sink.LongLink: {
-                let end = this.meta.length;
-                while (end > 0 && this.meta[end - 1] === 0)
-                    end--;
-                const name = Buffer.from(this.meta.subarray(0, end));
-                if (this.sink === Sink.LongName)
-                    this.longName = name;
-                else
-                    this.longLink = name;
-                break;
-            }
-            case Sink.Skip:
-                break;
-        }
-        this.sink = Sink.Skip;
-        this.state = this.padding > 0 ? State.Padding : State.Header;
-    }
-    closeFile(rec) {
-        const fd = this.fd;
-        const mtime = this.fileMtime;
-        this.fd = -1;
-        const close = () => {
-            // open() applied mode & ~umask; fix up only when that differs (saves a syscall per file).
-            if ((rec.mode & ~UMASK) !== rec.mode)
-                external_node_fs_namespaceObject.fchmodSync(fd, rec.mode);
-            external_node_fs_namespaceObject.futimesSync(fd, mtime, mtime); // after the last write, or the write would bump mtime again
-            external_node_fs_namespaceObject.closeSync(fd);
-        };
-        const pending = this.pendingWrites.get(fd);
-        if (pending)
-            pending.close = close;
-        else
-            close();
-    }
-    /** Positional write on the thread pool; the last completion of a closed file finishes it. */
-    writeAsync(fd, data, position) {
-        let pending = this.pendingWrites.get(fd);
-        if (!pending) {
-            pending = { count: 0 };
-            this.pendingWrites.set(fd, pending);
-        }
-        pending.count++;
-        this.inflightBytes += data.length;
-        const p = pending;
-        const done = (err, written) => {
-            if (!err && written < data.length) {
-                // Short write (rare on regular files): write the rest.
-                external_node_fs_namespaceObject.write(fd, data, written, data.length - written, position + written, (e2, w2) => done(e2, written + w2));
-                return;
-            }
-            this.inflightBytes -= data.length;
-            p.count--;
-            if (err)
-                this.asyncError ??= err;
-            if (p.count === 0) {
-                this.pendingWrites.delete(fd);
-                if (p.close) {
-                    try {
-                        p.close();
-                    }
-                    catch (e) {
-                        this.asyncError ??= e;
-                    }
-                }
-            }
-            this.waiter?.();
-        };
-        external_node_fs_namespaceObject.write(fd, data, 0, data.length, position, done);
-    }
-    /** Resolves once at most `limit` content bytes wait to be written (or, unless `all`, a write failed). */
-    drain(limit, all = false) {
-        const ok = () => this.inflightBytes <= limit || (!all && this.asyncError !== undefined);
-        if (ok())
-            return undefined;
-        return new Promise((resolve) => {
-            this.waiter = () => {
-                if (ok()) {
-                    this.waiter = undefined;
-                    resolve();
-                }
-            };
-        });
-    }
-    entry(h) {
-        const nameBytes = this.longName ?? this.pax?.path ?? h.nameBytes;
-        const linkBytes = this.longLink ?? this.pax?.linkpath ?? h.linkBytes;
-        const size = this.pax?.size ?? h.size;
-        let mtime = this.pax?.mtime ?? h.mtime;
-        this.longName = this.longLink = this.pax = undefined;
-        const rawName = decodeName(nameBytes, 'entry name', this.headers);
-        this.current = rawName;
-        const type = typeOf(h.typeflag, nameBytes);
-        if (type === undefined) {
-            throw new errors_BundleError(`unsupported tar entry type '${h.typeflag}' for "${rawName}"`, 'eda-oci extracts files, directories, links and skips devices/FIFOs; export the image with docker export');
-        }
-        const path = normalizeName(rawName, 'entry name', rawName);
-        if (path === '' && type !== 'dir') {
-            throw new errors_BundleError(`tar entry "${rawName}" (${type}) would replace the rootfs directory itself`, HOSTILE_HINT);
-        }
-        this.current = path === '' ? '.' : path;
-        const dataSize = type === 'file' ? size : 0; // like Go/GNU: other types carry no data, whatever size says
-        let linkname;
-        if (type === 'symlink') {
-            linkname = decodeName(linkBytes, 'symlink target', this.headers);
-            if (linkname === '')
-                throw new errors_BundleError(`tar symlink "${rawName}" has an empty target`, HOSTILE_HINT);
-        }
-        else if (type === 'hardlink') {
-            const rawLink = decodeName(linkBytes, 'hard link target', this.headers);
-            linkname = normalizeName(rawLink, `hard link target of "${rawName}":`, rawLink);
-        }
-        this.entries++;
-        const mode = h.mode & 0o7777;
-        if (this.whiteouts && this.whiteout(path)) {
-            this.sink = Sink.Skip;
-            this.beginBody(dataSize);
-            return;
-        }
-        if (this.filter) {
-            const info = { path: this.current, type, mode, size: dataSize, mtime, linkname };
-            if (!this.filter(info)) {
-                this.sink = Sink.Skip;
-                this.beginBody(dataSize);
-                return;
-            }
-            mtime = info.mtime;
-        }
-        if (!Number.isFinite(mtime))
-            throw new errors_BundleError(`invalid mtime for tar entry "${path}"`, HOSTILE_HINT);
-        if (type === 'char' || type === 'block' || type === 'fifo' || type === 'socket') {
-            this.skippedSpecial.push({ path: this.current, type });
-            this.sink = Sink.Skip;
-            this.beginBody(dataSize);
-            return;
-        }
-        let finalMode = mode;
-        if (mode & 0o6000) {
-            finalMode = mode & ~0o6000;
-            this.strippedSetid.push(this.current);
-        }
-        if (path === '') {
-            this.rootMeta = { mode: finalMode, mtime };
-            this.sink = Sink.Skip;
-            this.beginBody(0);
-            return;
-        }
-        this.ensureParents(path, mtime);
-        const abs = `${this.root}/${path}`;
-        switch (type) {
-            case 'dir': {
-                const existing = this.records.get(path);
-                if (existing?.type === 'd') {
-                    existing.mode = finalMode;
-                    existing.mtime = mtime;
-                }
-                else {
-                    this.removeExisting(path, abs);
-                    external_node_fs_namespaceObject.mkdirSync(abs, 0o700);
-                    this.records.set(path, { type: 'd', mode: finalMode, size: 0, mtime, content: '', inode: -1 });
-                }
-                this.beginBody(0);
-                return;
-            }
-            case 'file': {
-                this.removeExisting(path, abs);
-                this.fd = external_node_fs_namespaceObject.openSync(abs, CREATE_FLAGS, finalMode & 0o777);
-                const rec = { type: 'f', mode: finalMode, size: dataSize, mtime, content: '', inode: this.nextInode++ };
-                this.records.set(path, rec);
-                this.fileMtime = mtime;
-                if (dataSize === 0) {
-                    rec.content = EMPTY_SHA256;
-                    this.closeFile(rec);
-                    this.beginBody(0);
-                }
-                else {
-                    this.fileRec = rec;
-                    this.fileAsync = !this.syncWrites && dataSize >= ASYNC_FILE_SIZE;
-                    this.filePos = 0;
-                    this.hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-                    this.sink = Sink.File;
-                    this.beginBody(dataSize);
-                }
-                return;
-            }
-            case 'symlink': {
-                this.removeExisting(path, abs);
-                external_node_fs_namespaceObject.symlinkSync(linkname, abs);
-                external_node_fs_namespaceObject.lutimesSync(abs, mtime, mtime);
-                this.records.set(path, { type: 'l', mode: 0o777, size: 0, mtime: Math.floor(mtime), content: linkname, inode: -1 });
-                this.beginBody(0);
-                return;
-            }
-            case 'hardlink': {
-                const target = linkname;
-                const targetRec = this.records.get(target);
-                if (targetRec?.type !== 'f') {
-                    throw new errors_BundleError(`tar hard link "${path}" points to "${target}", which is not a regular file extracted earlier from this archive`, HOSTILE_HINT);
-                }
-                if (target !== path) {
-                    if (target.startsWith(`${path}/`)) {
-                        throw new errors_BundleError(`tar hard link "${path}" would replace the directory holding its target "${target}"`, HOSTILE_HINT);
-                    }
-                    this.removeExisting(path, abs);
-                    external_node_fs_namespaceObject.linkSync(`${this.root}/${target}`, abs);
-                    this.records.set(path, { ...targetRec });
-                }
-                this.beginBody(0);
-                return;
-            }
-        }
-    }
-    /** Applies an OCI whiteout entry (`.wh.NAME` or `.wh..wh..opq`); false when `path` is no whiteout. */
-    whiteout(path) {
-        const slash = path.lastIndexOf('/');
-        const base = path.slice(slash + 1);
-        if (!base.startsWith('.wh.'))
-            return false;
-        const dir = slash === -1 ? '' : path.slice(0, slash);
-        if (dir !== '') {
-            const rec = this.records.get(dir);
-            // A whiteout below something that is not a directory we made hides nothing (and must not reach through a link).
-            if (rec?.type !== 'd')
-                return true;
-        }
-        if (base === '.wh..wh..opq') {
-            const prefix = dir === '' ? '' : `${dir}/`;
-            for (const key of [...this.records.keys()]) {
-                if (key.startsWith(prefix) && key !== dir && !key.slice(prefix.length).includes('/'))
-                    this.removeExisting(key, `${this.root}/${key}`);
-            }
-            return true;
-        }
-        const target = `${dir === '' ? '' : `${dir}/`}${base.slice(4)}`;
-        if (base.length > 4 && this.records.has(target))
-            this.removeExisting(target, `${this.root}/${target}`);
-        return true;
-    }
-    /** Creates the missing components of `dir` (see ExtractOptions.ensureDirs); stops at a symlink or file. */
-    ensureDir(dir, mtime) {
-        const parts = dir.split('/').filter((p) => p !== '' && p !== '.');
-        if (parts.includes('..')) {
-            throw new errors_BundleError(`directory to create in the rootfs "${dir}" contains a ".." component`, 'use a normalized absolute path (check the image WorkingDir)');
-        }
-        let rel = '';
-        for (const part of parts) {
-            rel = rel === '' ? part : `${rel}/${part}`;
-            this.current = rel;
-            const rec = this.records.get(rel);
-            if (rec === undefined) {
-                external_node_fs_namespaceObject.mkdirSync(`${this.root}/${rel}`, 0o700);
-                this.records.set(rel, { type: 'd', mode: 0o755, size: 0, mtime, content: '', inode: -1 });
-            }
-            else if (rec.type !== 'd') {
-                return;
-            }
-        }
-    }
-    /** Makes sure every parent of `path` is a directory this extraction created; creates missing ones (0755). */
-    ensureParents(path, mtime) {
-        const slash = path.lastIndexOf('/');
-        if (slash === -1)
-            return;
-        const parent = path.slice(0, slash);
-        if (parent === this.lastParent)
-            return;
-        let idx = path.indexOf('/');
-        while (idx !== -1 && idx <= slash) {
-            const dir = path.slice(0, idx);
-            const rec = this.records.get(dir);
-            if (rec === undefined) {
-                external_node_fs_namespaceObject.mkdirSync(`${this.root}/${dir}`, 0o700);
-                this.records.set(dir, { type: 'd', mode: 0o755, size: 0, mtime, content: '', inode: -1 });
-            }
-            else if (rec.type !== 'd') {
-                const what = rec.type === 'l' ? 'a symlink' : 'a file';
-                throw new errors_BundleError(`tar entry "${path}" writes through ${what} ("${dir}")`, HOSTILE_HINT);
-            }
-            idx = path.indexOf('/', idx + 1);
-        }
-        this.lastParent = parent;
-    }
-    /** Removes what an earlier entry created at `path` (later entries win, as with tar). */
-    removeExisting(path, abs) {
-        const rec = this.records.get(path);
-        if (rec === undefined)
-            return;
-        if (rec.type === 'd') {
-            external_node_fs_namespaceObject.rmSync(abs, { recursive: true }); // our own tree: dirs are still 0700, nothing is followed
-            const prefix = `${path}/`;
-            for (const key of this.records.keys())
-                if (key.startsWith(prefix))
-                    this.records.delete(key);
-            this.lastParent = '';
-        }
-        else {
-            external_node_fs_namespaceObject.unlinkSync(abs);
-        }
-        this.records.delete(path);
-    }
-}
-/**
- * Extracts a tar stream (e.g. `docker export` stdout) into `rootfs`, which must be an existing empty directory.
- * Hostile entries (absolute paths, `..`, writes through symlinks, hard links outside) reject the whole archive
- * with BundleError; device nodes/FIFOs are skipped; setuid/setgid bits are stripped; ownership is not kept.
- * On failure the rootfs is left partially written: the caller removes it.
- * The chunks of `source` are referenced until written, so the source must not reuse its buffers (Readable
- * streams never do). At most about MAX_INFLIGHT_BYTES of content is held in memory.
- */
-async function extractTar(source, rootfs, options = {}) {
-    const { signal } = options;
-    const root = external_node_path_namespaceObject.resolve(rootfs);
-    const cancelled = () => new errors_CancelledError(`extraction into ${root} was cancelled`);
-    if (signal?.aborted)
-        throw cancelled();
-    let entriesNow;
-    try {
-        entriesNow = external_node_fs_namespaceObject.readdirSync(root);
-    }
-    catch (err) {
-        throw fsError(err, root, 'the archive');
-    }
-    if (entriesNow.length > 0) {
-        throw new errors_BundleError(`extraction target ${root} is not empty`, 'extract only into a fresh empty staging directory (remove leftovers of an earlier run)');
-    }
-    const ex = new Extractor(root, options.filter, options.whiteouts ?? false, options.reuseBuffers ?? false);
-    const { onProgress } = options;
-    const ticker = onProgress ? new ProgressTicker() : undefined;
-    const it = source[Symbol.asyncIterator]();
-    let onAbort;
-    const aborted = signal
-        ? new Promise((_, reject) => {
-            onAbort = () => reject(cancelled());
-            signal.addEventListener('abort', onAbort, { once: true });
-        })
-        : undefined;
-    aborted?.catch(() => undefined);
-    try {
-        for (;;) {
-            const r = aborted ? await Promise.race([it.next(), aborted]) : await it.next();
-            if (r.done)
-                break;
-            if (signal?.aborted)
-                throw cancelled();
-            const v = r.value;
-            ex.push(Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
-            if (ex.inflightBytes > MAX_INFLIGHT_BYTES)
-                await ex.drain(MAX_INFLIGHT_BYTES / 2);
-            if (ex.asyncError !== undefined)
-                throw ex.asyncError;
-            if (ticker?.due())
-                onProgress({ entries: ex.entries, bytes: ex.contentBytes, done: false });
-        }
-        ex.end();
-        await ex.drain(0);
-        if (ex.asyncError !== undefined)
-            throw ex.asyncError;
-        for (const dir of options.ensureDirs ?? [])
-            ex.ensureDir(dir, options.ensureDirsMtime ?? 0);
-        ex.finish();
-    }
-    catch (err) {
-        await ex.cleanup();
-        // Stop the producer (destroys a Readable); don't wait for it.
-        Promise.resolve()
-            .then(() => it.return?.())
-            .catch(() => undefined);
-        throw fsError(err, root, ex.current);
-    }
-    finally {
-        if (onAbort)
-            signal.removeEventListener('abort', onAbort);
-    }
-    const s = summarizeTree(ex.records);
-    onProgress?.({ entries: ex.entries, bytes: ex.contentBytes, done: true });
-    return {
-        files: s.files,
-        dirs: s.dirs,
-        symlinks: s.symlinks,
-        hardlinks: s.hardlinks,
-        bytes: s.bytes,
-        skippedSpecial: ex.skippedSpecial,
-        strippedSetid: ex.strippedSetid,
-        treeDigest: s.treeDigest,
-        entries: ex.entries,
-        records: ex.records,
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/extract/index.ts
-// Safe, streaming tar extraction (docker export -> bundle rootfs) and the rootfs tree digest.
-
-
-
-;// CONCATENATED MODULE: ./packages/oci/src/image-user.ts
-// Resolves an image's USER ("name", "uid", "name:group", "uid:gid") against the bundle's own /etc/passwd and /etc/group.
-
-
-
-/**
- * Reads `rootfs/etc/<file>` without following symlinks (the rootfs is untrusted image content: a symlink there
- * could point at the host's /etc). A missing or non-regular file reads as empty.
- */
-async function readImageFile(rootfs, file) {
-    const etc = external_node_path_default().join(rootfs, 'etc');
-    const target = external_node_path_default().join(etc, file);
-    try {
-        if (!(await (0,promises_namespaceObject.lstat)(etc)).isDirectory())
-            return '';
-        if (!(await (0,promises_namespaceObject.lstat)(target)).isFile())
-            return '';
-        return await (0,promises_namespaceObject.readFile)(target, 'utf8');
-    }
-    catch {
-        return '';
-    }
-}
-/** Parses /etc/passwd text. */
-function parsePasswd(text) {
-    const out = [];
-    for (const line of text.split('\n')) {
-        const f = line.split(':');
-        if (f.length < 7 || !/^\d+$/.test(f[2]) || !/^\d+$/.test(f[3]))
-            continue;
-        out.push({ name: f[0], uid: Number(f[2]), gid: Number(f[3]), home: f[5] });
-    }
-    return out;
-}
-/** Parses /etc/group text. */
-function parseGroup(text) {
-    const out = [];
-    for (const line of text.split('\n')) {
-        const f = line.split(':');
-        if (f.length < 4 || !/^\d+$/.test(f[2]))
-            continue;
-        out.push({ name: f[0], gid: Number(f[2]), members: f[3].split(',').filter(Boolean) });
-    }
-    return out;
-}
-/** Resolves USER text to numeric ids as docker does, using the image's passwd/group (supplementary groups included). */
-function resolveUserFrom(user, passwd, groups) {
-    const spec = user.trim() || '0';
-    const [u, g] = spec.split(':', 2);
-    const isNum = (s) => /^\d+$/.test(s);
-    let entry = isNum(u) ? passwd.find((p) => p.uid === Number(u)) : passwd.find((p) => p.name === u);
-    if (!entry && !isNum(u)) {
-        throw new errors_BundleError(`the image's USER '${user}' is not in the image's /etc/passwd`, 'fix USER in the image (a name from its /etc/passwd or a numeric uid)');
-    }
-    const uid = isNum(u) ? Number(u) : entry.uid;
-    entry ??= undefined;
-    let gid = entry?.gid ?? 0;
-    if (g !== undefined && g !== '') {
-        if (isNum(g))
-            gid = Number(g);
-        else {
-            const grp = groups.find((x) => x.name === g);
-            if (!grp)
-                throw new errors_BundleError(`the image's USER '${user}' names group '${g}', which is not in the image's /etc/group`, 'fix USER in the image');
-            gid = grp.gid;
-        }
-    }
-    const name = entry?.name;
-    const additionalGids = g === undefined && name ? [...new Set(groups.filter((x) => x.members.includes(name) && x.gid !== gid).map((x) => x.gid))] : [];
-    return { uid, gid, additionalGids, home: entry?.home || undefined };
-}
-/** Resolves USER against `rootfs/etc/passwd` and `rootfs/etc/group`. */
-async function resolveImageUser(rootfs, user) {
-    const [passwd, group] = await Promise.all([readImageFile(rootfs, 'passwd'), readImageFile(rootfs, 'group')]);
-    return resolveUserFrom(user, parsePasswd(passwd), parseGroup(group));
-}
-
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./packages/oci/src/layers-worker.mjs
-// Worker thread of the layer fast path: walks the image's overlay2 layer directories and writes them as one tar stream
-// (whiteouts as `.wh.` entries, opaque directories as `.wh..wh..opq`) into a shared-memory ring that the main thread
-// extracts from. Reading the layers here and writing the bundle there uses both cores: all the per-file system calls
-// of the source side (lstat, open, read, close) leave the main thread. Plain JavaScript with only Node built-ins, so
-// it runs as a worker both from the sources (tests) and from ncc's bundle, which copies it next to index.js.
-
-
-
-
-
-const layers_worker_BLOCK = 512;
-
-/**
- * What docker's init layer (daemon/initlayer) puts in every container, above the image: directories (0755), empty
- * files (0755) and the etc/mtab symlink. Its non-directories hide whatever the image has at those paths.
- */
-const INIT_DIRS = ['dev', 'dev/pts', 'dev/shm', 'etc', 'proc', 'sys'];
-const INIT_EMPTY_FILES = ['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf'];
-const INIT_SYMLINKS = { 'etc/mtab': '/proc/mounts' };
-const INIT_FILES = new Set([...INIT_EMPTY_FILES, ...Object.keys(INIT_SYMLINKS)]);
-
-/** Ring control words (Int32Array over a SharedArrayBuffer). */
-const CTRL = { published: 0, consumed: 1, state: 2, errorLength: 3 };
-/** Ring states. */
-const STATE = { running: 0, done: 1, failed: 2 };
-
-function layers_worker_octal(buf, value, off, len) {
-  buf.write(`${value.toString(8).padStart(len - 1, '0')}\0`, off, len, 'latin1');
-}
-
-function paxRecord(key, value) {
-  const body = ` ${key}=${value}\n`;
-  const bodyLen = Buffer.byteLength(body);
-  let len = bodyLen + 1;
-  while (String(len).length + bodyLen !== len) len = String(len).length + bodyLen;
-  return `${len}${body}`;
-}
-
-function rawHeader(name, type, mode, size, mtime, linkname) {
-  const h = Buffer.alloc(layers_worker_BLOCK);
-  const n = Buffer.from(name);
-  n.copy(h, 0, 0, Math.min(100, n.length));
-  layers_worker_octal(h, mode & 0o7777, 100, 8);
-  layers_worker_octal(h, 0, 108, 8);
-  layers_worker_octal(h, 0, 116, 8);
-  layers_worker_octal(h, size, 124, 12);
-  layers_worker_octal(h, Math.max(0, Math.floor(mtime)), 136, 12);
-  h.fill(0x20, 148, 156);
-  h.write(type, 156, 'latin1');
-  const l = Buffer.from(linkname);
-  l.copy(h, 157, 0, Math.min(100, l.length));
-  h.write('ustar\0', 257, 'latin1');
-  h.write('00', 263, 'latin1');
-  let sum = 0;
-  for (let i = 0; i < layers_worker_BLOCK; i++) sum += h[i];
-  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
-  return h;
-}
-
-/** A tar entry header (with a PAX header first when the name, link or size does not fit ustar). */
-function tarHeader(name, type, mode, size, mtime, linkname = '') {
-  const records = [];
-  const plain = /^[\x20-\x7e]*$/;
-  if (Buffer.byteLength(name) > 100 || !plain.test(name)) records.push(paxRecord('path', name));
-  if (Buffer.byteLength(linkname) > 100 || !plain.test(linkname)) records.push(paxRecord('linkpath', linkname));
-  const big = size >= 8 ** 11;
-  if (big) records.push(paxRecord('size', String(size)));
-  const main = rawHeader(name, type, mode, big ? 0 : size, mtime, linkname);
-  if (!records.length) return main;
-  const body = Buffer.from(records.join(''));
-  const pad = Buffer.alloc((layers_worker_BLOCK - (body.length % layers_worker_BLOCK)) % layers_worker_BLOCK);
-  return Buffer.concat([rawHeader('PaxHeader', 'x', 0o644, body.length, 0, ''), body, pad, main]);
-}
-
-/** The writing end of the ring: fills slots in order, waits while all slots are unread. */
-class RingWriter {
-  constructor(data, ctrl, lengths, slots, slotSize) {
-    this.bytes = new Uint8Array(data);
-    this.buf = Buffer.from(data);
-    this.ctrl = ctrl;
-    this.lengths = lengths;
-    this.slots = slots;
-    this.slotSize = slotSize;
-    this.published = 0;
-    this.fill = 0;
-    this.ready = false;
-  }
-
-  /** Makes sure the current slot may be written (the reader has consumed it). */
-  claim() {
-    if (this.ready) return;
-    for (;;) {
-      const consumed = Atomics.load(this.ctrl, CTRL.consumed);
-      if (this.published - consumed < this.slots) break;
-      Atomics.wait(this.ctrl, CTRL.consumed, consumed, 1000);
-    }
-    this.ready = true;
-  }
-
-  get offset() {
-    return (this.published % this.slots) * this.slotSize + this.fill;
-  }
-
-  publish() {
-    this.lengths[this.published % this.slots] = this.fill;
-    this.published++;
-    this.fill = 0;
-    this.ready = false;
-    Atomics.store(this.ctrl, CTRL.published, this.published);
-    Atomics.notify(this.ctrl, CTRL.published);
-  }
-
-  write(src) {
-    let off = 0;
-    while (off < src.length) {
-      this.claim();
-      const n = Math.min(src.length - off, this.slotSize - this.fill);
-      src.copy(this.buf, this.offset, off, off + n);
-      this.fill += n;
-      off += n;
-      if (this.fill === this.slotSize) this.publish();
-    }
-  }
-
-  /** Reads `size` bytes of a file straight into the ring (no intermediate copy). */
-  readFrom(fd, size, what) {
-    let left = size;
-    while (left > 0) {
-      this.claim();
-      const want = Math.min(left, this.slotSize - this.fill);
-      const n = (0,external_node_fs_namespaceObject.readSync)(fd, this.bytes, this.offset, want, null);
-      if (n === 0) throw new Error(`${what} shrank while it was read`);
-      this.fill += n;
-      left -= n;
-      if (this.fill === this.slotSize) this.publish();
-    }
-  }
-
-  finish() {
-    if (this.fill > 0) this.publish();
-  }
-}
-
-/** Opaque directories of a layer marked by xattr (trusted.overlay.opaque, user.overlay.opaque, user.fuseoverlayfs.opaque = y). */
-function opaqueDirs(layer) {
-  let out;
-  try {
-    out = (0,external_node_child_process_namespaceObject.execFileSync)(
-      'getfattr',
-      ['--recursive', '--absolute-names', '--dump', '--match', '^((trusted|user)\\.overlay|user\\.fuseoverlayfs)\\.opaque$', '--', layer],
-      { encoding: 'latin1', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] },
-    );
-  } catch (err) {
-    // Exit status 1 only means some files could not be read for attributes; the dump is still complete for the rest.
-    if (err.status !== 1 || typeof err.stdout !== 'string') throw err;
-    out = err.stdout;
-  }
-  const dirs = new Set();
-  let current;
-  for (const line of out.split('\n')) {
-    if (line.startsWith('# file: ')) {
-      const name = line.slice(8).replace(/\\([0-7]{3})/g, (_m, o) => String.fromCharCode(parseInt(o, 8)));
-      current = Buffer.from(name, 'latin1').toString('utf8');
-    } else if (current !== undefined && /^((trusted|user)\.overlay|user\.fuseoverlayfs)\.opaque="y"$/.test(line)) {
-      const rel = external_node_path_namespaceObject.relative(layer, current);
-      dirs.add(rel === '' ? '.' : rel);
-    }
-  }
-  return dirs;
-}
-
-/** Writes one layer entry (header, and content for regular files) to the ring. */
-function writeEntry(ring, abs, rel, st, seen) {
-  const mtime = st.mtimeMs / 1000;
-  const mode = st.mode & 0o7777;
-  if (st.isDirectory()) {
-    ring.write(tarHeader(rel, '5', mode, 0, mtime));
-  } else if (st.isSymbolicLink()) {
-    ring.write(tarHeader(rel, '2', 0o777, 0, mtime, (0,external_node_fs_namespaceObject.readlinkSync)(abs, 'utf8')));
-  } else if (st.isCharacterDevice() && st.rdev === 0) {
-    // overlay2 whiteout: the name is deleted from the layers below.
-    const slash = rel.lastIndexOf('/');
-    ring.write(tarHeader(`${rel.slice(0, slash + 1)}.wh.${rel.slice(slash + 1)}`, '0', 0o644, 0, 0));
-  } else if (st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO()) {
-    // Passed on so the extractor skips and counts them exactly as with docker export.
-    ring.write(tarHeader(rel, st.isFIFO() ? '6' : st.isBlockDevice() ? '4' : '3', mode, 0, mtime));
-  } else if (st.isFile()) {
-    const first = st.nlink > 1 ? seen.get(st.ino) : undefined;
-    if (first !== undefined) {
-      ring.write(tarHeader(rel, '1', mode, 0, mtime, first));
-      return;
-    }
-    if (st.nlink > 1) seen.set(st.ino, rel);
-    ring.write(tarHeader(rel, '0', mode, st.size, mtime));
-    if (st.size === 0) return;
-    const fd = (0,external_node_fs_namespaceObject.openSync)(abs, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
-    try {
-      ring.readFrom(fd, st.size, abs);
-    } finally {
-      (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-    const pad = (layers_worker_BLOCK - (st.size % layers_worker_BLOCK)) % layers_worker_BLOCK;
-    if (pad) ring.write(Buffer.alloc(pad));
-  }
-  // Sockets are not representable in tar; the daemon's export leaves them out too.
-}
-
-/** Walks the layers bottom first, depth-first in name order, into the ring. */
-function writeLayers(ring, layers) {
-  for (let i = 0; i < layers.length; i++) {
-    const layer = layers[i];
-    const opaque = i === 0 ? new Set() : opaqueDirs(layer);
-    const seen = new Map();
-    const stack = [''];
-    while (stack.length) {
-      const rel = stack.pop();
-      const names = (0,external_node_fs_namespaceObject.readdirSync)(rel === '' ? layer : external_node_path_namespaceObject.join(layer, rel)).sort();
-      // An opaque marker stored as a file (fuse-overlayfs) must come before the directory's other entries, which it
-      // would otherwise delete again: names such as '-x' sort before '.wh..wh..opq'.
-      const marker = names.indexOf('.wh..wh..opq');
-      if (marker > 0) names.unshift(...names.splice(marker, 1));
-      const dirs = [];
-      for (const name of names) {
-        const relPath = rel === '' ? name : `${rel}/${name}`;
-        // Hidden by the init layer in a container, so absent from docker export too (with anything below it).
-        if (INIT_FILES.has(relPath)) continue;
-        const abs = external_node_path_namespaceObject.join(layer, relPath);
-        const st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
-        writeEntry(ring, abs, relPath, st, seen);
-        if (st.isDirectory()) {
-          if (opaque.has(relPath)) ring.write(tarHeader(`${relPath}/.wh..wh..opq`, '0', 0o644, 0, 0));
-          dirs.push(relPath);
-        }
-      }
-      for (let j = dirs.length - 1; j >= 0; j--) stack.push(dirs[j]);
-    }
-  }
-  ring.finish();
-}
-
-if (!external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.edaOciLayers) {
-  const { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots, slotSize } = external_node_worker_threads_namespaceObject.workerData.edaOciLayers;
-  const ctrl = new Int32Array(ctrlBuf);
-  try {
-    writeLayers(new RingWriter(data, ctrl, new Int32Array(lengthsBuf), slots, slotSize), layers);
-    Atomics.store(ctrl, CTRL.state, STATE.done);
-  } catch (err) {
-    const text = Buffer.from(String(err.message)).subarray(0, errorBuf.byteLength);
-    text.copy(Buffer.from(errorBuf));
-    Atomics.store(ctrl, CTRL.errorLength, text.length);
-    Atomics.store(ctrl, CTRL.state, STATE.failed);
-  }
-  Atomics.notify(ctrl, CTRL.published);
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/layers.ts
-// The fast path of a build: read the image's overlay2 layer directories directly (where the daemon's storage is readable
-// by this user) instead of `docker export`, producing the same tree. The layers are turned into an OCI-layer tar stream
-// (whiteouts as `.wh.` entries) that goes through the same safe extractor, followed by the entries docker's init layer
-// adds to every container, so the result is identical to what `docker export` of a created container gives.
-
-
-
-
-
-
-/**
- * The image's layer directories, bottom first, when the storage driver is overlay2 or fuse-overlayfs and every layer directory is
- * readable and searchable by this process; otherwise undefined (use `docker export`).
- */
-async function readableLayerDirs(image) {
-    const gd = image.GraphDriver;
-    // fuse-overlayfs (rootless Docker on kernels before 5.11) keeps the same diff-directory layout; its whiteouts and
-    // opaque markers are `.wh.` files (what the OCI layer format uses), which the extractor applies the same way.
-    if ((gd?.Name !== 'overlay2' && gd?.Name !== 'fuse-overlayfs') || !gd.Data?.UpperDir)
-        return undefined;
-    const lower = gd.Data.LowerDir ? gd.Data.LowerDir.split(':').filter(Boolean).reverse() : [];
-    const layers = [...lower, gd.Data.UpperDir];
-    for (const dir of layers) {
-        if (!external_node_path_default().isAbsolute(dir))
-            return undefined;
-        try {
-            await (0,promises_namespaceObject.access)(dir, external_node_fs_namespaceObject.constants.R_OK | external_node_fs_namespaceObject.constants.X_OK);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return layers;
-}
-/** True when `getfattr` can be run (needed for images with more than one layer). */
-async function haveGetfattr() {
-    try {
-        await runCommand('getfattr', ['--version'], { quiet: true, timeoutMs: 10_000 });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-const SLOTS = 8;
-const SLOT_SIZE = 1 << 20;
-/** The entries docker's init layer adds to every container, as the topmost layer. */
-function* initLayerEntries(mtime) {
-    for (const d of INIT_DIRS)
-        yield tarHeader(d, '5', 0o755, 0, mtime);
-    for (const f of INIT_EMPTY_FILES)
-        yield tarHeader(f, '0', 0o755, 0, mtime);
-    for (const [l, target] of Object.entries(INIT_SYMLINKS))
-        yield tarHeader(l, '2', 0o777, 0, mtime, target);
-}
-/** Every path docker's init layer adds or replaces (their mtimes are the container's creation time). */
-const INIT_LAYER_PATHS = new Set([...INIT_DIRS, ...INIT_FILES]);
-/** Reading the layer directories failed (permissions, a layer removed meanwhile): the caller may use docker export. */
-class LayerReadError extends errors_BundleError {
-    reason;
-    name = 'LayerReadError';
-    constructor(reason) {
-        super(`cannot read the image layers directly: ${reason}`, 'use the docker export path (--extract auto or export, EDA_OCI_EXTRACT=export), or make the daemon storage readable by this user');
-        this.reason = reason;
-    }
-}
-/**
- * Streams the layers (bottom first) as one tar archive for extractTar(..., { whiteouts: true, reuseBuffers: true }),
- * followed by docker's init-layer entries. A worker thread (layers-worker.mjs) reads the layers into a ring of shared
- * buffers; each chunk yielded is a view of one ring slot, handed back when the next chunk is requested. overlay2
- * whiteouts (character devices 0/0) become `.wh.NAME` entries and opaque directories `DIR/.wh..wh..opq`; symlinks are
- * never followed and files are opened with O_NOFOLLOW.
- */
-async function* layersArchive(layers, initMtime) {
-    const data = new SharedArrayBuffer(SLOTS * SLOT_SIZE);
-    const ctrlBuf = new SharedArrayBuffer(4 * 4);
-    const lengthsBuf = new SharedArrayBuffer(4 * SLOTS);
-    const errorBuf = new SharedArrayBuffer(4096);
-    const ctrl = new Int32Array(ctrlBuf);
-    const lengths = new Int32Array(lengthsBuf);
-    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(/* asset import */ __nccwpck_require__(5510), __nccwpck_require__.b), {
-        workerData: { edaOciLayers: { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots: SLOTS, slotSize: SLOT_SIZE } },
-    });
-    let crashed;
-    worker.on('error', (err) => {
-        crashed = err;
-        Atomics.store(ctrl, CTRL.state, STATE.failed);
-        Atomics.notify(ctrl, CTRL.published);
-    });
-    const fail = (why) => new LayerReadError(why);
-    try {
-        let consumed = 0;
-        for (;;) {
-            const published = Atomics.load(ctrl, CTRL.published);
-            if (published > consumed) {
-                const slot = consumed % SLOTS;
-                yield Buffer.from(data, slot * SLOT_SIZE, lengths[slot]);
-                // The consumer asked for more, so it is done with that slot (reuseBuffers): hand it back to the worker.
-                consumed++;
-                Atomics.store(ctrl, CTRL.consumed, consumed);
-                Atomics.notify(ctrl, CTRL.consumed);
-                continue;
-            }
-            const state = Atomics.load(ctrl, CTRL.state);
-            if (state === STATE.done && Atomics.load(ctrl, CTRL.published) === consumed)
-                break;
-            if (state === STATE.failed) {
-                if (crashed)
-                    throw fail(crashed.message);
-                throw fail(Buffer.from(errorBuf, 0, Atomics.load(ctrl, CTRL.errorLength)).toString());
-            }
-            const wait = Atomics.waitAsync(ctrl, CTRL.published, published, 1000);
-            if (wait.async)
-                await wait.value;
-        }
-    }
-    finally {
-        await worker.terminate();
-    }
-    yield* initLayerEntries(initMtime);
-    yield Buffer.alloc(layers_worker_BLOCK * 2);
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/lockfile.ts
-// bundle.lock.json: the provenance record of a bundle, and the digest that names the bundle.
-
-
-
-
-/** Schema version of bundle.lock.json; bump on incompatible changes. */
-const LOCKFILE_VERSION = 1;
-/** The lockfile's name inside a bundle directory. */
-const LOCKFILE_NAME = 'bundle.lock.json';
-/** Directory inside rootfs/ that eda-oci owns; excluded from the rootfs tree digest. */
-const BUNDLE_META_DIR = '.eda-oci';
-/** `sha256:<hex>` of a string or buffer. */
-function sha256(data) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex')}`;
-}
-/** The bundle digest: binds config.json and the rootfs tree together. */
-function bundleDigest(configSha256, treeDigest) {
-    return sha256(`eda-oci-bundle-v1\nconfig ${configSha256}\nrootfs ${treeDigest}\n`);
-}
-/** Reads a bundle's lockfile; undefined when the file does not exist, BundleError when it is not valid. */
-async function readLockfile(bundleDir) {
-    const file = external_node_path_default().join(bundleDir, LOCKFILE_NAME);
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return undefined;
-        throw err;
-    }
-    let lock;
-    try {
-        lock = JSON.parse(text);
-    }
-    catch {
-        throw new errors_BundleError(`${file} is not valid JSON`, 'rebuild the bundle with build-oci-bundle');
-    }
-    if (lock.lockfileVersion !== LOCKFILE_VERSION || typeof lock.bundleDigest !== 'string' || !lock.rootfs || !lock.image) {
-        throw new errors_BundleError(`${file} is not an eda-oci lockfile of version ${LOCKFILE_VERSION}`, 'rebuild the bundle with build-oci-bundle');
-    }
-    return lock;
-}
-/** GitHub Actions run provenance from the environment, when present. */
-function ciProvenance(env = process.env) {
-    if (!env.GITHUB_RUN_ID)
-        return undefined;
-    return {
-        repository: env.GITHUB_REPOSITORY,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        workflow: env.GITHUB_WORKFLOW,
-        sha: env.GITHUB_SHA,
-        serverUrl: env.GITHUB_SERVER_URL,
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/manifest.ts
-// bundle.files: the per-file manifest a build writes next to bundle.lock.json, so that publishing can verify a bundle
-// and find unchanged files from metadata alone instead of re-hashing every file.
-//
-// Format (UTF-8 text, one record per line, fields separated by TAB; `\`, TAB, LF and CR inside a path or symlink target
-// are written as `\\`, `\t`, `\n`, `\r`):
-//   eda-oci-files 1
-//   root  <mode octal> <mtime ns> <inode> <ctime ns>      (the rootfs directory itself; not part of the tree digest)
-//   statted <ns>                                          (from this wall-clock time on, recorded ctimes are reliable)
-//   <blank line>
-//   <path> <f|d|l> <mode octal> <size> <mtime ns> <sha256 hex | link target | -> <inode> <ctime ns>
-// Records are sorted by the UTF-8 bytes of the path, like the tree digest. `inode` and `ctime` are what one lstat after
-// the build's last change gave: a later lstat with the same inode and ctime (which no user can set) proves the file
-// was not modified since, except for changes in the same clock tick as that lstat; see RACY_WINDOW_NS. The build
-// records `statted` = end of its lstat pass + RACY_WINDOW_NS and makes the bundle visible only after that time, so a
-// later change always lands in a later tick and no entry of a built bundle is racy.
-
-
-
-/** The manifest's file name inside a bundle directory. */
-const MANIFEST_NAME = 'bundle.files';
-const MAGIC = 'eda-oci-files 1';
-/**
- * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
- * lstat can leave ctime unchanged, because the kernel stamps times from a clock that advances once per tick (1-10 ms),
- * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
- */
-const RACY_WINDOW_NS = 50000000n;
-const ESCAPES = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
-function escapeField(s) {
-    return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
-}
-function unescapeField(s, line) {
-    if (!s.includes('\\'))
-        return s;
-    return s.replace(/\\(.?)/g, (_m, c) => {
-        const u = UNESCAPES[c];
-        if (u === undefined)
-            throw new errors_BundleError(`${MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
-        return u;
-    });
-}
-const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
-/** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
-function sortByPathBytes(items) {
-    // For ASCII paths (nearly always) JavaScript's string order is the byte order, and much cheaper.
-    if (!items.some((i) => NON_ASCII.test(i.path)))
-        return [...items].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-    const keyed = items.map((item) => ({ item, b: Buffer.from(item.path, 'utf8') }));
-    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
-    return keyed.map((k) => k.item);
-}
-/** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
-function formatManifest(m) {
-    const r = m.root;
-    const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
-    for (const e of m.entries) {
-        const content = e.type === 'd' ? '-' : escapeField(e.content);
-        parts.push(`${escapeField(e.path)}\t${e.type}\t${e.mode.toString(8)}\t${e.size}\t${e.mtimeNs}\t${content}\t${e.ino}\t${e.ctimeNs || '-'}\n`);
-    }
-    return parts.join('');
-}
-const DIGITS = /^\d+$/;
-const SIGNED = /^-?\d+$/;
-const OCTAL = /^[0-7]{1,5}$/;
-const SHA_HEX = /^[0-9a-f]{64}$/;
-/** True when `a` sorts before `b` in UTF-8 byte order (UTF-16 order agrees unless a surrogate pair is involved). */
-function beforeInBytes(a, b) {
-    if (!NON_ASCII.test(a) && !NON_ASCII.test(b))
-        return a < b;
-    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) < 0;
-}
-const NON_ASCII = /[^ -~\t\n\r]/;
-/** An empty, `.` or `..` component, or a leading slash. */
-const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
-/** Parses a manifest; a malformed one is a BundleError naming the line. */
-function parseManifest(text) {
-    const lines = text.split('\n');
-    const bad = (line, why) => new errors_BundleError(`${MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
-    if (lines[0] !== MAGIC)
-        throw bad(1, `is not '${MAGIC}'`);
-    const rootF = (lines[1] ?? '').split('\t');
-    if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]) || !SIGNED.test(rootF[2]) || !DIGITS.test(rootF[3]))
-        throw bad(2, 'is not a valid root record');
-    const st = (lines[2] ?? '').split('\t');
-    if (st.length !== 2 || st[0] !== 'statted' || !DIGITS.test(st[1]))
-        throw bad(3, 'is not a valid statted record');
-    if (lines[3] !== '')
-        throw bad(4, 'is not empty');
-    if (lines[lines.length - 1] !== '')
-        throw bad(lines.length, 'is not terminated by a newline');
-    const entries = new Array(Math.max(0, lines.length - 5));
-    let prev = '';
-    for (let i = 4; i < lines.length - 1; i++) {
-        const f = lines[i].split('\t');
-        const n = i + 1;
-        if (f.length !== 8)
-            throw bad(n, `has ${f.length} fields, not 8`);
-        const [p, type, mode, size, mtime, content, ino, ctime] = f;
-        if (type !== 'f' && type !== 'd' && type !== 'l')
-            throw bad(n, `has the unknown type '${type}'`);
-        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
-            throw bad(n, 'has a non-numeric field');
-        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
-            throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
-        const path = unescapeField(p, n);
-        if (path === '' || BAD_PATH.test(path))
-            throw bad(n, `has an invalid path '${path}'`);
-        // The order proves there are no duplicates and matches the digest's order.
-        if (i > 4 && !beforeInBytes(prev, path))
-            throw bad(n, `is out of order or repeats a path ('${path}')`);
-        prev = path;
-        entries[i - 4] = {
-            path,
-            type,
-            mode: parseInt(mode, 8),
-            size: +size,
-            mtimeNs: mtime,
-            content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
-            ino,
-            ctimeNs: ctime === '-' ? '' : ctime,
-        };
-    }
-    return {
-        root: { mode: parseInt(rootF[1], 8), mtimeNs: rootF[2], ino: rootF[3], ctimeNs: rootF[4] === '-' ? '' : rootF[4] },
-        statted: BigInt(st[1]),
-        entries,
-    };
-}
-/** Whole seconds (floor) of a decimal ns string, as the tree digest records mtimes. */
-function nsToSeconds(ns) {
-    if (ns.startsWith('-')) {
-        const b = BigInt(ns);
-        return Number(b / 1000000000n - (b % 1000000000n < 0n ? 1n : 0n));
-    }
-    return ns.length <= 9 ? 0 : Number(ns.slice(0, -9));
-}
-/**
- * The tree digest and counts of a manifest's entries (sorted, as parseManifest and manifestFromRecords return them),
- * computed exactly as summarizeTree computes them, without sorting again.
- */
-function summarizeManifest(entries) {
-    const digest = new TreeDigestBuilder();
-    for (const e of entries)
-        digest.add(e.path, e.type, e.mode, e.size, nsToSeconds(e.mtimeNs), e.content, e.ino);
-    return digest.finish();
-}
-/**
- * Reads inode, ctime and exact mtime of every recorded path under `rootfs` (one lstat each) and returns the manifest.
- * Call after the last change to the tree (modes and times applied); `records` are the extractor's (content hashes are
- * taken from them, nothing is re-read). `statted` is set to the end of the pass plus RACY_WINDOW_NS: the caller must
- * not let anything else change the tree before that time.
- */
-function manifestFromRecords(rootfs, records) {
-    const rootSt = (0,external_node_fs_namespaceObject.lstatSync)(rootfs, { bigint: true });
-    const entries = [];
-    for (const [p, r] of records) {
-        const st = (0,external_node_fs_namespaceObject.lstatSync)(`${rootfs}/${p}`, { bigint: true });
-        const type = st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : st.isFile() ? 'f' : undefined;
-        if (type !== r.type)
-            throw new errors_BundleError(`${rootfs}/${p} changed type during the build`, 'something else writes into the staging directory; retry');
-        entries.push({
-            path: p,
-            type,
-            mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
-            size: type === 'f' ? Number(st.size) : 0,
-            mtimeNs: st.mtimeNs.toString(),
-            content: r.content,
-            ino: st.ino.toString(),
-            ctimeNs: st.ctimeNs.toString(),
-        });
-    }
-    const statted = (BigInt(Date.now()) + 1n) * 1000000n + RACY_WINDOW_NS;
-    return {
-        root: {
-            mode: Number(rootSt.mode & 4095n),
-            mtimeNs: rootSt.mtimeNs.toString(),
-            ino: rootSt.ino.toString(),
-            ctimeNs: rootSt.ctimeNs.toString(),
-        },
-        statted,
-        entries: sortByPathBytes(entries),
-    };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -7317,9 +4080,3263 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./packages/exec/src/yaml.ts
+// The one YAML reader for text users write (action inputs, test specs, config overlays): the core schema, and a syntax
+// error as one ConfigurationError naming where the text came from and the line.
+
+
+/** Parses YAML text with the core schema; a syntax error is a ConfigurationError naming `where` and the line. */
+function parseYamlText(text, where, hint = 'fix the YAML syntax') {
+    try {
+        return load(text, { schema: CORE_SCHEMA });
+    }
+    catch (err) {
+        const e = err;
+        const line = e.mark ? ` at line ${e.mark.line + 1}` : '';
+        throw new errors_ConfigurationError(`${where} is not valid YAML${line}: ${e.reason ?? e.message}`, hint);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/exec/src/index.ts
+// Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./packages/cli/src/args.ts
+// Shared argv helpers for eda-oci commands: strict option parsing and usage errors (exit code 2).
+
+
+/** Exit codes: documented in `eda-oci --help`. */
+const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 };
+/** A ConfigurationError that main maps to exit code 2 (usage error). */
+function usageError(command, message) {
+    const e = new errors_ConfigurationError(message, `run 'eda-oci ${command} --help'`);
+    e.usage = true;
+    return e;
+}
+/** True when `err` came from usageError. */
+function isUsageError(err) {
+    return err instanceof errors_ConfigurationError && err.usage === true;
+}
+/** Strict parseArgs: unknown options and positionals are usage errors naming the command. */
+function parseOptions(command, args, options) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args, options, allowPositionals: false, strict: true }).values;
+    }
+    catch (err) {
+        throw usageError(command, err.message);
+    }
+}
+/** Options every command has: `--json` and `-h/--help`. */
+const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+/**
+ * Parses a command's own options plus `--json` and `-h/--help`. With `--help` it prints `help` and returns undefined
+ * (the command then exits 0).
+ */
+function parseCommandLine(command, args, options, help, out) {
+    const v = parseOptions(command, args, { ...options, ...COMMON_OPTIONS });
+    if (v.help) {
+        out.write(`${help}\n`);
+        return undefined;
+    }
+    return v;
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./packages/docker/src/reference.ts
+// Image references and daemon addresses, validated against the grammar docker itself uses (distribution/reference).
+
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const ID_RE = /^sha256:[a-f0-9]{64}$/;
+const FIX = 'use a reference such as registry.example.com:5000/team/tool:1.2 or name@sha256:<64 hex digits>';
+/** Parses and validates an image reference; throws ConfigurationError naming the value and the rule broken. */
+function parseImageReference(raw) {
+    const what = `image '${raw}'`;
+    if (raw === '')
+        throw new errors_ConfigurationError('image is empty', FIX);
+    if (raw.startsWith('-'))
+        throw new errors_ConfigurationError(`${what} starts with '-', which a program would read as an option`, FIX);
+    if (/[^\x21-\x7e]/.test(raw))
+        throw new errors_ConfigurationError(`${what} contains whitespace or non-printable characters`, FIX);
+    if (/[;&|`$<>(){}\\'"*?!#~^]/.test(raw)) {
+        throw new errors_ConfigurationError(`${what} contains shell metacharacters, which no image reference has`, FIX);
+    }
+    if (ID_RE.test(raw))
+        return { raw, path: '', isId: true };
+    let rest = raw;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!new RegExp(`^${DIGEST}$`).test(digest)) {
+            throw new errors_ConfigurationError(`${what} has an invalid digest '${digest}'`, 'a digest looks like sha256: followed by 64 lowercase hex digits');
+        }
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!new RegExp(`^${TAG}$`).test(tag)) {
+            throw new errors_ConfigurationError(`${what} has an invalid tag '${tag}'`, 'a tag is up to 128 letters, digits, _, . or -, not starting with . or -');
+        }
+    }
+    const parts = rest.split('/');
+    let registry;
+    if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /[A-Z]/.test(parts[0]))) {
+        registry = parts.shift();
+        if (!new RegExp(`^${DOMAIN}$`).test(registry)) {
+            throw new errors_ConfigurationError(`${what} has an invalid registry '${registry}'`, FIX);
+        }
+    }
+    const pathRe = new RegExp(`^${PATH_COMPONENT}$`);
+    for (const p of parts) {
+        if (!pathRe.test(p)) {
+            throw new errors_ConfigurationError(`${what} has an invalid repository component '${p}'`, 'repository names are lowercase letters, digits and separators (., _, __, -), e.g. team/tool');
+        }
+    }
+    const path = parts.join('/');
+    if ((registry ? registry.length + 1 : 0) + path.length > 255) {
+        throw new errors_ConfigurationError(`${what} has a repository name longer than 255 characters`, FIX);
+    }
+    return { raw, registry, path, tag, digest, isId: false };
+}
+/** The repository as docker prints it in RepoDigests/RepoTags (`busybox`, `127.0.0.1:5000/x/y`). */
+function familiarRepository(ref) {
+    const reg = ref.registry;
+    if (!reg || reg === 'docker.io' || reg === 'index.docker.io' || reg === 'registry-1.docker.io') {
+        return ref.path.startsWith('library/') ? ref.path.slice('library/'.length) : ref.path;
+    }
+    return `${reg}/${ref.path}`;
+}
+/** Validates a DOCKER_HOST value: unix:///abs/path, tcp://host:port or ssh://[user@]host[:port]. */
+function validateDockerHost(host) {
+    const fix = 'use unix:///run/user/<uid>/docker.sock (rootless), unix:///var/run/docker.sock, tcp://host:port or ssh://user@host';
+    if (host.startsWith('-'))
+        throw new errors_ConfigurationError(`docker-host '${host}' starts with '-'`, fix);
+    if (/^unix:\/\/\/[^\0\s]+$/.test(host))
+        return host;
+    if (/^tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.test(host))
+        return host;
+    if (/^ssh:\/\/([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
+        return host;
+    throw new errors_ConfigurationError(`docker-host '${host}' is not a Docker daemon address`, fix);
+}
+
+;// CONCATENATED MODULE: ./packages/docker/src/client.ts
+// docker CLI client: the few engine operations a bundle build needs, with errors turned into actionable lines.
+
+
+
+
+
+
+
+const DAEMON_DOWN = [
+    /Cannot connect to the Docker daemon/i,
+    /Is the docker daemon running/i,
+    /error during connect/i,
+    /connect: no such file or directory/i,
+    /connect: connection refused.*docker\.sock/i,
+    /permission denied while trying to connect to the Docker daemon/i,
+    /dial unix .*: connect:/i,
+];
+const NOT_FOUND = [
+    /manifest unknown/i,
+    /not found: manifest/i,
+    /repository does not exist/i,
+    /pull access denied/i,
+    /: not found$/i,
+    /No such image/i,
+    /name unknown/i,
+];
+const UNREACHABLE = [
+    /connection refused/i,
+    /no such host/i,
+    /i\/o timeout/i,
+    /network is unreachable/i,
+    /TLS handshake timeout/i,
+    /dial tcp/i,
+    /server gave HTTP response to HTTPS client/i,
+];
+/** A docker CLI client bound to one daemon. All calls use argument arrays and time limits. */
+class DockerClient {
+    host;
+    program;
+    log;
+    run;
+    spawnFn;
+    env;
+    api;
+    constructor(options = {}) {
+        this.host = options.host ?? (process.env.DOCKER_HOST || undefined);
+        this.program = options.program ?? process.env.EDA_OCI_DOCKER ?? 'docker';
+        this.log = options.logger ?? logger_silentLogger;
+        this.run = options.run ?? runCommand;
+        this.spawnFn = options.spawn ?? spawnCommand;
+        this.api = options.api ?? true;
+        // DOCKER_CONTEXT would silently override DOCKER_HOST; the chosen host must win.
+        const env = { ...process.env };
+        if (this.host) {
+            env.DOCKER_HOST = this.host;
+            delete env.DOCKER_CONTEXT;
+        }
+        this.env = env;
+    }
+    /** Where the daemon is, for messages. */
+    describeHost() {
+        return this.host ?? 'unix:///var/run/docker.sock (default)';
+    }
+    async docker(args, opts = {}) {
+        try {
+            return await this.run(this.program, args, {
+                env: this.env,
+                logger: this.log,
+                timeoutMs: opts.timeoutMs ?? 60_000,
+                signal: opts.signal,
+                quiet: opts.quiet,
+            });
+        }
+        catch (err) {
+            throw this.classify(err);
+        }
+    }
+    /** Turns a failed docker call into a daemon-unreachable ConfigurationError where that is the cause. */
+    classify(err) {
+        if (err instanceof errors_CommandFailedError) {
+            if (err.exitCode === null && err.signal === null && /not found/.test(err.message)) {
+                return new errors_ConfigurationError(`the docker CLI ('${this.program}') is not installed`, 'install docker.io (or docker-ce-cli) or set EDA_OCI_DOCKER to the docker program');
+            }
+            if (DAEMON_DOWN.some((re) => re.test(err.stderr))) {
+                return new errors_ConfigurationError(`cannot reach the Docker daemon at ${this.describeHost()}: ${lastLine(err.stderr)}`, 'start dockerd (or the rootless daemon, see setup-rootless-docker) or set docker-host / DOCKER_HOST to its socket', { cause: err });
+            }
+        }
+        return err;
+    }
+    /** Checks the daemon answers; returns its version and whether it runs rootless. */
+    async ping(signal) {
+        const r = await this.docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, signal, quiet: true });
+        const info = await this.docker(['info', '--format', '{{json .SecurityOptions}}'], { timeoutMs: 20_000, signal, quiet: true });
+        return { version: r.stdout.trim(), rootless: info.stdout.includes('rootless') };
+    }
+    /**
+     * The daemon's unix socket when the CLI would certainly talk to it (explicit unix:// host, or the default socket with
+     * no docker context selected), else undefined. Used for quick read-only API calls.
+     */
+    socketPath() {
+        if (!this.api)
+            return undefined;
+        if (this.host)
+            return this.host.startsWith('unix://') ? this.host.slice('unix://'.length) : undefined;
+        if (process.env.DOCKER_CONTEXT)
+            return undefined;
+        try {
+            const cfgDir = process.env.DOCKER_CONFIG ?? external_node_path_default().join(external_node_os_default().homedir(), '.docker');
+            const cfg = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(cfgDir, 'config.json'), 'utf8'));
+            if (cfg.currentContext && cfg.currentContext !== 'default')
+                return undefined;
+        }
+        catch {
+            // No config file: the CLI uses the default socket too.
+        }
+        return '/var/run/docker.sock';
+    }
+    /**
+     * A request to the Engine API over the unix socket: answers in a few ms where the CLI needs tens. Returns undefined
+     * when the socket cannot be used, so the caller falls back to the CLI and its error messages.
+     */
+    apiRequest(method, pathname, opts = {}) {
+        const socketPath = this.socketPath();
+        if (!socketPath)
+            return Promise.resolve(undefined);
+        const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+        const headers = { Host: 'docker' };
+        if (payload !== undefined)
+            headers['Content-Type'] = 'application/json';
+        return new Promise((resolve, reject) => {
+            const req = external_node_http_default().request({ socketPath, method, path: pathname, timeout: opts.timeoutMs ?? 10_000, headers, signal: opts.signal }, (res) => {
+                let body = '';
+                res.setEncoding('utf8');
+                res.on('data', (d) => (body += d));
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+                res.on('error', () => resolve(undefined));
+            });
+            req.on('timeout', () => req.destroy());
+            req.on('error', () => opts.signal?.aborted ? reject(new errors_CancelledError(`docker ${method} ${pathname} was cancelled`)) : resolve(undefined));
+            req.end(payload);
+        });
+    }
+    apiGet(pathname, timeoutMs) {
+        return this.apiRequest('GET', pathname, { timeoutMs });
+    }
+    /** `docker image inspect`; undefined when the daemon has no such image. */
+    async inspectImage(ref, signal) {
+        const api = await this.apiGet(`/images/${encodeURIComponent(ref)}/json`, 10_000);
+        if (api?.status === 200) {
+            this.log.debug(`[api] GET /images/${ref}/json`);
+            return JSON.parse(api.body);
+        }
+        if (api?.status === 404)
+            return undefined;
+        try {
+            const r = await this.docker(['image', 'inspect', '--', ref], { timeoutMs: 30_000, signal, quiet: true });
+            const parsed = JSON.parse(r.stdout);
+            return parsed[0];
+        }
+        catch (err) {
+            if (err instanceof errors_CommandFailedError && /No such (image|object)/i.test(err.stderr))
+                return undefined;
+            throw err;
+        }
+    }
+    /** `docker pull`; registry errors become BundleError lines naming the image and what to check. */
+    async pull(ref, platform, signal) {
+        const args = ['pull', '--quiet'];
+        if (platform)
+            args.push('--platform', platform);
+        args.push('--', ref.raw);
+        try {
+            await this.docker(args, { timeoutMs: 30 * 60_000, signal });
+        }
+        catch (err) {
+            if (!(err instanceof errors_CommandFailedError))
+                throw err;
+            const line = lastLine(err.stderr);
+            const registry = ref.registry ?? 'docker.io';
+            if (UNREACHABLE.some((re) => re.test(err.stderr))) {
+                throw new errors_BundleError(`cannot pull image '${ref.raw}': registry ${registry} is unreachable (${line})`, 'check the registry address and port, the network/proxy from this runner, or use pull: never with a local image', { cause: err });
+            }
+            if (NOT_FOUND.some((re) => re.test(err.stderr))) {
+                throw new errors_BundleError(`image '${ref.raw}' was not found in registry ${registry} (${line})`, 'check the repository, tag or digest, and that this runner is logged in (docker login) if the repository is private', { cause: err });
+            }
+            throw new errors_BundleError(`cannot pull image '${ref.raw}': ${line}`, 'see the docker pull output above', { cause: err });
+        }
+    }
+    /** Creates (never starts) a container from an image, labelled so leftovers can be found; returns its id. */
+    async createContainer(image, label, platform, signal) {
+        // An image without Entrypoint/Cmd cannot be created without a command; the container never runs, so any path will do.
+        const entrypoint = '/.eda-oci-export';
+        const eq = label.indexOf('=');
+        const query = platform ? `?platform=${encodeURIComponent(platform)}` : '';
+        const api = await this.apiRequest('POST', `/containers/create${query}`, {
+            body: {
+                Image: image,
+                Entrypoint: [entrypoint],
+                Labels: { [label.slice(0, eq)]: label.slice(eq + 1) },
+                NetworkDisabled: true,
+                HostConfig: { NetworkMode: 'none' },
+            },
+            timeoutMs: 120_000,
+            signal,
+        });
+        if (api?.status === 201) {
+            this.log.info(`[api] POST /containers/create (image ${image})`);
+            return checkedId(JSON.parse(api.body).Id ?? '');
+        }
+        if (api)
+            throw new errors_BundleError(`docker create of ${image} failed: ${apiMessage(api.body)}`, 'check the image and the daemon log');
+        const args = ['container', 'create', '--label', label, '--network', 'none'];
+        if (platform)
+            args.push('--platform', platform);
+        args.push('--entrypoint', entrypoint, '--', image);
+        const r = await this.docker(args, { timeoutMs: 120_000, signal });
+        return checkedId(r.stdout.trim().split('\n').pop() ?? '');
+    }
+    /**
+     * Streams the export of a container (a tar of its filesystem): straight from the Engine API where the socket is
+     * usable (no CLI process copying the stream through a pipe), else `docker export` on stdout.
+     */
+    exportContainer(id, signal) {
+        const socketPath = this.socketPath();
+        if (!socketPath)
+            return this.spawnFn(this.program, ['container', 'export', id], { env: this.env, logger: this.log, signal });
+        this.log.info(`[api] GET /containers/${id.slice(0, 12)}/export`);
+        const stdout = new external_node_stream_namespaceObject.PassThrough({ highWaterMark: 1 << 20 });
+        let killed = false;
+        let settle;
+        const done = new Promise((resolve, reject) => (settle = { resolve, reject }));
+        done.catch(() => undefined);
+        const fail = (message) => {
+            settle.reject(killed
+                ? new errors_CancelledError('docker export was stopped')
+                : new errors_CommandFailedError(`docker export (engine API) failed: ${message}`, 'docker', ['container', 'export', id], null, null, message));
+            stdout.end();
+        };
+        const req = external_node_http_default().request({ socketPath, method: 'GET', path: `/containers/${encodeURIComponent(id)}/export`, headers: { Host: 'docker' } }, (res) => {
+            if (res.statusCode !== 200) {
+                let body = '';
+                res.setEncoding('utf8');
+                res.on('data', (d) => (body += d));
+                res.on('end', () => fail(apiMessage(body) || `HTTP ${res.statusCode}`));
+                return;
+            }
+            res.on('aborted', () => fail('the connection to the daemon was cut mid-export'));
+            res.on('error', (e) => fail(e.message));
+            res.on('end', () => {
+                if (res.complete)
+                    settle.resolve(undefined);
+                else
+                    fail('the connection to the daemon was cut mid-export');
+            });
+            res.pipe(stdout);
+        });
+        req.on('error', (e) => fail(e.message));
+        req.end();
+        const kill = () => {
+            killed = true;
+            req.destroy();
+        };
+        const onAbort = () => kill();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        void done.finally(() => signal?.removeEventListener('abort', onAbort)).catch(() => undefined);
+        return { stdout, done, kill };
+    }
+    /** Removes a container if it exists (force). Never throws for an already-removed container. */
+    async removeContainer(id) {
+        const api = await this.apiRequest('DELETE', `/containers/${encodeURIComponent(id)}?force=1&v=1`, { timeoutMs: 60_000 });
+        if (api?.status === 204 || api?.status === 404)
+            return;
+        try {
+            await this.docker(['container', 'rm', '--force', '--volumes', id], { timeoutMs: 60_000, quiet: true });
+        }
+        catch (err) {
+            if (err instanceof errors_CommandFailedError && /No such container/i.test(err.stderr))
+                return;
+            throw err;
+        }
+    }
+    /** Containers carrying a label (leftovers of killed builds), with that label's value. */
+    async listContainersByLabel(label) {
+        const filters = encodeURIComponent(JSON.stringify({ label: [label] }));
+        const api = await this.apiGet(`/containers/json?all=1&filters=${filters}`, 10_000);
+        if (api?.status === 200) {
+            const list = JSON.parse(api.body);
+            return list.map((c) => ({ id: c.Id, value: c.Labels?.[label] ?? '' }));
+        }
+        const r = await this.docker(['container', 'ls', '--all', '--no-trunc', '--filter', `label=${label}`, '--format', `{{.ID}} {{.Label ${JSON.stringify(label)}}}`], { timeoutMs: 30_000, quiet: true });
+        return r.stdout
+            .split('\n')
+            .map((l) => l.trim().split(' '))
+            .filter(([id]) => id !== undefined && /^[0-9a-f]{64}$/.test(id))
+            .map(([id, value]) => ({ id: id, value: value ?? '' }));
+    }
+    /** Client and server versions (for provenance), in one call. */
+    async versions() {
+        const api = await this.apiGet('/version', 10_000);
+        if (api?.status === 200) {
+            // The CLI is not run on this path: its version is only known when the CLI is used.
+            return { client: 'not used (engine API)', server: JSON.parse(api.body).Version ?? 'unknown' };
+        }
+        const r = await this.docker(['version', '--format', '{{.Client.Version}} {{.Server.Version}}'], { timeoutMs: 20_000, quiet: true });
+        const [client = 'unknown', server = 'unknown'] = r.stdout.trim().split(' ');
+        return { client, server };
+    }
+}
+function checkedId(id) {
+    if (!/^[0-9a-f]{64}$/.test(id))
+        throw new errors_BundleError(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
+    return id;
+}
+/** The `message` of an Engine API error body, else the body. */
+function apiMessage(body) {
+    try {
+        return JSON.parse(body).message ?? body.trim();
+    }
+    catch {
+        return body.trim();
+    }
+}
+/** The repo digest (`sha256:...`) of an image as it came from the registry named by `ref`, or '' when none. */
+function repoDigestFor(image, ref) {
+    if (ref.digest)
+        return ref.digest;
+    if (ref.isId)
+        return '';
+    const repo = familiarRepository(ref);
+    for (const d of image.RepoDigests ?? []) {
+        const at = d.lastIndexOf('@');
+        if (at > 0 && d.slice(0, at) === repo)
+            return d.slice(at + 1);
+    }
+    return '';
+}
+/** `os/arch[/variant]` of an inspected image. */
+function imagePlatform(image) {
+    return [image.Os, image.Architecture, image.Variant].filter(Boolean).join('/');
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/checks.ts
+// Prerequisite checks for rootless Docker: one table row per check, each failure with the exact one-line fix.
+
+
+
+
+
+/** Subordinate ids rootless Docker needs (uid/gid 0..65535 inside the user namespace). */
+const SUBID_MIN = 65536;
+const STANDARD_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+const CONTRIB_DIRS = ['/usr/share/docker.io/contrib', '/usr/share/docker/contrib', '/usr/libexec/docker', '/usr/lib/docker'];
+/** statfs f_type magic numbers of network/cluster file systems (linux/magic.h and the vendors' sources). */
+const NETWORK_FS = {
+    0x6969: 'NFS',
+    0x517b: 'SMB',
+    0xff534d42: 'CIFS',
+    0xfe534d42: 'SMB2',
+    0x0bd00bd0: 'Lustre',
+    0x47504653: 'GPFS',
+    0x19830326: 'BeeGFS',
+    0x5346414f: 'AFS',
+    0x6b414653: 'AFS (kAFS)',
+    0x00c36400: 'CephFS',
+    0x564c: 'NCP',
+    0x73757245: 'Coda',
+};
+const FUSE_MAGIC = 0x65735546;
+const LOCAL_FS = {
+    0xef53: 'ext4',
+    0x58465342: 'xfs',
+    0x9123683e: 'btrfs',
+    0x01021994: 'tmpfs',
+    0x794c7630: 'overlay',
+    0x2fc12fc1: 'zfs',
+};
+const PACKAGES = {
+    uidmap: { apt: 'uidmap', dnf: 'shadow-utils', zypper: 'shadow' },
+    dockerd: { apt: 'docker.io', dnf: 'docker-ce', zypper: 'docker' },
+    'dockerd-rootless.sh': { apt: 'docker.io', dnf: 'docker-ce-rootless-extras', zypper: 'docker-rootless-extras' },
+    rootlesskit: { apt: 'rootlesskit', dnf: 'docker-ce-rootless-extras', zypper: 'rootlesskit' },
+    slirp4netns: { apt: 'slirp4netns', dnf: 'slirp4netns', zypper: 'slirp4netns' },
+    docker: { apt: 'docker.io', dnf: 'docker-ce-cli', zypper: 'docker' },
+};
+/** `as root: apt-get install X` for the package providing `what` (Debian names when the manager is unknown). */
+function installFix(what, pm) {
+    const pkg = PACKAGES[what][pm ?? 'apt'];
+    const cmd = pm === 'dnf' ? 'dnf install' : pm === 'zypper' ? 'zypper install' : 'apt-get install';
+    return `as root: ${cmd} ${pkg}`;
+}
+/** The data-root the action uses when none is given: local disk, per user (daemon.json paths are literal). */
+function defaultDataRoot(username) {
+    return `/var/tmp/${username}/containers/storage`;
+}
+/** Validates a data-root path: absolute, normalized, no control characters, not `/`. */
+function validateDataRoot(dir) {
+    const fix = 'use an absolute directory on a local disk, e.g. /var/tmp/$USER/containers/storage';
+    if (!external_node_path_default().isAbsolute(dir))
+        throw new errors_ConfigurationError(`data-root '${dir}' is not an absolute path`, fix);
+    if ([...dir].some((c) => c.charCodeAt(0) < 0x20))
+        throw new errors_ConfigurationError(`data-root '${JSON.stringify(dir)}' contains control characters`, fix);
+    const normal = external_node_path_default().normalize(dir).replace(/\/+$/, '') || '/';
+    if (normal === '/')
+        throw new errors_ConfigurationError(`data-root '${dir}' is the root directory`, fix);
+    if (dir.split('/').includes('..'))
+        throw new errors_ConfigurationError(`data-root '${dir}' contains '..'`, fix);
+    return normal;
+}
+function detectPackageManager() {
+    if ((0,external_node_fs_namespaceObject.existsSync)('/usr/bin/apt-get'))
+        return 'apt';
+    if ((0,external_node_fs_namespaceObject.existsSync)('/usr/bin/dnf') || (0,external_node_fs_namespaceObject.existsSync)('/usr/bin/yum'))
+        return 'dnf';
+    if ((0,external_node_fs_namespaceObject.existsSync)('/usr/bin/zypper'))
+        return 'zypper';
+    return undefined;
+}
+function currentUsername(env, uid) {
+    try {
+        return external_node_os_default().userInfo().username;
+    }
+    catch {
+        // No passwd entry (e.g. an arbitrary uid in a container).
+        return env.USER ?? String(uid);
+    }
+}
+/** The real system: this process's user, /etc/sub[ug]id, /proc/sys, /dev/net/tun, PATH. */
+function checks_defaultCheckDeps(env = process.env) {
+    const uid = process.getuid?.() ?? -1;
+    return {
+        uid,
+        gids: [...new Set([process.getgid?.() ?? -1, ...(process.getgroups?.() ?? [])])],
+        username: currentUsername(env, uid),
+        env,
+        subuidFile: '/etc/subuid',
+        subgidFile: '/etc/subgid',
+        statfs: (p) => (0,promises_namespaceObject.statfs)(p),
+        tunDevice: '/dev/net/tun',
+        openReadWrite: async (p) => {
+            const fh = await (0,promises_namespaceObject.open)(p, external_node_fs_namespaceObject.constants.O_RDWR);
+            await fh.close();
+        },
+        readSysctl: async (name) => {
+            try {
+                return (await (0,promises_namespaceObject.readFile)(external_node_path_default().join('/proc/sys', name), 'utf8')).trim();
+            }
+            catch {
+                return undefined;
+            }
+        },
+        readFileCaps: readCapabilityXattr,
+        apparmorDir: '/etc/apparmor.d',
+        searchDirs: CONTRIB_DIRS,
+        systemDirs: STANDARD_DIRS,
+        runUserDir: '/run/user',
+        tmpDir: '/tmp',
+        packageManager: detectPackageManager(),
+    };
+}
+/** True when the checked user is this process's user, so real access()/open() results apply to them. */
+function isSelf(deps) {
+    return deps.uid === process.getuid?.();
+}
+/** Permission bits for `want` (4 r, 2 w, 1 x) as the kernel evaluates them: owner class first, then group, then other. */
+function modeAllows(st, deps, want) {
+    if (deps.uid === 0)
+        return true;
+    const bits = st.uid === deps.uid ? (st.mode >> 6) & 7 : deps.gids.includes(st.gid) ? (st.mode >> 3) & 7 : st.mode & 7;
+    return (bits & want) === want;
+}
+function octal(mode) {
+    return (mode & 0o7777).toString(8).padStart(4, '0');
+}
+/** PATH for the daemon: the caller's absolute PATH entries plus the standard dirs that are missing. */
+function daemonSearchPath(envPath, systemDirs = STANDARD_DIRS) {
+    const dirs = (envPath ?? '').split(':').filter((d) => d.startsWith('/'));
+    for (const d of systemDirs)
+        if (!dirs.includes(d))
+            dirs.push(d);
+    return dirs.join(':');
+}
+/** First executable regular file `name` in `dirs`. */
+async function findExecutable(name, dirs) {
+    for (const d of dirs) {
+        const p = external_node_path_default().join(d, name);
+        try {
+            const st = await (0,promises_namespaceObject.stat)(p);
+            if (st.isFile() && (st.mode & 0o111) !== 0)
+                return p;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function ok(name, detail) {
+    return { name, ok: true, detail, fix: '' };
+}
+function fail(name, detail, fix) {
+    return { name, ok: false, detail, fix };
+}
+/** Not root: rootless Docker runs as an ordinary user (dockerd-rootless.sh refuses uid 0). */
+function checkUser(deps) {
+    if (deps.uid === 0) {
+        return fail('user', 'running as root (uid 0); rootless Docker needs an ordinary user', 'run the job as an ordinary user (e.g. the runner service account), or use the system dockerd when root');
+    }
+    return ok('user', `${deps.username} (uid ${deps.uid})`);
+}
+function parseSubIds(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const f = line.trim().split(':');
+        if (f.length !== 3 || !/^\d+$/.test(f[1]) || !/^\d+$/.test(f[2]))
+            continue;
+        out.push({ owner: f[0], start: Number(f[1]), count: Number(f[2]) });
+    }
+    return out;
+}
+/** A /etc/subuid or /etc/subgid range of >= 65536 ids for the user (by name or uid); the fix names a free range. */
+async function checkSubIds(kind, deps) {
+    const file = kind === 'uid' ? deps.subuidFile : deps.subgidFile;
+    const name = `sub${kind}`;
+    let text = '';
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch {
+        // Missing file: same as no line.
+    }
+    const lines = parseSubIds(text);
+    const mine = lines.filter((l) => l.owner === deps.username || l.owner === String(deps.uid));
+    const best = mine.sort((a, b) => b.count - a.count)[0];
+    if (best && best.count >= SUBID_MIN) {
+        return ok(name, `${best.owner}:${best.start}:${best.count} in ${file}`);
+    }
+    // Next free start above every range in the file, at least 100000 (what useradd picks).
+    const start = Math.max(100000, ...lines.map((l) => l.start + l.count));
+    const fix = `as root: usermod --add-sub${kind}s ${start}-${start + SUBID_MIN - 1} ${deps.username}`;
+    const detail = best
+        ? `${deps.username} has only ${best.count} subordinate ${kind}s in ${file} (${best.start}:${best.count}); rootless Docker needs ${SUBID_MIN}`
+        : `no line for ${deps.username} (uid ${deps.uid}) in ${file}`;
+    return fail(name, detail, fix);
+}
+/** CAP_SETGID and CAP_SETUID bit numbers (linux/capability.h). */
+const CAP_BIT = { newgidmap: 6, newuidmap: 7 };
+/**
+ * Reads `security.capability` with getfattr (package attr; Node has no xattr API). Undefined when the file has no
+ * capabilities or getfattr is missing; the check then reports what it could see.
+ */
+async function readCapabilityXattr(p) {
+    const r = await runCommand('getfattr', ['--absolute-names', '-e', 'hex', '-n', 'security.capability', p], {
+        timeoutMs: 5_000,
+        logger: logger_silentLogger,
+        quiet: true,
+        okExitCodes: [0, 1],
+    }).catch(() => undefined);
+    const hex = r?.exitCode === 0 ? /^security\.capability=0x([0-9a-f]+)$/im.exec(r.stdout)?.[1] : undefined;
+    return hex ? Buffer.from(hex, 'hex') : undefined;
+}
+/**
+ * True when raw vfs_cap_data grants capability `bit` as permitted and effective (`cap_X=ep`): le32 magic_etc whose
+ * low bit is the effective flag, then le32 permitted/inheritable pairs (the first pair covers bits 0..31).
+ */
+function capabilityGranted(raw, bit) {
+    if (!raw || raw.length < 12)
+        return false;
+    const magicEtc = raw.readUInt32LE(0);
+    const permitted = raw.readUInt32LE(4);
+    return (magicEtc & 0x1) === 1 && (permitted & (1 << bit)) !== 0;
+}
+/** newuidmap/newgidmap present and able to map ids: setuid root, or file capability cap_setuid/cap_setgid=ep. */
+async function checkIdMapper(program, deps) {
+    const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
+    const found = await findExecutable(program, dirs);
+    if (!found)
+        return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
+    const st = await (0,promises_namespaceObject.stat)(found);
+    if ((st.mode & 0o4000) !== 0 && st.uid === 0)
+        return ok(program, `${found} (setuid root)`);
+    const cap = program === 'newuidmap' ? 'cap_setuid' : 'cap_setgid';
+    if (capabilityGranted(await deps.readFileCaps(found), CAP_BIT[program])) {
+        return ok(program, `${found} (file capability ${cap}=ep)`);
+    }
+    return fail(program, `${found} is neither setuid root nor has ${cap}=ep (mode ${octal(st.mode)}, owner uid ${st.uid}; getfattr reads capabilities)`, `as root: chown root ${found} && chmod u+s ${found}  (or: setcap ${cap}=ep ${found})`);
+}
+/** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
+async function checkUserNamespaces(deps) {
+    const name = 'user namespaces';
+    const max = await deps.readSysctl('user/max_user_namespaces');
+    if (max !== undefined && Number(max) === 0) {
+        return fail(name, 'user.max_user_namespaces is 0 (user namespaces disabled)', 'as root: sysctl -w user.max_user_namespaces=28633');
+    }
+    const clone = await deps.readSysctl('kernel/unprivileged_userns_clone');
+    if (clone !== undefined && clone === '0') {
+        return fail(name, 'kernel.unprivileged_userns_clone is 0 (unprivileged user namespaces disabled)', 'as root: sysctl -w kernel.unprivileged_userns_clone=1');
+    }
+    // Ubuntu 23.10+: unprivileged user namespaces are refused unless AppArmor has a profile for the program.
+    const apparmor = await deps.readSysctl('kernel/apparmor_restrict_unprivileged_userns');
+    if (apparmor === '1') {
+        const profiles = await (0,promises_namespaceObject.readdir)(deps.apparmorDir).catch(() => []);
+        if (!profiles.some((p) => p.includes('rootlesskit'))) {
+            return fail(name, `kernel.apparmor_restrict_unprivileged_userns is 1 and ${deps.apparmorDir} has no rootlesskit profile`, `as root: install an AppArmor profile for rootlesskit (https://docs.docker.com/go/rootless/) or sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`);
+        }
+    }
+    const parts = [`user.max_user_namespaces=${max ?? '?'}`];
+    if (clone !== undefined)
+        parts.push(`kernel.unprivileged_userns_clone=${clone}`);
+    return ok(name, parts.join(', '));
+}
+/** /dev/net/tun openable read-write: rootlesskit's slirp4netns (and vpnkit) network creates a tap device through it. */
+async function checkTun(deps) {
+    const name = '/dev/net/tun';
+    const dev = deps.tunDevice;
+    let st;
+    try {
+        st = await (0,promises_namespaceObject.stat)(dev);
+    }
+    catch {
+        return fail(name, `${dev} does not exist`, `as root: modprobe tun (or mknod ${dev} c 10 200) && chmod 666 ${dev}`);
+    }
+    if (!modeAllows(st, deps, 6)) {
+        return fail(name, `${dev} is mode ${octal(st.mode)} owner ${st.uid}:${st.gid}: ${deps.username} cannot open it read-write (rootlesskit needs it for tap0)`, `as root: chmod 666 ${dev}`);
+    }
+    if (isSelf(deps)) {
+        try {
+            await deps.openReadWrite(dev);
+        }
+        catch (err) {
+            const e = err;
+            return fail(name, `cannot open ${dev} read-write: ${e.code ?? e.message}`, `as root: chmod 666 ${dev} (in a container also pass the device: --device ${dev})`);
+        }
+    }
+    return ok(name, `${dev} is usable read-write`);
+}
+/** Why a directory cannot serve as this user's runtime dir, or undefined when it can (ours, a directory, exactly 0700). */
+async function runtimeDirProblem(dir, deps) {
+    let st;
+    try {
+        st = await (0,promises_namespaceObject.lstat)(dir);
+    }
+    catch {
+        return 'does not exist';
+    }
+    if (st.isSymbolicLink())
+        return 'is a symbolic link';
+    if (!st.isDirectory())
+        return 'is not a directory';
+    if (st.uid !== deps.uid)
+        return `is owned by uid ${st.uid}, another user`;
+    if ((st.mode & 0o777) !== 0o700)
+        return `has mode ${octal(st.mode)}, not 0700`;
+    return undefined;
+}
+/**
+ * The runtime dir (XDG_RUNTIME_DIR) for the daemon's socket and state. An unset XDG_RUNTIME_DIR or one that belongs to
+ * another user (left over after su/sudo) is not a failure: /run/user/<uid> is used when it is ours, else a private 0700
+ * directory below /tmp. Another user's directory is never touched.
+ */
+async function planRuntimeDir(deps) {
+    const name = 'XDG_RUNTIME_DIR';
+    const given = deps.env.XDG_RUNTIME_DIR;
+    let why = 'XDG_RUNTIME_DIR is unset';
+    if (given) {
+        const problem = external_node_path_default().isAbsolute(given) ? await runtimeDirProblem(given, deps) : 'is not an absolute path';
+        if (!problem)
+            return { row: ok(name, `${given} (ours, 0700)`), plan: { path: given, create: false } };
+        why = `XDG_RUNTIME_DIR=${given} ${problem}; not touched`;
+    }
+    const runUser = external_node_path_default().join(deps.runUserDir, String(deps.uid));
+    if (!(await runtimeDirProblem(runUser, deps))) {
+        return { row: ok(name, `${runUser} (${why})`), plan: { path: runUser, create: false } };
+    }
+    const priv = external_node_path_default().join(deps.tmpDir, `eda-oci-runtime-${deps.uid}`);
+    const problem = await runtimeDirProblem(priv, deps);
+    if (!problem)
+        return { row: ok(name, `${priv} (private; ${why})`), plan: { path: priv, create: false } };
+    if (problem === 'does not exist') {
+        return { row: ok(name, `${priv} (private, created 0700; ${why})`), plan: { path: priv, create: true } };
+    }
+    return {
+        row: fail(name, `${why}, and the private fallback ${priv} ${problem}`, `set XDG_RUNTIME_DIR to a 0700 directory owned by ${deps.username}, or as root: rm -rf ${priv}`),
+    };
+}
+/**
+ * data-root on a local file system (Docker's overlay storage does not work on NFS/CIFS/Lustre/GPFS...), owned by us
+ * when it exists, else creatable: its nearest existing ancestor is writable and belongs to us or root.
+ */
+async function checkDataRoot(dataRoot, deps) {
+    const name = 'data-root';
+    const fixDir = `set data-root to a directory on a local disk owned by ${deps.username}, e.g. ${defaultDataRoot(deps.username)}`;
+    let dir = dataRoot;
+    let st;
+    for (;;) {
+        try {
+            st = await (0,promises_namespaceObject.stat)(dir);
+            break;
+        }
+        catch {
+            const parent = external_node_path_default().dirname(dir);
+            if (parent === dir)
+                break;
+            dir = parent;
+        }
+    }
+    if (!st)
+        return fail(name, `no existing ancestor of ${dataRoot}`, fixDir);
+    const exists = dir === dataRoot;
+    if (exists) {
+        if (!st.isDirectory())
+            return fail(name, `${dataRoot} exists and is not a directory`, fixDir);
+        if (st.uid !== deps.uid) {
+            return fail(name, `${dataRoot} is owned by uid ${st.uid}; the rootless daemon runs as ${deps.username} (uid ${deps.uid})`, `${fixDir}, or as root: chown -R ${deps.username} ${dataRoot}`);
+        }
+    }
+    else {
+        if (!st.isDirectory())
+            return fail(name, `${dir} (an ancestor of ${dataRoot}) is not a directory`, fixDir);
+        if (st.uid !== deps.uid && st.uid !== 0) {
+            return fail(name, `${dir} (an ancestor of ${dataRoot}) is owned by uid ${st.uid}, another user who could tamper with the Docker storage`, fixDir);
+        }
+    }
+    let writable = modeAllows(st, deps, 3);
+    if (writable && isSelf(deps))
+        writable = await (0,promises_namespaceObject.access)(dir, external_node_fs_namespaceObject.constants.W_OK | external_node_fs_namespaceObject.constants.X_OK).then(() => true, () => false);
+    if (!writable) {
+        return fail(name, `${dir} is not writable by ${deps.username} (mode ${octal(st.mode)}, owner uid ${st.uid})`, fixDir);
+    }
+    let type;
+    try {
+        type = (await deps.statfs(dir)).type >>> 0;
+    }
+    catch (err) {
+        return fail(name, `cannot statfs ${dir}: ${err.message}`, fixDir);
+    }
+    const magic = `0x${type.toString(16)}`;
+    const network = NETWORK_FS[type];
+    if (network) {
+        return fail(name, `${dataRoot} is on ${network} (statfs type ${magic}); Docker storage must be on a local file system`, `set data-root to a directory on a local disk, e.g. ${defaultDataRoot(deps.username)}`);
+    }
+    const fsName = type === FUSE_MAGIC ? 'FUSE (make sure it is a local file system, not sshfs or similar)' : (LOCAL_FS[type] ?? magic);
+    return ok(name, `${dataRoot} (${fsName}${exists ? '' : ', will be created'})`);
+}
+/** The daemon.json rootless dockerd reads: $XDG_CONFIG_HOME/docker or ~/.config/docker. */
+function daemonConfigFile(env, home) {
+    const base = env.XDG_CONFIG_HOME && external_node_path_default().isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : external_node_path_default().join(home, '.config');
+    return external_node_path_default().join(base, 'docker', 'daemon.json');
+}
+/** HOME exists (dockerd-rootless.sh requires it) and an existing daemon.json is a JSON object without `hosts`. */
+async function checkDaemonConfig(deps, dataRoot) {
+    const name = 'daemon.json';
+    const home = deps.env.HOME ?? '';
+    const file = daemonConfigFile(deps.env, home || '/nonexistent');
+    if (!home ||
+        !external_node_path_default().isAbsolute(home) ||
+        !(await (0,promises_namespaceObject.stat)(home).then((s) => s.isDirectory(), () => false))) {
+        return {
+            row: fail(name, `HOME '${home}' is not an existing directory`, `set HOME to the home directory of ${deps.username}`),
+            file,
+            home,
+        };
+    }
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            return { row: ok(name, `${file} (will be created)`), file, home };
+        return { row: fail(name, `cannot read ${file}: ${code}`, `as root: chown ${deps.username} ${file}`), file, home };
+    }
+    let parsed;
+    try {
+        parsed = text.trim() === '' ? {} : JSON.parse(text);
+    }
+    catch (err) {
+        return {
+            row: fail(name, `${file} is not valid JSON: ${err.message}`, `fix the JSON syntax in ${file} or move it aside`),
+            file,
+            home,
+        };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return { row: fail(name, `${file} is not a JSON object`, `make ${file} a JSON object ({...}) or move it aside`), file, home };
+    }
+    const config = parsed;
+    if ('hosts' in config) {
+        return {
+            row: fail(name, `${file} sets "hosts"; setup-rootless-docker needs the daemon on its default socket in XDG_RUNTIME_DIR`, `remove "hosts" from ${file}`),
+            file,
+            home,
+            config,
+        };
+    }
+    const current = config['data-root'];
+    const note = current !== undefined && current !== dataRoot ? `; data-root ${JSON.stringify(current)} will become ${dataRoot}` : '';
+    return { row: ok(name, `${file}${note}`), file, home, config };
+}
+async function checkProgram(name, candidates, dirs, fix) {
+    for (const c of candidates) {
+        const found = await findExecutable(c, dirs);
+        if (found)
+            return { row: ok(name, found), found };
+    }
+    return { row: fail(name, `${candidates.join(' or ')} not found in ${dirs.join(':')}`, fix) };
+}
+/**
+ * Runs every prerequisite check (none has a side effect) and returns the table, plus what the setup needs: the runtime
+ * dir plan, the daemon's PATH, dockerd-rootless.sh and the daemon.json path and content.
+ */
+async function checks_runChecks(options = {}, deps = checks_defaultCheckDeps()) {
+    const dataRoot = validateDataRoot(options.dataRoot ?? defaultDataRoot(deps.username));
+    const daemonPath = daemonSearchPath(deps.env.PATH, deps.systemDirs);
+    const pathDirs = daemonPath.split(':');
+    const pm = deps.packageManager;
+    const runtime = await planRuntimeDir(deps);
+    const config = await checkDaemonConfig(deps, dataRoot);
+    const script = await checkProgram('dockerd-rootless.sh', ['dockerd-rootless.sh'], [...pathDirs, ...deps.searchDirs], `${installFix('dockerd-rootless.sh', pm)}${pm === 'apt' || !pm ? ' (or docker-ce-rootless-extras from the Docker repository)' : ''}`);
+    const dockerCli = deps.env.EDA_OCI_DOCKER;
+    const docker = dockerCli && external_node_path_default().isAbsolute(dockerCli)
+        ? await checkProgram('docker CLI', [external_node_path_default().basename(dockerCli)], [external_node_path_default().dirname(dockerCli)], `set EDA_OCI_DOCKER to an existing docker program`)
+        : await checkProgram('docker CLI', [dockerCli || 'docker'], pathDirs, installFix('docker', pm));
+    const rows = [
+        checkUser(deps),
+        await checkSubIds('uid', deps),
+        await checkSubIds('gid', deps),
+        await checkIdMapper('newuidmap', deps),
+        await checkIdMapper('newgidmap', deps),
+        await checkUserNamespaces(deps),
+        await checkTun(deps),
+        runtime.row,
+        await checkDataRoot(dataRoot, deps),
+        config.row,
+        script.row,
+        (await checkProgram('dockerd', ['dockerd'], pathDirs, installFix('dockerd', pm))).row,
+        (await checkProgram('rootlesskit', ['rootlesskit', 'docker-rootlesskit'], pathDirs, installFix('rootlesskit', pm))).row,
+        (await checkProgram('slirp4netns', ['slirp4netns', 'vpnkit'], pathDirs, installFix('slirp4netns', pm))).row,
+        docker.row,
+    ];
+    return {
+        ok: rows.every((r) => r.ok),
+        rows,
+        dataRoot,
+        runtimeDir: runtime.plan,
+        daemonPath,
+        dockerdRootless: script.found,
+        configFile: config.file,
+        existingConfig: config.config,
+        home: config.home,
+    };
+}
+/** The table as plain text: `ok`/`FAIL`, name, detail, and an indented `fix:` line under each failure. */
+function formatCheckTable(rows) {
+    const width = Math.max(...rows.map((r) => r.name.length)) + 2;
+    return rows
+        .map((r) => `${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(width)}${r.detail}${r.ok ? '' : `\n      ${''.padEnd(width)}fix: ${r.fix}`}`)
+        .join('\n');
+}
+/** Thrown when prerequisites fail: one line per failed check with its fix; `rows` is the whole table. */
+class checks_PrerequisiteError extends errors_ConfigurationError {
+    rows;
+    name = 'PrerequisiteError';
+    constructor(rows) {
+        const user = rows.find((r) => r.name === 'user' && !r.ok);
+        // Running as root makes every per-user check moot: report only that.
+        const failed = user ? [user] : rows.filter((r) => !r.ok);
+        const line = failed.map((r) => `${r.name}: ${r.detail}; fix: ${r.fix}`).join(' | ');
+        super(failed.length === 1
+            ? `rootless Docker prerequisite failed: ${line}`
+            : `${failed.length} rootless Docker prerequisites failed: ${line}`);
+        this.rows = rows;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/daemon.ts
+// Rootless dockerd of the current user: checks, daemon.json merge, start (or reuse a running one), wait until healthy, stop.
+
+
+
+
+
+
+
+
+const LOCK_NAME = 'eda-oci-setup-rootless-docker.lock';
+const LOG_NAME = 'eda-oci-dockerd-rootless.log';
+/** Environment passed through to the daemon (proxies for pulls, rootlesskit knobs); everything else is dropped. */
+const PASS_ENV = /^(XDG_CONFIG_HOME|DOCKERD_ROOTLESS_[A-Z0-9_]+|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy|TZ|LANG|LC_ALL)$/;
+/** Parses the daemon-config input: a JSON object; `hosts` is refused (the daemon must stay on its default socket). */
+function parseDaemonConfig(text, where = 'daemon-config') {
+    if (text === undefined || text.trim() === '')
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ConfigurationError(`${where} is not valid JSON: ${err.message}`, `give a JSON object, e.g. {"log-level": "warn"}`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new ConfigurationError(`${where} is not a JSON object`, `give a JSON object, e.g. {"log-level": "warn"}`);
+    }
+    if ('hosts' in value) {
+        throw new ConfigurationError(`${where} sets "hosts"`, 'remove it: the rootless daemon listens on unix://$XDG_RUNTIME_DIR/docker.sock');
+    }
+    return value;
+}
+function canonical(v) {
+    if (Array.isArray(v))
+        return `[${v.map(canonical).join(',')}]`;
+    if (v && typeof v === 'object') {
+        return `{${Object.keys(v)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(v);
+}
+/**
+ * daemon.json content: the user's keys, then `overlay` on top, then data-root. `changed` is false when the file already
+ * says the same (it is then left alone, formatting included).
+ */
+function mergeDaemonConfig(existing, overlay, dataRoot) {
+    if (overlay['data-root'] !== undefined && overlay['data-root'] !== dataRoot) {
+        throw new ConfigurationError(`daemon-config sets data-root ${JSON.stringify(overlay['data-root'])}, which differs from data-root ${dataRoot}`, 'set the data-root input instead');
+    }
+    const config = { ...existing, ...overlay, 'data-root': dataRoot };
+    return { config, changed: existing === undefined || canonical(existing) !== canonical(config) };
+}
+/**
+ * Writes daemon.json atomically (temp file in the same directory, fsync, rename) after copying the previous file to
+ * `<file>.eda-oci-backup-<time>`. A symlinked daemon.json (dotfile managers) is written through to its target.
+ */
+async function writeDaemonJson(file, config, now = new Date()) {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    let target = file;
+    let mode = 0o644;
+    let backup;
+    const st = await lstat(file).catch(() => undefined);
+    if (st) {
+        target = st.isSymbolicLink() ? await realpath(file) : file;
+        mode = (await lstat(target)).mode & 0o777;
+        backup = `${target}.eda-oci-backup-${now.toISOString().replace(/[-:.]/g, '')}`;
+        await copyFile(target, backup, constants.COPYFILE_EXCL);
+    }
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+        const fh = await open(tmp, 'wx', mode);
+        try {
+            await fh.writeFile(`${JSON.stringify(config, null, 2)}\n`);
+            await fh.sync();
+        }
+        finally {
+            await fh.close();
+        }
+        await rename(tmp, target);
+    }
+    catch (err) {
+        await unlink(tmp).catch(() => undefined);
+        throw err;
+    }
+    return { backup };
+}
+/** GET /info on a daemon's unix socket; undefined when nothing answers (no socket, refused, timeout, not Docker). */
+function probeDaemon(socket, timeoutMs = 3000) {
+    return new Promise((resolve) => {
+        const req = http.get({ socketPath: socket, path: '/info', headers: { Host: 'docker' }, timeout: timeoutMs }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => (body += d));
+            res.on('error', () => resolve(undefined));
+            res.on('end', () => {
+                if (res.statusCode !== 200)
+                    return resolve(undefined);
+                try {
+                    const info = JSON.parse(body);
+                    resolve({
+                        rootless: (info.SecurityOptions ?? []).some((s) => s.split(',').includes('name=rootless')),
+                        dockerRootDir: info.DockerRootDir ?? '',
+                        serverVersion: info.ServerVersion ?? '',
+                    });
+                }
+                catch {
+                    resolve(undefined);
+                }
+            });
+        });
+        req.on('timeout', () => req.destroy());
+        req.on('error', () => resolve(undefined));
+    });
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError('rootless Docker setup was cancelled'));
+        const onAbort = () => {
+            clearTimeout(t);
+            reject(new CancelledError('rootless Docker setup was cancelled'));
+        };
+        const t = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** The holder recorded in a lock file is alive (same pid and start time). */
+function holderAlive(text) {
+    try {
+        const h = JSON.parse(text);
+        if (typeof h.pid !== 'number')
+            return { alive: false };
+        const p = procInfo(h.pid);
+        return { alive: Boolean(p && !p.zombie && (h.startTime === undefined || p.startTime === h.startTime)), pid: h.pid };
+    }
+    catch {
+        return { alive: false };
+    }
+}
+/**
+ * Serializes setups of one user: an O_EXCL lock file with our pid and start time in the runtime dir. A lock whose
+ * holder is dead is taken over (re-read just before removal, so a lock a third run just took is not removed).
+ * Resolves with the release function.
+ */
+async function acquireSetupLock(dir, opts) {
+    const file = path.join(dir, LOCK_NAME);
+    const me = JSON.stringify({ pid: process.pid, startTime: procInfo(process.pid)?.startTime, host: os.hostname() });
+    const deadline = Date.now() + opts.timeoutMs;
+    let announced = false;
+    for (;;) {
+        // The lock appears with its content (written to a temp file, then hard-linked into place; link fails when the lock
+        // exists): an O_EXCL create followed by a write would show other runs an empty lock they could take for stale.
+        const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
+        await writeFile(tmp, me, { mode: 0o600 });
+        try {
+            await link(tmp, file);
+            return async () => {
+                if ((await readFile(file, 'utf8').catch(() => '')) === me)
+                    await unlink(file).catch(() => undefined);
+            };
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+        }
+        finally {
+            await unlink(tmp).catch(() => undefined);
+        }
+        const text = await readFile(file, 'utf8').catch(() => undefined);
+        if (text === undefined)
+            continue;
+        const holder = holderAlive(text);
+        if (!holder.alive) {
+            if ((await readFile(file, 'utf8').catch(() => undefined)) === text) {
+                opts.logger?.info(`taking over the setup lock ${file} of a run that is gone${holder.pid ? ` (pid ${holder.pid})` : ''}`);
+                await unlink(file).catch(() => undefined);
+            }
+            continue;
+        }
+        if (!announced) {
+            opts.logger?.info(`waiting for another setup-rootless-docker run of this user (pid ${holder.pid}, lock ${file})`);
+            announced = true;
+        }
+        if (Date.now() > deadline) {
+            throw new EdaOciError(`another setup-rootless-docker run of this user (pid ${holder.pid}) still holds ${file} after ${Math.round(opts.timeoutMs / 1000)} s`, `wait for it to finish, or stop pid ${holder.pid}`);
+        }
+        await sleep(200, opts.signal);
+    }
+}
+/** Creates the private runtime dir (0700) or verifies an existing one is ours and a real directory. */
+async function ensureRuntimeDir(dir, uid) {
+    await mkdir(dir, { mode: 0o700 }).catch((err) => {
+        if (err.code !== 'EEXIST')
+            throw err;
+    });
+    const st = await lstat(dir);
+    if (!st.isDirectory() || st.uid !== uid) {
+        throw new ConfigurationError(`runtime dir ${dir} is not a directory owned by uid ${uid}`, `as root: rm -rf ${dir}`);
+    }
+    if ((st.mode & 0o777) !== 0o700)
+        await chmod(dir, 0o700);
+}
+/** The daemon answers on `socket`, which belongs to `uid` (another user's socket is never reused). */
+async function probeOwnDaemon(socket, uid) {
+    const st = await lstat(socket).catch(() => undefined);
+    if (!st || !st.isSocket() || st.uid !== uid)
+        return undefined;
+    return probeDaemon(socket);
+}
+/** The last lines of a log file (empty when unreadable). */
+async function logTail(file, lines = 200) {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    return text
+        .split('\n')
+        .filter((l, i, a) => l !== '' || i < a.length - 1)
+        .slice(-lines);
+}
+/** The most telling line of a failed start-up log (rootlesskit/dockerd errors), without shell trace lines. */
+function salientLogLine(lines) {
+    const interesting = /level=(error|fatal)|\berror\b|failed|denied|needs to be|must be|not found|cannot|No such/i;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const l = lines[i].trim();
+        if (l && !l.startsWith('+') && interesting.test(l))
+            return l.length > 300 ? `${l.slice(0, 300)}...` : l;
+    }
+    return '';
+}
+/** Environment of the daemon: a clean one with what dockerd-rootless.sh needs, plus pass-through knobs. */
+function daemonEnv(env, v) {
+    const out = {
+        HOME: v.home,
+        USER: v.user,
+        LOGNAME: v.user,
+        PATH: v.path,
+        XDG_RUNTIME_DIR: v.runtimeDir,
+    };
+    for (const [k, val] of Object.entries(env))
+        if (PASS_ENV.test(k) && val !== undefined)
+            out[k] = val;
+    // The GitHub runner kills processes carrying its RUNNER_TRACKING_ID when the job ends (orphan clean-up); a daemon that
+    // must outlive the job is started without it, one that must not is left with it as a safety net.
+    if (!v.keepRunning && env.RUNNER_TRACKING_ID)
+        out.RUNNER_TRACKING_ID = env.RUNNER_TRACKING_ID;
+    return out;
+}
+/**
+ * Makes a rootless Docker daemon of the current user available: runs the prerequisite checks (failing with
+ * PrerequisiteError before touching anything), merges daemon.json, then reuses a healthy rootless daemon already
+ * answering on $XDG_RUNTIME_DIR/docker.sock or starts dockerd-rootless.sh detached and waits until `/info` answers and
+ * reports rootless. A daemon that fails to come up, or a cancellation, stops what this call started. Concurrent calls
+ * of one user are serialized with a lock in the runtime dir.
+ */
+async function setupRootlessDocker(options = {}, deps = {}) {
+    const logger = deps.logger ?? silentLogger;
+    const checkDeps = deps.checks ?? defaultCheckDeps();
+    const waitSeconds = options.waitSeconds ?? 60;
+    const report = await logger.group('Check rootless Docker prerequisites', async () => {
+        const r = await runChecks({ dataRoot: options.dataRoot }, checkDeps);
+        // One line per check; the failure itself is reported once, by the caller, from the PrerequisiteError.
+        for (const row of r.rows)
+            logger.info(row.ok ? `ok    ${row.name}: ${row.detail}` : `FAIL  ${row.name}: ${row.detail}; fix: ${row.fix}`);
+        return r;
+    });
+    if (!report.ok)
+        throw new PrerequisiteError(report.rows);
+    const merged = mergeDaemonConfig(report.existingConfig, options.daemonConfig ?? {}, report.dataRoot);
+    const plan = report.runtimeDir;
+    const socket = path.join(plan.path, 'docker.sock');
+    const base = {
+        dockerHost: `unix://${socket}`,
+        checks: report.rows,
+        runtimeDir: plan.path,
+        warnings: [],
+    };
+    if (plan.create)
+        await ensureRuntimeDir(plan.path, checkDeps.uid);
+    const release = await acquireSetupLock(plan.path, { signal: options.signal, timeoutMs: (waitSeconds + 60) * 1000, logger });
+    try {
+        const running = await probeOwnDaemon(socket, checkDeps.uid);
+        if (running && !running.rootless) {
+            throw new ConfigurationError(`the Docker daemon answering on ${socket} is not rootless`, `stop it, or set XDG_RUNTIME_DIR elsewhere`);
+        }
+        if (running) {
+            logger.info(`reusing the rootless Docker daemon already running at ${base.dockerHost} (version ${running.serverVersion})`);
+            const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
+            if (running.dockerRootDir !== wanted) {
+                base.warnings.push(`the running daemon uses data-root ${running.dockerRootDir}, not ${report.dataRoot}; stop it to start one with the requested data-root`);
+            }
+            if (merged.changed) {
+                base.warnings.push(`${report.configFile} was left unchanged: the running daemon would not read it until it is restarted`);
+            }
+            for (const w of base.warnings)
+                logger.warning(w);
+            return {
+                ...base,
+                dataRoot: running.dockerRootDir || report.dataRoot,
+                started: false,
+                daemonJson: { file: report.configFile, changed: false },
+                serverVersion: running.serverVersion,
+            };
+        }
+        const daemonJson = { file: report.configFile, changed: merged.changed };
+        if (merged.changed) {
+            const { backup } = await writeDaemonJson(report.configFile, merged.config, deps.now?.());
+            daemonJson.backup = backup;
+            logger.info(`wrote ${report.configFile}${backup ? ` (previous content in ${backup})` : ''}`);
+        }
+        await mkdir(report.dataRoot, { recursive: true, mode: 0o700 });
+        if (options.start === false) {
+            return { ...base, dataRoot: report.dataRoot, started: false, daemonJson };
+        }
+        const logFile = path.join(plan.path, LOG_NAME);
+        await rename(logFile, `${logFile}.1`).catch(() => undefined);
+        const env = daemonEnv(checkDeps.env, {
+            home: report.home,
+            user: checkDeps.username,
+            runtimeDir: plan.path,
+            path: report.daemonPath,
+            keepRunning: options.keepRunning ?? false,
+        });
+        const t0 = Date.now();
+        const info = await logger.group('Start rootless dockerd', async () => {
+            const proc = await startDetached(report.dockerdRootless, [], { env, logFile, logger });
+            const state = { pid: proc.pid, startTime: procInfo(proc.pid)?.startTime ?? 0, runtimeDir: plan.path, socket };
+            options.onStarted?.(state);
+            const failStart = async (err) => {
+                // On cancellation the runner (or runuser, after 2 s) kills this step soon: a short grace, then SIGKILL. A daemon
+                // that has not finished starting holds nothing worth a clean shutdown.
+                await stopRootlessDocker(state, { logger, graceMs: err instanceof CancelledError ? 1000 : 5000 });
+                if (!(err instanceof CancelledError)) {
+                    const lines = await logTail(logFile);
+                    await logger.group(`rootless dockerd log (${logFile})`, async () => {
+                        for (const l of lines)
+                            logger.info(l);
+                    });
+                }
+                throw err;
+            };
+            const deadline = t0 + waitSeconds * 1000;
+            for (;;) {
+                const up = await probeDaemon(socket, 2000);
+                // Cancelled while starting: stop it even when it has just come up (nobody will use it).
+                if (options.signal?.aborted) {
+                    return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
+                }
+                if (up?.rootless)
+                    return { up, state };
+                if (up) {
+                    return failStart(new EdaOciError(`the daemon answering on ${socket} does not report rootless mode`, `check ${report.dockerdRootless} and the daemon log above`));
+                }
+                const ended = proc.exitStatus();
+                if (ended) {
+                    const why = salientLogLine(await logTail(logFile));
+                    const how = ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.code}`;
+                    return failStart(new EdaOciError(`rootless dockerd ${how} during start-up${why ? `: ${why}` : ''}`, `see the daemon log above (${logFile})`));
+                }
+                if (Date.now() > deadline) {
+                    const why = salientLogLine(await logTail(logFile));
+                    return failStart(new EdaOciError(`rootless dockerd did not answer on ${socket} within ${waitSeconds} s${why ? ` (last error in its log: ${why})` : ''}`, `see the daemon log above (${logFile}); raise wait-seconds on a slow machine`));
+                }
+                await sleep(250, options.signal).catch(() => undefined); // an abort is handled at the top of the loop
+            }
+        });
+        const startMs = Date.now() - t0;
+        logger.info(`rootless dockerd ${info.up.serverVersion} answers at ${base.dockerHost} after ${(startMs / 1000).toFixed(1)} s`);
+        const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
+        if (info.up.dockerRootDir !== wanted) {
+            base.warnings.push(`the daemon reports data-root ${info.up.dockerRootDir}, not ${wanted}`);
+            logger.warning(base.warnings.at(-1));
+        }
+        return {
+            ...base,
+            dataRoot: info.up.dockerRootDir || report.dataRoot,
+            started: true,
+            pid: info.state.pid,
+            logFile,
+            daemonJson,
+            state: info.state,
+            serverVersion: info.up.serverVersion,
+            startMs,
+        };
+    }
+    finally {
+        await release();
+    }
+}
+/** Parses a saved {@link DaemonState} (the post step's input); throws on anything else. */
+function parseDaemonState(text) {
+    const v = JSON.parse(text);
+    const ok = Number.isInteger(v.pid) &&
+        v.pid > 1 &&
+        Number.isInteger(v.startTime) &&
+        typeof v.runtimeDir === 'string' &&
+        path.isAbsolute(v.runtimeDir) &&
+        typeof v.socket === 'string' &&
+        path.isAbsolute(v.socket);
+    if (!ok)
+        throw new EdaOciError(`saved daemon state ${JSON.stringify(text)} is not valid`, 'nothing was stopped');
+    return { pid: v.pid, startTime: v.startTime, runtimeDir: v.runtimeDir, socket: v.socket };
+}
+function alive(pid, startTime) {
+    const p = procInfo(pid);
+    return Boolean(p && !p.zombie && p.startTime === startTime);
+}
+async function waitGone(procs, ms) {
+    const until = Date.now() + ms;
+    for (;;) {
+        if (!procs.some((p) => alive(p.pid, p.startTime)))
+            return true;
+        if (Date.now() > until)
+            return false;
+        await sleep(100);
+    }
+}
+/**
+ * Stops a daemon that {@link setupRootlessDocker} started, and only that one: SIGTERM to rootlesskit (which forwards it
+ * to dockerd for a clean shutdown that removes the socket), then SIGTERM and finally SIGKILL to whatever of its session
+ * and descendants is left (containerd runs in a session of its own). Idempotent: a daemon that is gone is reported as such.
+ */
+async function stopRootlessDocker(state, opts = {}) {
+    const logger = opts.logger ?? silentLogger;
+    const uid = process.getuid?.();
+    const t0 = Date.now();
+    // Processes of that session started after it: a later process reusing the pid cannot match both.
+    const tree = () => sessionProcesses(state.pid).filter((p) => p.uid === uid && p.startTime >= state.startTime && p.pid !== process.pid);
+    const seen = new Map(tree().map((p) => [p.pid, p]));
+    const leaderAlive = alive(state.pid, state.startTime);
+    if (!leaderAlive && seen.size === 0) {
+        await removeStaleSocket(state.socket, uid);
+        return { stopped: false, detail: `rootless dockerd (pid ${state.pid}) is not running` };
+    }
+    if (leaderAlive) {
+        try {
+            process.kill(state.pid, 'SIGTERM');
+        }
+        catch {
+            // exited meanwhile
+        }
+        await waitGone([{ pid: state.pid, startTime: state.startTime }], opts.graceMs ?? 20_000);
+    }
+    for (const p of tree())
+        seen.set(p.pid, p);
+    let left = [...seen.values()].filter((p) => alive(p.pid, p.startTime));
+    for (const sig of ['SIGTERM', 'SIGKILL']) {
+        if (left.length === 0)
+            break;
+        logger.info(`sending ${sig} to ${left.length} leftover process(es) of the rootless daemon: ${left.map((p) => p.pid).join(' ')}`);
+        for (const p of left) {
+            try {
+                process.kill(p.pid, sig);
+            }
+            catch {
+                // exited meanwhile
+            }
+        }
+        await waitGone(left, sig === 'SIGTERM' ? Math.min(3000, opts.graceMs ?? 3000) : 2000);
+        left = left.filter((p) => alive(p.pid, p.startTime));
+    }
+    await removeStaleSocket(state.socket, uid);
+    const detail = `stopped rootless dockerd (pid ${state.pid}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`;
+    logger.info(detail);
+    return { stopped: true, detail };
+}
+/** A socket of ours that no daemon answers on any more (dockerd killed hard) would make the next reuse check wait. */
+async function removeStaleSocket(socket, uid) {
+    const st = await lstat(socket).catch(() => undefined);
+    if (!st || !st.isSocket() || st.uid !== uid)
+        return;
+    if (await probeDaemon(socket, 1000))
+        return;
+    await unlink(socket).catch(() => undefined);
+}
+
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/index.ts
+// Rootless Docker for the current user: prerequisite checks (eda-oci doctor) and daemon set-up/teardown.
+
+
+
+;// CONCATENATED MODULE: ./packages/docker/src/index.ts
+// Public surface of @eda-oci/docker: the docker CLI client, image-reference grammar and rootless daemon set-up.
+
+
+
+
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./packages/oci/src/extract/tar-header.ts
+// Parsing of single tar header blocks and PAX/GNU metadata (ustar, PAX 'x'/'g', GNU 'L'/'K', base-256 numbers).
+
+
+const BLOCK = 512;
+const CORRUPT_HINT = 'the export stream is corrupt or not a tar archive; retry the build, and report it if it persists';
+/** True when the block is all zero bytes (an end-of-archive marker block). */
+function isZeroBlock(block) {
+    for (let i = 0; i < BLOCK; i += 4) {
+        if (block.readUInt32LE(i) !== 0)
+            return false;
+    }
+    return true;
+}
+function fieldEnd(buf, start, len) {
+    const nul = buf.indexOf(0, start);
+    return nul === -1 || nul > start + len ? start + len : nul;
+}
+/**
+ * Parses a numeric header field: octal text (NUL/space padded) or GNU/star base-256 (high bit of the first byte
+ * set, two's complement). Returns NaN when the field is malformed.
+ */
+function parseNumeric(buf, start, len) {
+    const first = buf[start];
+    if (first & 0x80) {
+        // Base-256 (GNU/star): big-endian two's complement of the field with the marker bit masked off.
+        const inv = first & 0x40 ? 0xff : 0;
+        let value = 0n;
+        for (let i = 0; i < len; i++) {
+            let c = buf[start + i] ^ inv;
+            if (i === 0)
+                c &= 0x7f;
+            value = (value << 8n) | BigInt(c);
+        }
+        if (inv)
+            value = -value - 1n;
+        if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER))
+            return NaN;
+        return Number(value);
+    }
+    let value = 0;
+    let i = start;
+    const end = start + len;
+    while (i < end && (buf[i] === 0x20 || buf[i] === 0))
+        i++; // leading spaces (and all-NUL fields read as 0)
+    let digits = 0;
+    for (; i < end; i++) {
+        const c = buf[i];
+        if (c >= 0x30 && c <= 0x37) {
+            value = value * 8 + (c - 0x30);
+            digits++;
+        }
+        else if (c === 0x20 || c === 0) {
+            break;
+        }
+        else {
+            return NaN;
+        }
+    }
+    for (; i < end; i++)
+        if (buf[i] !== 0x20 && buf[i] !== 0)
+            return NaN; // only padding may follow
+    return digits === 0 ? 0 : value;
+}
+/** Verifies the header checksum (unsigned sum with the checksum field read as spaces; signed sums accepted too). */
+function checksumOk(block) {
+    const stored = parseNumeric(block, 148, 8);
+    if (Number.isNaN(stored))
+        return false;
+    let unsigned = 8 * 0x20;
+    let signed = 8 * 0x20;
+    for (let i = 0; i < BLOCK; i++) {
+        if (i === 148) {
+            i = 155;
+            continue;
+        }
+        const b = block[i];
+        unsigned += b;
+        signed += b > 127 ? b - 256 : b;
+    }
+    return stored === unsigned || stored === signed;
+}
+/** Parses one non-zero header block. Throws BundleError on a bad checksum or malformed numeric field. */
+function parseHeader(block, entryIndex) {
+    if (!checksumOk(block)) {
+        throw new errors_BundleError(`tar header checksum mismatch at entry ${entryIndex}`, CORRUPT_HINT);
+    }
+    const typeflag = block[156] === 0 ? '0' : String.fromCharCode(block[156]);
+    const ustar = block.toString('latin1', 257, 263) === 'ustar\0';
+    let nameBytes = block.subarray(0, fieldEnd(block, 0, 100));
+    if (ustar && block[345] !== 0) {
+        const prefix = block.subarray(345, fieldEnd(block, 345, 155));
+        nameBytes = Buffer.concat([prefix, Buffer.from('/'), nameBytes]);
+    }
+    else {
+        nameBytes = Buffer.from(nameBytes); // copy: the block may be a reused scratch buffer
+    }
+    const linkBytes = Buffer.from(block.subarray(157, fieldEnd(block, 157, 100)));
+    const mode = parseNumeric(block, 100, 8);
+    const size = parseNumeric(block, 124, 12);
+    const mtime = parseNumeric(block, 136, 12);
+    if (Number.isNaN(mode) || Number.isNaN(size) || Number.isNaN(mtime) || size < 0) {
+        throw new errors_BundleError(`malformed numeric field in tar header at entry ${entryIndex}`, CORRUPT_HINT);
+    }
+    return { nameBytes, mode, size, mtime, typeflag, linkBytes };
+}
+/** Decodes a name (path or link target) from raw bytes; rejects NUL bytes and invalid UTF-8. */
+function decodeName(bytes, what, entryIndex) {
+    if (bytes.includes(0)) {
+        throw new errors_BundleError(`tar ${what} at entry ${entryIndex} contains a NUL byte (hostile or corrupt archive)`, 'refusing to extract it; check the image');
+    }
+    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes)) {
+        throw new errors_BundleError(`tar ${what} at entry ${entryIndex} is not valid UTF-8 ("${bytes.toString('latin1')}")`, 'eda-oci only extracts UTF-8 file names; rename the file in the image');
+    }
+    return bytes.toString('utf8');
+}
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** Parses a PAX extended header body ("%d %s=%s\n" records). */
+function parsePax(data, entryIndex) {
+    const out = {};
+    let pos = 0;
+    const bad = (why) => new errors_BundleError(`malformed PAX extended header at entry ${entryIndex} (${why})`, CORRUPT_HINT);
+    while (pos < data.length) {
+        if (data[pos] === 0)
+            break; // some writers pad with NULs
+        const space = data.indexOf(0x20, pos);
+        if (space === -1 || space - pos > 20)
+            throw bad('record length');
+        const len = Number(data.toString('latin1', pos, space));
+        if (!Number.isInteger(len) || len <= space - pos + 1 || pos + len > data.length)
+            throw bad('record length');
+        const end = pos + len;
+        if (data[end - 1] !== 0x0a)
+            throw bad('record terminator');
+        const eq = data.indexOf(0x3d, space + 1);
+        if (eq === -1 || eq >= end)
+            throw bad('record without =');
+        const key = data.toString('utf8', space + 1, eq);
+        const value = data.subarray(eq + 1, end - 1);
+        switch (key) {
+            case 'path':
+                out.path = Buffer.from(value);
+                break;
+            case 'linkpath':
+                out.linkpath = Buffer.from(value);
+                break;
+            case 'size': {
+                const s = value.toString('latin1');
+                if (!/^\d+$/.test(s) || Number(s) > Number.MAX_SAFE_INTEGER)
+                    throw bad(`size ${s}`);
+                out.size = Number(s);
+                break;
+            }
+            case 'mtime': {
+                const s = value.toString('latin1');
+                if (!DECIMAL.test(s))
+                    throw bad(`mtime ${s}`);
+                out.mtime = Number(s);
+                break;
+            }
+            default:
+                if (key.startsWith('GNU.sparse.')) {
+                    throw new errors_BundleError(`tar entry ${entryIndex} is a GNU sparse file, which eda-oci does not extract`, 'export the image with docker export (which never writes sparse entries)');
+                }
+        }
+        pos = end;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/extract/tree-digest.ts
+// The rootfs tree digest: one sha256 over sorted per-path records, computed during extraction or from disk.
+
+
+
+/**
+ * Feeds the digest lines and counts of a tree, one path at a time in sorted order (UTF-8 byte order of the path).
+ * Digest format, one line per path:
+ * `path \0 f|d|l \0 octal(mode & 0o7777) \0 size(files, else '') \0 mtime(integer s) \0 sha256|target|'' \n`.
+ * summarizeTree (extraction records) and summarizeManifest (bundle.files entries) both use it, so the two agree.
+ */
+class TreeDigestBuilder {
+    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    seen = new Set();
+    batch = '';
+    files = 0;
+    hardlinks = 0;
+    dirs = 0;
+    symlinks = 0;
+    bytes = 0;
+    /** Adds one path; `inode` groups hard links (a file counts once per inode). */
+    add(p, type, mode, size, mtimeSeconds, content, inode) {
+        this.batch += `${p}\0${type}\0${(mode & 0o7777).toString(8)}\0${type === 'f' ? size : ''}\0${mtimeSeconds}\0${content}\n`;
+        if (this.batch.length > 65536) {
+            this.hash.update(this.batch, 'utf8');
+            this.batch = '';
+        }
+        if (type === 'd')
+            this.dirs++;
+        else if (type === 'l')
+            this.symlinks++;
+        else if (this.seen.has(inode))
+            this.hardlinks++;
+        else {
+            this.seen.add(inode);
+            this.files++;
+            this.bytes += size;
+        }
+    }
+    finish() {
+        this.hash.update(this.batch, 'utf8');
+        this.batch = '';
+        const { files, hardlinks, dirs, symlinks, bytes } = this;
+        return { treeDigest: `sha256:${this.hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+    }
+}
+/** The tree digest and counts of extraction records (sorted here; see {@link TreeDigestBuilder} for the format). */
+function summarizeTree(records) {
+    const keyed = [...records.keys()].map((p) => ({ p, b: Buffer.from(p, 'utf8') }));
+    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
+    const digest = new TreeDigestBuilder();
+    for (const { p } of keyed) {
+        const r = records.get(p);
+        digest.add(p, r.type, r.mode, r.size, Math.floor(r.mtime), r.content, r.inode);
+    }
+    return digest.finish();
+}
+function floorSeconds(ns) {
+    let s = ns / 1000000000n;
+    if (ns % 1000000000n < 0n)
+        s -= 1n;
+    return Number(s);
+}
+/** sha256 hex of a file's content, read with `buf`, never following a symlink. */
+function hashFile(path, buf) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const fd = external_node_fs_namespaceObject.openSync(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+    try {
+        for (;;) {
+            const n = external_node_fs_namespaceObject.readSync(fd, buf, 0, buf.length, null);
+            if (n === 0)
+                break;
+            hash.update(buf.subarray(0, n));
+        }
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+    return hash.digest('hex');
+}
+/**
+ * Recomputes the tree digest of an extracted rootfs from disk, without following symlinks. `exclude` names
+ * top-level entries to leave out (e.g. `.eda-oci`, which the build writes after extraction).
+ */
+async function computeTreeDigest(rootfs, options = {}) {
+    const exclude = new Set(options.exclude ?? []);
+    const records = new Map();
+    const inodes = new Map();
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const walk = (rel) => {
+        const dir = rel === '' ? rootfs : `${rootfs}/${rel}`;
+        for (const name of fs.readdirSync(dir)) {
+            if (rel === '' && exclude.has(name))
+                continue;
+            const childRel = rel === '' ? name : `${rel}/${name}`;
+            const abs = `${rootfs}/${childRel}`;
+            const st = fs.lstatSync(abs, { bigint: true });
+            const mode = Number(st.mode & 4095n);
+            const mtime = floorSeconds(st.mtimeNs);
+            if (st.isDirectory()) {
+                records.set(childRel, { type: 'd', mode, size: 0, mtime, content: '', inode: -1 });
+                walk(childRel);
+            }
+            else if (st.isSymbolicLink()) {
+                records.set(childRel, { type: 'l', mode: 0o777, size: 0, mtime, content: fs.readlinkSync(abs), inode: -1 });
+            }
+            else if (st.isFile()) {
+                const key = `${st.dev}:${st.ino}`;
+                let ino = inodes.get(key);
+                if (!ino) {
+                    ino = { id: inodes.size, content: hashFile(abs, buf) };
+                    inodes.set(key, ino);
+                }
+                records.set(childRel, { type: 'f', mode, size: Number(st.size), mtime, content: ino.content, inode: ino.id });
+            }
+            else {
+                throw new BundleError(`unexpected special file ${abs} in the rootfs`, 'eda-oci never extracts device nodes, FIFOs or sockets; rebuild the bundle');
+            }
+        }
+    };
+    walk('');
+    const s = summarizeTree(records);
+    return { treeDigest: s.treeDigest, files: s.files, bytes: s.bytes };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/extract/extractor.ts
+// Streaming, hostile-archive-safe tar extraction into a fresh rootfs (the output of `docker export`).
+//
+// Safety comes from construction, not from checking the disk: the rootfs starts empty and private, and every
+// path this extraction creates is recorded in `records`. An entry may only be written below directories that
+// are in `records` as directories, so nothing is ever written through a symlink, and no symlink is followed.
+// Files are opened O_CREAT|O_EXCL|O_NOFOLLOW after any previous entry of that name was removed.
+//
+// Speed: the parser works on the chunks as they arrive (subarrays, no per-block copies) and does the file
+// system work with synchronous calls. For many small files this is much cheaper than a promise round trip per
+// syscall, and the producer (the exporter process or the read stream) keeps filling the pipe meanwhile. Only
+// the content of large files is written asynchronously (positional writes on the libuv thread pool), so that
+// copying it into the kernel overlaps with sha256 hashing on the main thread; `inflightBytes` bounds memory.
+
+
+
+
+
+
+const HOSTILE_HINT = 'refusing to extract a hostile or corrupt archive; check where the image comes from';
+const EARLY_HINT = 'the exporter died (daemon killed?); retry the build';
+const MAX_META = 16 << 20; // PAX headers and GNU long names larger than this are not from docker export
+const EMPTY_SHA256 = (0,external_node_crypto_namespaceObject.createHash)('sha256').digest('hex');
+const { O_CREAT, O_EXCL, O_WRONLY, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+const CREATE_FLAGS = O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW;
+/** Files at least this large get their content written asynchronously. */
+const ASYNC_FILE_SIZE = 16 << 10;
+/** Stop pulling source chunks while this many content bytes wait to be written. */
+const MAX_INFLIGHT_BYTES = 32 << 20;
+// process.umask() without arguments only reads the mask (documentation-only deprecation, no warning).
+const UMASK = process.umask();
+var State;
+(function (State) {
+    State[State["Header"] = 0] = "Header";
+    State[State["Body"] = 1] = "Body";
+    State[State["Padding"] = 2] = "Padding";
+    State[State["AfterZeroBlock"] = 3] = "AfterZeroBlock";
+    State[State["Done"] = 4] = "Done";
+})(State || (State = {}));
+var Sink;
+(function (Sink) {
+    Sink[Sink["File"] = 0] = "File";
+    Sink[Sink["Skip"] = 1] = "Skip";
+    Sink[Sink["Pax"] = 2] = "Pax";
+    Sink[Sink["PaxGlobal"] = 3] = "PaxGlobal";
+    Sink[Sink["LongName"] = 4] = "LongName";
+    Sink[Sink["LongLink"] = 5] = "LongLink";
+})(Sink || (Sink = {}));
+/** Normalizes an archive name: strips `./` and empty components; rejects absolute names, `..` and NUL. */
+function normalizeName(name, what, entry) {
+    if (name.startsWith('/')) {
+        throw new errors_BundleError(`tar ${what} "${entry}" is an absolute path`, HOSTILE_HINT);
+    }
+    const parts = name.split('/');
+    const out = [];
+    for (const part of parts) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            throw new errors_BundleError(`tar ${what} "${entry}" contains a ".." component`, HOSTILE_HINT);
+        out.push(part);
+    }
+    return out.join('/');
+}
+function typeOf(flag, rawName) {
+    switch (flag) {
+        case '0':
+            // Pre-POSIX archives mark directories only by a trailing slash.
+            return rawName[rawName.length - 1] === 0x2f ? 'dir' : 'file';
+        case '7': // contiguous file: a regular file everywhere but on Masscomp
+            return 'file';
+        case '1':
+            return 'hardlink';
+        case '2':
+            return 'symlink';
+        case '3':
+            return 'char';
+        case '4':
+            return 'block';
+        case '5':
+            return 'dir';
+        case '6':
+            return 'fifo';
+        default:
+            return undefined;
+    }
+}
+/** Turns a file-system error into an actionable BundleError. */
+function fsError(err, rootfs, where) {
+    if (err instanceof errors_BundleError || err instanceof errors_CancelledError)
+        return err;
+    const code = err?.code;
+    const msg = err instanceof Error ? err.message : String(err);
+    switch (code) {
+        case 'ENOSPC':
+        case 'EDQUOT':
+            return new errors_BundleError(`no space left on device while extracting ${where} into ${rootfs}`, 'free space in the output directory or choose another output-dir', { cause: err });
+        case 'EACCES':
+        case 'EPERM':
+        case 'EROFS':
+            return new errors_BundleError(`permission denied (${code}) while extracting ${where} into ${rootfs}`, 'make the output directory writable by this user (and not read-only) or choose another output-dir', { cause: err });
+        case 'ENAMETOOLONG':
+            return new errors_BundleError(`path too long while extracting ${where} into ${rootfs}`, 'choose a shorter output-dir', { cause: err });
+        default:
+            return new errors_BundleError(`failed to extract ${where} into ${rootfs}: ${msg}`, 'check the output directory and retry', {
+                cause: err,
+            });
+    }
+}
+class Extractor {
+    root;
+    filter;
+    whiteouts;
+    syncWrites;
+    records = new Map();
+    skippedSpecial = [];
+    strippedSetid = [];
+    rootMeta;
+    entries = 0;
+    /** Content bytes of regular files written so far (progress reports). */
+    contentBytes = 0;
+    current = 'the archive start';
+    state = State.Header;
+    scratch = Buffer.alloc(BLOCK);
+    fill = 0;
+    remaining = 0;
+    padding = 0;
+    headers = 0;
+    nextInode = 0;
+    lastParent = '';
+    sink = Sink.Skip;
+    meta = Buffer.alloc(0);
+    metaFill = 0;
+    pax;
+    longName;
+    longLink;
+    fd = -1;
+    hash;
+    fileRec;
+    fileMtime = 0;
+    fileAsync = false;
+    filePos = 0;
+    /** Asynchronous content writes: bytes not yet written, per-fd pending write counts, first error. */
+    inflightBytes = 0;
+    pendingWrites = new Map();
+    asyncError;
+    waiter;
+    constructor(root, filter, whiteouts, syncWrites) {
+        this.root = root;
+        this.filter = filter;
+        this.whiteouts = whiteouts;
+        this.syncWrites = syncWrites;
+    }
+    push(chunk) {
+        const len = chunk.length;
+        let pos = 0;
+        while (pos < len) {
+            switch (this.state) {
+                case State.Header:
+                case State.AfterZeroBlock:
+                    if (this.fill === 0 && len - pos >= BLOCK) {
+                        const block = chunk.subarray(pos, pos + BLOCK);
+                        pos += BLOCK;
+                        this.onBlock(block);
+                    }
+                    else {
+                        const n = Math.min(BLOCK - this.fill, len - pos);
+                        chunk.copy(this.scratch, this.fill, pos, pos + n);
+                        this.fill += n;
+                        pos += n;
+                        if (this.fill === BLOCK) {
+                            this.fill = 0;
+                            this.onBlock(this.scratch);
+                        }
+                    }
+                    break;
+                case State.Body: {
+                    const n = Math.min(this.remaining, len - pos);
+                    this.onData(chunk.subarray(pos, pos + n));
+                    pos += n;
+                    this.remaining -= n;
+                    if (this.remaining === 0)
+                        this.endBody();
+                    break;
+                }
+                case State.Padding: {
+                    const n = Math.min(this.padding, len - pos);
+                    pos += n;
+                    this.padding -= n;
+                    if (this.padding === 0)
+                        this.state = State.Header;
+                    break;
+                }
+                case State.Done:
+                    return; // drain whatever the writer adds after the end marker (record padding)
+            }
+        }
+    }
+    /** Called at end of stream: verifies the archive ended at the end-of-archive marker. */
+    end() {
+        if (this.state === State.Done)
+            return;
+        // Like Go's archive/tar, accept EOF right after a single zero block.
+        if (this.state === State.AfterZeroBlock && this.scratch.subarray(0, this.fill).every((b) => b === 0))
+            return;
+        const where = this.state === State.Body || this.state === State.Padding
+            ? `in the middle of ${this.current}`
+            : this.fill > 0
+                ? 'in the middle of a header'
+                : 'without the end-of-archive marker';
+        throw new errors_BundleError(`tar stream ended early (${where}, after ${this.entries} entries)`, EARLY_HINT);
+    }
+    /** Applies directory modes and mtimes, deepest first (so writing into 0555 dirs worked until now). */
+    finish() {
+        const dirs = [];
+        for (const e of this.records)
+            if (e[1].type === 'd')
+                dirs.push(e);
+        const depth = (p) => {
+            let d = 0;
+            for (let i = 0; i < p.length; i++)
+                if (p.charCodeAt(i) === 0x2f)
+                    d++;
+            return d;
+        };
+        const keyed = dirs.map(([p, r]) => ({ p, r, d: depth(p) }));
+        keyed.sort((a, b) => b.d - a.d);
+        for (const { p, r } of keyed) {
+            this.current = p;
+            const abs = `${this.root}/${p}`;
+            external_node_fs_namespaceObject.utimesSync(abs, r.mtime, r.mtime);
+            external_node_fs_namespaceObject.chmodSync(abs, r.mode);
+        }
+        if (this.rootMeta) {
+            this.current = '.';
+            external_node_fs_namespaceObject.utimesSync(this.root, this.rootMeta.mtime, this.rootMeta.mtime);
+            external_node_fs_namespaceObject.chmodSync(this.root, this.rootMeta.mode);
+        }
+    }
+    /** Releases an open file after an error, once no write uses it any more (fd numbers are reused). */
+    async cleanup() {
+        await this.drain(0, true);
+        if (this.fd !== -1) {
+            try {
+                external_node_fs_namespaceObject.closeSync(this.fd);
+            }
+            catch {
+                // already failing; the caller removes the rootfs
+            }
+            this.fd = -1;
+        }
+    }
+    onBlock(block) {
+        if (isZeroBlock(block)) {
+            this.state = this.state === State.Header ? State.AfterZeroBlock : State.Done;
+            return;
+        }
+        if (this.state === State.AfterZeroBlock) {
+            throw new errors_BundleError(`tar stream has data after an end-of-archive block (after ${this.current})`, HOSTILE_HINT);
+        }
+        this.headers++;
+        const h = parseHeader(block, this.headers);
+        switch (h.typeflag) {
+            case 'x':
+            case 'g':
+            case 'L':
+            case 'K': {
+                if (h.size > MAX_META) {
+                    throw new errors_BundleError(`tar metadata header of ${h.size} bytes at entry ${this.headers} is too large`, HOSTILE_HINT);
+                }
+                this.sink =
+                    h.typeflag === 'x' ? Sink.Pax : h.typeflag === 'g' ? Sink.PaxGlobal : h.typeflag === 'L' ? Sink.LongName : Sink.LongLink;
+                this.meta = Buffer.allocUnsafe(h.size);
+                this.metaFill = 0;
+                this.beginBody(h.size);
+                return;
+            }
+        }
+        this.entry(h);
+    }
+    beginBody(size) {
+        this.remaining = size;
+        this.padding = (BLOCK - (size % BLOCK)) % BLOCK;
+        if (size === 0)
+            this.endBody();
+        else
+            this.state = State.Body;
+    }
+    onData(data) {
+        switch (this.sink) {
+            case Sink.File: {
+                if (this.fileAsync) {
+                    this.writeAsync(this.fd, data, this.filePos);
+                    this.filePos += data.length;
+                }
+                else {
+                    let off = 0;
+                    while (off < data.length)
+                        off += external_node_fs_namespaceObject.writeSync(this.fd, data, off, data.length - off);
+                }
+                this.hash.update(data);
+                this.contentBytes += data.length;
+                break;
+            }
+            case Sink.Skip:
+                break;
+            default:
+                data.copy(this.meta, this.metaFill);
+                this.metaFill += data.length;
+        }
+    }
+    endBody() {
+        switch (this.sink) {
+            case Sink.File: {
+                const rec = this.fileRec;
+                rec.content = this.hash.digest('hex');
+                this.closeFile(rec);
+                break;
+            }
+            case Sink.Pax:
+                this.pax = parsePax(this.meta, this.headers);
+                break;
+            case Sink.PaxGlobal:
+                parsePax(this.meta, this.headers); // validated, then ignored: global defaults make no sense for an export
+                break;
+            case Sink.LongName:
+            case Sink.LongLink: {
+                let end = this.meta.length;
+                while (end > 0 && this.meta[end - 1] === 0)
+                    end--;
+                const name = Buffer.from(this.meta.subarray(0, end));
+                if (this.sink === Sink.LongName)
+                    this.longName = name;
+                else
+                    this.longLink = name;
+                break;
+            }
+            case Sink.Skip:
+                break;
+        }
+        this.sink = Sink.Skip;
+        this.state = this.padding > 0 ? State.Padding : State.Header;
+    }
+    closeFile(rec) {
+        const fd = this.fd;
+        const mtime = this.fileMtime;
+        this.fd = -1;
+        const close = () => {
+            // open() applied mode & ~umask; fix up only when that differs (saves a syscall per file).
+            if ((rec.mode & ~UMASK) !== rec.mode)
+                external_node_fs_namespaceObject.fchmodSync(fd, rec.mode);
+            external_node_fs_namespaceObject.futimesSync(fd, mtime, mtime); // after the last write, or the write would bump mtime again
+            external_node_fs_namespaceObject.closeSync(fd);
+        };
+        const pending = this.pendingWrites.get(fd);
+        if (pending)
+            pending.close = close;
+        else
+            close();
+    }
+    /** Positional write on the thread pool; the last completion of a closed file finishes it. */
+    writeAsync(fd, data, position) {
+        let pending = this.pendingWrites.get(fd);
+        if (!pending) {
+            pending = { count: 0 };
+            this.pendingWrites.set(fd, pending);
+        }
+        pending.count++;
+        this.inflightBytes += data.length;
+        const p = pending;
+        const done = (err, written) => {
+            if (!err && written < data.length) {
+                // Short write (rare on regular files): write the rest.
+                external_node_fs_namespaceObject.write(fd, data, written, data.length - written, position + written, (e2, w2) => done(e2, written + w2));
+                return;
+            }
+            this.inflightBytes -= data.length;
+            p.count--;
+            if (err)
+                this.asyncError ??= err;
+            if (p.count === 0) {
+                this.pendingWrites.delete(fd);
+                if (p.close) {
+                    try {
+                        p.close();
+                    }
+                    catch (e) {
+                        this.asyncError ??= e;
+                    }
+                }
+            }
+            this.waiter?.();
+        };
+        external_node_fs_namespaceObject.write(fd, data, 0, data.length, position, done);
+    }
+    /** Resolves once at most `limit` content bytes wait to be written (or, unless `all`, a write failed). */
+    drain(limit, all = false) {
+        const ok = () => this.inflightBytes <= limit || (!all && this.asyncError !== undefined);
+        if (ok())
+            return undefined;
+        return new Promise((resolve) => {
+            this.waiter = () => {
+                if (ok()) {
+                    this.waiter = undefined;
+                    resolve();
+                }
+            };
+        });
+    }
+    entry(h) {
+        const nameBytes = this.longName ?? this.pax?.path ?? h.nameBytes;
+        const linkBytes = this.longLink ?? this.pax?.linkpath ?? h.linkBytes;
+        const size = this.pax?.size ?? h.size;
+        let mtime = this.pax?.mtime ?? h.mtime;
+        this.longName = this.longLink = this.pax = undefined;
+        const rawName = decodeName(nameBytes, 'entry name', this.headers);
+        this.current = rawName;
+        const type = typeOf(h.typeflag, nameBytes);
+        if (type === undefined) {
+            throw new errors_BundleError(`unsupported tar entry type '${h.typeflag}' for "${rawName}"`, 'eda-oci extracts files, directories, links and skips devices/FIFOs; export the image with docker export');
+        }
+        const path = normalizeName(rawName, 'entry name', rawName);
+        if (path === '' && type !== 'dir') {
+            throw new errors_BundleError(`tar entry "${rawName}" (${type}) would replace the rootfs directory itself`, HOSTILE_HINT);
+        }
+        this.current = path === '' ? '.' : path;
+        const dataSize = type === 'file' ? size : 0; // like Go/GNU: other types carry no data, whatever size says
+        let linkname;
+        if (type === 'symlink') {
+            linkname = decodeName(linkBytes, 'symlink target', this.headers);
+            if (linkname === '')
+                throw new errors_BundleError(`tar symlink "${rawName}" has an empty target`, HOSTILE_HINT);
+        }
+        else if (type === 'hardlink') {
+            const rawLink = decodeName(linkBytes, 'hard link target', this.headers);
+            linkname = normalizeName(rawLink, `hard link target of "${rawName}":`, rawLink);
+        }
+        this.entries++;
+        const mode = h.mode & 0o7777;
+        if (this.whiteouts && this.whiteout(path)) {
+            this.sink = Sink.Skip;
+            this.beginBody(dataSize);
+            return;
+        }
+        if (this.filter) {
+            const info = { path: this.current, type, mode, size: dataSize, mtime, linkname };
+            if (!this.filter(info)) {
+                this.sink = Sink.Skip;
+                this.beginBody(dataSize);
+                return;
+            }
+            mtime = info.mtime;
+        }
+        if (!Number.isFinite(mtime))
+            throw new errors_BundleError(`invalid mtime for tar entry "${path}"`, HOSTILE_HINT);
+        if (type === 'char' || type === 'block' || type === 'fifo' || type === 'socket') {
+            this.skippedSpecial.push({ path: this.current, type });
+            this.sink = Sink.Skip;
+            this.beginBody(dataSize);
+            return;
+        }
+        let finalMode = mode;
+        if (mode & 0o6000) {
+            finalMode = mode & ~0o6000;
+            this.strippedSetid.push(this.current);
+        }
+        if (path === '') {
+            this.rootMeta = { mode: finalMode, mtime };
+            this.sink = Sink.Skip;
+            this.beginBody(0);
+            return;
+        }
+        this.ensureParents(path, mtime);
+        const abs = `${this.root}/${path}`;
+        switch (type) {
+            case 'dir': {
+                const existing = this.records.get(path);
+                if (existing?.type === 'd') {
+                    existing.mode = finalMode;
+                    existing.mtime = mtime;
+                }
+                else {
+                    this.removeExisting(path, abs);
+                    external_node_fs_namespaceObject.mkdirSync(abs, 0o700);
+                    this.records.set(path, { type: 'd', mode: finalMode, size: 0, mtime, content: '', inode: -1 });
+                }
+                this.beginBody(0);
+                return;
+            }
+            case 'file': {
+                this.removeExisting(path, abs);
+                this.fd = external_node_fs_namespaceObject.openSync(abs, CREATE_FLAGS, finalMode & 0o777);
+                const rec = { type: 'f', mode: finalMode, size: dataSize, mtime, content: '', inode: this.nextInode++ };
+                this.records.set(path, rec);
+                this.fileMtime = mtime;
+                if (dataSize === 0) {
+                    rec.content = EMPTY_SHA256;
+                    this.closeFile(rec);
+                    this.beginBody(0);
+                }
+                else {
+                    this.fileRec = rec;
+                    this.fileAsync = !this.syncWrites && dataSize >= ASYNC_FILE_SIZE;
+                    this.filePos = 0;
+                    this.hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+                    this.sink = Sink.File;
+                    this.beginBody(dataSize);
+                }
+                return;
+            }
+            case 'symlink': {
+                this.removeExisting(path, abs);
+                external_node_fs_namespaceObject.symlinkSync(linkname, abs);
+                external_node_fs_namespaceObject.lutimesSync(abs, mtime, mtime);
+                this.records.set(path, { type: 'l', mode: 0o777, size: 0, mtime: Math.floor(mtime), content: linkname, inode: -1 });
+                this.beginBody(0);
+                return;
+            }
+            case 'hardlink': {
+                const target = linkname;
+                const targetRec = this.records.get(target);
+                if (targetRec?.type !== 'f') {
+                    throw new errors_BundleError(`tar hard link "${path}" points to "${target}", which is not a regular file extracted earlier from this archive`, HOSTILE_HINT);
+                }
+                if (target !== path) {
+                    if (target.startsWith(`${path}/`)) {
+                        throw new errors_BundleError(`tar hard link "${path}" would replace the directory holding its target "${target}"`, HOSTILE_HINT);
+                    }
+                    this.removeExisting(path, abs);
+                    external_node_fs_namespaceObject.linkSync(`${this.root}/${target}`, abs);
+                    this.records.set(path, { ...targetRec });
+                }
+                this.beginBody(0);
+                return;
+            }
+        }
+    }
+    /** Applies an OCI whiteout entry (`.wh.NAME` or `.wh..wh..opq`); false when `path` is no whiteout. */
+    whiteout(path) {
+        const slash = path.lastIndexOf('/');
+        const base = path.slice(slash + 1);
+        if (!base.startsWith('.wh.'))
+            return false;
+        const dir = slash === -1 ? '' : path.slice(0, slash);
+        if (dir !== '') {
+            const rec = this.records.get(dir);
+            // A whiteout below something that is not a directory we made hides nothing (and must not reach through a link).
+            if (rec?.type !== 'd')
+                return true;
+        }
+        if (base === '.wh..wh..opq') {
+            const prefix = dir === '' ? '' : `${dir}/`;
+            for (const key of [...this.records.keys()]) {
+                if (key.startsWith(prefix) && key !== dir && !key.slice(prefix.length).includes('/'))
+                    this.removeExisting(key, `${this.root}/${key}`);
+            }
+            return true;
+        }
+        const target = `${dir === '' ? '' : `${dir}/`}${base.slice(4)}`;
+        if (base.length > 4 && this.records.has(target))
+            this.removeExisting(target, `${this.root}/${target}`);
+        return true;
+    }
+    /** Creates the missing components of `dir` (see ExtractOptions.ensureDirs); stops at a symlink or file. */
+    ensureDir(dir, mtime) {
+        const parts = dir.split('/').filter((p) => p !== '' && p !== '.');
+        if (parts.includes('..')) {
+            throw new errors_BundleError(`directory to create in the rootfs "${dir}" contains a ".." component`, 'use a normalized absolute path (check the image WorkingDir)');
+        }
+        let rel = '';
+        for (const part of parts) {
+            rel = rel === '' ? part : `${rel}/${part}`;
+            this.current = rel;
+            const rec = this.records.get(rel);
+            if (rec === undefined) {
+                external_node_fs_namespaceObject.mkdirSync(`${this.root}/${rel}`, 0o700);
+                this.records.set(rel, { type: 'd', mode: 0o755, size: 0, mtime, content: '', inode: -1 });
+            }
+            else if (rec.type !== 'd') {
+                return;
+            }
+        }
+    }
+    /** Makes sure every parent of `path` is a directory this extraction created; creates missing ones (0755). */
+    ensureParents(path, mtime) {
+        const slash = path.lastIndexOf('/');
+        if (slash === -1)
+            return;
+        const parent = path.slice(0, slash);
+        if (parent === this.lastParent)
+            return;
+        let idx = path.indexOf('/');
+        while (idx !== -1 && idx <= slash) {
+            const dir = path.slice(0, idx);
+            const rec = this.records.get(dir);
+            if (rec === undefined) {
+                external_node_fs_namespaceObject.mkdirSync(`${this.root}/${dir}`, 0o700);
+                this.records.set(dir, { type: 'd', mode: 0o755, size: 0, mtime, content: '', inode: -1 });
+            }
+            else if (rec.type !== 'd') {
+                const what = rec.type === 'l' ? 'a symlink' : 'a file';
+                throw new errors_BundleError(`tar entry "${path}" writes through ${what} ("${dir}")`, HOSTILE_HINT);
+            }
+            idx = path.indexOf('/', idx + 1);
+        }
+        this.lastParent = parent;
+    }
+    /** Removes what an earlier entry created at `path` (later entries win, as with tar). */
+    removeExisting(path, abs) {
+        const rec = this.records.get(path);
+        if (rec === undefined)
+            return;
+        if (rec.type === 'd') {
+            external_node_fs_namespaceObject.rmSync(abs, { recursive: true }); // our own tree: dirs are still 0700, nothing is followed
+            const prefix = `${path}/`;
+            for (const key of this.records.keys())
+                if (key.startsWith(prefix))
+                    this.records.delete(key);
+            this.lastParent = '';
+        }
+        else {
+            external_node_fs_namespaceObject.unlinkSync(abs);
+        }
+        this.records.delete(path);
+    }
+}
+/**
+ * Extracts a tar stream (e.g. `docker export` stdout) into `rootfs`, which must be an existing empty directory.
+ * Hostile entries (absolute paths, `..`, writes through symlinks, hard links outside) reject the whole archive
+ * with BundleError; device nodes/FIFOs are skipped; setuid/setgid bits are stripped; ownership is not kept.
+ * On failure the rootfs is left partially written: the caller removes it.
+ * The chunks of `source` are referenced until written, so the source must not reuse its buffers (Readable
+ * streams never do). At most about MAX_INFLIGHT_BYTES of content is held in memory.
+ */
+async function extractTar(source, rootfs, options = {}) {
+    const { signal } = options;
+    const root = external_node_path_namespaceObject.resolve(rootfs);
+    const cancelled = () => new errors_CancelledError(`extraction into ${root} was cancelled`);
+    if (signal?.aborted)
+        throw cancelled();
+    let entriesNow;
+    try {
+        entriesNow = external_node_fs_namespaceObject.readdirSync(root);
+    }
+    catch (err) {
+        throw fsError(err, root, 'the archive');
+    }
+    if (entriesNow.length > 0) {
+        throw new errors_BundleError(`extraction target ${root} is not empty`, 'extract only into a fresh empty staging directory (remove leftovers of an earlier run)');
+    }
+    const ex = new Extractor(root, options.filter, options.whiteouts ?? false, options.reuseBuffers ?? false);
+    const { onProgress } = options;
+    const ticker = onProgress ? new ProgressTicker() : undefined;
+    const it = source[Symbol.asyncIterator]();
+    let onAbort;
+    const aborted = signal
+        ? new Promise((_, reject) => {
+            onAbort = () => reject(cancelled());
+            signal.addEventListener('abort', onAbort, { once: true });
+        })
+        : undefined;
+    aborted?.catch(() => undefined);
+    try {
+        for (;;) {
+            const r = aborted ? await Promise.race([it.next(), aborted]) : await it.next();
+            if (r.done)
+                break;
+            if (signal?.aborted)
+                throw cancelled();
+            const v = r.value;
+            ex.push(Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+            if (ex.inflightBytes > MAX_INFLIGHT_BYTES)
+                await ex.drain(MAX_INFLIGHT_BYTES / 2);
+            if (ex.asyncError !== undefined)
+                throw ex.asyncError;
+            if (ticker?.due())
+                onProgress({ entries: ex.entries, bytes: ex.contentBytes, done: false });
+        }
+        ex.end();
+        await ex.drain(0);
+        if (ex.asyncError !== undefined)
+            throw ex.asyncError;
+        for (const dir of options.ensureDirs ?? [])
+            ex.ensureDir(dir, options.ensureDirsMtime ?? 0);
+        ex.finish();
+    }
+    catch (err) {
+        await ex.cleanup();
+        // Stop the producer (destroys a Readable); don't wait for it.
+        Promise.resolve()
+            .then(() => it.return?.())
+            .catch(() => undefined);
+        throw fsError(err, root, ex.current);
+    }
+    finally {
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+    }
+    const s = summarizeTree(ex.records);
+    onProgress?.({ entries: ex.entries, bytes: ex.contentBytes, done: true });
+    return {
+        files: s.files,
+        dirs: s.dirs,
+        symlinks: s.symlinks,
+        hardlinks: s.hardlinks,
+        bytes: s.bytes,
+        skippedSpecial: ex.skippedSpecial,
+        strippedSetid: ex.strippedSetid,
+        treeDigest: s.treeDigest,
+        entries: ex.entries,
+        records: ex.records,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/extract/index.ts
+// Safe, streaming tar extraction (docker export -> bundle rootfs) and the rootfs tree digest.
+
+
+
+;// CONCATENATED MODULE: ./packages/oci/src/image-user.ts
+// Resolves an image's USER ("name", "uid", "name:group", "uid:gid") against the bundle's own /etc/passwd and /etc/group.
+
+
+
+/**
+ * Reads `rootfs/etc/<file>` without following symlinks (the rootfs is untrusted image content: a symlink there
+ * could point at the host's /etc). A missing or non-regular file reads as empty.
+ */
+async function readImageFile(rootfs, file) {
+    const etc = external_node_path_default().join(rootfs, 'etc');
+    const target = external_node_path_default().join(etc, file);
+    try {
+        if (!(await (0,promises_namespaceObject.lstat)(etc)).isDirectory())
+            return '';
+        if (!(await (0,promises_namespaceObject.lstat)(target)).isFile())
+            return '';
+        return await (0,promises_namespaceObject.readFile)(target, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** Parses /etc/passwd text. */
+function parsePasswd(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const f = line.split(':');
+        if (f.length < 7 || !/^\d+$/.test(f[2]) || !/^\d+$/.test(f[3]))
+            continue;
+        out.push({ name: f[0], uid: Number(f[2]), gid: Number(f[3]), home: f[5] });
+    }
+    return out;
+}
+/** Parses /etc/group text. */
+function parseGroup(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const f = line.split(':');
+        if (f.length < 4 || !/^\d+$/.test(f[2]))
+            continue;
+        out.push({ name: f[0], gid: Number(f[2]), members: f[3].split(',').filter(Boolean) });
+    }
+    return out;
+}
+/** Resolves USER text to numeric ids as docker does, using the image's passwd/group (supplementary groups included). */
+function resolveUserFrom(user, passwd, groups) {
+    const spec = user.trim() || '0';
+    const [u, g] = spec.split(':', 2);
+    const isNum = (s) => /^\d+$/.test(s);
+    let entry = isNum(u) ? passwd.find((p) => p.uid === Number(u)) : passwd.find((p) => p.name === u);
+    if (!entry && !isNum(u)) {
+        throw new errors_BundleError(`the image's USER '${user}' is not in the image's /etc/passwd`, 'fix USER in the image (a name from its /etc/passwd or a numeric uid)');
+    }
+    const uid = isNum(u) ? Number(u) : entry.uid;
+    entry ??= undefined;
+    let gid = entry?.gid ?? 0;
+    if (g !== undefined && g !== '') {
+        if (isNum(g))
+            gid = Number(g);
+        else {
+            const grp = groups.find((x) => x.name === g);
+            if (!grp)
+                throw new errors_BundleError(`the image's USER '${user}' names group '${g}', which is not in the image's /etc/group`, 'fix USER in the image');
+            gid = grp.gid;
+        }
+    }
+    const name = entry?.name;
+    const additionalGids = g === undefined && name ? [...new Set(groups.filter((x) => x.members.includes(name) && x.gid !== gid).map((x) => x.gid))] : [];
+    return { uid, gid, additionalGids, home: entry?.home || undefined };
+}
+/** Resolves USER against `rootfs/etc/passwd` and `rootfs/etc/group`. */
+async function resolveImageUser(rootfs, user) {
+    const [passwd, group] = await Promise.all([readImageFile(rootfs, 'passwd'), readImageFile(rootfs, 'group')]);
+    return resolveUserFrom(user, parsePasswd(passwd), parseGroup(group));
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./packages/oci/src/layers-worker.mjs
+// Worker thread of the layer fast path: walks the image's overlay2 layer directories and writes them as one tar stream
+// (whiteouts as `.wh.` entries, opaque directories as `.wh..wh..opq`) into a shared-memory ring that the main thread
+// extracts from. Reading the layers here and writing the bundle there uses both cores: all the per-file system calls
+// of the source side (lstat, open, read, close) leave the main thread. Plain JavaScript with only Node built-ins, so
+// it runs as a worker both from the sources (tests) and from ncc's bundle, which copies it next to index.js.
+
+
+
+
+
+const layers_worker_BLOCK = 512;
+
+/**
+ * What docker's init layer (daemon/initlayer) puts in every container, above the image: directories (0755), empty
+ * files (0755) and the etc/mtab symlink. Its non-directories hide whatever the image has at those paths.
+ */
+const INIT_DIRS = ['dev', 'dev/pts', 'dev/shm', 'etc', 'proc', 'sys'];
+const INIT_EMPTY_FILES = ['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf'];
+const INIT_SYMLINKS = { 'etc/mtab': '/proc/mounts' };
+const INIT_FILES = new Set([...INIT_EMPTY_FILES, ...Object.keys(INIT_SYMLINKS)]);
+
+/** Ring control words (Int32Array over a SharedArrayBuffer). */
+const CTRL = { published: 0, consumed: 1, state: 2, errorLength: 3 };
+/** Ring states. */
+const STATE = { running: 0, done: 1, failed: 2 };
+
+function layers_worker_octal(buf, value, off, len) {
+  buf.write(`${value.toString(8).padStart(len - 1, '0')}\0`, off, len, 'latin1');
+}
+
+function paxRecord(key, value) {
+  const body = ` ${key}=${value}\n`;
+  const bodyLen = Buffer.byteLength(body);
+  let len = bodyLen + 1;
+  while (String(len).length + bodyLen !== len) len = String(len).length + bodyLen;
+  return `${len}${body}`;
+}
+
+function rawHeader(name, type, mode, size, mtime, linkname) {
+  const h = Buffer.alloc(layers_worker_BLOCK);
+  const n = Buffer.from(name);
+  n.copy(h, 0, 0, Math.min(100, n.length));
+  layers_worker_octal(h, mode & 0o7777, 100, 8);
+  layers_worker_octal(h, 0, 108, 8);
+  layers_worker_octal(h, 0, 116, 8);
+  layers_worker_octal(h, size, 124, 12);
+  layers_worker_octal(h, Math.max(0, Math.floor(mtime)), 136, 12);
+  h.fill(0x20, 148, 156);
+  h.write(type, 156, 'latin1');
+  const l = Buffer.from(linkname);
+  l.copy(h, 157, 0, Math.min(100, l.length));
+  h.write('ustar\0', 257, 'latin1');
+  h.write('00', 263, 'latin1');
+  let sum = 0;
+  for (let i = 0; i < layers_worker_BLOCK; i++) sum += h[i];
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
+  return h;
+}
+
+/** A tar entry header (with a PAX header first when the name, link or size does not fit ustar). */
+function tarHeader(name, type, mode, size, mtime, linkname = '') {
+  const records = [];
+  const plain = /^[\x20-\x7e]*$/;
+  if (Buffer.byteLength(name) > 100 || !plain.test(name)) records.push(paxRecord('path', name));
+  if (Buffer.byteLength(linkname) > 100 || !plain.test(linkname)) records.push(paxRecord('linkpath', linkname));
+  const big = size >= 8 ** 11;
+  if (big) records.push(paxRecord('size', String(size)));
+  const main = rawHeader(name, type, mode, big ? 0 : size, mtime, linkname);
+  if (!records.length) return main;
+  const body = Buffer.from(records.join(''));
+  const pad = Buffer.alloc((layers_worker_BLOCK - (body.length % layers_worker_BLOCK)) % layers_worker_BLOCK);
+  return Buffer.concat([rawHeader('PaxHeader', 'x', 0o644, body.length, 0, ''), body, pad, main]);
+}
+
+/** The writing end of the ring: fills slots in order, waits while all slots are unread. */
+class RingWriter {
+  constructor(data, ctrl, lengths, slots, slotSize) {
+    this.bytes = new Uint8Array(data);
+    this.buf = Buffer.from(data);
+    this.ctrl = ctrl;
+    this.lengths = lengths;
+    this.slots = slots;
+    this.slotSize = slotSize;
+    this.published = 0;
+    this.fill = 0;
+    this.ready = false;
+  }
+
+  /** Makes sure the current slot may be written (the reader has consumed it). */
+  claim() {
+    if (this.ready) return;
+    for (;;) {
+      const consumed = Atomics.load(this.ctrl, CTRL.consumed);
+      if (this.published - consumed < this.slots) break;
+      Atomics.wait(this.ctrl, CTRL.consumed, consumed, 1000);
+    }
+    this.ready = true;
+  }
+
+  get offset() {
+    return (this.published % this.slots) * this.slotSize + this.fill;
+  }
+
+  publish() {
+    this.lengths[this.published % this.slots] = this.fill;
+    this.published++;
+    this.fill = 0;
+    this.ready = false;
+    Atomics.store(this.ctrl, CTRL.published, this.published);
+    Atomics.notify(this.ctrl, CTRL.published);
+  }
+
+  write(src) {
+    let off = 0;
+    while (off < src.length) {
+      this.claim();
+      const n = Math.min(src.length - off, this.slotSize - this.fill);
+      src.copy(this.buf, this.offset, off, off + n);
+      this.fill += n;
+      off += n;
+      if (this.fill === this.slotSize) this.publish();
+    }
+  }
+
+  /** Reads `size` bytes of a file straight into the ring (no intermediate copy). */
+  readFrom(fd, size, what) {
+    let left = size;
+    while (left > 0) {
+      this.claim();
+      const want = Math.min(left, this.slotSize - this.fill);
+      const n = (0,external_node_fs_namespaceObject.readSync)(fd, this.bytes, this.offset, want, null);
+      if (n === 0) throw new Error(`${what} shrank while it was read`);
+      this.fill += n;
+      left -= n;
+      if (this.fill === this.slotSize) this.publish();
+    }
+  }
+
+  finish() {
+    if (this.fill > 0) this.publish();
+  }
+}
+
+/** Opaque directories of a layer marked by xattr (trusted.overlay.opaque, user.overlay.opaque, user.fuseoverlayfs.opaque = y). */
+function opaqueDirs(layer) {
+  let out;
+  try {
+    out = (0,external_node_child_process_namespaceObject.execFileSync)(
+      'getfattr',
+      ['--recursive', '--absolute-names', '--dump', '--match', '^((trusted|user)\\.overlay|user\\.fuseoverlayfs)\\.opaque$', '--', layer],
+      { encoding: 'latin1', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+  } catch (err) {
+    // Exit status 1 only means some files could not be read for attributes; the dump is still complete for the rest.
+    if (err.status !== 1 || typeof err.stdout !== 'string') throw err;
+    out = err.stdout;
+  }
+  const dirs = new Set();
+  let current;
+  for (const line of out.split('\n')) {
+    if (line.startsWith('# file: ')) {
+      const name = line.slice(8).replace(/\\([0-7]{3})/g, (_m, o) => String.fromCharCode(parseInt(o, 8)));
+      current = Buffer.from(name, 'latin1').toString('utf8');
+    } else if (current !== undefined && /^((trusted|user)\.overlay|user\.fuseoverlayfs)\.opaque="y"$/.test(line)) {
+      const rel = external_node_path_namespaceObject.relative(layer, current);
+      dirs.add(rel === '' ? '.' : rel);
+    }
+  }
+  return dirs;
+}
+
+/** Writes one layer entry (header, and content for regular files) to the ring. */
+function writeEntry(ring, abs, rel, st, seen) {
+  const mtime = st.mtimeMs / 1000;
+  const mode = st.mode & 0o7777;
+  if (st.isDirectory()) {
+    ring.write(tarHeader(rel, '5', mode, 0, mtime));
+  } else if (st.isSymbolicLink()) {
+    ring.write(tarHeader(rel, '2', 0o777, 0, mtime, (0,external_node_fs_namespaceObject.readlinkSync)(abs, 'utf8')));
+  } else if (st.isCharacterDevice() && st.rdev === 0) {
+    // overlay2 whiteout: the name is deleted from the layers below.
+    const slash = rel.lastIndexOf('/');
+    ring.write(tarHeader(`${rel.slice(0, slash + 1)}.wh.${rel.slice(slash + 1)}`, '0', 0o644, 0, 0));
+  } else if (st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO()) {
+    // Passed on so the extractor skips and counts them exactly as with docker export.
+    ring.write(tarHeader(rel, st.isFIFO() ? '6' : st.isBlockDevice() ? '4' : '3', mode, 0, mtime));
+  } else if (st.isFile()) {
+    const first = st.nlink > 1 ? seen.get(st.ino) : undefined;
+    if (first !== undefined) {
+      ring.write(tarHeader(rel, '1', mode, 0, mtime, first));
+      return;
+    }
+    if (st.nlink > 1) seen.set(st.ino, rel);
+    ring.write(tarHeader(rel, '0', mode, st.size, mtime));
+    if (st.size === 0) return;
+    const fd = (0,external_node_fs_namespaceObject.openSync)(abs, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+    try {
+      ring.readFrom(fd, st.size, abs);
+    } finally {
+      (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    const pad = (layers_worker_BLOCK - (st.size % layers_worker_BLOCK)) % layers_worker_BLOCK;
+    if (pad) ring.write(Buffer.alloc(pad));
+  }
+  // Sockets are not representable in tar; the daemon's export leaves them out too.
+}
+
+/** Walks the layers bottom first, depth-first in name order, into the ring. */
+function writeLayers(ring, layers) {
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i];
+    const opaque = i === 0 ? new Set() : opaqueDirs(layer);
+    const seen = new Map();
+    const stack = [''];
+    while (stack.length) {
+      const rel = stack.pop();
+      const names = (0,external_node_fs_namespaceObject.readdirSync)(rel === '' ? layer : external_node_path_namespaceObject.join(layer, rel)).sort();
+      // An opaque marker stored as a file (fuse-overlayfs) must come before the directory's other entries, which it
+      // would otherwise delete again: names such as '-x' sort before '.wh..wh..opq'.
+      const marker = names.indexOf('.wh..wh..opq');
+      if (marker > 0) names.unshift(...names.splice(marker, 1));
+      const dirs = [];
+      for (const name of names) {
+        const relPath = rel === '' ? name : `${rel}/${name}`;
+        // Hidden by the init layer in a container, so absent from docker export too (with anything below it).
+        if (INIT_FILES.has(relPath)) continue;
+        const abs = external_node_path_namespaceObject.join(layer, relPath);
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+        writeEntry(ring, abs, relPath, st, seen);
+        if (st.isDirectory()) {
+          if (opaque.has(relPath)) ring.write(tarHeader(`${relPath}/.wh..wh..opq`, '0', 0o644, 0, 0));
+          dirs.push(relPath);
+        }
+      }
+      for (let j = dirs.length - 1; j >= 0; j--) stack.push(dirs[j]);
+    }
+  }
+  ring.finish();
+}
+
+if (!external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.edaOciLayers) {
+  const { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots, slotSize } = external_node_worker_threads_namespaceObject.workerData.edaOciLayers;
+  const ctrl = new Int32Array(ctrlBuf);
+  try {
+    writeLayers(new RingWriter(data, ctrl, new Int32Array(lengthsBuf), slots, slotSize), layers);
+    Atomics.store(ctrl, CTRL.state, STATE.done);
+  } catch (err) {
+    const text = Buffer.from(String(err.message)).subarray(0, errorBuf.byteLength);
+    text.copy(Buffer.from(errorBuf));
+    Atomics.store(ctrl, CTRL.errorLength, text.length);
+    Atomics.store(ctrl, CTRL.state, STATE.failed);
+  }
+  Atomics.notify(ctrl, CTRL.published);
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/layers.ts
+// The fast path of a build: read the image's overlay2 layer directories directly (where the daemon's storage is readable
+// by this user) instead of `docker export`, producing the same tree. The layers are turned into an OCI-layer tar stream
+// (whiteouts as `.wh.` entries) that goes through the same safe extractor, followed by the entries docker's init layer
+// adds to every container, so the result is identical to what `docker export` of a created container gives.
+
+
+
+
+
+
+/**
+ * The image's layer directories, bottom first, when the storage driver is overlay2 or fuse-overlayfs and every layer directory is
+ * readable and searchable by this process; otherwise undefined (use `docker export`).
+ */
+async function readableLayerDirs(image) {
+    const gd = image.GraphDriver;
+    // fuse-overlayfs (rootless Docker on kernels before 5.11) keeps the same diff-directory layout; its whiteouts and
+    // opaque markers are `.wh.` files (what the OCI layer format uses), which the extractor applies the same way.
+    if ((gd?.Name !== 'overlay2' && gd?.Name !== 'fuse-overlayfs') || !gd.Data?.UpperDir)
+        return undefined;
+    const lower = gd.Data.LowerDir ? gd.Data.LowerDir.split(':').filter(Boolean).reverse() : [];
+    const layers = [...lower, gd.Data.UpperDir];
+    for (const dir of layers) {
+        if (!external_node_path_default().isAbsolute(dir))
+            return undefined;
+        try {
+            await (0,promises_namespaceObject.access)(dir, external_node_fs_namespaceObject.constants.R_OK | external_node_fs_namespaceObject.constants.X_OK);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return layers;
+}
+/** True when `getfattr` can be run (needed for images with more than one layer). */
+async function haveGetfattr() {
+    try {
+        await runCommand('getfattr', ['--version'], { quiet: true, timeoutMs: 10_000 });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const SLOTS = 8;
+const SLOT_SIZE = 1 << 20;
+/** The entries docker's init layer adds to every container, as the topmost layer. */
+function* initLayerEntries(mtime) {
+    for (const d of INIT_DIRS)
+        yield tarHeader(d, '5', 0o755, 0, mtime);
+    for (const f of INIT_EMPTY_FILES)
+        yield tarHeader(f, '0', 0o755, 0, mtime);
+    for (const [l, target] of Object.entries(INIT_SYMLINKS))
+        yield tarHeader(l, '2', 0o777, 0, mtime, target);
+}
+/** Every path docker's init layer adds or replaces (their mtimes are the container's creation time). */
+const INIT_LAYER_PATHS = new Set([...INIT_DIRS, ...INIT_FILES]);
+/** Reading the layer directories failed (permissions, a layer removed meanwhile): the caller may use docker export. */
+class LayerReadError extends errors_BundleError {
+    reason;
+    name = 'LayerReadError';
+    constructor(reason) {
+        super(`cannot read the image layers directly: ${reason}`, 'use the docker export path (--extract auto or export, EDA_OCI_EXTRACT=export), or make the daemon storage readable by this user');
+        this.reason = reason;
+    }
+}
+/**
+ * Streams the layers (bottom first) as one tar archive for extractTar(..., { whiteouts: true, reuseBuffers: true }),
+ * followed by docker's init-layer entries. A worker thread (layers-worker.mjs) reads the layers into a ring of shared
+ * buffers; each chunk yielded is a view of one ring slot, handed back when the next chunk is requested. overlay2
+ * whiteouts (character devices 0/0) become `.wh.NAME` entries and opaque directories `DIR/.wh..wh..opq`; symlinks are
+ * never followed and files are opened with O_NOFOLLOW.
+ */
+async function* layersArchive(layers, initMtime) {
+    const data = new SharedArrayBuffer(SLOTS * SLOT_SIZE);
+    const ctrlBuf = new SharedArrayBuffer(4 * 4);
+    const lengthsBuf = new SharedArrayBuffer(4 * SLOTS);
+    const errorBuf = new SharedArrayBuffer(4096);
+    const ctrl = new Int32Array(ctrlBuf);
+    const lengths = new Int32Array(lengthsBuf);
+    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(/* asset import */ __nccwpck_require__(5510), __nccwpck_require__.b), {
+        workerData: { edaOciLayers: { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots: SLOTS, slotSize: SLOT_SIZE } },
+    });
+    let crashed;
+    worker.on('error', (err) => {
+        crashed = err;
+        Atomics.store(ctrl, CTRL.state, STATE.failed);
+        Atomics.notify(ctrl, CTRL.published);
+    });
+    const fail = (why) => new LayerReadError(why);
+    try {
+        let consumed = 0;
+        for (;;) {
+            const published = Atomics.load(ctrl, CTRL.published);
+            if (published > consumed) {
+                const slot = consumed % SLOTS;
+                yield Buffer.from(data, slot * SLOT_SIZE, lengths[slot]);
+                // The consumer asked for more, so it is done with that slot (reuseBuffers): hand it back to the worker.
+                consumed++;
+                Atomics.store(ctrl, CTRL.consumed, consumed);
+                Atomics.notify(ctrl, CTRL.consumed);
+                continue;
+            }
+            const state = Atomics.load(ctrl, CTRL.state);
+            if (state === STATE.done && Atomics.load(ctrl, CTRL.published) === consumed)
+                break;
+            if (state === STATE.failed) {
+                if (crashed)
+                    throw fail(crashed.message);
+                throw fail(Buffer.from(errorBuf, 0, Atomics.load(ctrl, CTRL.errorLength)).toString());
+            }
+            const wait = Atomics.waitAsync(ctrl, CTRL.published, published, 1000);
+            if (wait.async)
+                await wait.value;
+        }
+    }
+    finally {
+        await worker.terminate();
+    }
+    yield* initLayerEntries(initMtime);
+    yield Buffer.alloc(layers_worker_BLOCK * 2);
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/lockfile.ts
+// bundle.lock.json: the provenance record of a bundle, and the digest that names the bundle.
+
+
+
+
+/** Schema version of bundle.lock.json; bump on incompatible changes. */
+const LOCKFILE_VERSION = 1;
+/** The lockfile's name inside a bundle directory. */
+const LOCKFILE_NAME = 'bundle.lock.json';
+/** Directory inside rootfs/ that eda-oci owns; excluded from the rootfs tree digest. */
+const BUNDLE_META_DIR = '.eda-oci';
+/** `sha256:<hex>` of a string or buffer. */
+function sha256(data) {
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex')}`;
+}
+/** The bundle digest: binds config.json and the rootfs tree together. */
+function bundleDigest(configSha256, treeDigest) {
+    return sha256(`eda-oci-bundle-v1\nconfig ${configSha256}\nrootfs ${treeDigest}\n`);
+}
+/** Reads a bundle's lockfile; undefined when the file does not exist, BundleError when it is not valid. */
+async function readLockfile(bundleDir) {
+    const file = external_node_path_default().join(bundleDir, LOCKFILE_NAME);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    let lock;
+    try {
+        lock = JSON.parse(text);
+    }
+    catch {
+        throw new errors_BundleError(`${file} is not valid JSON`, 'rebuild the bundle with build-oci-bundle');
+    }
+    if (lock.lockfileVersion !== LOCKFILE_VERSION || typeof lock.bundleDigest !== 'string' || !lock.rootfs || !lock.image) {
+        throw new errors_BundleError(`${file} is not an eda-oci lockfile of version ${LOCKFILE_VERSION}`, 'rebuild the bundle with build-oci-bundle');
+    }
+    return lock;
+}
+/** GitHub Actions run provenance from the environment, when present. */
+function ciProvenance(env = process.env) {
+    if (!env.GITHUB_RUN_ID)
+        return undefined;
+    return {
+        repository: env.GITHUB_REPOSITORY,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        workflow: env.GITHUB_WORKFLOW,
+        sha: env.GITHUB_SHA,
+        serverUrl: env.GITHUB_SERVER_URL,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/manifest.ts
+// bundle.files: the per-file manifest a build writes next to bundle.lock.json, so that publishing can verify a bundle
+// and find unchanged files from metadata alone instead of re-hashing every file.
+//
+// Format (UTF-8 text, one record per line, fields separated by TAB; `\`, TAB, LF and CR inside a path or symlink target
+// are written as `\\`, `\t`, `\n`, `\r`):
+//   eda-oci-files 1
+//   root  <mode octal> <mtime ns> <inode> <ctime ns>      (the rootfs directory itself; not part of the tree digest)
+//   statted <ns>                                          (from this wall-clock time on, recorded ctimes are reliable)
+//   <blank line>
+//   <path> <f|d|l> <mode octal> <size> <mtime ns> <sha256 hex | link target | -> <inode> <ctime ns>
+// Records are sorted by the UTF-8 bytes of the path, like the tree digest. `inode` and `ctime` are what one lstat after
+// the build's last change gave: a later lstat with the same inode and ctime (which no user can set) proves the file
+// was not modified since, except for changes in the same clock tick as that lstat; see RACY_WINDOW_NS. The build
+// records `statted` = end of its lstat pass + RACY_WINDOW_NS and makes the bundle visible only after that time, so a
+// later change always lands in a later tick and no entry of a built bundle is racy.
+
+
+
+/** The manifest's file name inside a bundle directory. */
+const MANIFEST_NAME = 'bundle.files';
+const MAGIC = 'eda-oci-files 1';
+/**
+ * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
+ * lstat can leave ctime unchanged, because the kernel stamps times from a clock that advances once per tick (1-10 ms),
+ * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
+ */
+const RACY_WINDOW_NS = 50000000n;
+const ESCAPES = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
+function escapeField(s) {
+    return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
+}
+function unescapeField(s, line) {
+    if (!s.includes('\\'))
+        return s;
+    return s.replace(/\\(.?)/g, (_m, c) => {
+        const u = UNESCAPES[c];
+        if (u === undefined)
+            throw new errors_BundleError(`${MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
+        return u;
+    });
+}
+const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
+/** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
+function sortByPathBytes(items) {
+    // For ASCII paths (nearly always) JavaScript's string order is the byte order, and much cheaper.
+    if (!items.some((i) => NON_ASCII.test(i.path)))
+        return [...items].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    const keyed = items.map((item) => ({ item, b: Buffer.from(item.path, 'utf8') }));
+    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
+    return keyed.map((k) => k.item);
+}
+/** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
+function formatManifest(m) {
+    const r = m.root;
+    const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
+    for (const e of m.entries) {
+        const content = e.type === 'd' ? '-' : escapeField(e.content);
+        parts.push(`${escapeField(e.path)}\t${e.type}\t${e.mode.toString(8)}\t${e.size}\t${e.mtimeNs}\t${content}\t${e.ino}\t${e.ctimeNs || '-'}\n`);
+    }
+    return parts.join('');
+}
+const DIGITS = /^\d+$/;
+const SIGNED = /^-?\d+$/;
+const OCTAL = /^[0-7]{1,5}$/;
+const SHA_HEX = /^[0-9a-f]{64}$/;
+/** True when `a` sorts before `b` in UTF-8 byte order (UTF-16 order agrees unless a surrogate pair is involved). */
+function beforeInBytes(a, b) {
+    if (!NON_ASCII.test(a) && !NON_ASCII.test(b))
+        return a < b;
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) < 0;
+}
+const NON_ASCII = /[^ -~\t\n\r]/;
+/** An empty, `.` or `..` component, or a leading slash. */
+const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
+/** Parses a manifest; a malformed one is a BundleError naming the line. */
+function parseManifest(text) {
+    const lines = text.split('\n');
+    const bad = (line, why) => new errors_BundleError(`${MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
+    if (lines[0] !== MAGIC)
+        throw bad(1, `is not '${MAGIC}'`);
+    const rootF = (lines[1] ?? '').split('\t');
+    if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]) || !SIGNED.test(rootF[2]) || !DIGITS.test(rootF[3]))
+        throw bad(2, 'is not a valid root record');
+    const st = (lines[2] ?? '').split('\t');
+    if (st.length !== 2 || st[0] !== 'statted' || !DIGITS.test(st[1]))
+        throw bad(3, 'is not a valid statted record');
+    if (lines[3] !== '')
+        throw bad(4, 'is not empty');
+    if (lines[lines.length - 1] !== '')
+        throw bad(lines.length, 'is not terminated by a newline');
+    const entries = new Array(Math.max(0, lines.length - 5));
+    let prev = '';
+    for (let i = 4; i < lines.length - 1; i++) {
+        const f = lines[i].split('\t');
+        const n = i + 1;
+        if (f.length !== 8)
+            throw bad(n, `has ${f.length} fields, not 8`);
+        const [p, type, mode, size, mtime, content, ino, ctime] = f;
+        if (type !== 'f' && type !== 'd' && type !== 'l')
+            throw bad(n, `has the unknown type '${type}'`);
+        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
+            throw bad(n, 'has a non-numeric field');
+        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
+            throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
+        const path = unescapeField(p, n);
+        if (path === '' || BAD_PATH.test(path))
+            throw bad(n, `has an invalid path '${path}'`);
+        // The order proves there are no duplicates and matches the digest's order.
+        if (i > 4 && !beforeInBytes(prev, path))
+            throw bad(n, `is out of order or repeats a path ('${path}')`);
+        prev = path;
+        entries[i - 4] = {
+            path,
+            type,
+            mode: parseInt(mode, 8),
+            size: +size,
+            mtimeNs: mtime,
+            content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
+            ino,
+            ctimeNs: ctime === '-' ? '' : ctime,
+        };
+    }
+    return {
+        root: { mode: parseInt(rootF[1], 8), mtimeNs: rootF[2], ino: rootF[3], ctimeNs: rootF[4] === '-' ? '' : rootF[4] },
+        statted: BigInt(st[1]),
+        entries,
+    };
+}
+/** Whole seconds (floor) of a decimal ns string, as the tree digest records mtimes. */
+function nsToSeconds(ns) {
+    if (ns.startsWith('-')) {
+        const b = BigInt(ns);
+        return Number(b / 1000000000n - (b % 1000000000n < 0n ? 1n : 0n));
+    }
+    return ns.length <= 9 ? 0 : Number(ns.slice(0, -9));
+}
+/**
+ * The tree digest and counts of a manifest's entries (sorted, as parseManifest and manifestFromRecords return them),
+ * computed exactly as summarizeTree computes them, without sorting again.
+ */
+function summarizeManifest(entries) {
+    const digest = new TreeDigestBuilder();
+    for (const e of entries)
+        digest.add(e.path, e.type, e.mode, e.size, nsToSeconds(e.mtimeNs), e.content, e.ino);
+    return digest.finish();
+}
+/**
+ * Reads inode, ctime and exact mtime of every recorded path under `rootfs` (one lstat each) and returns the manifest.
+ * Call after the last change to the tree (modes and times applied); `records` are the extractor's (content hashes are
+ * taken from them, nothing is re-read). `statted` is set to the end of the pass plus RACY_WINDOW_NS: the caller must
+ * not let anything else change the tree before that time.
+ */
+function manifestFromRecords(rootfs, records) {
+    const rootSt = (0,external_node_fs_namespaceObject.lstatSync)(rootfs, { bigint: true });
+    const entries = [];
+    for (const [p, r] of records) {
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(`${rootfs}/${p}`, { bigint: true });
+        const type = st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : st.isFile() ? 'f' : undefined;
+        if (type !== r.type)
+            throw new errors_BundleError(`${rootfs}/${p} changed type during the build`, 'something else writes into the staging directory; retry');
+        entries.push({
+            path: p,
+            type,
+            mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
+            size: type === 'f' ? Number(st.size) : 0,
+            mtimeNs: st.mtimeNs.toString(),
+            content: r.content,
+            ino: st.ino.toString(),
+            ctimeNs: st.ctimeNs.toString(),
+        });
+    }
+    const statted = (BigInt(Date.now()) + 1n) * 1000000n + RACY_WINDOW_NS;
+    return {
+        root: {
+            mode: Number(rootSt.mode & 4095n),
+            mtimeNs: rootSt.mtimeNs.toString(),
+            ino: rootSt.ino.toString(),
+            ctimeNs: rootSt.ctimeNs.toString(),
+        },
+        statted,
+        entries: sortByPathBytes(entries),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/oci/src/runtime-spec.ts
 // OCI runtime-spec config.json: the rootless base runc writes, image config applied, user overlay merged.
-
 
 const CAPS = ['CAP_AUDIT_WRITE', 'CAP_KILL', 'CAP_NET_BIND_SERVICE'];
 /**
@@ -7536,15 +7553,7 @@ function serializeSpec(spec) {
 function parseConfigOverlay(text) {
     if (text === undefined || text.trim() === '')
         return {};
-    let value;
-    try {
-        value = load(text, { schema: CORE_SCHEMA });
-    }
-    catch (err) {
-        const e = err;
-        throw new errors_ConfigurationError(`config is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`, 'fix the YAML/JSON syntax');
-    }
-    return validateOverlay(value);
+    return validateOverlay(parseYamlText(text, 'config', 'fix the YAML/JSON syntax'));
 }
 
 ;// CONCATENATED MODULE: ./packages/oci/src/subid.ts
@@ -8944,7 +8953,6 @@ async function runOne(test, id, index, c) {
 ;// CONCATENATED MODULE: ./packages/oci/src/runc/tests.ts
 // The bundle test specification (the `tests` YAML of test-bundle-runc, `eda-oci test --tests FILE`): schema and parser.
 
-
 /** The keys a test may have, in the order the docs list them. */
 const TEST_KEYS = ['name', 'run', 'args', 'expect-exit', 'expect-stdout', 'expect-stderr', 'timeout-seconds'];
 /** Longest accepted timeout: one day. */
@@ -8957,15 +8965,7 @@ const EXAMPLE = 'e.g. - { name: version, run: "tool --version", expect-stdout: "
 function parseTestSpec(text, where, defaults) {
     if (text.trim() === '')
         return validateTests(undefined, where, defaults);
-    let value;
-    try {
-        value = load(text, { schema: CORE_SCHEMA });
-    }
-    catch (err) {
-        const e = err;
-        throw new errors_ConfigurationError(`${where} is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`, 'fix the YAML syntax');
-    }
-    return validateTests(value, where, defaults);
+    return validateTests(parseYamlText(text, where), where, defaults);
 }
 /** Validates an already parsed test list (see {@link parseTestSpec}). */
 function validateTests(value, where, defaults) {

@@ -5,3 +5,4 @@ export * from './run-command.js';
 export * from './detached.js';
 export * from './format.js';
 export * from './progress.js';
+export * from './yaml.js';

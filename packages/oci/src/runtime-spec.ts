@@ -1,6 +1,5 @@
 // OCI runtime-spec config.json: the rootless base runc writes, image config applied, user overlay merged.
-import { ConfigurationError } from '@eda-oci/exec';
-import * as yaml from 'js-yaml';
+import { ConfigurationError, parseYamlText } from '@eda-oci/exec';
 
 /** The subset of the OCI runtime spec that eda-oci reads or writes (other fields pass through untouched). */
 export interface RuntimeSpec {
@@ -302,15 +301,5 @@ export function serializeSpec(spec: RuntimeSpec): string {
 /** Parses `config` text (YAML or JSON) and validates it; syntax errors name the line. */
 export function parseConfigOverlay(text: string | undefined): ConfigOverlay {
   if (text === undefined || text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
-  } catch (err) {
-    const e = err as { mark?: { line: number }; reason?: string; message: string };
-    throw new ConfigurationError(
-      `config is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`,
-      'fix the YAML/JSON syntax',
-    );
-  }
-  return validateOverlay(value);
+  return validateOverlay(parseYamlText(text, 'config', 'fix the YAML/JSON syntax'));
 }

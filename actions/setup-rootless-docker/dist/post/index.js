@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8503);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9659);
 /* harmony import */ var _eda_oci_docker__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9207);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5965);
 // Entry of runs.post: stops the rootless daemon the main step started (never a reused one), unless keep-running.
@@ -28416,7 +28416,7 @@ const STATE_KEEP_RUNNING = 'keep-running';
 
 /***/ }),
 
-/***/ 8503:
+/***/ 9659:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28426,12 +28426,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   a2: () => (/* reexport */ runPost)
 });
 
-// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, parseYamlText, runMain, writeSummary
+// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, runMain, writeSummary
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
-var src = __nccwpck_require__(3663);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 7 modules
+var src = __nccwpck_require__(8519);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/event-guard.ts
 // Refuses workflow events that would run untrusted code on a self-hosted cluster runner: pull_request_target, and pull
 // requests (or workflow_run chains) whose code comes from a fork. Defence in depth behind the workflows' own `if:`.
@@ -28498,6 +28498,2029 @@ function readPayload(file) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
+;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
+// Typed readers for action inputs (INPUT_* variables). Each bad value fails with one ConfigurationError line.
+
+
+/** A required input; empty or missing is a ConfigurationError naming the input. */
+function getRequired(name) {
+    const value = core.getInput(name).trim();
+    if (!value)
+        throw new ConfigurationError(`input '${name}' is required but was empty`, `set 'with: ${name}: ...' in the workflow step`);
+    return value;
+}
+/** An optional input: undefined when empty. */
+function getOptional(name) {
+    const value = core.getInput(name).trim();
+    return value === '' ? undefined : value;
+}
+/** One of a fixed set of values (case-sensitive, as documented in action.yml). */
+function getEnum(name, allowed, fallback) {
+    const value = getOptional(name) ?? fallback;
+    if (!allowed.includes(value)) {
+        throw new ConfigurationError(`input '${name}' is '${value}', which is not one of ${allowed.join(', ')}`, `use one of: ${allowed.join(' | ')}`);
+    }
+    return value;
+}
+/** Strict boolean: only true/false (any case) are accepted, unlike YAML 1.1's yes/on/1. */
+function getBoolean(name, fallback) {
+    const value = getOptional(name);
+    if (value === undefined)
+        return fallback;
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    throw new ConfigurationError(`input '${name}' is '${value}', which is not a boolean`, `use true or false`);
+}
+/** A whole number within [min, max]. */
+function getInteger(name, fallback, min, max) {
+    const value = getOptional(name);
+    if (value === undefined)
+        return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+        throw new ConfigurationError(`input '${name}' is '${value}', which is not a whole number from ${min} to ${max}`, `set a number in that range`);
+    }
+    return Number(value);
+}
+/** A multiline list: one item per line, blank lines and surrounding spaces ignored, never shell-parsed. */
+function getList(name) {
+    return core
+        .getInput(name)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+/** YAML (or JSON, a subset) parsed with the safe core schema; a syntax error names the line. */
+function getYaml(name) {
+    const value = getOptional(name);
+    if (value === undefined)
+        return undefined;
+    return parseYamlText(value, `input '${name}'`);
+}
+/** An input exactly as given (no trimming: YAML blocks keep their indentation); undefined when blank. */
+function getRaw(name) {
+    const value = core.getInput(name, { trimWhitespace: false });
+    return value.trim() === '' ? undefined : value;
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
+// A Logger (from @eda-oci/exec) that writes through @actions/core: groups, annotations, debug.
+
+/** Logger for code running inside a GitHub Action step. */
+const actionsLogger = {
+    debug: (m) => lib_core/* debug */.Yz(m),
+    info: (m) => lib_core/* info */.pq(m),
+    warning: (m) => lib_core/* warning */.$e(m),
+    error: (m) => lib_core/* error */.z3(m),
+    group: (title, fn) => lib_core/* group */.Os(title, fn),
+};
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/run-main.ts
+// Entry wrappers for runs.main / runs.post: typed errors -> setFailed, stack -> debug, signals -> cancellation.
+
+
+
+/**
+ * Runs an action's main step. SIGINT/SIGTERM (workflow cancelled) abort the passed AbortSignal so the library
+ * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line. Before anything
+ * else it refuses untrusted events (pull_request_target, pull requests from forks: see event-guard.ts).
+ */
+async function runMain(action, fn) {
+    const controller = new AbortController();
+    const onSignal = (sig) => {
+        if (controller.signal.aborted)
+            process.exit(1);
+        core.warning(`${action}: received ${sig}, cancelling and cleaning up`);
+        controller.abort(new Error(sig));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        assertTrustedEvent();
+        await fn(controller.signal);
+    }
+    catch (err) {
+        fail(action, err);
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+/** Runs an action's post step; failures are warnings unless `strict` (leftover state that is dangerous). */
+async function runPost(action, fn, strict = false) {
+    try {
+        await fn();
+    }
+    catch (err) {
+        if (strict)
+            fail(`${action} (post)`, err);
+        else {
+            lib_core/* debug */.Yz(err instanceof Error ? (err.stack ?? err.message) : String(err));
+            lib_core/* warning */.$e(`${action} (post): ${err instanceof Error ? err.message : String(err)}`);
+        }
+    }
+}
+function fail(action, err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    if (e.stack)
+        lib_core/* debug */.Yz(e.stack);
+    const message = e instanceof src/* EdaOciError */.sm ? e.message : `unexpected error: ${e.message}`;
+    lib_core/* setFailed */.C1(`${action} failed: ${message}`);
+    process.exitCode = 1;
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/summary.ts
+// Job-summary helpers: every action ends with a table of what it did.
+
+/** Writes a heading and a two-column table to the job summary (no-op when GITHUB_STEP_SUMMARY is unset). */
+async function writeSummary(title, rows, notes = []) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const s = core.summary.addHeading(title, 3).addTable([
+        [
+            { data: 'What', header: true },
+            { data: 'Value', header: true },
+        ],
+        ...rows.map(([k, v]) => [k, escapeHtml(v)]),
+    ]);
+    for (const n of notes)
+        s.addRaw(`\n${escapeHtml(n)}\n`, true);
+    await s.write();
+}
+/** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
+
+function escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
+// Public surface of @eda-oci/action-kit: the glue between GitHub Actions and the eda-oci library.
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 9207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  DJ: () => (/* reexport */ parseDaemonState),
+  Ky: () => (/* reexport */ stopRootlessDocker)
+});
+
+// UNUSED EXPORTS: DockerClient, PrerequisiteError, SUBID_MIN, acquireSetupLock, capabilityGranted, checkDaemonConfig, checkDataRoot, checkIdMapper, checkSubIds, checkTun, checkUser, checkUserNamespaces, daemonConfigFile, daemonSearchPath, defaultCheckDeps, defaultDataRoot, ensureRuntimeDir, familiarRepository, formatCheckTable, imagePlatform, logTail, mergeDaemonConfig, parseDaemonConfig, parseImageReference, planRuntimeDir, probeDaemon, readCapabilityXattr, repoDigestFor, runChecks, salientLogLine, setupRootlessDocker, validateDataRoot, validateDockerHost, writeDaemonJson
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 7 modules
+var src = __nccwpck_require__(8519);
+;// CONCATENATED MODULE: ./packages/docker/src/reference.ts
+// Image references and daemon addresses, validated against the grammar docker itself uses (distribution/reference).
+
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = (/* unused pure expression or super */ null && (`(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?`));
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const ID_RE = /^sha256:[a-f0-9]{64}$/;
+const FIX = 'use a reference such as registry.example.com:5000/team/tool:1.2 or name@sha256:<64 hex digits>';
+/** Parses and validates an image reference; throws ConfigurationError naming the value and the rule broken. */
+function parseImageReference(raw) {
+    const what = `image '${raw}'`;
+    if (raw === '')
+        throw new ConfigurationError('image is empty', FIX);
+    if (raw.startsWith('-'))
+        throw new ConfigurationError(`${what} starts with '-', which a program would read as an option`, FIX);
+    if (/[^\x21-\x7e]/.test(raw))
+        throw new ConfigurationError(`${what} contains whitespace or non-printable characters`, FIX);
+    if (/[;&|`$<>(){}\\'"*?!#~^]/.test(raw)) {
+        throw new ConfigurationError(`${what} contains shell metacharacters, which no image reference has`, FIX);
+    }
+    if (ID_RE.test(raw))
+        return { raw, path: '', isId: true };
+    let rest = raw;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!new RegExp(`^${DIGEST}$`).test(digest)) {
+            throw new ConfigurationError(`${what} has an invalid digest '${digest}'`, 'a digest looks like sha256: followed by 64 lowercase hex digits');
+        }
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!new RegExp(`^${TAG}$`).test(tag)) {
+            throw new ConfigurationError(`${what} has an invalid tag '${tag}'`, 'a tag is up to 128 letters, digits, _, . or -, not starting with . or -');
+        }
+    }
+    const parts = rest.split('/');
+    let registry;
+    if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /[A-Z]/.test(parts[0]))) {
+        registry = parts.shift();
+        if (!new RegExp(`^${DOMAIN}$`).test(registry)) {
+            throw new ConfigurationError(`${what} has an invalid registry '${registry}'`, FIX);
+        }
+    }
+    const pathRe = new RegExp(`^${PATH_COMPONENT}$`);
+    for (const p of parts) {
+        if (!pathRe.test(p)) {
+            throw new ConfigurationError(`${what} has an invalid repository component '${p}'`, 'repository names are lowercase letters, digits and separators (., _, __, -), e.g. team/tool');
+        }
+    }
+    const path = parts.join('/');
+    if ((registry ? registry.length + 1 : 0) + path.length > 255) {
+        throw new ConfigurationError(`${what} has a repository name longer than 255 characters`, FIX);
+    }
+    return { raw, registry, path, tag, digest, isId: false };
+}
+/** The repository as docker prints it in RepoDigests/RepoTags (`busybox`, `127.0.0.1:5000/x/y`). */
+function reference_familiarRepository(ref) {
+    const reg = ref.registry;
+    if (!reg || reg === 'docker.io' || reg === 'index.docker.io' || reg === 'registry-1.docker.io') {
+        return ref.path.startsWith('library/') ? ref.path.slice('library/'.length) : ref.path;
+    }
+    return `${reg}/${ref.path}`;
+}
+/** Validates a DOCKER_HOST value: unix:///abs/path, tcp://host:port or ssh://[user@]host[:port]. */
+function validateDockerHost(host) {
+    const fix = 'use unix:///run/user/<uid>/docker.sock (rootless), unix:///var/run/docker.sock, tcp://host:port or ssh://user@host';
+    if (host.startsWith('-'))
+        throw new ConfigurationError(`docker-host '${host}' starts with '-'`, fix);
+    if (/^unix:\/\/\/[^\0\s]+$/.test(host))
+        return host;
+    if (/^tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.test(host))
+        return host;
+    if (/^ssh:\/\/([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
+        return host;
+    throw new ConfigurationError(`docker-host '${host}' is not a Docker daemon address`, fix);
+}
+
+;// CONCATENATED MODULE: ./packages/docker/src/client.ts
+// docker CLI client: the few engine operations a bundle build needs, with errors turned into actionable lines.
+
+
+
+
+
+
+
+const DAEMON_DOWN = (/* unused pure expression or super */ null && ([
+    /Cannot connect to the Docker daemon/i,
+    /Is the docker daemon running/i,
+    /error during connect/i,
+    /connect: no such file or directory/i,
+    /connect: connection refused.*docker\.sock/i,
+    /permission denied while trying to connect to the Docker daemon/i,
+    /dial unix .*: connect:/i,
+]));
+const NOT_FOUND = (/* unused pure expression or super */ null && ([
+    /manifest unknown/i,
+    /not found: manifest/i,
+    /repository does not exist/i,
+    /pull access denied/i,
+    /: not found$/i,
+    /No such image/i,
+    /name unknown/i,
+]));
+const UNREACHABLE = (/* unused pure expression or super */ null && ([
+    /connection refused/i,
+    /no such host/i,
+    /i\/o timeout/i,
+    /network is unreachable/i,
+    /TLS handshake timeout/i,
+    /dial tcp/i,
+    /server gave HTTP response to HTTPS client/i,
+]));
+/** A docker CLI client bound to one daemon. All calls use argument arrays and time limits. */
+class DockerClient {
+    host;
+    program;
+    log;
+    run;
+    spawnFn;
+    env;
+    api;
+    constructor(options = {}) {
+        this.host = options.host ?? (process.env.DOCKER_HOST || undefined);
+        this.program = options.program ?? process.env.EDA_OCI_DOCKER ?? 'docker';
+        this.log = options.logger ?? silentLogger;
+        this.run = options.run ?? defaultRun;
+        this.spawnFn = options.spawn ?? defaultSpawn;
+        this.api = options.api ?? true;
+        // DOCKER_CONTEXT would silently override DOCKER_HOST; the chosen host must win.
+        const env = { ...process.env };
+        if (this.host) {
+            env.DOCKER_HOST = this.host;
+            delete env.DOCKER_CONTEXT;
+        }
+        this.env = env;
+    }
+    /** Where the daemon is, for messages. */
+    describeHost() {
+        return this.host ?? 'unix:///var/run/docker.sock (default)';
+    }
+    async docker(args, opts = {}) {
+        try {
+            return await this.run(this.program, args, {
+                env: this.env,
+                logger: this.log,
+                timeoutMs: opts.timeoutMs ?? 60_000,
+                signal: opts.signal,
+                quiet: opts.quiet,
+            });
+        }
+        catch (err) {
+            throw this.classify(err);
+        }
+    }
+    /** Turns a failed docker call into a daemon-unreachable ConfigurationError where that is the cause. */
+    classify(err) {
+        if (err instanceof CommandFailedError) {
+            if (err.exitCode === null && err.signal === null && /not found/.test(err.message)) {
+                return new ConfigurationError(`the docker CLI ('${this.program}') is not installed`, 'install docker.io (or docker-ce-cli) or set EDA_OCI_DOCKER to the docker program');
+            }
+            if (DAEMON_DOWN.some((re) => re.test(err.stderr))) {
+                return new ConfigurationError(`cannot reach the Docker daemon at ${this.describeHost()}: ${lastLine(err.stderr)}`, 'start dockerd (or the rootless daemon, see setup-rootless-docker) or set docker-host / DOCKER_HOST to its socket', { cause: err });
+            }
+        }
+        return err;
+    }
+    /** Checks the daemon answers; returns its version and whether it runs rootless. */
+    async ping(signal) {
+        const r = await this.docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, signal, quiet: true });
+        const info = await this.docker(['info', '--format', '{{json .SecurityOptions}}'], { timeoutMs: 20_000, signal, quiet: true });
+        return { version: r.stdout.trim(), rootless: info.stdout.includes('rootless') };
+    }
+    /**
+     * The daemon's unix socket when the CLI would certainly talk to it (explicit unix:// host, or the default socket with
+     * no docker context selected), else undefined. Used for quick read-only API calls.
+     */
+    socketPath() {
+        if (!this.api)
+            return undefined;
+        if (this.host)
+            return this.host.startsWith('unix://') ? this.host.slice('unix://'.length) : undefined;
+        if (process.env.DOCKER_CONTEXT)
+            return undefined;
+        try {
+            const cfgDir = process.env.DOCKER_CONFIG ?? path.join(os.homedir(), '.docker');
+            const cfg = JSON.parse(readFileSync(path.join(cfgDir, 'config.json'), 'utf8'));
+            if (cfg.currentContext && cfg.currentContext !== 'default')
+                return undefined;
+        }
+        catch {
+            // No config file: the CLI uses the default socket too.
+        }
+        return '/var/run/docker.sock';
+    }
+    /**
+     * A request to the Engine API over the unix socket: answers in a few ms where the CLI needs tens. Returns undefined
+     * when the socket cannot be used, so the caller falls back to the CLI and its error messages.
+     */
+    apiRequest(method, pathname, opts = {}) {
+        const socketPath = this.socketPath();
+        if (!socketPath)
+            return Promise.resolve(undefined);
+        const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+        const headers = { Host: 'docker' };
+        if (payload !== undefined)
+            headers['Content-Type'] = 'application/json';
+        return new Promise((resolve, reject) => {
+            const req = http.request({ socketPath, method, path: pathname, timeout: opts.timeoutMs ?? 10_000, headers, signal: opts.signal }, (res) => {
+                let body = '';
+                res.setEncoding('utf8');
+                res.on('data', (d) => (body += d));
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+                res.on('error', () => resolve(undefined));
+            });
+            req.on('timeout', () => req.destroy());
+            req.on('error', () => opts.signal?.aborted ? reject(new CancelledError(`docker ${method} ${pathname} was cancelled`)) : resolve(undefined));
+            req.end(payload);
+        });
+    }
+    apiGet(pathname, timeoutMs) {
+        return this.apiRequest('GET', pathname, { timeoutMs });
+    }
+    /** `docker image inspect`; undefined when the daemon has no such image. */
+    async inspectImage(ref, signal) {
+        const api = await this.apiGet(`/images/${encodeURIComponent(ref)}/json`, 10_000);
+        if (api?.status === 200) {
+            this.log.debug(`[api] GET /images/${ref}/json`);
+            return JSON.parse(api.body);
+        }
+        if (api?.status === 404)
+            return undefined;
+        try {
+            const r = await this.docker(['image', 'inspect', '--', ref], { timeoutMs: 30_000, signal, quiet: true });
+            const parsed = JSON.parse(r.stdout);
+            return parsed[0];
+        }
+        catch (err) {
+            if (err instanceof CommandFailedError && /No such (image|object)/i.test(err.stderr))
+                return undefined;
+            throw err;
+        }
+    }
+    /** `docker pull`; registry errors become BundleError lines naming the image and what to check. */
+    async pull(ref, platform, signal) {
+        const args = ['pull', '--quiet'];
+        if (platform)
+            args.push('--platform', platform);
+        args.push('--', ref.raw);
+        try {
+            await this.docker(args, { timeoutMs: 30 * 60_000, signal });
+        }
+        catch (err) {
+            if (!(err instanceof CommandFailedError))
+                throw err;
+            const line = lastLine(err.stderr);
+            const registry = ref.registry ?? 'docker.io';
+            if (UNREACHABLE.some((re) => re.test(err.stderr))) {
+                throw new BundleError(`cannot pull image '${ref.raw}': registry ${registry} is unreachable (${line})`, 'check the registry address and port, the network/proxy from this runner, or use pull: never with a local image', { cause: err });
+            }
+            if (NOT_FOUND.some((re) => re.test(err.stderr))) {
+                throw new BundleError(`image '${ref.raw}' was not found in registry ${registry} (${line})`, 'check the repository, tag or digest, and that this runner is logged in (docker login) if the repository is private', { cause: err });
+            }
+            throw new BundleError(`cannot pull image '${ref.raw}': ${line}`, 'see the docker pull output above', { cause: err });
+        }
+    }
+    /** Creates (never starts) a container from an image, labelled so leftovers can be found; returns its id. */
+    async createContainer(image, label, platform, signal) {
+        // An image without Entrypoint/Cmd cannot be created without a command; the container never runs, so any path will do.
+        const entrypoint = '/.eda-oci-export';
+        const eq = label.indexOf('=');
+        const query = platform ? `?platform=${encodeURIComponent(platform)}` : '';
+        const api = await this.apiRequest('POST', `/containers/create${query}`, {
+            body: {
+                Image: image,
+                Entrypoint: [entrypoint],
+                Labels: { [label.slice(0, eq)]: label.slice(eq + 1) },
+                NetworkDisabled: true,
+                HostConfig: { NetworkMode: 'none' },
+            },
+            timeoutMs: 120_000,
+            signal,
+        });
+        if (api?.status === 201) {
+            this.log.info(`[api] POST /containers/create (image ${image})`);
+            return checkedId(JSON.parse(api.body).Id ?? '');
+        }
+        if (api)
+            throw new BundleError(`docker create of ${image} failed: ${apiMessage(api.body)}`, 'check the image and the daemon log');
+        const args = ['container', 'create', '--label', label, '--network', 'none'];
+        if (platform)
+            args.push('--platform', platform);
+        args.push('--entrypoint', entrypoint, '--', image);
+        const r = await this.docker(args, { timeoutMs: 120_000, signal });
+        return checkedId(r.stdout.trim().split('\n').pop() ?? '');
+    }
+    /**
+     * Streams the export of a container (a tar of its filesystem): straight from the Engine API where the socket is
+     * usable (no CLI process copying the stream through a pipe), else `docker export` on stdout.
+     */
+    exportContainer(id, signal) {
+        const socketPath = this.socketPath();
+        if (!socketPath)
+            return this.spawnFn(this.program, ['container', 'export', id], { env: this.env, logger: this.log, signal });
+        this.log.info(`[api] GET /containers/${id.slice(0, 12)}/export`);
+        const stdout = new PassThrough({ highWaterMark: 1 << 20 });
+        let killed = false;
+        let settle;
+        const done = new Promise((resolve, reject) => (settle = { resolve, reject }));
+        done.catch(() => undefined);
+        const fail = (message) => {
+            settle.reject(killed
+                ? new CancelledError('docker export was stopped')
+                : new CommandFailedError(`docker export (engine API) failed: ${message}`, 'docker', ['container', 'export', id], null, null, message));
+            stdout.end();
+        };
+        const req = http.request({ socketPath, method: 'GET', path: `/containers/${encodeURIComponent(id)}/export`, headers: { Host: 'docker' } }, (res) => {
+            if (res.statusCode !== 200) {
+                let body = '';
+                res.setEncoding('utf8');
+                res.on('data', (d) => (body += d));
+                res.on('end', () => fail(apiMessage(body) || `HTTP ${res.statusCode}`));
+                return;
+            }
+            res.on('aborted', () => fail('the connection to the daemon was cut mid-export'));
+            res.on('error', (e) => fail(e.message));
+            res.on('end', () => {
+                if (res.complete)
+                    settle.resolve(undefined);
+                else
+                    fail('the connection to the daemon was cut mid-export');
+            });
+            res.pipe(stdout);
+        });
+        req.on('error', (e) => fail(e.message));
+        req.end();
+        const kill = () => {
+            killed = true;
+            req.destroy();
+        };
+        const onAbort = () => kill();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        void done.finally(() => signal?.removeEventListener('abort', onAbort)).catch(() => undefined);
+        return { stdout, done, kill };
+    }
+    /** Removes a container if it exists (force). Never throws for an already-removed container. */
+    async removeContainer(id) {
+        const api = await this.apiRequest('DELETE', `/containers/${encodeURIComponent(id)}?force=1&v=1`, { timeoutMs: 60_000 });
+        if (api?.status === 204 || api?.status === 404)
+            return;
+        try {
+            await this.docker(['container', 'rm', '--force', '--volumes', id], { timeoutMs: 60_000, quiet: true });
+        }
+        catch (err) {
+            if (err instanceof CommandFailedError && /No such container/i.test(err.stderr))
+                return;
+            throw err;
+        }
+    }
+    /** Containers carrying a label (leftovers of killed builds), with that label's value. */
+    async listContainersByLabel(label) {
+        const filters = encodeURIComponent(JSON.stringify({ label: [label] }));
+        const api = await this.apiGet(`/containers/json?all=1&filters=${filters}`, 10_000);
+        if (api?.status === 200) {
+            const list = JSON.parse(api.body);
+            return list.map((c) => ({ id: c.Id, value: c.Labels?.[label] ?? '' }));
+        }
+        const r = await this.docker(['container', 'ls', '--all', '--no-trunc', '--filter', `label=${label}`, '--format', `{{.ID}} {{.Label ${JSON.stringify(label)}}}`], { timeoutMs: 30_000, quiet: true });
+        return r.stdout
+            .split('\n')
+            .map((l) => l.trim().split(' '))
+            .filter(([id]) => id !== undefined && /^[0-9a-f]{64}$/.test(id))
+            .map(([id, value]) => ({ id: id, value: value ?? '' }));
+    }
+    /** Client and server versions (for provenance), in one call. */
+    async versions() {
+        const api = await this.apiGet('/version', 10_000);
+        if (api?.status === 200) {
+            // The CLI is not run on this path: its version is only known when the CLI is used.
+            return { client: 'not used (engine API)', server: JSON.parse(api.body).Version ?? 'unknown' };
+        }
+        const r = await this.docker(['version', '--format', '{{.Client.Version}} {{.Server.Version}}'], { timeoutMs: 20_000, quiet: true });
+        const [client = 'unknown', server = 'unknown'] = r.stdout.trim().split(' ');
+        return { client, server };
+    }
+}
+function checkedId(id) {
+    if (!/^[0-9a-f]{64}$/.test(id))
+        throw new BundleError(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
+    return id;
+}
+/** The `message` of an Engine API error body, else the body. */
+function apiMessage(body) {
+    try {
+        return JSON.parse(body).message ?? body.trim();
+    }
+    catch {
+        return body.trim();
+    }
+}
+/** The repo digest (`sha256:...`) of an image as it came from the registry named by `ref`, or '' when none. */
+function repoDigestFor(image, ref) {
+    if (ref.digest)
+        return ref.digest;
+    if (ref.isId)
+        return '';
+    const repo = familiarRepository(ref);
+    for (const d of image.RepoDigests ?? []) {
+        const at = d.lastIndexOf('@');
+        if (at > 0 && d.slice(0, at) === repo)
+            return d.slice(at + 1);
+    }
+    return '';
+}
+/** `os/arch[/variant]` of an inspected image. */
+function imagePlatform(image) {
+    return [image.Os, image.Architecture, image.Variant].filter(Boolean).join('/');
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/checks.ts
+// Prerequisite checks for rootless Docker: one table row per check, each failure with the exact one-line fix.
+
+
+
+
+
+/** Subordinate ids rootless Docker needs (uid/gid 0..65535 inside the user namespace). */
+const SUBID_MIN = 65536;
+const STANDARD_DIRS = (/* unused pure expression or super */ null && (['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']));
+const CONTRIB_DIRS = (/* unused pure expression or super */ null && (['/usr/share/docker.io/contrib', '/usr/share/docker/contrib', '/usr/libexec/docker', '/usr/lib/docker']));
+/** statfs f_type magic numbers of network/cluster file systems (linux/magic.h and the vendors' sources). */
+const NETWORK_FS = {
+    0x6969: 'NFS',
+    0x517b: 'SMB',
+    0xff534d42: 'CIFS',
+    0xfe534d42: 'SMB2',
+    0x0bd00bd0: 'Lustre',
+    0x47504653: 'GPFS',
+    0x19830326: 'BeeGFS',
+    0x5346414f: 'AFS',
+    0x6b414653: 'AFS (kAFS)',
+    0x00c36400: 'CephFS',
+    0x564c: 'NCP',
+    0x73757245: 'Coda',
+};
+const FUSE_MAGIC = 0x65735546;
+const LOCAL_FS = {
+    0xef53: 'ext4',
+    0x58465342: 'xfs',
+    0x9123683e: 'btrfs',
+    0x01021994: 'tmpfs',
+    0x794c7630: 'overlay',
+    0x2fc12fc1: 'zfs',
+};
+const PACKAGES = {
+    uidmap: { apt: 'uidmap', dnf: 'shadow-utils', zypper: 'shadow' },
+    dockerd: { apt: 'docker.io', dnf: 'docker-ce', zypper: 'docker' },
+    'dockerd-rootless.sh': { apt: 'docker.io', dnf: 'docker-ce-rootless-extras', zypper: 'docker-rootless-extras' },
+    rootlesskit: { apt: 'rootlesskit', dnf: 'docker-ce-rootless-extras', zypper: 'rootlesskit' },
+    slirp4netns: { apt: 'slirp4netns', dnf: 'slirp4netns', zypper: 'slirp4netns' },
+    docker: { apt: 'docker.io', dnf: 'docker-ce-cli', zypper: 'docker' },
+};
+/** `as root: apt-get install X` for the package providing `what` (Debian names when the manager is unknown). */
+function installFix(what, pm) {
+    const pkg = PACKAGES[what][pm ?? 'apt'];
+    const cmd = pm === 'dnf' ? 'dnf install' : pm === 'zypper' ? 'zypper install' : 'apt-get install';
+    return `as root: ${cmd} ${pkg}`;
+}
+/** The data-root the action uses when none is given: local disk, per user (daemon.json paths are literal). */
+function defaultDataRoot(username) {
+    return `/var/tmp/${username}/containers/storage`;
+}
+/** Validates a data-root path: absolute, normalized, no control characters, not `/`. */
+function validateDataRoot(dir) {
+    const fix = 'use an absolute directory on a local disk, e.g. /var/tmp/$USER/containers/storage';
+    if (!path.isAbsolute(dir))
+        throw new ConfigurationError(`data-root '${dir}' is not an absolute path`, fix);
+    if ([...dir].some((c) => c.charCodeAt(0) < 0x20))
+        throw new ConfigurationError(`data-root '${JSON.stringify(dir)}' contains control characters`, fix);
+    const normal = path.normalize(dir).replace(/\/+$/, '') || '/';
+    if (normal === '/')
+        throw new ConfigurationError(`data-root '${dir}' is the root directory`, fix);
+    if (dir.split('/').includes('..'))
+        throw new ConfigurationError(`data-root '${dir}' contains '..'`, fix);
+    return normal;
+}
+function detectPackageManager() {
+    if (existsSync('/usr/bin/apt-get'))
+        return 'apt';
+    if (existsSync('/usr/bin/dnf') || existsSync('/usr/bin/yum'))
+        return 'dnf';
+    if (existsSync('/usr/bin/zypper'))
+        return 'zypper';
+    return undefined;
+}
+function currentUsername(env, uid) {
+    try {
+        return os.userInfo().username;
+    }
+    catch {
+        // No passwd entry (e.g. an arbitrary uid in a container).
+        return env.USER ?? String(uid);
+    }
+}
+/** The real system: this process's user, /etc/sub[ug]id, /proc/sys, /dev/net/tun, PATH. */
+function checks_defaultCheckDeps(env = process.env) {
+    const uid = process.getuid?.() ?? -1;
+    return {
+        uid,
+        gids: [...new Set([process.getgid?.() ?? -1, ...(process.getgroups?.() ?? [])])],
+        username: currentUsername(env, uid),
+        env,
+        subuidFile: '/etc/subuid',
+        subgidFile: '/etc/subgid',
+        statfs: (p) => statfs(p),
+        tunDevice: '/dev/net/tun',
+        openReadWrite: async (p) => {
+            const fh = await open(p, constants.O_RDWR);
+            await fh.close();
+        },
+        readSysctl: async (name) => {
+            try {
+                return (await readFile(path.join('/proc/sys', name), 'utf8')).trim();
+            }
+            catch {
+                return undefined;
+            }
+        },
+        readFileCaps: readCapabilityXattr,
+        apparmorDir: '/etc/apparmor.d',
+        searchDirs: CONTRIB_DIRS,
+        systemDirs: STANDARD_DIRS,
+        runUserDir: '/run/user',
+        tmpDir: '/tmp',
+        packageManager: detectPackageManager(),
+    };
+}
+/** True when the checked user is this process's user, so real access()/open() results apply to them. */
+function isSelf(deps) {
+    return deps.uid === process.getuid?.();
+}
+/** Permission bits for `want` (4 r, 2 w, 1 x) as the kernel evaluates them: owner class first, then group, then other. */
+function modeAllows(st, deps, want) {
+    if (deps.uid === 0)
+        return true;
+    const bits = st.uid === deps.uid ? (st.mode >> 6) & 7 : deps.gids.includes(st.gid) ? (st.mode >> 3) & 7 : st.mode & 7;
+    return (bits & want) === want;
+}
+function octal(mode) {
+    return (mode & 0o7777).toString(8).padStart(4, '0');
+}
+/** PATH for the daemon: the caller's absolute PATH entries plus the standard dirs that are missing. */
+function daemonSearchPath(envPath, systemDirs = STANDARD_DIRS) {
+    const dirs = (envPath ?? '').split(':').filter((d) => d.startsWith('/'));
+    for (const d of systemDirs)
+        if (!dirs.includes(d))
+            dirs.push(d);
+    return dirs.join(':');
+}
+/** First executable regular file `name` in `dirs`. */
+async function findExecutable(name, dirs) {
+    for (const d of dirs) {
+        const p = path.join(d, name);
+        try {
+            const st = await stat(p);
+            if (st.isFile() && (st.mode & 0o111) !== 0)
+                return p;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function ok(name, detail) {
+    return { name, ok: true, detail, fix: '' };
+}
+function fail(name, detail, fix) {
+    return { name, ok: false, detail, fix };
+}
+/** Not root: rootless Docker runs as an ordinary user (dockerd-rootless.sh refuses uid 0). */
+function checkUser(deps) {
+    if (deps.uid === 0) {
+        return fail('user', 'running as root (uid 0); rootless Docker needs an ordinary user', 'run the job as an ordinary user (e.g. the runner service account), or use the system dockerd when root');
+    }
+    return ok('user', `${deps.username} (uid ${deps.uid})`);
+}
+function parseSubIds(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const f = line.trim().split(':');
+        if (f.length !== 3 || !/^\d+$/.test(f[1]) || !/^\d+$/.test(f[2]))
+            continue;
+        out.push({ owner: f[0], start: Number(f[1]), count: Number(f[2]) });
+    }
+    return out;
+}
+/** A /etc/subuid or /etc/subgid range of >= 65536 ids for the user (by name or uid); the fix names a free range. */
+async function checkSubIds(kind, deps) {
+    const file = kind === 'uid' ? deps.subuidFile : deps.subgidFile;
+    const name = `sub${kind}`;
+    let text = '';
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch {
+        // Missing file: same as no line.
+    }
+    const lines = parseSubIds(text);
+    const mine = lines.filter((l) => l.owner === deps.username || l.owner === String(deps.uid));
+    const best = mine.sort((a, b) => b.count - a.count)[0];
+    if (best && best.count >= SUBID_MIN) {
+        return ok(name, `${best.owner}:${best.start}:${best.count} in ${file}`);
+    }
+    // Next free start above every range in the file, at least 100000 (what useradd picks).
+    const start = Math.max(100000, ...lines.map((l) => l.start + l.count));
+    const fix = `as root: usermod --add-sub${kind}s ${start}-${start + SUBID_MIN - 1} ${deps.username}`;
+    const detail = best
+        ? `${deps.username} has only ${best.count} subordinate ${kind}s in ${file} (${best.start}:${best.count}); rootless Docker needs ${SUBID_MIN}`
+        : `no line for ${deps.username} (uid ${deps.uid}) in ${file}`;
+    return fail(name, detail, fix);
+}
+/** CAP_SETGID and CAP_SETUID bit numbers (linux/capability.h). */
+const CAP_BIT = { newgidmap: 6, newuidmap: 7 };
+/**
+ * Reads `security.capability` with getfattr (package attr; Node has no xattr API). Undefined when the file has no
+ * capabilities or getfattr is missing; the check then reports what it could see.
+ */
+async function readCapabilityXattr(p) {
+    const r = await runCommand('getfattr', ['--absolute-names', '-e', 'hex', '-n', 'security.capability', p], {
+        timeoutMs: 5_000,
+        logger: silentLogger,
+        quiet: true,
+        okExitCodes: [0, 1],
+    }).catch(() => undefined);
+    const hex = r?.exitCode === 0 ? /^security\.capability=0x([0-9a-f]+)$/im.exec(r.stdout)?.[1] : undefined;
+    return hex ? Buffer.from(hex, 'hex') : undefined;
+}
+/**
+ * True when raw vfs_cap_data grants capability `bit` as permitted and effective (`cap_X=ep`): le32 magic_etc whose
+ * low bit is the effective flag, then le32 permitted/inheritable pairs (the first pair covers bits 0..31).
+ */
+function capabilityGranted(raw, bit) {
+    if (!raw || raw.length < 12)
+        return false;
+    const magicEtc = raw.readUInt32LE(0);
+    const permitted = raw.readUInt32LE(4);
+    return (magicEtc & 0x1) === 1 && (permitted & (1 << bit)) !== 0;
+}
+/** newuidmap/newgidmap present and able to map ids: setuid root, or file capability cap_setuid/cap_setgid=ep. */
+async function checkIdMapper(program, deps) {
+    const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
+    const found = await findExecutable(program, dirs);
+    if (!found)
+        return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
+    const st = await stat(found);
+    if ((st.mode & 0o4000) !== 0 && st.uid === 0)
+        return ok(program, `${found} (setuid root)`);
+    const cap = program === 'newuidmap' ? 'cap_setuid' : 'cap_setgid';
+    if (capabilityGranted(await deps.readFileCaps(found), CAP_BIT[program])) {
+        return ok(program, `${found} (file capability ${cap}=ep)`);
+    }
+    return fail(program, `${found} is neither setuid root nor has ${cap}=ep (mode ${octal(st.mode)}, owner uid ${st.uid}; getfattr reads capabilities)`, `as root: chown root ${found} && chmod u+s ${found}  (or: setcap ${cap}=ep ${found})`);
+}
+/** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
+async function checkUserNamespaces(deps) {
+    const name = 'user namespaces';
+    const max = await deps.readSysctl('user/max_user_namespaces');
+    if (max !== undefined && Number(max) === 0) {
+        return fail(name, 'user.max_user_namespaces is 0 (user namespaces disabled)', 'as root: sysctl -w user.max_user_namespaces=28633');
+    }
+    const clone = await deps.readSysctl('kernel/unprivileged_userns_clone');
+    if (clone !== undefined && clone === '0') {
+        return fail(name, 'kernel.unprivileged_userns_clone is 0 (unprivileged user namespaces disabled)', 'as root: sysctl -w kernel.unprivileged_userns_clone=1');
+    }
+    // Ubuntu 23.10+: unprivileged user namespaces are refused unless AppArmor has a profile for the program.
+    const apparmor = await deps.readSysctl('kernel/apparmor_restrict_unprivileged_userns');
+    if (apparmor === '1') {
+        const profiles = await readdir(deps.apparmorDir).catch(() => []);
+        if (!profiles.some((p) => p.includes('rootlesskit'))) {
+            return fail(name, `kernel.apparmor_restrict_unprivileged_userns is 1 and ${deps.apparmorDir} has no rootlesskit profile`, `as root: install an AppArmor profile for rootlesskit (https://docs.docker.com/go/rootless/) or sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`);
+        }
+    }
+    const parts = [`user.max_user_namespaces=${max ?? '?'}`];
+    if (clone !== undefined)
+        parts.push(`kernel.unprivileged_userns_clone=${clone}`);
+    return ok(name, parts.join(', '));
+}
+/** /dev/net/tun openable read-write: rootlesskit's slirp4netns (and vpnkit) network creates a tap device through it. */
+async function checkTun(deps) {
+    const name = '/dev/net/tun';
+    const dev = deps.tunDevice;
+    let st;
+    try {
+        st = await stat(dev);
+    }
+    catch {
+        return fail(name, `${dev} does not exist`, `as root: modprobe tun (or mknod ${dev} c 10 200) && chmod 666 ${dev}`);
+    }
+    if (!modeAllows(st, deps, 6)) {
+        return fail(name, `${dev} is mode ${octal(st.mode)} owner ${st.uid}:${st.gid}: ${deps.username} cannot open it read-write (rootlesskit needs it for tap0)`, `as root: chmod 666 ${dev}`);
+    }
+    if (isSelf(deps)) {
+        try {
+            await deps.openReadWrite(dev);
+        }
+        catch (err) {
+            const e = err;
+            return fail(name, `cannot open ${dev} read-write: ${e.code ?? e.message}`, `as root: chmod 666 ${dev} (in a container also pass the device: --device ${dev})`);
+        }
+    }
+    return ok(name, `${dev} is usable read-write`);
+}
+/** Why a directory cannot serve as this user's runtime dir, or undefined when it can (ours, a directory, exactly 0700). */
+async function runtimeDirProblem(dir, deps) {
+    let st;
+    try {
+        st = await lstat(dir);
+    }
+    catch {
+        return 'does not exist';
+    }
+    if (st.isSymbolicLink())
+        return 'is a symbolic link';
+    if (!st.isDirectory())
+        return 'is not a directory';
+    if (st.uid !== deps.uid)
+        return `is owned by uid ${st.uid}, another user`;
+    if ((st.mode & 0o777) !== 0o700)
+        return `has mode ${octal(st.mode)}, not 0700`;
+    return undefined;
+}
+/**
+ * The runtime dir (XDG_RUNTIME_DIR) for the daemon's socket and state. An unset XDG_RUNTIME_DIR or one that belongs to
+ * another user (left over after su/sudo) is not a failure: /run/user/<uid> is used when it is ours, else a private 0700
+ * directory below /tmp. Another user's directory is never touched.
+ */
+async function planRuntimeDir(deps) {
+    const name = 'XDG_RUNTIME_DIR';
+    const given = deps.env.XDG_RUNTIME_DIR;
+    let why = 'XDG_RUNTIME_DIR is unset';
+    if (given) {
+        const problem = path.isAbsolute(given) ? await runtimeDirProblem(given, deps) : 'is not an absolute path';
+        if (!problem)
+            return { row: ok(name, `${given} (ours, 0700)`), plan: { path: given, create: false } };
+        why = `XDG_RUNTIME_DIR=${given} ${problem}; not touched`;
+    }
+    const runUser = path.join(deps.runUserDir, String(deps.uid));
+    if (!(await runtimeDirProblem(runUser, deps))) {
+        return { row: ok(name, `${runUser} (${why})`), plan: { path: runUser, create: false } };
+    }
+    const priv = path.join(deps.tmpDir, `eda-oci-runtime-${deps.uid}`);
+    const problem = await runtimeDirProblem(priv, deps);
+    if (!problem)
+        return { row: ok(name, `${priv} (private; ${why})`), plan: { path: priv, create: false } };
+    if (problem === 'does not exist') {
+        return { row: ok(name, `${priv} (private, created 0700; ${why})`), plan: { path: priv, create: true } };
+    }
+    return {
+        row: fail(name, `${why}, and the private fallback ${priv} ${problem}`, `set XDG_RUNTIME_DIR to a 0700 directory owned by ${deps.username}, or as root: rm -rf ${priv}`),
+    };
+}
+/**
+ * data-root on a local file system (Docker's overlay storage does not work on NFS/CIFS/Lustre/GPFS...), owned by us
+ * when it exists, else creatable: its nearest existing ancestor is writable and belongs to us or root.
+ */
+async function checkDataRoot(dataRoot, deps) {
+    const name = 'data-root';
+    const fixDir = `set data-root to a directory on a local disk owned by ${deps.username}, e.g. ${defaultDataRoot(deps.username)}`;
+    let dir = dataRoot;
+    let st;
+    for (;;) {
+        try {
+            st = await stat(dir);
+            break;
+        }
+        catch {
+            const parent = path.dirname(dir);
+            if (parent === dir)
+                break;
+            dir = parent;
+        }
+    }
+    if (!st)
+        return fail(name, `no existing ancestor of ${dataRoot}`, fixDir);
+    const exists = dir === dataRoot;
+    if (exists) {
+        if (!st.isDirectory())
+            return fail(name, `${dataRoot} exists and is not a directory`, fixDir);
+        if (st.uid !== deps.uid) {
+            return fail(name, `${dataRoot} is owned by uid ${st.uid}; the rootless daemon runs as ${deps.username} (uid ${deps.uid})`, `${fixDir}, or as root: chown -R ${deps.username} ${dataRoot}`);
+        }
+    }
+    else {
+        if (!st.isDirectory())
+            return fail(name, `${dir} (an ancestor of ${dataRoot}) is not a directory`, fixDir);
+        if (st.uid !== deps.uid && st.uid !== 0) {
+            return fail(name, `${dir} (an ancestor of ${dataRoot}) is owned by uid ${st.uid}, another user who could tamper with the Docker storage`, fixDir);
+        }
+    }
+    let writable = modeAllows(st, deps, 3);
+    if (writable && isSelf(deps))
+        writable = await access(dir, constants.W_OK | constants.X_OK).then(() => true, () => false);
+    if (!writable) {
+        return fail(name, `${dir} is not writable by ${deps.username} (mode ${octal(st.mode)}, owner uid ${st.uid})`, fixDir);
+    }
+    let type;
+    try {
+        type = (await deps.statfs(dir)).type >>> 0;
+    }
+    catch (err) {
+        return fail(name, `cannot statfs ${dir}: ${err.message}`, fixDir);
+    }
+    const magic = `0x${type.toString(16)}`;
+    const network = NETWORK_FS[type];
+    if (network) {
+        return fail(name, `${dataRoot} is on ${network} (statfs type ${magic}); Docker storage must be on a local file system`, `set data-root to a directory on a local disk, e.g. ${defaultDataRoot(deps.username)}`);
+    }
+    const fsName = type === FUSE_MAGIC ? 'FUSE (make sure it is a local file system, not sshfs or similar)' : (LOCAL_FS[type] ?? magic);
+    return ok(name, `${dataRoot} (${fsName}${exists ? '' : ', will be created'})`);
+}
+/** The daemon.json rootless dockerd reads: $XDG_CONFIG_HOME/docker or ~/.config/docker. */
+function daemonConfigFile(env, home) {
+    const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+    return path.join(base, 'docker', 'daemon.json');
+}
+/** HOME exists (dockerd-rootless.sh requires it) and an existing daemon.json is a JSON object without `hosts`. */
+async function checkDaemonConfig(deps, dataRoot) {
+    const name = 'daemon.json';
+    const home = deps.env.HOME ?? '';
+    const file = daemonConfigFile(deps.env, home || '/nonexistent');
+    if (!home ||
+        !path.isAbsolute(home) ||
+        !(await stat(home).then((s) => s.isDirectory(), () => false))) {
+        return {
+            row: fail(name, `HOME '${home}' is not an existing directory`, `set HOME to the home directory of ${deps.username}`),
+            file,
+            home,
+        };
+    }
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            return { row: ok(name, `${file} (will be created)`), file, home };
+        return { row: fail(name, `cannot read ${file}: ${code}`, `as root: chown ${deps.username} ${file}`), file, home };
+    }
+    let parsed;
+    try {
+        parsed = text.trim() === '' ? {} : JSON.parse(text);
+    }
+    catch (err) {
+        return {
+            row: fail(name, `${file} is not valid JSON: ${err.message}`, `fix the JSON syntax in ${file} or move it aside`),
+            file,
+            home,
+        };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return { row: fail(name, `${file} is not a JSON object`, `make ${file} a JSON object ({...}) or move it aside`), file, home };
+    }
+    const config = parsed;
+    if ('hosts' in config) {
+        return {
+            row: fail(name, `${file} sets "hosts"; setup-rootless-docker needs the daemon on its default socket in XDG_RUNTIME_DIR`, `remove "hosts" from ${file}`),
+            file,
+            home,
+            config,
+        };
+    }
+    const current = config['data-root'];
+    const note = current !== undefined && current !== dataRoot ? `; data-root ${JSON.stringify(current)} will become ${dataRoot}` : '';
+    return { row: ok(name, `${file}${note}`), file, home, config };
+}
+async function checkProgram(name, candidates, dirs, fix) {
+    for (const c of candidates) {
+        const found = await findExecutable(c, dirs);
+        if (found)
+            return { row: ok(name, found), found };
+    }
+    return { row: fail(name, `${candidates.join(' or ')} not found in ${dirs.join(':')}`, fix) };
+}
+/**
+ * Runs every prerequisite check (none has a side effect) and returns the table, plus what the setup needs: the runtime
+ * dir plan, the daemon's PATH, dockerd-rootless.sh and the daemon.json path and content.
+ */
+async function checks_runChecks(options = {}, deps = checks_defaultCheckDeps()) {
+    const dataRoot = validateDataRoot(options.dataRoot ?? defaultDataRoot(deps.username));
+    const daemonPath = daemonSearchPath(deps.env.PATH, deps.systemDirs);
+    const pathDirs = daemonPath.split(':');
+    const pm = deps.packageManager;
+    const runtime = await planRuntimeDir(deps);
+    const config = await checkDaemonConfig(deps, dataRoot);
+    const script = await checkProgram('dockerd-rootless.sh', ['dockerd-rootless.sh'], [...pathDirs, ...deps.searchDirs], `${installFix('dockerd-rootless.sh', pm)}${pm === 'apt' || !pm ? ' (or docker-ce-rootless-extras from the Docker repository)' : ''}`);
+    const dockerCli = deps.env.EDA_OCI_DOCKER;
+    const docker = dockerCli && path.isAbsolute(dockerCli)
+        ? await checkProgram('docker CLI', [path.basename(dockerCli)], [path.dirname(dockerCli)], `set EDA_OCI_DOCKER to an existing docker program`)
+        : await checkProgram('docker CLI', [dockerCli || 'docker'], pathDirs, installFix('docker', pm));
+    const rows = [
+        checkUser(deps),
+        await checkSubIds('uid', deps),
+        await checkSubIds('gid', deps),
+        await checkIdMapper('newuidmap', deps),
+        await checkIdMapper('newgidmap', deps),
+        await checkUserNamespaces(deps),
+        await checkTun(deps),
+        runtime.row,
+        await checkDataRoot(dataRoot, deps),
+        config.row,
+        script.row,
+        (await checkProgram('dockerd', ['dockerd'], pathDirs, installFix('dockerd', pm))).row,
+        (await checkProgram('rootlesskit', ['rootlesskit', 'docker-rootlesskit'], pathDirs, installFix('rootlesskit', pm))).row,
+        (await checkProgram('slirp4netns', ['slirp4netns', 'vpnkit'], pathDirs, installFix('slirp4netns', pm))).row,
+        docker.row,
+    ];
+    return {
+        ok: rows.every((r) => r.ok),
+        rows,
+        dataRoot,
+        runtimeDir: runtime.plan,
+        daemonPath,
+        dockerdRootless: script.found,
+        configFile: config.file,
+        existingConfig: config.config,
+        home: config.home,
+    };
+}
+/** The table as plain text: `ok`/`FAIL`, name, detail, and an indented `fix:` line under each failure. */
+function formatCheckTable(rows) {
+    const width = Math.max(...rows.map((r) => r.name.length)) + 2;
+    return rows
+        .map((r) => `${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(width)}${r.detail}${r.ok ? '' : `\n      ${''.padEnd(width)}fix: ${r.fix}`}`)
+        .join('\n');
+}
+/** Thrown when prerequisites fail: one line per failed check with its fix; `rows` is the whole table. */
+class checks_PrerequisiteError extends src/* ConfigurationError */.j1 {
+    rows;
+    name = 'PrerequisiteError';
+    constructor(rows) {
+        const user = rows.find((r) => r.name === 'user' && !r.ok);
+        // Running as root makes every per-user check moot: report only that.
+        const failed = user ? [user] : rows.filter((r) => !r.ok);
+        const line = failed.map((r) => `${r.name}: ${r.detail}; fix: ${r.fix}`).join(' | ');
+        super(failed.length === 1
+            ? `rootless Docker prerequisite failed: ${line}`
+            : `${failed.length} rootless Docker prerequisites failed: ${line}`);
+        this.rows = rows;
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/daemon.ts
+// Rootless dockerd of the current user: checks, daemon.json merge, start (or reuse a running one), wait until healthy, stop.
+
+
+
+
+
+
+
+
+const LOCK_NAME = 'eda-oci-setup-rootless-docker.lock';
+const LOG_NAME = 'eda-oci-dockerd-rootless.log';
+/** Environment passed through to the daemon (proxies for pulls, rootlesskit knobs); everything else is dropped. */
+const PASS_ENV = /^(XDG_CONFIG_HOME|DOCKERD_ROOTLESS_[A-Z0-9_]+|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy|TZ|LANG|LC_ALL)$/;
+/** Parses the daemon-config input: a JSON object; `hosts` is refused (the daemon must stay on its default socket). */
+function parseDaemonConfig(text, where = 'daemon-config') {
+    if (text === undefined || text.trim() === '')
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ConfigurationError(`${where} is not valid JSON: ${err.message}`, `give a JSON object, e.g. {"log-level": "warn"}`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new ConfigurationError(`${where} is not a JSON object`, `give a JSON object, e.g. {"log-level": "warn"}`);
+    }
+    if ('hosts' in value) {
+        throw new ConfigurationError(`${where} sets "hosts"`, 'remove it: the rootless daemon listens on unix://$XDG_RUNTIME_DIR/docker.sock');
+    }
+    return value;
+}
+function canonical(v) {
+    if (Array.isArray(v))
+        return `[${v.map(canonical).join(',')}]`;
+    if (v && typeof v === 'object') {
+        return `{${Object.keys(v)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(v);
+}
+/**
+ * daemon.json content: the user's keys, then `overlay` on top, then data-root. `changed` is false when the file already
+ * says the same (it is then left alone, formatting included).
+ */
+function mergeDaemonConfig(existing, overlay, dataRoot) {
+    if (overlay['data-root'] !== undefined && overlay['data-root'] !== dataRoot) {
+        throw new ConfigurationError(`daemon-config sets data-root ${JSON.stringify(overlay['data-root'])}, which differs from data-root ${dataRoot}`, 'set the data-root input instead');
+    }
+    const config = { ...existing, ...overlay, 'data-root': dataRoot };
+    return { config, changed: existing === undefined || canonical(existing) !== canonical(config) };
+}
+/**
+ * Writes daemon.json atomically (temp file in the same directory, fsync, rename) after copying the previous file to
+ * `<file>.eda-oci-backup-<time>`. A symlinked daemon.json (dotfile managers) is written through to its target.
+ */
+async function writeDaemonJson(file, config, now = new Date()) {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    let target = file;
+    let mode = 0o644;
+    let backup;
+    const st = await lstat(file).catch(() => undefined);
+    if (st) {
+        target = st.isSymbolicLink() ? await realpath(file) : file;
+        mode = (await lstat(target)).mode & 0o777;
+        backup = `${target}.eda-oci-backup-${now.toISOString().replace(/[-:.]/g, '')}`;
+        await copyFile(target, backup, constants.COPYFILE_EXCL);
+    }
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+        const fh = await open(tmp, 'wx', mode);
+        try {
+            await fh.writeFile(`${JSON.stringify(config, null, 2)}\n`);
+            await fh.sync();
+        }
+        finally {
+            await fh.close();
+        }
+        await rename(tmp, target);
+    }
+    catch (err) {
+        await unlink(tmp).catch(() => undefined);
+        throw err;
+    }
+    return { backup };
+}
+/** GET /info on a daemon's unix socket; undefined when nothing answers (no socket, refused, timeout, not Docker). */
+function probeDaemon(socket, timeoutMs = 3000) {
+    return new Promise((resolve) => {
+        const req = external_node_http_default().get({ socketPath: socket, path: '/info', headers: { Host: 'docker' }, timeout: timeoutMs }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => (body += d));
+            res.on('error', () => resolve(undefined));
+            res.on('end', () => {
+                if (res.statusCode !== 200)
+                    return resolve(undefined);
+                try {
+                    const info = JSON.parse(body);
+                    resolve({
+                        rootless: (info.SecurityOptions ?? []).some((s) => s.split(',').includes('name=rootless')),
+                        dockerRootDir: info.DockerRootDir ?? '',
+                        serverVersion: info.ServerVersion ?? '',
+                    });
+                }
+                catch {
+                    resolve(undefined);
+                }
+            });
+        });
+        req.on('timeout', () => req.destroy());
+        req.on('error', () => resolve(undefined));
+    });
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new src/* CancelledError */.cc('rootless Docker setup was cancelled'));
+        const onAbort = () => {
+            clearTimeout(t);
+            reject(new src/* CancelledError */.cc('rootless Docker setup was cancelled'));
+        };
+        const t = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** The holder recorded in a lock file is alive (same pid and start time). */
+function holderAlive(text) {
+    try {
+        const h = JSON.parse(text);
+        if (typeof h.pid !== 'number')
+            return { alive: false };
+        const p = procInfo(h.pid);
+        return { alive: Boolean(p && !p.zombie && (h.startTime === undefined || p.startTime === h.startTime)), pid: h.pid };
+    }
+    catch {
+        return { alive: false };
+    }
+}
+/**
+ * Serializes setups of one user: an O_EXCL lock file with our pid and start time in the runtime dir. A lock whose
+ * holder is dead is taken over (re-read just before removal, so a lock a third run just took is not removed).
+ * Resolves with the release function.
+ */
+async function acquireSetupLock(dir, opts) {
+    const file = path.join(dir, LOCK_NAME);
+    const me = JSON.stringify({ pid: process.pid, startTime: procInfo(process.pid)?.startTime, host: os.hostname() });
+    const deadline = Date.now() + opts.timeoutMs;
+    let announced = false;
+    for (;;) {
+        // The lock appears with its content (written to a temp file, then hard-linked into place; link fails when the lock
+        // exists): an O_EXCL create followed by a write would show other runs an empty lock they could take for stale.
+        const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
+        await writeFile(tmp, me, { mode: 0o600 });
+        try {
+            await link(tmp, file);
+            return async () => {
+                if ((await readFile(file, 'utf8').catch(() => '')) === me)
+                    await unlink(file).catch(() => undefined);
+            };
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+        }
+        finally {
+            await unlink(tmp).catch(() => undefined);
+        }
+        const text = await readFile(file, 'utf8').catch(() => undefined);
+        if (text === undefined)
+            continue;
+        const holder = holderAlive(text);
+        if (!holder.alive) {
+            if ((await readFile(file, 'utf8').catch(() => undefined)) === text) {
+                opts.logger?.info(`taking over the setup lock ${file} of a run that is gone${holder.pid ? ` (pid ${holder.pid})` : ''}`);
+                await unlink(file).catch(() => undefined);
+            }
+            continue;
+        }
+        if (!announced) {
+            opts.logger?.info(`waiting for another setup-rootless-docker run of this user (pid ${holder.pid}, lock ${file})`);
+            announced = true;
+        }
+        if (Date.now() > deadline) {
+            throw new EdaOciError(`another setup-rootless-docker run of this user (pid ${holder.pid}) still holds ${file} after ${Math.round(opts.timeoutMs / 1000)} s`, `wait for it to finish, or stop pid ${holder.pid}`);
+        }
+        await sleep(200, opts.signal);
+    }
+}
+/** Creates the private runtime dir (0700) or verifies an existing one is ours and a real directory. */
+async function ensureRuntimeDir(dir, uid) {
+    await mkdir(dir, { mode: 0o700 }).catch((err) => {
+        if (err.code !== 'EEXIST')
+            throw err;
+    });
+    const st = await lstat(dir);
+    if (!st.isDirectory() || st.uid !== uid) {
+        throw new ConfigurationError(`runtime dir ${dir} is not a directory owned by uid ${uid}`, `as root: rm -rf ${dir}`);
+    }
+    if ((st.mode & 0o777) !== 0o700)
+        await chmod(dir, 0o700);
+}
+/** The daemon answers on `socket`, which belongs to `uid` (another user's socket is never reused). */
+async function probeOwnDaemon(socket, uid) {
+    const st = await lstat(socket).catch(() => undefined);
+    if (!st || !st.isSocket() || st.uid !== uid)
+        return undefined;
+    return probeDaemon(socket);
+}
+/** The last lines of a log file (empty when unreadable). */
+async function logTail(file, lines = 200) {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    return text
+        .split('\n')
+        .filter((l, i, a) => l !== '' || i < a.length - 1)
+        .slice(-lines);
+}
+/** The most telling line of a failed start-up log (rootlesskit/dockerd errors), without shell trace lines. */
+function salientLogLine(lines) {
+    const interesting = /level=(error|fatal)|\berror\b|failed|denied|needs to be|must be|not found|cannot|No such/i;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const l = lines[i].trim();
+        if (l && !l.startsWith('+') && interesting.test(l))
+            return l.length > 300 ? `${l.slice(0, 300)}...` : l;
+    }
+    return '';
+}
+/** Environment of the daemon: a clean one with what dockerd-rootless.sh needs, plus pass-through knobs. */
+function daemonEnv(env, v) {
+    const out = {
+        HOME: v.home,
+        USER: v.user,
+        LOGNAME: v.user,
+        PATH: v.path,
+        XDG_RUNTIME_DIR: v.runtimeDir,
+    };
+    for (const [k, val] of Object.entries(env))
+        if (PASS_ENV.test(k) && val !== undefined)
+            out[k] = val;
+    // The GitHub runner kills processes carrying its RUNNER_TRACKING_ID when the job ends (orphan clean-up); a daemon that
+    // must outlive the job is started without it, one that must not is left with it as a safety net.
+    if (!v.keepRunning && env.RUNNER_TRACKING_ID)
+        out.RUNNER_TRACKING_ID = env.RUNNER_TRACKING_ID;
+    return out;
+}
+/**
+ * Makes a rootless Docker daemon of the current user available: runs the prerequisite checks (failing with
+ * PrerequisiteError before touching anything), merges daemon.json, then reuses a healthy rootless daemon already
+ * answering on $XDG_RUNTIME_DIR/docker.sock or starts dockerd-rootless.sh detached and waits until `/info` answers and
+ * reports rootless. A daemon that fails to come up, or a cancellation, stops what this call started. Concurrent calls
+ * of one user are serialized with a lock in the runtime dir.
+ */
+async function setupRootlessDocker(options = {}, deps = {}) {
+    const logger = deps.logger ?? silentLogger;
+    const checkDeps = deps.checks ?? defaultCheckDeps();
+    const waitSeconds = options.waitSeconds ?? 60;
+    const report = await logger.group('Check rootless Docker prerequisites', async () => {
+        const r = await runChecks({ dataRoot: options.dataRoot }, checkDeps);
+        // One line per check; the failure itself is reported once, by the caller, from the PrerequisiteError.
+        for (const row of r.rows)
+            logger.info(row.ok ? `ok    ${row.name}: ${row.detail}` : `FAIL  ${row.name}: ${row.detail}; fix: ${row.fix}`);
+        return r;
+    });
+    if (!report.ok)
+        throw new PrerequisiteError(report.rows);
+    const merged = mergeDaemonConfig(report.existingConfig, options.daemonConfig ?? {}, report.dataRoot);
+    const plan = report.runtimeDir;
+    const socket = path.join(plan.path, 'docker.sock');
+    const base = {
+        dockerHost: `unix://${socket}`,
+        checks: report.rows,
+        runtimeDir: plan.path,
+        warnings: [],
+    };
+    if (plan.create)
+        await ensureRuntimeDir(plan.path, checkDeps.uid);
+    const release = await acquireSetupLock(plan.path, { signal: options.signal, timeoutMs: (waitSeconds + 60) * 1000, logger });
+    try {
+        const running = await probeOwnDaemon(socket, checkDeps.uid);
+        if (running && !running.rootless) {
+            throw new ConfigurationError(`the Docker daemon answering on ${socket} is not rootless`, `stop it, or set XDG_RUNTIME_DIR elsewhere`);
+        }
+        if (running) {
+            logger.info(`reusing the rootless Docker daemon already running at ${base.dockerHost} (version ${running.serverVersion})`);
+            const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
+            if (running.dockerRootDir !== wanted) {
+                base.warnings.push(`the running daemon uses data-root ${running.dockerRootDir}, not ${report.dataRoot}; stop it to start one with the requested data-root`);
+            }
+            if (merged.changed) {
+                base.warnings.push(`${report.configFile} was left unchanged: the running daemon would not read it until it is restarted`);
+            }
+            for (const w of base.warnings)
+                logger.warning(w);
+            return {
+                ...base,
+                dataRoot: running.dockerRootDir || report.dataRoot,
+                started: false,
+                daemonJson: { file: report.configFile, changed: false },
+                serverVersion: running.serverVersion,
+            };
+        }
+        const daemonJson = { file: report.configFile, changed: merged.changed };
+        if (merged.changed) {
+            const { backup } = await writeDaemonJson(report.configFile, merged.config, deps.now?.());
+            daemonJson.backup = backup;
+            logger.info(`wrote ${report.configFile}${backup ? ` (previous content in ${backup})` : ''}`);
+        }
+        await mkdir(report.dataRoot, { recursive: true, mode: 0o700 });
+        if (options.start === false) {
+            return { ...base, dataRoot: report.dataRoot, started: false, daemonJson };
+        }
+        const logFile = path.join(plan.path, LOG_NAME);
+        await rename(logFile, `${logFile}.1`).catch(() => undefined);
+        const env = daemonEnv(checkDeps.env, {
+            home: report.home,
+            user: checkDeps.username,
+            runtimeDir: plan.path,
+            path: report.daemonPath,
+            keepRunning: options.keepRunning ?? false,
+        });
+        const t0 = Date.now();
+        const info = await logger.group('Start rootless dockerd', async () => {
+            const proc = await startDetached(report.dockerdRootless, [], { env, logFile, logger });
+            const state = { pid: proc.pid, startTime: procInfo(proc.pid)?.startTime ?? 0, runtimeDir: plan.path, socket };
+            options.onStarted?.(state);
+            const failStart = async (err) => {
+                // On cancellation the runner (or runuser, after 2 s) kills this step soon: a short grace, then SIGKILL. A daemon
+                // that has not finished starting holds nothing worth a clean shutdown.
+                await stopRootlessDocker(state, { logger, graceMs: err instanceof CancelledError ? 1000 : 5000 });
+                if (!(err instanceof CancelledError)) {
+                    const lines = await logTail(logFile);
+                    await logger.group(`rootless dockerd log (${logFile})`, async () => {
+                        for (const l of lines)
+                            logger.info(l);
+                    });
+                }
+                throw err;
+            };
+            const deadline = t0 + waitSeconds * 1000;
+            for (;;) {
+                const up = await probeDaemon(socket, 2000);
+                // Cancelled while starting: stop it even when it has just come up (nobody will use it).
+                if (options.signal?.aborted) {
+                    return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
+                }
+                if (up?.rootless)
+                    return { up, state };
+                if (up) {
+                    return failStart(new EdaOciError(`the daemon answering on ${socket} does not report rootless mode`, `check ${report.dockerdRootless} and the daemon log above`));
+                }
+                const ended = proc.exitStatus();
+                if (ended) {
+                    const why = salientLogLine(await logTail(logFile));
+                    const how = ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.code}`;
+                    return failStart(new EdaOciError(`rootless dockerd ${how} during start-up${why ? `: ${why}` : ''}`, `see the daemon log above (${logFile})`));
+                }
+                if (Date.now() > deadline) {
+                    const why = salientLogLine(await logTail(logFile));
+                    return failStart(new EdaOciError(`rootless dockerd did not answer on ${socket} within ${waitSeconds} s${why ? ` (last error in its log: ${why})` : ''}`, `see the daemon log above (${logFile}); raise wait-seconds on a slow machine`));
+                }
+                await sleep(250, options.signal).catch(() => undefined); // an abort is handled at the top of the loop
+            }
+        });
+        const startMs = Date.now() - t0;
+        logger.info(`rootless dockerd ${info.up.serverVersion} answers at ${base.dockerHost} after ${(startMs / 1000).toFixed(1)} s`);
+        const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
+        if (info.up.dockerRootDir !== wanted) {
+            base.warnings.push(`the daemon reports data-root ${info.up.dockerRootDir}, not ${wanted}`);
+            logger.warning(base.warnings.at(-1));
+        }
+        return {
+            ...base,
+            dataRoot: info.up.dockerRootDir || report.dataRoot,
+            started: true,
+            pid: info.state.pid,
+            logFile,
+            daemonJson,
+            state: info.state,
+            serverVersion: info.up.serverVersion,
+            startMs,
+        };
+    }
+    finally {
+        await release();
+    }
+}
+/** Parses a saved {@link DaemonState} (the post step's input); throws on anything else. */
+function parseDaemonState(text) {
+    const v = JSON.parse(text);
+    const ok = Number.isInteger(v.pid) &&
+        v.pid > 1 &&
+        Number.isInteger(v.startTime) &&
+        typeof v.runtimeDir === 'string' &&
+        external_node_path_default().isAbsolute(v.runtimeDir) &&
+        typeof v.socket === 'string' &&
+        external_node_path_default().isAbsolute(v.socket);
+    if (!ok)
+        throw new src/* EdaOciError */.sm(`saved daemon state ${JSON.stringify(text)} is not valid`, 'nothing was stopped');
+    return { pid: v.pid, startTime: v.startTime, runtimeDir: v.runtimeDir, socket: v.socket };
+}
+function alive(pid, startTime) {
+    const p = (0,src/* procInfo */.Nw)(pid);
+    return Boolean(p && !p.zombie && p.startTime === startTime);
+}
+async function waitGone(procs, ms) {
+    const until = Date.now() + ms;
+    for (;;) {
+        if (!procs.some((p) => alive(p.pid, p.startTime)))
+            return true;
+        if (Date.now() > until)
+            return false;
+        await sleep(100);
+    }
+}
+/**
+ * Stops a daemon that {@link setupRootlessDocker} started, and only that one: SIGTERM to rootlesskit (which forwards it
+ * to dockerd for a clean shutdown that removes the socket), then SIGTERM and finally SIGKILL to whatever of its session
+ * and descendants is left (containerd runs in a session of its own). Idempotent: a daemon that is gone is reported as such.
+ */
+async function stopRootlessDocker(state, opts = {}) {
+    const logger = opts.logger ?? src/* silentLogger */.qq;
+    const uid = process.getuid?.();
+    const t0 = Date.now();
+    // Processes of that session started after it: a later process reusing the pid cannot match both.
+    const tree = () => (0,src/* sessionProcesses */.Ar)(state.pid).filter((p) => p.uid === uid && p.startTime >= state.startTime && p.pid !== process.pid);
+    const seen = new Map(tree().map((p) => [p.pid, p]));
+    const leaderAlive = alive(state.pid, state.startTime);
+    if (!leaderAlive && seen.size === 0) {
+        await removeStaleSocket(state.socket, uid);
+        return { stopped: false, detail: `rootless dockerd (pid ${state.pid}) is not running` };
+    }
+    if (leaderAlive) {
+        try {
+            process.kill(state.pid, 'SIGTERM');
+        }
+        catch {
+            // exited meanwhile
+        }
+        await waitGone([{ pid: state.pid, startTime: state.startTime }], opts.graceMs ?? 20_000);
+    }
+    for (const p of tree())
+        seen.set(p.pid, p);
+    let left = [...seen.values()].filter((p) => alive(p.pid, p.startTime));
+    for (const sig of ['SIGTERM', 'SIGKILL']) {
+        if (left.length === 0)
+            break;
+        logger.info(`sending ${sig} to ${left.length} leftover process(es) of the rootless daemon: ${left.map((p) => p.pid).join(' ')}`);
+        for (const p of left) {
+            try {
+                process.kill(p.pid, sig);
+            }
+            catch {
+                // exited meanwhile
+            }
+        }
+        await waitGone(left, sig === 'SIGTERM' ? Math.min(3000, opts.graceMs ?? 3000) : 2000);
+        left = left.filter((p) => alive(p.pid, p.startTime));
+    }
+    await removeStaleSocket(state.socket, uid);
+    const detail = `stopped rootless dockerd (pid ${state.pid}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`;
+    logger.info(detail);
+    return { stopped: true, detail };
+}
+/** A socket of ours that no daemon answers on any more (dockerd killed hard) would make the next reuse check wait. */
+async function removeStaleSocket(socket, uid) {
+    const st = await (0,promises_namespaceObject.lstat)(socket).catch(() => undefined);
+    if (!st || !st.isSocket() || st.uid !== uid)
+        return;
+    if (await probeDaemon(socket, 1000))
+        return;
+    await (0,promises_namespaceObject.unlink)(socket).catch(() => undefined);
+}
+
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/index.ts
+// Rootless Docker for the current user: prerequisite checks (eda-oci doctor) and daemon set-up/teardown.
+
+
+
+;// CONCATENATED MODULE: ./packages/docker/src/index.ts
+// Public surface of @eda-oci/docker: the docker CLI client, image-reference grammar and rootless daemon set-up.
+
+
+
+
+
+/***/ }),
+
+/***/ 8519:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  cc: () => (/* reexport */ errors_CancelledError),
+  j1: () => (/* reexport */ errors_ConfigurationError),
+  sm: () => (/* reexport */ EdaOciError),
+  Nw: () => (/* reexport */ procInfo),
+  Ar: () => (/* reexport */ sessionProcesses),
+  qq: () => (/* reexport */ silentLogger)
+});
+
+// UNUSED EXPORTS: BundleError, CommandFailedError, PROGRESS_INTERVAL_MS, ProgressTicker, createConsoleLogger, formatBytes, formatCommand, lastLine, parseYamlText, runCommand, spawnCommand, startDetached
+
+;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
+// Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
+/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
+class EdaOciError extends Error {
+    hint;
+    name = 'EdaOciError';
+    constructor(message, hint, options) {
+        super(hint ? `${message}; ${hint}` : message, options);
+        this.hint = hint;
+    }
+}
+/** A bad input or environment setting, detected before any side effect. */
+class errors_ConfigurationError extends EdaOciError {
+    name = 'ConfigurationError';
+}
+/** A program exited non-zero, was killed, timed out, or could not be started. */
+class errors_CommandFailedError extends EdaOciError {
+    command;
+    args;
+    exitCode;
+    signal;
+    stderr;
+    name = 'CommandFailedError';
+    constructor(message, command, args, exitCode, signal, stderr, hint, options) {
+        super(message, hint, options);
+        this.command = command;
+        this.args = args;
+        this.exitCode = exitCode;
+        this.signal = signal;
+        this.stderr = stderr;
+    }
+}
+/** Building, reading or checking an OCI bundle failed (includes hostile archives). */
+class BundleError extends (/* unused pure expression or super */ null && (EdaOciError)) {
+    name = 'BundleError';
+}
+/** The operation was cancelled (signal or AbortSignal); cleanup has run. */
+class errors_CancelledError extends EdaOciError {
+    name = 'CancelledError';
+}
+
+;// CONCATENATED MODULE: ./packages/exec/src/logger.ts
+// The logging interface every domain package takes as a parameter, so the library runs outside Actions.
+/** Logger that writes to stderr, used by the CLI and tests; debug lines only when `verbose`. */
+function createConsoleLogger(options = {}) {
+    const write = (line) => {
+        process.stderr.write(`${line}\n`);
+    };
+    return {
+        debug: (m) => {
+            if (options.verbose)
+                write(`debug: ${m}`);
+        },
+        info: (m) => {
+            if (!options.quiet)
+                write(m);
+        },
+        warning: (m) => write(`warning: ${m}`),
+        error: (m) => write(`error: ${m}`),
+        group: async (title, fn) => {
+            if (!options.quiet)
+                write(`== ${title}`);
+            return fn();
+        },
+    };
+}
+/** Logger that drops everything; handy default for library calls in tests. */
+const silentLogger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warning: () => undefined,
+    error: () => undefined,
+    group: (_t, fn) => fn(),
+};
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./packages/exec/src/run-command.ts
+// The one way eda-oci runs programs: argument arrays (never a shell), timeouts, capped output, cancellation.
+
+
+const KILL_GRACE_MS = 2000;
+/** Renders a command for logs only (quoted where needed); it is never executed as a string. */
+function run_command_formatCommand(command, args) {
+    const quote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+    return [command, ...args].map(quote).join(' ');
+}
+function checkArgs(command, args) {
+    for (const a of [command, ...args]) {
+        if (typeof a !== 'string' || a.includes('\0')) {
+            throw new TypeError(`argument ${JSON.stringify(a)} of ${command} is not a NUL-free string`);
+        }
+    }
+}
+/**
+ * Starts a program with an argument array (never a shell) and watches it: logs the `[command]` line, kills it
+ * (SIGTERM, then SIGKILL after a grace period) on timeout or abort, and reports how it ended. A program that cannot
+ * be started rejects `ended` with CommandFailedError.
+ */
+function supervise(command, args, options, stdin) {
+    checkArgs(command, args);
+    const line = `[command] ${run_command_formatCommand(command, args)}`;
+    if (options.quiet)
+        options.logger?.debug(line);
+    else
+        options.logger?.info(line);
+    const started = Date.now();
+    const child = spawn(command, [...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: [stdin, 'pipe', 'pipe'],
+        shell: false,
+    });
+    let reason;
+    let killTimer;
+    const kill = () => {
+        if (child.exitCode !== null || child.signalCode !== null)
+            return;
+        child.kill('SIGTERM');
+        killTimer ??= setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+        killTimer.unref();
+    };
+    const timer = options.timeoutMs !== undefined
+        ? setTimeout(() => {
+            reason = 'timeout';
+            kill();
+        }, options.timeoutMs)
+        : undefined;
+    timer?.unref();
+    const onAbort = () => {
+        reason ??= 'cancel';
+        kill();
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted)
+        onAbort();
+    const cleanup = () => {
+        if (timer)
+            clearTimeout(timer);
+        if (killTimer)
+            clearTimeout(killTimer);
+        options.signal?.removeEventListener('abort', onAbort);
+    };
+    const ended = new Promise((resolve, reject) => {
+        child.once('error', (err) => {
+            cleanup();
+            const missing = err.code === 'ENOENT';
+            reject(new CommandFailedError(`cannot run ${command}: ${missing ? 'program not found' : err.message}`, command, args, null, null, '', missing ? `install ${command} or put it on PATH` : undefined, { cause: err }));
+        });
+        child.once('close', (code, signal) => {
+            cleanup();
+            resolve({ code, signal, reason, durationMs: Date.now() - started });
+        });
+    });
+    return { child, ended, kill };
+}
+/** The error for an ending that is not a success, or undefined when `ok` accepts the exit code. */
+function endingError(command, args, e, stderr, options, ok) {
+    if (e.reason === 'cancel')
+        return new CancelledError(`${command} was cancelled`);
+    if (e.reason === 'timeout') {
+        return new CommandFailedError(`${run_command_formatCommand(command, args.slice(0, 3))} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, e.code, e.signal, stderr);
+    }
+    if (e.code === null || !ok.includes(e.code))
+        return failure(command, args, e.code, e.signal, stderr);
+    return undefined;
+}
+/**
+ * Starts a program whose stdout the caller streams. stderr is kept (capped) for the error message.
+ * Use for large outputs such as `docker export`; use {@link runCommand} for everything else.
+ */
+function spawnCommand(command, args, options = {}) {
+    const { child, ended, kill } = supervise(command, args, options, 'ignore');
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d) => {
+        if (stderr.length < 64 * 1024)
+            stderr += d;
+    });
+    const done = ended.then((e) => {
+        const err = endingError(command, args, e, stderr, options, [0]);
+        if (err)
+            throw err;
+        return { durationMs: e.durationMs, stderr };
+    });
+    // Keep the promise from being reported unhandled when the caller only awaits stdout first.
+    done.catch(() => undefined);
+    return { child, stdout: child.stdout, done, kill };
+}
+function failure(command, args, code, sig, stderr) {
+    const last = lastLine(stderr);
+    const how = sig ? `was killed by ${sig}` : `exited with code ${code}`;
+    return new CommandFailedError(`${run_command_formatCommand(command, args.slice(0, 3))}${args.length > 3 ? ' ...' : ''} ${how}${last ? `: ${last}` : ''}`, command, args, code, sig, stderr);
+}
+/** Last non-empty line of a program's stderr, trimmed; what most CLIs put their error in. */
+function lastLine(text) {
+    const lines = text.split('\n').map((l) => l.trim());
+    for (let i = lines.length - 1; i >= 0; i--)
+        if (lines[i])
+            return lines[i];
+    return '';
+}
+/**
+ * Runs a program to completion with an argument array and returns its output.
+ * Rejects with CommandFailedError on a non-accepted exit code, a signal, a timeout or a missing program,
+ * and with CancelledError when `signal` aborts.
+ */
+const runCommand = async (command, args, options = {}) => {
+    const { child, ended } = supervise(command, args, options, options.input !== undefined ? 'pipe' : 'ignore');
+    const max = options.maxOutputBytes ?? 4 * 1024 * 1024;
+    const out = collector(max, options.onStdoutLine);
+    const err = collector(max, options.onStderrLine);
+    child.stdout.on('data', out.push);
+    child.stderr.on('data', err.push);
+    if (options.input !== undefined) {
+        child.stdin.on('error', () => undefined); // EPIPE when the program exits early; its exit code tells.
+        child.stdin.end(options.input);
+    }
+    const e = await ended;
+    out.flush();
+    err.flush();
+    const stdout = out.text();
+    const stderr = err.text();
+    const failed = endingError(command, args, e, stderr, options, options.okExitCodes ?? [0]);
+    if (failed)
+        throw failed;
+    return { exitCode: e.code, stdout, stderr, durationMs: e.durationMs, truncated: out.truncated || err.truncated };
+};
+function collector(max, onLine) {
+    const chunks = [];
+    let kept = 0;
+    let truncated = false;
+    let partial = '';
+    return {
+        push: (chunk) => {
+            if (kept < max) {
+                const take = chunk.subarray(0, max - kept);
+                chunks.push(take);
+                kept += take.length;
+                if (take.length < chunk.length)
+                    truncated = true;
+            }
+            else
+                truncated = true;
+            if (onLine) {
+                const lines = (partial + chunk.toString('utf8')).split('\n');
+                partial = lines.pop() ?? '';
+                for (const l of lines)
+                    onLine(l);
+            }
+        },
+        flush: () => {
+            if (onLine && partial)
+                onLine(partial);
+            partial = '';
+        },
+        text: () => Buffer.concat(chunks).toString('utf8'),
+        get truncated() {
+            return truncated;
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./packages/exec/src/detached.ts
+// Starting a long-lived daemon detached from the caller (own session, output to a log file), and finding what it spawned.
+
+
+
+
+/**
+ * Starts `command` in its own session (setsid: it survives the caller and a SIGINT to the caller's process group) with
+ * stdin from /dev/null and output appended to a log file, so it holds no pipe of the caller open. Resolves once the
+ * program was started; rejects with CommandFailedError when it cannot be started.
+ */
+async function startDetached(command, args, options) {
+    for (const a of [command, ...args]) {
+        if (a.includes('\0'))
+            throw new TypeError(`argument ${JSON.stringify(a)} of ${command} is not a NUL-free string`);
+    }
+    options.logger?.info(`[command] ${formatCommand(command, args)} (detached, log ${options.logFile})`);
+    const fd = openSync(options.logFile, 'a', 0o600);
+    try {
+        const child = spawn(command, [...args], {
+            cwd: options.cwd ?? '/',
+            env: options.env,
+            detached: true,
+            stdio: ['ignore', fd, fd],
+            shell: false,
+        });
+        let status;
+        const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
+            status = { code, signal };
+            resolve(status);
+        }));
+        await new Promise((resolve, reject) => {
+            child.once('error', (err) => reject(new CommandFailedError(`cannot start ${command}: ${err.message}`, command, args, null, null, '', undefined, { cause: err })));
+            child.once('spawn', () => resolve());
+        });
+        // Do not keep the caller alive for the daemon's sake.
+        child.unref();
+        return { pid: child.pid, exited, exitStatus: () => status };
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** Reads /proc/<pid>/stat (and the owner); undefined when the process does not exist. */
+function procInfo(pid, procDir = '/proc') {
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`${procDir}/${pid}/stat`, 'utf8');
+        // comm (field 2) may contain spaces and parentheses: the fields after it follow the last ')'.
+        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const status = (0,external_node_fs_.readFileSync)(`${procDir}/${pid}/status`, 'utf8');
+        return {
+            pid,
+            ppid: Number(rest[1]),
+            session: Number(rest[3]),
+            startTime: Number(rest[19]),
+            uid: Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? -1),
+            zombie: rest[0] === 'Z',
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Processes of a session started by {@link startDetached} (session id = its pid) and all their descendants, including
+ * ones that started a session of their own (containerd does setsid). Zombies are left out.
+ */
+function sessionProcesses(sid, procDir = '/proc') {
+    const all = [];
+    for (const name of (0,external_node_fs_.readdirSync)(procDir)) {
+        if (!/^\d+$/.test(name))
+            continue;
+        const p = procInfo(Number(name), procDir);
+        if (p && !p.zombie)
+            all.push(p);
+    }
+    const keep = new Set(all.filter((p) => p.session === sid).map((p) => p.pid));
+    for (let added = true; added;) {
+        added = false;
+        for (const p of all) {
+            if (!keep.has(p.pid) && keep.has(p.ppid)) {
+                keep.add(p.pid);
+                added = true;
+            }
+        }
+    }
+    return all.filter((p) => keep.has(p.pid));
+}
+
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
@@ -32155,2043 +34178,26 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
-// Typed readers for action inputs (INPUT_* variables). Each bad value fails with one ConfigurationError line.
+;// CONCATENATED MODULE: ./packages/exec/src/yaml.ts
+// The one YAML reader for text users write (action inputs, test specs, config overlays): the core schema, and a syntax
+// error as one ConfigurationError naming where the text came from and the line.
 
 
-
-/** A required input; empty or missing is a ConfigurationError naming the input. */
-function getRequired(name) {
-    const value = core.getInput(name).trim();
-    if (!value)
-        throw new ConfigurationError(`input '${name}' is required but was empty`, `set 'with: ${name}: ...' in the workflow step`);
-    return value;
-}
-/** An optional input: undefined when empty. */
-function getOptional(name) {
-    const value = core.getInput(name).trim();
-    return value === '' ? undefined : value;
-}
-/** One of a fixed set of values (case-sensitive, as documented in action.yml). */
-function getEnum(name, allowed, fallback) {
-    const value = getOptional(name) ?? fallback;
-    if (!allowed.includes(value)) {
-        throw new ConfigurationError(`input '${name}' is '${value}', which is not one of ${allowed.join(', ')}`, `use one of: ${allowed.join(' | ')}`);
-    }
-    return value;
-}
-/** Strict boolean: only true/false (any case) are accepted, unlike YAML 1.1's yes/on/1. */
-function getBoolean(name, fallback) {
-    const value = getOptional(name);
-    if (value === undefined)
-        return fallback;
-    if (/^true$/i.test(value))
-        return true;
-    if (/^false$/i.test(value))
-        return false;
-    throw new ConfigurationError(`input '${name}' is '${value}', which is not a boolean`, `use true or false`);
-}
-/** A whole number within [min, max]. */
-function getInteger(name, fallback, min, max) {
-    const value = getOptional(name);
-    if (value === undefined)
-        return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new ConfigurationError(`input '${name}' is '${value}', which is not a whole number from ${min} to ${max}`, `set a number in that range`);
-    }
-    return Number(value);
-}
-/** A multiline list: one item per line, blank lines and surrounding spaces ignored, never shell-parsed. */
-function getList(name) {
-    return core
-        .getInput(name)
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-}
-/** YAML (or JSON, a subset) parsed with the safe core schema; a syntax error names the line. */
-function getYaml(name) {
-    const value = getOptional(name);
-    if (value === undefined)
-        return undefined;
-    return parseYamlText(value, `input '${name}'`);
-}
-/** Parses YAML text with the core schema; errors become ConfigurationError naming `where` and the line. */
-function parseYamlText(text, where) {
+/** Parses YAML text with the core schema; a syntax error is a ConfigurationError naming `where` and the line. */
+function parseYamlText(text, where, hint = 'fix the YAML syntax') {
     try {
         return yaml.load(text, { schema: yaml.CORE_SCHEMA });
     }
     catch (err) {
         const e = err;
         const line = e.mark ? ` at line ${e.mark.line + 1}` : '';
-        throw new ConfigurationError(`${where} is not valid YAML${line}: ${e.reason ?? e.message}`, 'fix the YAML syntax');
+        throw new ConfigurationError(`${where} is not valid YAML${line}: ${e.reason ?? e.message}`, hint);
     }
-}
-/** An input exactly as given (no trimming: YAML blocks keep their indentation); undefined when blank. */
-function getRaw(name) {
-    const value = core.getInput(name, { trimWhitespace: false });
-    return value.trim() === '' ? undefined : value;
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
-// A Logger (from @eda-oci/exec) that writes through @actions/core: groups, annotations, debug.
-
-/** Logger for code running inside a GitHub Action step. */
-const actionsLogger = {
-    debug: (m) => lib_core/* debug */.Yz(m),
-    info: (m) => lib_core/* info */.pq(m),
-    warning: (m) => lib_core/* warning */.$e(m),
-    error: (m) => lib_core/* error */.z3(m),
-    group: (title, fn) => lib_core/* group */.Os(title, fn),
-};
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/run-main.ts
-// Entry wrappers for runs.main / runs.post: typed errors -> setFailed, stack -> debug, signals -> cancellation.
-
-
-
-/**
- * Runs an action's main step. SIGINT/SIGTERM (workflow cancelled) abort the passed AbortSignal so the library
- * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line. Before anything
- * else it refuses untrusted events (pull_request_target, pull requests from forks: see event-guard.ts).
- */
-async function runMain(action, fn) {
-    const controller = new AbortController();
-    const onSignal = (sig) => {
-        if (controller.signal.aborted)
-            process.exit(1);
-        core.warning(`${action}: received ${sig}, cancelling and cleaning up`);
-        controller.abort(new Error(sig));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        assertTrustedEvent();
-        await fn(controller.signal);
-    }
-    catch (err) {
-        fail(action, err);
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-}
-/** Runs an action's post step; failures are warnings unless `strict` (leftover state that is dangerous). */
-async function runPost(action, fn, strict = false) {
-    try {
-        await fn();
-    }
-    catch (err) {
-        if (strict)
-            fail(`${action} (post)`, err);
-        else {
-            lib_core/* debug */.Yz(err instanceof Error ? (err.stack ?? err.message) : String(err));
-            lib_core/* warning */.$e(`${action} (post): ${err instanceof Error ? err.message : String(err)}`);
-        }
-    }
-}
-function fail(action, err) {
-    const e = err instanceof Error ? err : new Error(String(err));
-    if (e.stack)
-        lib_core/* debug */.Yz(e.stack);
-    const message = e instanceof src/* EdaOciError */.sm ? e.message : `unexpected error: ${e.message}`;
-    lib_core/* setFailed */.C1(`${action} failed: ${message}`);
-    process.exitCode = 1;
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/summary.ts
-// Job-summary helpers: every action ends with a table of what it did.
-
-/** Writes a heading and a two-column table to the job summary (no-op when GITHUB_STEP_SUMMARY is unset). */
-async function writeSummary(title, rows, notes = []) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const s = core.summary.addHeading(title, 3).addTable([
-        [
-            { data: 'What', header: true },
-            { data: 'Value', header: true },
-        ],
-        ...rows.map(([k, v]) => [k, escapeHtml(v)]),
-    ]);
-    for (const n of notes)
-        s.addRaw(`\n${escapeHtml(n)}\n`, true);
-    await s.write();
-}
-/** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
-
-function escapeHtml(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
-// Public surface of @eda-oci/action-kit: the glue between GitHub Actions and the eda-oci library.
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 9207:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  DJ: () => (/* reexport */ parseDaemonState),
-  Ky: () => (/* reexport */ stopRootlessDocker)
-});
-
-// UNUSED EXPORTS: DockerClient, PrerequisiteError, SUBID_MIN, acquireSetupLock, capabilityGranted, checkDaemonConfig, checkDataRoot, checkIdMapper, checkSubIds, checkTun, checkUser, checkUserNamespaces, daemonConfigFile, daemonSearchPath, defaultCheckDeps, defaultDataRoot, ensureRuntimeDir, familiarRepository, formatCheckTable, imagePlatform, logTail, mergeDaemonConfig, parseDaemonConfig, parseImageReference, planRuntimeDir, probeDaemon, readCapabilityXattr, repoDigestFor, runChecks, salientLogLine, setupRootlessDocker, validateDataRoot, validateDockerHost, writeDaemonJson
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
-var src = __nccwpck_require__(3663);
-;// CONCATENATED MODULE: ./packages/docker/src/reference.ts
-// Image references and daemon addresses, validated against the grammar docker itself uses (distribution/reference).
-
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = (/* unused pure expression or super */ null && (`(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?`));
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const ID_RE = /^sha256:[a-f0-9]{64}$/;
-const FIX = 'use a reference such as registry.example.com:5000/team/tool:1.2 or name@sha256:<64 hex digits>';
-/** Parses and validates an image reference; throws ConfigurationError naming the value and the rule broken. */
-function parseImageReference(raw) {
-    const what = `image '${raw}'`;
-    if (raw === '')
-        throw new ConfigurationError('image is empty', FIX);
-    if (raw.startsWith('-'))
-        throw new ConfigurationError(`${what} starts with '-', which a program would read as an option`, FIX);
-    if (/[^\x21-\x7e]/.test(raw))
-        throw new ConfigurationError(`${what} contains whitespace or non-printable characters`, FIX);
-    if (/[;&|`$<>(){}\\'"*?!#~^]/.test(raw)) {
-        throw new ConfigurationError(`${what} contains shell metacharacters, which no image reference has`, FIX);
-    }
-    if (ID_RE.test(raw))
-        return { raw, path: '', isId: true };
-    let rest = raw;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!new RegExp(`^${DIGEST}$`).test(digest)) {
-            throw new ConfigurationError(`${what} has an invalid digest '${digest}'`, 'a digest looks like sha256: followed by 64 lowercase hex digits');
-        }
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!new RegExp(`^${TAG}$`).test(tag)) {
-            throw new ConfigurationError(`${what} has an invalid tag '${tag}'`, 'a tag is up to 128 letters, digits, _, . or -, not starting with . or -');
-        }
-    }
-    const parts = rest.split('/');
-    let registry;
-    if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /[A-Z]/.test(parts[0]))) {
-        registry = parts.shift();
-        if (!new RegExp(`^${DOMAIN}$`).test(registry)) {
-            throw new ConfigurationError(`${what} has an invalid registry '${registry}'`, FIX);
-        }
-    }
-    const pathRe = new RegExp(`^${PATH_COMPONENT}$`);
-    for (const p of parts) {
-        if (!pathRe.test(p)) {
-            throw new ConfigurationError(`${what} has an invalid repository component '${p}'`, 'repository names are lowercase letters, digits and separators (., _, __, -), e.g. team/tool');
-        }
-    }
-    const path = parts.join('/');
-    if ((registry ? registry.length + 1 : 0) + path.length > 255) {
-        throw new ConfigurationError(`${what} has a repository name longer than 255 characters`, FIX);
-    }
-    return { raw, registry, path, tag, digest, isId: false };
-}
-/** The repository as docker prints it in RepoDigests/RepoTags (`busybox`, `127.0.0.1:5000/x/y`). */
-function reference_familiarRepository(ref) {
-    const reg = ref.registry;
-    if (!reg || reg === 'docker.io' || reg === 'index.docker.io' || reg === 'registry-1.docker.io') {
-        return ref.path.startsWith('library/') ? ref.path.slice('library/'.length) : ref.path;
-    }
-    return `${reg}/${ref.path}`;
-}
-/** Validates a DOCKER_HOST value: unix:///abs/path, tcp://host:port or ssh://[user@]host[:port]. */
-function validateDockerHost(host) {
-    const fix = 'use unix:///run/user/<uid>/docker.sock (rootless), unix:///var/run/docker.sock, tcp://host:port or ssh://user@host';
-    if (host.startsWith('-'))
-        throw new ConfigurationError(`docker-host '${host}' starts with '-'`, fix);
-    if (/^unix:\/\/\/[^\0\s]+$/.test(host))
-        return host;
-    if (/^tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.test(host))
-        return host;
-    if (/^ssh:\/\/([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
-        return host;
-    throw new ConfigurationError(`docker-host '${host}' is not a Docker daemon address`, fix);
-}
-
-;// CONCATENATED MODULE: ./packages/docker/src/client.ts
-// docker CLI client: the few engine operations a bundle build needs, with errors turned into actionable lines.
-
-
-
-
-
-
-
-const DAEMON_DOWN = (/* unused pure expression or super */ null && ([
-    /Cannot connect to the Docker daemon/i,
-    /Is the docker daemon running/i,
-    /error during connect/i,
-    /connect: no such file or directory/i,
-    /connect: connection refused.*docker\.sock/i,
-    /permission denied while trying to connect to the Docker daemon/i,
-    /dial unix .*: connect:/i,
-]));
-const NOT_FOUND = (/* unused pure expression or super */ null && ([
-    /manifest unknown/i,
-    /not found: manifest/i,
-    /repository does not exist/i,
-    /pull access denied/i,
-    /: not found$/i,
-    /No such image/i,
-    /name unknown/i,
-]));
-const UNREACHABLE = (/* unused pure expression or super */ null && ([
-    /connection refused/i,
-    /no such host/i,
-    /i\/o timeout/i,
-    /network is unreachable/i,
-    /TLS handshake timeout/i,
-    /dial tcp/i,
-    /server gave HTTP response to HTTPS client/i,
-]));
-/** A docker CLI client bound to one daemon. All calls use argument arrays and time limits. */
-class DockerClient {
-    host;
-    program;
-    log;
-    run;
-    spawnFn;
-    env;
-    api;
-    constructor(options = {}) {
-        this.host = options.host ?? (process.env.DOCKER_HOST || undefined);
-        this.program = options.program ?? process.env.EDA_OCI_DOCKER ?? 'docker';
-        this.log = options.logger ?? silentLogger;
-        this.run = options.run ?? defaultRun;
-        this.spawnFn = options.spawn ?? defaultSpawn;
-        this.api = options.api ?? true;
-        // DOCKER_CONTEXT would silently override DOCKER_HOST; the chosen host must win.
-        const env = { ...process.env };
-        if (this.host) {
-            env.DOCKER_HOST = this.host;
-            delete env.DOCKER_CONTEXT;
-        }
-        this.env = env;
-    }
-    /** Where the daemon is, for messages. */
-    describeHost() {
-        return this.host ?? 'unix:///var/run/docker.sock (default)';
-    }
-    async docker(args, opts = {}) {
-        try {
-            return await this.run(this.program, args, {
-                env: this.env,
-                logger: this.log,
-                timeoutMs: opts.timeoutMs ?? 60_000,
-                signal: opts.signal,
-                quiet: opts.quiet,
-            });
-        }
-        catch (err) {
-            throw this.classify(err);
-        }
-    }
-    /** Turns a failed docker call into a daemon-unreachable ConfigurationError where that is the cause. */
-    classify(err) {
-        if (err instanceof CommandFailedError) {
-            if (err.exitCode === null && err.signal === null && /not found/.test(err.message)) {
-                return new ConfigurationError(`the docker CLI ('${this.program}') is not installed`, 'install docker.io (or docker-ce-cli) or set EDA_OCI_DOCKER to the docker program');
-            }
-            if (DAEMON_DOWN.some((re) => re.test(err.stderr))) {
-                return new ConfigurationError(`cannot reach the Docker daemon at ${this.describeHost()}: ${lastLine(err.stderr)}`, 'start dockerd (or the rootless daemon, see setup-rootless-docker) or set docker-host / DOCKER_HOST to its socket', { cause: err });
-            }
-        }
-        return err;
-    }
-    /** Checks the daemon answers; returns its version and whether it runs rootless. */
-    async ping(signal) {
-        const r = await this.docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, signal, quiet: true });
-        const info = await this.docker(['info', '--format', '{{json .SecurityOptions}}'], { timeoutMs: 20_000, signal, quiet: true });
-        return { version: r.stdout.trim(), rootless: info.stdout.includes('rootless') };
-    }
-    /**
-     * The daemon's unix socket when the CLI would certainly talk to it (explicit unix:// host, or the default socket with
-     * no docker context selected), else undefined. Used for quick read-only API calls.
-     */
-    socketPath() {
-        if (!this.api)
-            return undefined;
-        if (this.host)
-            return this.host.startsWith('unix://') ? this.host.slice('unix://'.length) : undefined;
-        if (process.env.DOCKER_CONTEXT)
-            return undefined;
-        try {
-            const cfgDir = process.env.DOCKER_CONFIG ?? path.join(os.homedir(), '.docker');
-            const cfg = JSON.parse(readFileSync(path.join(cfgDir, 'config.json'), 'utf8'));
-            if (cfg.currentContext && cfg.currentContext !== 'default')
-                return undefined;
-        }
-        catch {
-            // No config file: the CLI uses the default socket too.
-        }
-        return '/var/run/docker.sock';
-    }
-    /**
-     * A request to the Engine API over the unix socket: answers in a few ms where the CLI needs tens. Returns undefined
-     * when the socket cannot be used, so the caller falls back to the CLI and its error messages.
-     */
-    apiRequest(method, pathname, opts = {}) {
-        const socketPath = this.socketPath();
-        if (!socketPath)
-            return Promise.resolve(undefined);
-        const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-        const headers = { Host: 'docker' };
-        if (payload !== undefined)
-            headers['Content-Type'] = 'application/json';
-        return new Promise((resolve, reject) => {
-            const req = http.request({ socketPath, method, path: pathname, timeout: opts.timeoutMs ?? 10_000, headers, signal: opts.signal }, (res) => {
-                let body = '';
-                res.setEncoding('utf8');
-                res.on('data', (d) => (body += d));
-                res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-                res.on('error', () => resolve(undefined));
-            });
-            req.on('timeout', () => req.destroy());
-            req.on('error', () => opts.signal?.aborted ? reject(new CancelledError(`docker ${method} ${pathname} was cancelled`)) : resolve(undefined));
-            req.end(payload);
-        });
-    }
-    apiGet(pathname, timeoutMs) {
-        return this.apiRequest('GET', pathname, { timeoutMs });
-    }
-    /** `docker image inspect`; undefined when the daemon has no such image. */
-    async inspectImage(ref, signal) {
-        const api = await this.apiGet(`/images/${encodeURIComponent(ref)}/json`, 10_000);
-        if (api?.status === 200) {
-            this.log.debug(`[api] GET /images/${ref}/json`);
-            return JSON.parse(api.body);
-        }
-        if (api?.status === 404)
-            return undefined;
-        try {
-            const r = await this.docker(['image', 'inspect', '--', ref], { timeoutMs: 30_000, signal, quiet: true });
-            const parsed = JSON.parse(r.stdout);
-            return parsed[0];
-        }
-        catch (err) {
-            if (err instanceof CommandFailedError && /No such (image|object)/i.test(err.stderr))
-                return undefined;
-            throw err;
-        }
-    }
-    /** `docker pull`; registry errors become BundleError lines naming the image and what to check. */
-    async pull(ref, platform, signal) {
-        const args = ['pull', '--quiet'];
-        if (platform)
-            args.push('--platform', platform);
-        args.push('--', ref.raw);
-        try {
-            await this.docker(args, { timeoutMs: 30 * 60_000, signal });
-        }
-        catch (err) {
-            if (!(err instanceof CommandFailedError))
-                throw err;
-            const line = lastLine(err.stderr);
-            const registry = ref.registry ?? 'docker.io';
-            if (UNREACHABLE.some((re) => re.test(err.stderr))) {
-                throw new BundleError(`cannot pull image '${ref.raw}': registry ${registry} is unreachable (${line})`, 'check the registry address and port, the network/proxy from this runner, or use pull: never with a local image', { cause: err });
-            }
-            if (NOT_FOUND.some((re) => re.test(err.stderr))) {
-                throw new BundleError(`image '${ref.raw}' was not found in registry ${registry} (${line})`, 'check the repository, tag or digest, and that this runner is logged in (docker login) if the repository is private', { cause: err });
-            }
-            throw new BundleError(`cannot pull image '${ref.raw}': ${line}`, 'see the docker pull output above', { cause: err });
-        }
-    }
-    /** Creates (never starts) a container from an image, labelled so leftovers can be found; returns its id. */
-    async createContainer(image, label, platform, signal) {
-        // An image without Entrypoint/Cmd cannot be created without a command; the container never runs, so any path will do.
-        const entrypoint = '/.eda-oci-export';
-        const eq = label.indexOf('=');
-        const query = platform ? `?platform=${encodeURIComponent(platform)}` : '';
-        const api = await this.apiRequest('POST', `/containers/create${query}`, {
-            body: {
-                Image: image,
-                Entrypoint: [entrypoint],
-                Labels: { [label.slice(0, eq)]: label.slice(eq + 1) },
-                NetworkDisabled: true,
-                HostConfig: { NetworkMode: 'none' },
-            },
-            timeoutMs: 120_000,
-            signal,
-        });
-        if (api?.status === 201) {
-            this.log.info(`[api] POST /containers/create (image ${image})`);
-            return checkedId(JSON.parse(api.body).Id ?? '');
-        }
-        if (api)
-            throw new BundleError(`docker create of ${image} failed: ${apiMessage(api.body)}`, 'check the image and the daemon log');
-        const args = ['container', 'create', '--label', label, '--network', 'none'];
-        if (platform)
-            args.push('--platform', platform);
-        args.push('--entrypoint', entrypoint, '--', image);
-        const r = await this.docker(args, { timeoutMs: 120_000, signal });
-        return checkedId(r.stdout.trim().split('\n').pop() ?? '');
-    }
-    /**
-     * Streams the export of a container (a tar of its filesystem): straight from the Engine API where the socket is
-     * usable (no CLI process copying the stream through a pipe), else `docker export` on stdout.
-     */
-    exportContainer(id, signal) {
-        const socketPath = this.socketPath();
-        if (!socketPath)
-            return this.spawnFn(this.program, ['container', 'export', id], { env: this.env, logger: this.log, signal });
-        this.log.info(`[api] GET /containers/${id.slice(0, 12)}/export`);
-        const stdout = new PassThrough({ highWaterMark: 1 << 20 });
-        let killed = false;
-        let settle;
-        const done = new Promise((resolve, reject) => (settle = { resolve, reject }));
-        done.catch(() => undefined);
-        const fail = (message) => {
-            settle.reject(killed
-                ? new CancelledError('docker export was stopped')
-                : new CommandFailedError(`docker export (engine API) failed: ${message}`, 'docker', ['container', 'export', id], null, null, message));
-            stdout.end();
-        };
-        const req = http.request({ socketPath, method: 'GET', path: `/containers/${encodeURIComponent(id)}/export`, headers: { Host: 'docker' } }, (res) => {
-            if (res.statusCode !== 200) {
-                let body = '';
-                res.setEncoding('utf8');
-                res.on('data', (d) => (body += d));
-                res.on('end', () => fail(apiMessage(body) || `HTTP ${res.statusCode}`));
-                return;
-            }
-            res.on('aborted', () => fail('the connection to the daemon was cut mid-export'));
-            res.on('error', (e) => fail(e.message));
-            res.on('end', () => {
-                if (res.complete)
-                    settle.resolve(undefined);
-                else
-                    fail('the connection to the daemon was cut mid-export');
-            });
-            res.pipe(stdout);
-        });
-        req.on('error', (e) => fail(e.message));
-        req.end();
-        const kill = () => {
-            killed = true;
-            req.destroy();
-        };
-        const onAbort = () => kill();
-        signal?.addEventListener('abort', onAbort, { once: true });
-        void done.finally(() => signal?.removeEventListener('abort', onAbort)).catch(() => undefined);
-        return { stdout, done, kill };
-    }
-    /** Removes a container if it exists (force). Never throws for an already-removed container. */
-    async removeContainer(id) {
-        const api = await this.apiRequest('DELETE', `/containers/${encodeURIComponent(id)}?force=1&v=1`, { timeoutMs: 60_000 });
-        if (api?.status === 204 || api?.status === 404)
-            return;
-        try {
-            await this.docker(['container', 'rm', '--force', '--volumes', id], { timeoutMs: 60_000, quiet: true });
-        }
-        catch (err) {
-            if (err instanceof CommandFailedError && /No such container/i.test(err.stderr))
-                return;
-            throw err;
-        }
-    }
-    /** Containers carrying a label (leftovers of killed builds), with that label's value. */
-    async listContainersByLabel(label) {
-        const filters = encodeURIComponent(JSON.stringify({ label: [label] }));
-        const api = await this.apiGet(`/containers/json?all=1&filters=${filters}`, 10_000);
-        if (api?.status === 200) {
-            const list = JSON.parse(api.body);
-            return list.map((c) => ({ id: c.Id, value: c.Labels?.[label] ?? '' }));
-        }
-        const r = await this.docker(['container', 'ls', '--all', '--no-trunc', '--filter', `label=${label}`, '--format', `{{.ID}} {{.Label ${JSON.stringify(label)}}}`], { timeoutMs: 30_000, quiet: true });
-        return r.stdout
-            .split('\n')
-            .map((l) => l.trim().split(' '))
-            .filter(([id]) => id !== undefined && /^[0-9a-f]{64}$/.test(id))
-            .map(([id, value]) => ({ id: id, value: value ?? '' }));
-    }
-    /** Client and server versions (for provenance), in one call. */
-    async versions() {
-        const api = await this.apiGet('/version', 10_000);
-        if (api?.status === 200) {
-            // The CLI is not run on this path: its version is only known when the CLI is used.
-            return { client: 'not used (engine API)', server: JSON.parse(api.body).Version ?? 'unknown' };
-        }
-        const r = await this.docker(['version', '--format', '{{.Client.Version}} {{.Server.Version}}'], { timeoutMs: 20_000, quiet: true });
-        const [client = 'unknown', server = 'unknown'] = r.stdout.trim().split(' ');
-        return { client, server };
-    }
-}
-function checkedId(id) {
-    if (!/^[0-9a-f]{64}$/.test(id))
-        throw new BundleError(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
-    return id;
-}
-/** The `message` of an Engine API error body, else the body. */
-function apiMessage(body) {
-    try {
-        return JSON.parse(body).message ?? body.trim();
-    }
-    catch {
-        return body.trim();
-    }
-}
-/** The repo digest (`sha256:...`) of an image as it came from the registry named by `ref`, or '' when none. */
-function repoDigestFor(image, ref) {
-    if (ref.digest)
-        return ref.digest;
-    if (ref.isId)
-        return '';
-    const repo = familiarRepository(ref);
-    for (const d of image.RepoDigests ?? []) {
-        const at = d.lastIndexOf('@');
-        if (at > 0 && d.slice(0, at) === repo)
-            return d.slice(at + 1);
-    }
-    return '';
-}
-/** `os/arch[/variant]` of an inspected image. */
-function imagePlatform(image) {
-    return [image.Os, image.Architecture, image.Variant].filter(Boolean).join('/');
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./packages/docker/src/rootless/checks.ts
-// Prerequisite checks for rootless Docker: one table row per check, each failure with the exact one-line fix.
-
-
-
-
-
-/** Subordinate ids rootless Docker needs (uid/gid 0..65535 inside the user namespace). */
-const SUBID_MIN = 65536;
-const STANDARD_DIRS = (/* unused pure expression or super */ null && (['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']));
-const CONTRIB_DIRS = (/* unused pure expression or super */ null && (['/usr/share/docker.io/contrib', '/usr/share/docker/contrib', '/usr/libexec/docker', '/usr/lib/docker']));
-/** statfs f_type magic numbers of network/cluster file systems (linux/magic.h and the vendors' sources). */
-const NETWORK_FS = {
-    0x6969: 'NFS',
-    0x517b: 'SMB',
-    0xff534d42: 'CIFS',
-    0xfe534d42: 'SMB2',
-    0x0bd00bd0: 'Lustre',
-    0x47504653: 'GPFS',
-    0x19830326: 'BeeGFS',
-    0x5346414f: 'AFS',
-    0x6b414653: 'AFS (kAFS)',
-    0x00c36400: 'CephFS',
-    0x564c: 'NCP',
-    0x73757245: 'Coda',
-};
-const FUSE_MAGIC = 0x65735546;
-const LOCAL_FS = {
-    0xef53: 'ext4',
-    0x58465342: 'xfs',
-    0x9123683e: 'btrfs',
-    0x01021994: 'tmpfs',
-    0x794c7630: 'overlay',
-    0x2fc12fc1: 'zfs',
-};
-const PACKAGES = {
-    uidmap: { apt: 'uidmap', dnf: 'shadow-utils', zypper: 'shadow' },
-    dockerd: { apt: 'docker.io', dnf: 'docker-ce', zypper: 'docker' },
-    'dockerd-rootless.sh': { apt: 'docker.io', dnf: 'docker-ce-rootless-extras', zypper: 'docker-rootless-extras' },
-    rootlesskit: { apt: 'rootlesskit', dnf: 'docker-ce-rootless-extras', zypper: 'rootlesskit' },
-    slirp4netns: { apt: 'slirp4netns', dnf: 'slirp4netns', zypper: 'slirp4netns' },
-    docker: { apt: 'docker.io', dnf: 'docker-ce-cli', zypper: 'docker' },
-};
-/** `as root: apt-get install X` for the package providing `what` (Debian names when the manager is unknown). */
-function installFix(what, pm) {
-    const pkg = PACKAGES[what][pm ?? 'apt'];
-    const cmd = pm === 'dnf' ? 'dnf install' : pm === 'zypper' ? 'zypper install' : 'apt-get install';
-    return `as root: ${cmd} ${pkg}`;
-}
-/** The data-root the action uses when none is given: local disk, per user (daemon.json paths are literal). */
-function defaultDataRoot(username) {
-    return `/var/tmp/${username}/containers/storage`;
-}
-/** Validates a data-root path: absolute, normalized, no control characters, not `/`. */
-function validateDataRoot(dir) {
-    const fix = 'use an absolute directory on a local disk, e.g. /var/tmp/$USER/containers/storage';
-    if (!path.isAbsolute(dir))
-        throw new ConfigurationError(`data-root '${dir}' is not an absolute path`, fix);
-    if ([...dir].some((c) => c.charCodeAt(0) < 0x20))
-        throw new ConfigurationError(`data-root '${JSON.stringify(dir)}' contains control characters`, fix);
-    const normal = path.normalize(dir).replace(/\/+$/, '') || '/';
-    if (normal === '/')
-        throw new ConfigurationError(`data-root '${dir}' is the root directory`, fix);
-    if (dir.split('/').includes('..'))
-        throw new ConfigurationError(`data-root '${dir}' contains '..'`, fix);
-    return normal;
-}
-function detectPackageManager() {
-    if (existsSync('/usr/bin/apt-get'))
-        return 'apt';
-    if (existsSync('/usr/bin/dnf') || existsSync('/usr/bin/yum'))
-        return 'dnf';
-    if (existsSync('/usr/bin/zypper'))
-        return 'zypper';
-    return undefined;
-}
-function currentUsername(env, uid) {
-    try {
-        return os.userInfo().username;
-    }
-    catch {
-        // No passwd entry (e.g. an arbitrary uid in a container).
-        return env.USER ?? String(uid);
-    }
-}
-/** The real system: this process's user, /etc/sub[ug]id, /proc/sys, /dev/net/tun, PATH. */
-function checks_defaultCheckDeps(env = process.env) {
-    const uid = process.getuid?.() ?? -1;
-    return {
-        uid,
-        gids: [...new Set([process.getgid?.() ?? -1, ...(process.getgroups?.() ?? [])])],
-        username: currentUsername(env, uid),
-        env,
-        subuidFile: '/etc/subuid',
-        subgidFile: '/etc/subgid',
-        statfs: (p) => statfs(p),
-        tunDevice: '/dev/net/tun',
-        openReadWrite: async (p) => {
-            const fh = await open(p, constants.O_RDWR);
-            await fh.close();
-        },
-        readSysctl: async (name) => {
-            try {
-                return (await readFile(path.join('/proc/sys', name), 'utf8')).trim();
-            }
-            catch {
-                return undefined;
-            }
-        },
-        readFileCaps: readCapabilityXattr,
-        apparmorDir: '/etc/apparmor.d',
-        searchDirs: CONTRIB_DIRS,
-        systemDirs: STANDARD_DIRS,
-        runUserDir: '/run/user',
-        tmpDir: '/tmp',
-        packageManager: detectPackageManager(),
-    };
-}
-/** True when the checked user is this process's user, so real access()/open() results apply to them. */
-function isSelf(deps) {
-    return deps.uid === process.getuid?.();
-}
-/** Permission bits for `want` (4 r, 2 w, 1 x) as the kernel evaluates them: owner class first, then group, then other. */
-function modeAllows(st, deps, want) {
-    if (deps.uid === 0)
-        return true;
-    const bits = st.uid === deps.uid ? (st.mode >> 6) & 7 : deps.gids.includes(st.gid) ? (st.mode >> 3) & 7 : st.mode & 7;
-    return (bits & want) === want;
-}
-function octal(mode) {
-    return (mode & 0o7777).toString(8).padStart(4, '0');
-}
-/** PATH for the daemon: the caller's absolute PATH entries plus the standard dirs that are missing. */
-function daemonSearchPath(envPath, systemDirs = STANDARD_DIRS) {
-    const dirs = (envPath ?? '').split(':').filter((d) => d.startsWith('/'));
-    for (const d of systemDirs)
-        if (!dirs.includes(d))
-            dirs.push(d);
-    return dirs.join(':');
-}
-/** First executable regular file `name` in `dirs`. */
-async function findExecutable(name, dirs) {
-    for (const d of dirs) {
-        const p = path.join(d, name);
-        try {
-            const st = await stat(p);
-            if (st.isFile() && (st.mode & 0o111) !== 0)
-                return p;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-function ok(name, detail) {
-    return { name, ok: true, detail, fix: '' };
-}
-function fail(name, detail, fix) {
-    return { name, ok: false, detail, fix };
-}
-/** Not root: rootless Docker runs as an ordinary user (dockerd-rootless.sh refuses uid 0). */
-function checkUser(deps) {
-    if (deps.uid === 0) {
-        return fail('user', 'running as root (uid 0); rootless Docker needs an ordinary user', 'run the job as an ordinary user (e.g. the runner service account), or use the system dockerd when root');
-    }
-    return ok('user', `${deps.username} (uid ${deps.uid})`);
-}
-function parseSubIds(text) {
-    const out = [];
-    for (const line of text.split('\n')) {
-        const f = line.trim().split(':');
-        if (f.length !== 3 || !/^\d+$/.test(f[1]) || !/^\d+$/.test(f[2]))
-            continue;
-        out.push({ owner: f[0], start: Number(f[1]), count: Number(f[2]) });
-    }
-    return out;
-}
-/** A /etc/subuid or /etc/subgid range of >= 65536 ids for the user (by name or uid); the fix names a free range. */
-async function checkSubIds(kind, deps) {
-    const file = kind === 'uid' ? deps.subuidFile : deps.subgidFile;
-    const name = `sub${kind}`;
-    let text = '';
-    try {
-        text = await readFile(file, 'utf8');
-    }
-    catch {
-        // Missing file: same as no line.
-    }
-    const lines = parseSubIds(text);
-    const mine = lines.filter((l) => l.owner === deps.username || l.owner === String(deps.uid));
-    const best = mine.sort((a, b) => b.count - a.count)[0];
-    if (best && best.count >= SUBID_MIN) {
-        return ok(name, `${best.owner}:${best.start}:${best.count} in ${file}`);
-    }
-    // Next free start above every range in the file, at least 100000 (what useradd picks).
-    const start = Math.max(100000, ...lines.map((l) => l.start + l.count));
-    const fix = `as root: usermod --add-sub${kind}s ${start}-${start + SUBID_MIN - 1} ${deps.username}`;
-    const detail = best
-        ? `${deps.username} has only ${best.count} subordinate ${kind}s in ${file} (${best.start}:${best.count}); rootless Docker needs ${SUBID_MIN}`
-        : `no line for ${deps.username} (uid ${deps.uid}) in ${file}`;
-    return fail(name, detail, fix);
-}
-/** CAP_SETGID and CAP_SETUID bit numbers (linux/capability.h). */
-const CAP_BIT = { newgidmap: 6, newuidmap: 7 };
-/**
- * Reads `security.capability` with getfattr (package attr; Node has no xattr API). Undefined when the file has no
- * capabilities or getfattr is missing; the check then reports what it could see.
- */
-async function readCapabilityXattr(p) {
-    const r = await runCommand('getfattr', ['--absolute-names', '-e', 'hex', '-n', 'security.capability', p], {
-        timeoutMs: 5_000,
-        logger: silentLogger,
-        quiet: true,
-        okExitCodes: [0, 1],
-    }).catch(() => undefined);
-    const hex = r?.exitCode === 0 ? /^security\.capability=0x([0-9a-f]+)$/im.exec(r.stdout)?.[1] : undefined;
-    return hex ? Buffer.from(hex, 'hex') : undefined;
-}
-/**
- * True when raw vfs_cap_data grants capability `bit` as permitted and effective (`cap_X=ep`): le32 magic_etc whose
- * low bit is the effective flag, then le32 permitted/inheritable pairs (the first pair covers bits 0..31).
- */
-function capabilityGranted(raw, bit) {
-    if (!raw || raw.length < 12)
-        return false;
-    const magicEtc = raw.readUInt32LE(0);
-    const permitted = raw.readUInt32LE(4);
-    return (magicEtc & 0x1) === 1 && (permitted & (1 << bit)) !== 0;
-}
-/** newuidmap/newgidmap present and able to map ids: setuid root, or file capability cap_setuid/cap_setgid=ep. */
-async function checkIdMapper(program, deps) {
-    const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
-    const found = await findExecutable(program, dirs);
-    if (!found)
-        return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
-    const st = await stat(found);
-    if ((st.mode & 0o4000) !== 0 && st.uid === 0)
-        return ok(program, `${found} (setuid root)`);
-    const cap = program === 'newuidmap' ? 'cap_setuid' : 'cap_setgid';
-    if (capabilityGranted(await deps.readFileCaps(found), CAP_BIT[program])) {
-        return ok(program, `${found} (file capability ${cap}=ep)`);
-    }
-    return fail(program, `${found} is neither setuid root nor has ${cap}=ep (mode ${octal(st.mode)}, owner uid ${st.uid}; getfattr reads capabilities)`, `as root: chown root ${found} && chmod u+s ${found}  (or: setcap ${cap}=ep ${found})`);
-}
-/** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
-async function checkUserNamespaces(deps) {
-    const name = 'user namespaces';
-    const max = await deps.readSysctl('user/max_user_namespaces');
-    if (max !== undefined && Number(max) === 0) {
-        return fail(name, 'user.max_user_namespaces is 0 (user namespaces disabled)', 'as root: sysctl -w user.max_user_namespaces=28633');
-    }
-    const clone = await deps.readSysctl('kernel/unprivileged_userns_clone');
-    if (clone !== undefined && clone === '0') {
-        return fail(name, 'kernel.unprivileged_userns_clone is 0 (unprivileged user namespaces disabled)', 'as root: sysctl -w kernel.unprivileged_userns_clone=1');
-    }
-    // Ubuntu 23.10+: unprivileged user namespaces are refused unless AppArmor has a profile for the program.
-    const apparmor = await deps.readSysctl('kernel/apparmor_restrict_unprivileged_userns');
-    if (apparmor === '1') {
-        const profiles = await readdir(deps.apparmorDir).catch(() => []);
-        if (!profiles.some((p) => p.includes('rootlesskit'))) {
-            return fail(name, `kernel.apparmor_restrict_unprivileged_userns is 1 and ${deps.apparmorDir} has no rootlesskit profile`, `as root: install an AppArmor profile for rootlesskit (https://docs.docker.com/go/rootless/) or sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`);
-        }
-    }
-    const parts = [`user.max_user_namespaces=${max ?? '?'}`];
-    if (clone !== undefined)
-        parts.push(`kernel.unprivileged_userns_clone=${clone}`);
-    return ok(name, parts.join(', '));
-}
-/** /dev/net/tun openable read-write: rootlesskit's slirp4netns (and vpnkit) network creates a tap device through it. */
-async function checkTun(deps) {
-    const name = '/dev/net/tun';
-    const dev = deps.tunDevice;
-    let st;
-    try {
-        st = await stat(dev);
-    }
-    catch {
-        return fail(name, `${dev} does not exist`, `as root: modprobe tun (or mknod ${dev} c 10 200) && chmod 666 ${dev}`);
-    }
-    if (!modeAllows(st, deps, 6)) {
-        return fail(name, `${dev} is mode ${octal(st.mode)} owner ${st.uid}:${st.gid}: ${deps.username} cannot open it read-write (rootlesskit needs it for tap0)`, `as root: chmod 666 ${dev}`);
-    }
-    if (isSelf(deps)) {
-        try {
-            await deps.openReadWrite(dev);
-        }
-        catch (err) {
-            const e = err;
-            return fail(name, `cannot open ${dev} read-write: ${e.code ?? e.message}`, `as root: chmod 666 ${dev} (in a container also pass the device: --device ${dev})`);
-        }
-    }
-    return ok(name, `${dev} is usable read-write`);
-}
-/** Why a directory cannot serve as this user's runtime dir, or undefined when it can (ours, a directory, exactly 0700). */
-async function runtimeDirProblem(dir, deps) {
-    let st;
-    try {
-        st = await lstat(dir);
-    }
-    catch {
-        return 'does not exist';
-    }
-    if (st.isSymbolicLink())
-        return 'is a symbolic link';
-    if (!st.isDirectory())
-        return 'is not a directory';
-    if (st.uid !== deps.uid)
-        return `is owned by uid ${st.uid}, another user`;
-    if ((st.mode & 0o777) !== 0o700)
-        return `has mode ${octal(st.mode)}, not 0700`;
-    return undefined;
-}
-/**
- * The runtime dir (XDG_RUNTIME_DIR) for the daemon's socket and state. An unset XDG_RUNTIME_DIR or one that belongs to
- * another user (left over after su/sudo) is not a failure: /run/user/<uid> is used when it is ours, else a private 0700
- * directory below /tmp. Another user's directory is never touched.
- */
-async function planRuntimeDir(deps) {
-    const name = 'XDG_RUNTIME_DIR';
-    const given = deps.env.XDG_RUNTIME_DIR;
-    let why = 'XDG_RUNTIME_DIR is unset';
-    if (given) {
-        const problem = path.isAbsolute(given) ? await runtimeDirProblem(given, deps) : 'is not an absolute path';
-        if (!problem)
-            return { row: ok(name, `${given} (ours, 0700)`), plan: { path: given, create: false } };
-        why = `XDG_RUNTIME_DIR=${given} ${problem}; not touched`;
-    }
-    const runUser = path.join(deps.runUserDir, String(deps.uid));
-    if (!(await runtimeDirProblem(runUser, deps))) {
-        return { row: ok(name, `${runUser} (${why})`), plan: { path: runUser, create: false } };
-    }
-    const priv = path.join(deps.tmpDir, `eda-oci-runtime-${deps.uid}`);
-    const problem = await runtimeDirProblem(priv, deps);
-    if (!problem)
-        return { row: ok(name, `${priv} (private; ${why})`), plan: { path: priv, create: false } };
-    if (problem === 'does not exist') {
-        return { row: ok(name, `${priv} (private, created 0700; ${why})`), plan: { path: priv, create: true } };
-    }
-    return {
-        row: fail(name, `${why}, and the private fallback ${priv} ${problem}`, `set XDG_RUNTIME_DIR to a 0700 directory owned by ${deps.username}, or as root: rm -rf ${priv}`),
-    };
-}
-/**
- * data-root on a local file system (Docker's overlay storage does not work on NFS/CIFS/Lustre/GPFS...), owned by us
- * when it exists, else creatable: its nearest existing ancestor is writable and belongs to us or root.
- */
-async function checkDataRoot(dataRoot, deps) {
-    const name = 'data-root';
-    const fixDir = `set data-root to a directory on a local disk owned by ${deps.username}, e.g. ${defaultDataRoot(deps.username)}`;
-    let dir = dataRoot;
-    let st;
-    for (;;) {
-        try {
-            st = await stat(dir);
-            break;
-        }
-        catch {
-            const parent = path.dirname(dir);
-            if (parent === dir)
-                break;
-            dir = parent;
-        }
-    }
-    if (!st)
-        return fail(name, `no existing ancestor of ${dataRoot}`, fixDir);
-    const exists = dir === dataRoot;
-    if (exists) {
-        if (!st.isDirectory())
-            return fail(name, `${dataRoot} exists and is not a directory`, fixDir);
-        if (st.uid !== deps.uid) {
-            return fail(name, `${dataRoot} is owned by uid ${st.uid}; the rootless daemon runs as ${deps.username} (uid ${deps.uid})`, `${fixDir}, or as root: chown -R ${deps.username} ${dataRoot}`);
-        }
-    }
-    else {
-        if (!st.isDirectory())
-            return fail(name, `${dir} (an ancestor of ${dataRoot}) is not a directory`, fixDir);
-        if (st.uid !== deps.uid && st.uid !== 0) {
-            return fail(name, `${dir} (an ancestor of ${dataRoot}) is owned by uid ${st.uid}, another user who could tamper with the Docker storage`, fixDir);
-        }
-    }
-    let writable = modeAllows(st, deps, 3);
-    if (writable && isSelf(deps))
-        writable = await access(dir, constants.W_OK | constants.X_OK).then(() => true, () => false);
-    if (!writable) {
-        return fail(name, `${dir} is not writable by ${deps.username} (mode ${octal(st.mode)}, owner uid ${st.uid})`, fixDir);
-    }
-    let type;
-    try {
-        type = (await deps.statfs(dir)).type >>> 0;
-    }
-    catch (err) {
-        return fail(name, `cannot statfs ${dir}: ${err.message}`, fixDir);
-    }
-    const magic = `0x${type.toString(16)}`;
-    const network = NETWORK_FS[type];
-    if (network) {
-        return fail(name, `${dataRoot} is on ${network} (statfs type ${magic}); Docker storage must be on a local file system`, `set data-root to a directory on a local disk, e.g. ${defaultDataRoot(deps.username)}`);
-    }
-    const fsName = type === FUSE_MAGIC ? 'FUSE (make sure it is a local file system, not sshfs or similar)' : (LOCAL_FS[type] ?? magic);
-    return ok(name, `${dataRoot} (${fsName}${exists ? '' : ', will be created'})`);
-}
-/** The daemon.json rootless dockerd reads: $XDG_CONFIG_HOME/docker or ~/.config/docker. */
-function daemonConfigFile(env, home) {
-    const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
-    return path.join(base, 'docker', 'daemon.json');
-}
-/** HOME exists (dockerd-rootless.sh requires it) and an existing daemon.json is a JSON object without `hosts`. */
-async function checkDaemonConfig(deps, dataRoot) {
-    const name = 'daemon.json';
-    const home = deps.env.HOME ?? '';
-    const file = daemonConfigFile(deps.env, home || '/nonexistent');
-    if (!home ||
-        !path.isAbsolute(home) ||
-        !(await stat(home).then((s) => s.isDirectory(), () => false))) {
-        return {
-            row: fail(name, `HOME '${home}' is not an existing directory`, `set HOME to the home directory of ${deps.username}`),
-            file,
-            home,
-        };
-    }
-    let text;
-    try {
-        text = await readFile(file, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT')
-            return { row: ok(name, `${file} (will be created)`), file, home };
-        return { row: fail(name, `cannot read ${file}: ${code}`, `as root: chown ${deps.username} ${file}`), file, home };
-    }
-    let parsed;
-    try {
-        parsed = text.trim() === '' ? {} : JSON.parse(text);
-    }
-    catch (err) {
-        return {
-            row: fail(name, `${file} is not valid JSON: ${err.message}`, `fix the JSON syntax in ${file} or move it aside`),
-            file,
-            home,
-        };
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        return { row: fail(name, `${file} is not a JSON object`, `make ${file} a JSON object ({...}) or move it aside`), file, home };
-    }
-    const config = parsed;
-    if ('hosts' in config) {
-        return {
-            row: fail(name, `${file} sets "hosts"; setup-rootless-docker needs the daemon on its default socket in XDG_RUNTIME_DIR`, `remove "hosts" from ${file}`),
-            file,
-            home,
-            config,
-        };
-    }
-    const current = config['data-root'];
-    const note = current !== undefined && current !== dataRoot ? `; data-root ${JSON.stringify(current)} will become ${dataRoot}` : '';
-    return { row: ok(name, `${file}${note}`), file, home, config };
-}
-async function checkProgram(name, candidates, dirs, fix) {
-    for (const c of candidates) {
-        const found = await findExecutable(c, dirs);
-        if (found)
-            return { row: ok(name, found), found };
-    }
-    return { row: fail(name, `${candidates.join(' or ')} not found in ${dirs.join(':')}`, fix) };
-}
-/**
- * Runs every prerequisite check (none has a side effect) and returns the table, plus what the setup needs: the runtime
- * dir plan, the daemon's PATH, dockerd-rootless.sh and the daemon.json path and content.
- */
-async function checks_runChecks(options = {}, deps = checks_defaultCheckDeps()) {
-    const dataRoot = validateDataRoot(options.dataRoot ?? defaultDataRoot(deps.username));
-    const daemonPath = daemonSearchPath(deps.env.PATH, deps.systemDirs);
-    const pathDirs = daemonPath.split(':');
-    const pm = deps.packageManager;
-    const runtime = await planRuntimeDir(deps);
-    const config = await checkDaemonConfig(deps, dataRoot);
-    const script = await checkProgram('dockerd-rootless.sh', ['dockerd-rootless.sh'], [...pathDirs, ...deps.searchDirs], `${installFix('dockerd-rootless.sh', pm)}${pm === 'apt' || !pm ? ' (or docker-ce-rootless-extras from the Docker repository)' : ''}`);
-    const dockerCli = deps.env.EDA_OCI_DOCKER;
-    const docker = dockerCli && path.isAbsolute(dockerCli)
-        ? await checkProgram('docker CLI', [path.basename(dockerCli)], [path.dirname(dockerCli)], `set EDA_OCI_DOCKER to an existing docker program`)
-        : await checkProgram('docker CLI', [dockerCli || 'docker'], pathDirs, installFix('docker', pm));
-    const rows = [
-        checkUser(deps),
-        await checkSubIds('uid', deps),
-        await checkSubIds('gid', deps),
-        await checkIdMapper('newuidmap', deps),
-        await checkIdMapper('newgidmap', deps),
-        await checkUserNamespaces(deps),
-        await checkTun(deps),
-        runtime.row,
-        await checkDataRoot(dataRoot, deps),
-        config.row,
-        script.row,
-        (await checkProgram('dockerd', ['dockerd'], pathDirs, installFix('dockerd', pm))).row,
-        (await checkProgram('rootlesskit', ['rootlesskit', 'docker-rootlesskit'], pathDirs, installFix('rootlesskit', pm))).row,
-        (await checkProgram('slirp4netns', ['slirp4netns', 'vpnkit'], pathDirs, installFix('slirp4netns', pm))).row,
-        docker.row,
-    ];
-    return {
-        ok: rows.every((r) => r.ok),
-        rows,
-        dataRoot,
-        runtimeDir: runtime.plan,
-        daemonPath,
-        dockerdRootless: script.found,
-        configFile: config.file,
-        existingConfig: config.config,
-        home: config.home,
-    };
-}
-/** The table as plain text: `ok`/`FAIL`, name, detail, and an indented `fix:` line under each failure. */
-function formatCheckTable(rows) {
-    const width = Math.max(...rows.map((r) => r.name.length)) + 2;
-    return rows
-        .map((r) => `${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(width)}${r.detail}${r.ok ? '' : `\n      ${''.padEnd(width)}fix: ${r.fix}`}`)
-        .join('\n');
-}
-/** Thrown when prerequisites fail: one line per failed check with its fix; `rows` is the whole table. */
-class checks_PrerequisiteError extends src/* ConfigurationError */.j1 {
-    rows;
-    name = 'PrerequisiteError';
-    constructor(rows) {
-        const user = rows.find((r) => r.name === 'user' && !r.ok);
-        // Running as root makes every per-user check moot: report only that.
-        const failed = user ? [user] : rows.filter((r) => !r.ok);
-        const line = failed.map((r) => `${r.name}: ${r.detail}; fix: ${r.fix}`).join(' | ');
-        super(failed.length === 1
-            ? `rootless Docker prerequisite failed: ${line}`
-            : `${failed.length} rootless Docker prerequisites failed: ${line}`);
-        this.rows = rows;
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./packages/docker/src/rootless/daemon.ts
-// Rootless dockerd of the current user: checks, daemon.json merge, start (or reuse a running one), wait until healthy, stop.
-
-
-
-
-
-
-
-
-const LOCK_NAME = 'eda-oci-setup-rootless-docker.lock';
-const LOG_NAME = 'eda-oci-dockerd-rootless.log';
-/** Environment passed through to the daemon (proxies for pulls, rootlesskit knobs); everything else is dropped. */
-const PASS_ENV = /^(XDG_CONFIG_HOME|DOCKERD_ROOTLESS_[A-Z0-9_]+|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy|TZ|LANG|LC_ALL)$/;
-/** Parses the daemon-config input: a JSON object; `hosts` is refused (the daemon must stay on its default socket). */
-function parseDaemonConfig(text, where = 'daemon-config') {
-    if (text === undefined || text.trim() === '')
-        return {};
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (err) {
-        throw new ConfigurationError(`${where} is not valid JSON: ${err.message}`, `give a JSON object, e.g. {"log-level": "warn"}`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new ConfigurationError(`${where} is not a JSON object`, `give a JSON object, e.g. {"log-level": "warn"}`);
-    }
-    if ('hosts' in value) {
-        throw new ConfigurationError(`${where} sets "hosts"`, 'remove it: the rootless daemon listens on unix://$XDG_RUNTIME_DIR/docker.sock');
-    }
-    return value;
-}
-function canonical(v) {
-    if (Array.isArray(v))
-        return `[${v.map(canonical).join(',')}]`;
-    if (v && typeof v === 'object') {
-        return `{${Object.keys(v)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
-            .join(',')}}`;
-    }
-    return JSON.stringify(v);
-}
-/**
- * daemon.json content: the user's keys, then `overlay` on top, then data-root. `changed` is false when the file already
- * says the same (it is then left alone, formatting included).
- */
-function mergeDaemonConfig(existing, overlay, dataRoot) {
-    if (overlay['data-root'] !== undefined && overlay['data-root'] !== dataRoot) {
-        throw new ConfigurationError(`daemon-config sets data-root ${JSON.stringify(overlay['data-root'])}, which differs from data-root ${dataRoot}`, 'set the data-root input instead');
-    }
-    const config = { ...existing, ...overlay, 'data-root': dataRoot };
-    return { config, changed: existing === undefined || canonical(existing) !== canonical(config) };
-}
-/**
- * Writes daemon.json atomically (temp file in the same directory, fsync, rename) after copying the previous file to
- * `<file>.eda-oci-backup-<time>`. A symlinked daemon.json (dotfile managers) is written through to its target.
- */
-async function writeDaemonJson(file, config, now = new Date()) {
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    let target = file;
-    let mode = 0o644;
-    let backup;
-    const st = await lstat(file).catch(() => undefined);
-    if (st) {
-        target = st.isSymbolicLink() ? await realpath(file) : file;
-        mode = (await lstat(target)).mode & 0o777;
-        backup = `${target}.eda-oci-backup-${now.toISOString().replace(/[-:.]/g, '')}`;
-        await copyFile(target, backup, constants.COPYFILE_EXCL);
-    }
-    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-    try {
-        const fh = await open(tmp, 'wx', mode);
-        try {
-            await fh.writeFile(`${JSON.stringify(config, null, 2)}\n`);
-            await fh.sync();
-        }
-        finally {
-            await fh.close();
-        }
-        await rename(tmp, target);
-    }
-    catch (err) {
-        await unlink(tmp).catch(() => undefined);
-        throw err;
-    }
-    return { backup };
-}
-/** GET /info on a daemon's unix socket; undefined when nothing answers (no socket, refused, timeout, not Docker). */
-function probeDaemon(socket, timeoutMs = 3000) {
-    return new Promise((resolve) => {
-        const req = external_node_http_default().get({ socketPath: socket, path: '/info', headers: { Host: 'docker' }, timeout: timeoutMs }, (res) => {
-            let body = '';
-            res.setEncoding('utf8');
-            res.on('data', (d) => (body += d));
-            res.on('error', () => resolve(undefined));
-            res.on('end', () => {
-                if (res.statusCode !== 200)
-                    return resolve(undefined);
-                try {
-                    const info = JSON.parse(body);
-                    resolve({
-                        rootless: (info.SecurityOptions ?? []).some((s) => s.split(',').includes('name=rootless')),
-                        dockerRootDir: info.DockerRootDir ?? '',
-                        serverVersion: info.ServerVersion ?? '',
-                    });
-                }
-                catch {
-                    resolve(undefined);
-                }
-            });
-        });
-        req.on('timeout', () => req.destroy());
-        req.on('error', () => resolve(undefined));
-    });
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new src/* CancelledError */.cc('rootless Docker setup was cancelled'));
-        const onAbort = () => {
-            clearTimeout(t);
-            reject(new src/* CancelledError */.cc('rootless Docker setup was cancelled'));
-        };
-        const t = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** The holder recorded in a lock file is alive (same pid and start time). */
-function holderAlive(text) {
-    try {
-        const h = JSON.parse(text);
-        if (typeof h.pid !== 'number')
-            return { alive: false };
-        const p = procInfo(h.pid);
-        return { alive: Boolean(p && !p.zombie && (h.startTime === undefined || p.startTime === h.startTime)), pid: h.pid };
-    }
-    catch {
-        return { alive: false };
-    }
-}
-/**
- * Serializes setups of one user: an O_EXCL lock file with our pid and start time in the runtime dir. A lock whose
- * holder is dead is taken over (re-read just before removal, so a lock a third run just took is not removed).
- * Resolves with the release function.
- */
-async function acquireSetupLock(dir, opts) {
-    const file = path.join(dir, LOCK_NAME);
-    const me = JSON.stringify({ pid: process.pid, startTime: procInfo(process.pid)?.startTime, host: os.hostname() });
-    const deadline = Date.now() + opts.timeoutMs;
-    let announced = false;
-    for (;;) {
-        // The lock appears with its content (written to a temp file, then hard-linked into place; link fails when the lock
-        // exists): an O_EXCL create followed by a write would show other runs an empty lock they could take for stale.
-        const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
-        await writeFile(tmp, me, { mode: 0o600 });
-        try {
-            await link(tmp, file);
-            return async () => {
-                if ((await readFile(file, 'utf8').catch(() => '')) === me)
-                    await unlink(file).catch(() => undefined);
-            };
-        }
-        catch (err) {
-            if (err.code !== 'EEXIST')
-                throw err;
-        }
-        finally {
-            await unlink(tmp).catch(() => undefined);
-        }
-        const text = await readFile(file, 'utf8').catch(() => undefined);
-        if (text === undefined)
-            continue;
-        const holder = holderAlive(text);
-        if (!holder.alive) {
-            if ((await readFile(file, 'utf8').catch(() => undefined)) === text) {
-                opts.logger?.info(`taking over the setup lock ${file} of a run that is gone${holder.pid ? ` (pid ${holder.pid})` : ''}`);
-                await unlink(file).catch(() => undefined);
-            }
-            continue;
-        }
-        if (!announced) {
-            opts.logger?.info(`waiting for another setup-rootless-docker run of this user (pid ${holder.pid}, lock ${file})`);
-            announced = true;
-        }
-        if (Date.now() > deadline) {
-            throw new EdaOciError(`another setup-rootless-docker run of this user (pid ${holder.pid}) still holds ${file} after ${Math.round(opts.timeoutMs / 1000)} s`, `wait for it to finish, or stop pid ${holder.pid}`);
-        }
-        await sleep(200, opts.signal);
-    }
-}
-/** Creates the private runtime dir (0700) or verifies an existing one is ours and a real directory. */
-async function ensureRuntimeDir(dir, uid) {
-    await mkdir(dir, { mode: 0o700 }).catch((err) => {
-        if (err.code !== 'EEXIST')
-            throw err;
-    });
-    const st = await lstat(dir);
-    if (!st.isDirectory() || st.uid !== uid) {
-        throw new ConfigurationError(`runtime dir ${dir} is not a directory owned by uid ${uid}`, `as root: rm -rf ${dir}`);
-    }
-    if ((st.mode & 0o777) !== 0o700)
-        await chmod(dir, 0o700);
-}
-/** The daemon answers on `socket`, which belongs to `uid` (another user's socket is never reused). */
-async function probeOwnDaemon(socket, uid) {
-    const st = await lstat(socket).catch(() => undefined);
-    if (!st || !st.isSocket() || st.uid !== uid)
-        return undefined;
-    return probeDaemon(socket);
-}
-/** The last lines of a log file (empty when unreadable). */
-async function logTail(file, lines = 200) {
-    const text = await readFile(file, 'utf8').catch(() => '');
-    return text
-        .split('\n')
-        .filter((l, i, a) => l !== '' || i < a.length - 1)
-        .slice(-lines);
-}
-/** The most telling line of a failed start-up log (rootlesskit/dockerd errors), without shell trace lines. */
-function salientLogLine(lines) {
-    const interesting = /level=(error|fatal)|\berror\b|failed|denied|needs to be|must be|not found|cannot|No such/i;
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const l = lines[i].trim();
-        if (l && !l.startsWith('+') && interesting.test(l))
-            return l.length > 300 ? `${l.slice(0, 300)}...` : l;
-    }
-    return '';
-}
-/** Environment of the daemon: a clean one with what dockerd-rootless.sh needs, plus pass-through knobs. */
-function daemonEnv(env, v) {
-    const out = {
-        HOME: v.home,
-        USER: v.user,
-        LOGNAME: v.user,
-        PATH: v.path,
-        XDG_RUNTIME_DIR: v.runtimeDir,
-    };
-    for (const [k, val] of Object.entries(env))
-        if (PASS_ENV.test(k) && val !== undefined)
-            out[k] = val;
-    // The GitHub runner kills processes carrying its RUNNER_TRACKING_ID when the job ends (orphan clean-up); a daemon that
-    // must outlive the job is started without it, one that must not is left with it as a safety net.
-    if (!v.keepRunning && env.RUNNER_TRACKING_ID)
-        out.RUNNER_TRACKING_ID = env.RUNNER_TRACKING_ID;
-    return out;
-}
-/**
- * Makes a rootless Docker daemon of the current user available: runs the prerequisite checks (failing with
- * PrerequisiteError before touching anything), merges daemon.json, then reuses a healthy rootless daemon already
- * answering on $XDG_RUNTIME_DIR/docker.sock or starts dockerd-rootless.sh detached and waits until `/info` answers and
- * reports rootless. A daemon that fails to come up, or a cancellation, stops what this call started. Concurrent calls
- * of one user are serialized with a lock in the runtime dir.
- */
-async function setupRootlessDocker(options = {}, deps = {}) {
-    const logger = deps.logger ?? silentLogger;
-    const checkDeps = deps.checks ?? defaultCheckDeps();
-    const waitSeconds = options.waitSeconds ?? 60;
-    const report = await logger.group('Check rootless Docker prerequisites', async () => {
-        const r = await runChecks({ dataRoot: options.dataRoot }, checkDeps);
-        // One line per check; the failure itself is reported once, by the caller, from the PrerequisiteError.
-        for (const row of r.rows)
-            logger.info(row.ok ? `ok    ${row.name}: ${row.detail}` : `FAIL  ${row.name}: ${row.detail}; fix: ${row.fix}`);
-        return r;
-    });
-    if (!report.ok)
-        throw new PrerequisiteError(report.rows);
-    const merged = mergeDaemonConfig(report.existingConfig, options.daemonConfig ?? {}, report.dataRoot);
-    const plan = report.runtimeDir;
-    const socket = path.join(plan.path, 'docker.sock');
-    const base = {
-        dockerHost: `unix://${socket}`,
-        checks: report.rows,
-        runtimeDir: plan.path,
-        warnings: [],
-    };
-    if (plan.create)
-        await ensureRuntimeDir(plan.path, checkDeps.uid);
-    const release = await acquireSetupLock(plan.path, { signal: options.signal, timeoutMs: (waitSeconds + 60) * 1000, logger });
-    try {
-        const running = await probeOwnDaemon(socket, checkDeps.uid);
-        if (running && !running.rootless) {
-            throw new ConfigurationError(`the Docker daemon answering on ${socket} is not rootless`, `stop it, or set XDG_RUNTIME_DIR elsewhere`);
-        }
-        if (running) {
-            logger.info(`reusing the rootless Docker daemon already running at ${base.dockerHost} (version ${running.serverVersion})`);
-            const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
-            if (running.dockerRootDir !== wanted) {
-                base.warnings.push(`the running daemon uses data-root ${running.dockerRootDir}, not ${report.dataRoot}; stop it to start one with the requested data-root`);
-            }
-            if (merged.changed) {
-                base.warnings.push(`${report.configFile} was left unchanged: the running daemon would not read it until it is restarted`);
-            }
-            for (const w of base.warnings)
-                logger.warning(w);
-            return {
-                ...base,
-                dataRoot: running.dockerRootDir || report.dataRoot,
-                started: false,
-                daemonJson: { file: report.configFile, changed: false },
-                serverVersion: running.serverVersion,
-            };
-        }
-        const daemonJson = { file: report.configFile, changed: merged.changed };
-        if (merged.changed) {
-            const { backup } = await writeDaemonJson(report.configFile, merged.config, deps.now?.());
-            daemonJson.backup = backup;
-            logger.info(`wrote ${report.configFile}${backup ? ` (previous content in ${backup})` : ''}`);
-        }
-        await mkdir(report.dataRoot, { recursive: true, mode: 0o700 });
-        if (options.start === false) {
-            return { ...base, dataRoot: report.dataRoot, started: false, daemonJson };
-        }
-        const logFile = path.join(plan.path, LOG_NAME);
-        await rename(logFile, `${logFile}.1`).catch(() => undefined);
-        const env = daemonEnv(checkDeps.env, {
-            home: report.home,
-            user: checkDeps.username,
-            runtimeDir: plan.path,
-            path: report.daemonPath,
-            keepRunning: options.keepRunning ?? false,
-        });
-        const t0 = Date.now();
-        const info = await logger.group('Start rootless dockerd', async () => {
-            const proc = await startDetached(report.dockerdRootless, [], { env, logFile, logger });
-            const state = { pid: proc.pid, startTime: procInfo(proc.pid)?.startTime ?? 0, runtimeDir: plan.path, socket };
-            options.onStarted?.(state);
-            const failStart = async (err) => {
-                // On cancellation the runner (or runuser, after 2 s) kills this step soon: a short grace, then SIGKILL. A daemon
-                // that has not finished starting holds nothing worth a clean shutdown.
-                await stopRootlessDocker(state, { logger, graceMs: err instanceof CancelledError ? 1000 : 5000 });
-                if (!(err instanceof CancelledError)) {
-                    const lines = await logTail(logFile);
-                    await logger.group(`rootless dockerd log (${logFile})`, async () => {
-                        for (const l of lines)
-                            logger.info(l);
-                    });
-                }
-                throw err;
-            };
-            const deadline = t0 + waitSeconds * 1000;
-            for (;;) {
-                const up = await probeDaemon(socket, 2000);
-                // Cancelled while starting: stop it even when it has just come up (nobody will use it).
-                if (options.signal?.aborted) {
-                    return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
-                }
-                if (up?.rootless)
-                    return { up, state };
-                if (up) {
-                    return failStart(new EdaOciError(`the daemon answering on ${socket} does not report rootless mode`, `check ${report.dockerdRootless} and the daemon log above`));
-                }
-                const ended = proc.exitStatus();
-                if (ended) {
-                    const why = salientLogLine(await logTail(logFile));
-                    const how = ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.code}`;
-                    return failStart(new EdaOciError(`rootless dockerd ${how} during start-up${why ? `: ${why}` : ''}`, `see the daemon log above (${logFile})`));
-                }
-                if (Date.now() > deadline) {
-                    const why = salientLogLine(await logTail(logFile));
-                    return failStart(new EdaOciError(`rootless dockerd did not answer on ${socket} within ${waitSeconds} s${why ? ` (last error in its log: ${why})` : ''}`, `see the daemon log above (${logFile}); raise wait-seconds on a slow machine`));
-                }
-                await sleep(250, options.signal).catch(() => undefined); // an abort is handled at the top of the loop
-            }
-        });
-        const startMs = Date.now() - t0;
-        logger.info(`rootless dockerd ${info.up.serverVersion} answers at ${base.dockerHost} after ${(startMs / 1000).toFixed(1)} s`);
-        const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
-        if (info.up.dockerRootDir !== wanted) {
-            base.warnings.push(`the daemon reports data-root ${info.up.dockerRootDir}, not ${wanted}`);
-            logger.warning(base.warnings.at(-1));
-        }
-        return {
-            ...base,
-            dataRoot: info.up.dockerRootDir || report.dataRoot,
-            started: true,
-            pid: info.state.pid,
-            logFile,
-            daemonJson,
-            state: info.state,
-            serverVersion: info.up.serverVersion,
-            startMs,
-        };
-    }
-    finally {
-        await release();
-    }
-}
-/** Parses a saved {@link DaemonState} (the post step's input); throws on anything else. */
-function parseDaemonState(text) {
-    const v = JSON.parse(text);
-    const ok = Number.isInteger(v.pid) &&
-        v.pid > 1 &&
-        Number.isInteger(v.startTime) &&
-        typeof v.runtimeDir === 'string' &&
-        external_node_path_default().isAbsolute(v.runtimeDir) &&
-        typeof v.socket === 'string' &&
-        external_node_path_default().isAbsolute(v.socket);
-    if (!ok)
-        throw new src/* EdaOciError */.sm(`saved daemon state ${JSON.stringify(text)} is not valid`, 'nothing was stopped');
-    return { pid: v.pid, startTime: v.startTime, runtimeDir: v.runtimeDir, socket: v.socket };
-}
-function alive(pid, startTime) {
-    const p = (0,src/* procInfo */.Nw)(pid);
-    return Boolean(p && !p.zombie && p.startTime === startTime);
-}
-async function waitGone(procs, ms) {
-    const until = Date.now() + ms;
-    for (;;) {
-        if (!procs.some((p) => alive(p.pid, p.startTime)))
-            return true;
-        if (Date.now() > until)
-            return false;
-        await sleep(100);
-    }
-}
-/**
- * Stops a daemon that {@link setupRootlessDocker} started, and only that one: SIGTERM to rootlesskit (which forwards it
- * to dockerd for a clean shutdown that removes the socket), then SIGTERM and finally SIGKILL to whatever of its session
- * and descendants is left (containerd runs in a session of its own). Idempotent: a daemon that is gone is reported as such.
- */
-async function stopRootlessDocker(state, opts = {}) {
-    const logger = opts.logger ?? src/* silentLogger */.qq;
-    const uid = process.getuid?.();
-    const t0 = Date.now();
-    // Processes of that session started after it: a later process reusing the pid cannot match both.
-    const tree = () => (0,src/* sessionProcesses */.Ar)(state.pid).filter((p) => p.uid === uid && p.startTime >= state.startTime && p.pid !== process.pid);
-    const seen = new Map(tree().map((p) => [p.pid, p]));
-    const leaderAlive = alive(state.pid, state.startTime);
-    if (!leaderAlive && seen.size === 0) {
-        await removeStaleSocket(state.socket, uid);
-        return { stopped: false, detail: `rootless dockerd (pid ${state.pid}) is not running` };
-    }
-    if (leaderAlive) {
-        try {
-            process.kill(state.pid, 'SIGTERM');
-        }
-        catch {
-            // exited meanwhile
-        }
-        await waitGone([{ pid: state.pid, startTime: state.startTime }], opts.graceMs ?? 20_000);
-    }
-    for (const p of tree())
-        seen.set(p.pid, p);
-    let left = [...seen.values()].filter((p) => alive(p.pid, p.startTime));
-    for (const sig of ['SIGTERM', 'SIGKILL']) {
-        if (left.length === 0)
-            break;
-        logger.info(`sending ${sig} to ${left.length} leftover process(es) of the rootless daemon: ${left.map((p) => p.pid).join(' ')}`);
-        for (const p of left) {
-            try {
-                process.kill(p.pid, sig);
-            }
-            catch {
-                // exited meanwhile
-            }
-        }
-        await waitGone(left, sig === 'SIGTERM' ? Math.min(3000, opts.graceMs ?? 3000) : 2000);
-        left = left.filter((p) => alive(p.pid, p.startTime));
-    }
-    await removeStaleSocket(state.socket, uid);
-    const detail = `stopped rootless dockerd (pid ${state.pid}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`;
-    logger.info(detail);
-    return { stopped: true, detail };
-}
-/** A socket of ours that no daemon answers on any more (dockerd killed hard) would make the next reuse check wait. */
-async function removeStaleSocket(socket, uid) {
-    const st = await (0,promises_namespaceObject.lstat)(socket).catch(() => undefined);
-    if (!st || !st.isSocket() || st.uid !== uid)
-        return;
-    if (await probeDaemon(socket, 1000))
-        return;
-    await (0,promises_namespaceObject.unlink)(socket).catch(() => undefined);
-}
-
-;// CONCATENATED MODULE: ./packages/docker/src/rootless/index.ts
-// Rootless Docker for the current user: prerequisite checks (eda-oci doctor) and daemon set-up/teardown.
-
-
-
-;// CONCATENATED MODULE: ./packages/docker/src/index.ts
-// Public surface of @eda-oci/docker: the docker CLI client, image-reference grammar and rootless daemon set-up.
-
-
-
-
-
-/***/ }),
-
-/***/ 3663:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  cc: () => (/* reexport */ errors_CancelledError),
-  j1: () => (/* reexport */ ConfigurationError),
-  sm: () => (/* reexport */ EdaOciError),
-  Nw: () => (/* reexport */ procInfo),
-  Ar: () => (/* reexport */ sessionProcesses),
-  qq: () => (/* reexport */ silentLogger)
-});
-
-// UNUSED EXPORTS: BundleError, CommandFailedError, PROGRESS_INTERVAL_MS, ProgressTicker, createConsoleLogger, formatBytes, formatCommand, lastLine, runCommand, spawnCommand, startDetached
-
-;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
-// Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
-/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
-class EdaOciError extends Error {
-    hint;
-    name = 'EdaOciError';
-    constructor(message, hint, options) {
-        super(hint ? `${message}; ${hint}` : message, options);
-        this.hint = hint;
-    }
-}
-/** A bad input or environment setting, detected before any side effect. */
-class ConfigurationError extends EdaOciError {
-    name = 'ConfigurationError';
-}
-/** A program exited non-zero, was killed, timed out, or could not be started. */
-class errors_CommandFailedError extends EdaOciError {
-    command;
-    args;
-    exitCode;
-    signal;
-    stderr;
-    name = 'CommandFailedError';
-    constructor(message, command, args, exitCode, signal, stderr, hint, options) {
-        super(message, hint, options);
-        this.command = command;
-        this.args = args;
-        this.exitCode = exitCode;
-        this.signal = signal;
-        this.stderr = stderr;
-    }
-}
-/** Building, reading or checking an OCI bundle failed (includes hostile archives). */
-class BundleError extends (/* unused pure expression or super */ null && (EdaOciError)) {
-    name = 'BundleError';
-}
-/** The operation was cancelled (signal or AbortSignal); cleanup has run. */
-class errors_CancelledError extends EdaOciError {
-    name = 'CancelledError';
-}
-
-;// CONCATENATED MODULE: ./packages/exec/src/logger.ts
-// The logging interface every domain package takes as a parameter, so the library runs outside Actions.
-/** Logger that writes to stderr, used by the CLI and tests; debug lines only when `verbose`. */
-function createConsoleLogger(options = {}) {
-    const write = (line) => {
-        process.stderr.write(`${line}\n`);
-    };
-    return {
-        debug: (m) => {
-            if (options.verbose)
-                write(`debug: ${m}`);
-        },
-        info: (m) => {
-            if (!options.quiet)
-                write(m);
-        },
-        warning: (m) => write(`warning: ${m}`),
-        error: (m) => write(`error: ${m}`),
-        group: async (title, fn) => {
-            if (!options.quiet)
-                write(`== ${title}`);
-            return fn();
-        },
-    };
-}
-/** Logger that drops everything; handy default for library calls in tests. */
-const silentLogger = {
-    debug: () => undefined,
-    info: () => undefined,
-    warning: () => undefined,
-    error: () => undefined,
-    group: (_t, fn) => fn(),
-};
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./packages/exec/src/run-command.ts
-// The one way eda-oci runs programs: argument arrays (never a shell), timeouts, capped output, cancellation.
-
-
-const KILL_GRACE_MS = 2000;
-/** Renders a command for logs only (quoted where needed); it is never executed as a string. */
-function run_command_formatCommand(command, args) {
-    const quote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-    return [command, ...args].map(quote).join(' ');
-}
-function checkArgs(command, args) {
-    for (const a of [command, ...args]) {
-        if (typeof a !== 'string' || a.includes('\0')) {
-            throw new TypeError(`argument ${JSON.stringify(a)} of ${command} is not a NUL-free string`);
-        }
-    }
-}
-/**
- * Starts a program with an argument array (never a shell) and watches it: logs the `[command]` line, kills it
- * (SIGTERM, then SIGKILL after a grace period) on timeout or abort, and reports how it ended. A program that cannot
- * be started rejects `ended` with CommandFailedError.
- */
-function supervise(command, args, options, stdin) {
-    checkArgs(command, args);
-    const line = `[command] ${run_command_formatCommand(command, args)}`;
-    if (options.quiet)
-        options.logger?.debug(line);
-    else
-        options.logger?.info(line);
-    const started = Date.now();
-    const child = spawn(command, [...args], {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        stdio: [stdin, 'pipe', 'pipe'],
-        shell: false,
-    });
-    let reason;
-    let killTimer;
-    const kill = () => {
-        if (child.exitCode !== null || child.signalCode !== null)
-            return;
-        child.kill('SIGTERM');
-        killTimer ??= setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
-        killTimer.unref();
-    };
-    const timer = options.timeoutMs !== undefined
-        ? setTimeout(() => {
-            reason = 'timeout';
-            kill();
-        }, options.timeoutMs)
-        : undefined;
-    timer?.unref();
-    const onAbort = () => {
-        reason ??= 'cancel';
-        kill();
-    };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.signal?.aborted)
-        onAbort();
-    const cleanup = () => {
-        if (timer)
-            clearTimeout(timer);
-        if (killTimer)
-            clearTimeout(killTimer);
-        options.signal?.removeEventListener('abort', onAbort);
-    };
-    const ended = new Promise((resolve, reject) => {
-        child.once('error', (err) => {
-            cleanup();
-            const missing = err.code === 'ENOENT';
-            reject(new CommandFailedError(`cannot run ${command}: ${missing ? 'program not found' : err.message}`, command, args, null, null, '', missing ? `install ${command} or put it on PATH` : undefined, { cause: err }));
-        });
-        child.once('close', (code, signal) => {
-            cleanup();
-            resolve({ code, signal, reason, durationMs: Date.now() - started });
-        });
-    });
-    return { child, ended, kill };
-}
-/** The error for an ending that is not a success, or undefined when `ok` accepts the exit code. */
-function endingError(command, args, e, stderr, options, ok) {
-    if (e.reason === 'cancel')
-        return new CancelledError(`${command} was cancelled`);
-    if (e.reason === 'timeout') {
-        return new CommandFailedError(`${run_command_formatCommand(command, args.slice(0, 3))} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, e.code, e.signal, stderr);
-    }
-    if (e.code === null || !ok.includes(e.code))
-        return failure(command, args, e.code, e.signal, stderr);
-    return undefined;
-}
-/**
- * Starts a program whose stdout the caller streams. stderr is kept (capped) for the error message.
- * Use for large outputs such as `docker export`; use {@link runCommand} for everything else.
- */
-function spawnCommand(command, args, options = {}) {
-    const { child, ended, kill } = supervise(command, args, options, 'ignore');
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d) => {
-        if (stderr.length < 64 * 1024)
-            stderr += d;
-    });
-    const done = ended.then((e) => {
-        const err = endingError(command, args, e, stderr, options, [0]);
-        if (err)
-            throw err;
-        return { durationMs: e.durationMs, stderr };
-    });
-    // Keep the promise from being reported unhandled when the caller only awaits stdout first.
-    done.catch(() => undefined);
-    return { child, stdout: child.stdout, done, kill };
-}
-function failure(command, args, code, sig, stderr) {
-    const last = lastLine(stderr);
-    const how = sig ? `was killed by ${sig}` : `exited with code ${code}`;
-    return new CommandFailedError(`${run_command_formatCommand(command, args.slice(0, 3))}${args.length > 3 ? ' ...' : ''} ${how}${last ? `: ${last}` : ''}`, command, args, code, sig, stderr);
-}
-/** Last non-empty line of a program's stderr, trimmed; what most CLIs put their error in. */
-function lastLine(text) {
-    const lines = text.split('\n').map((l) => l.trim());
-    for (let i = lines.length - 1; i >= 0; i--)
-        if (lines[i])
-            return lines[i];
-    return '';
-}
-/**
- * Runs a program to completion with an argument array and returns its output.
- * Rejects with CommandFailedError on a non-accepted exit code, a signal, a timeout or a missing program,
- * and with CancelledError when `signal` aborts.
- */
-const runCommand = async (command, args, options = {}) => {
-    const { child, ended } = supervise(command, args, options, options.input !== undefined ? 'pipe' : 'ignore');
-    const max = options.maxOutputBytes ?? 4 * 1024 * 1024;
-    const out = collector(max, options.onStdoutLine);
-    const err = collector(max, options.onStderrLine);
-    child.stdout.on('data', out.push);
-    child.stderr.on('data', err.push);
-    if (options.input !== undefined) {
-        child.stdin.on('error', () => undefined); // EPIPE when the program exits early; its exit code tells.
-        child.stdin.end(options.input);
-    }
-    const e = await ended;
-    out.flush();
-    err.flush();
-    const stdout = out.text();
-    const stderr = err.text();
-    const failed = endingError(command, args, e, stderr, options, options.okExitCodes ?? [0]);
-    if (failed)
-        throw failed;
-    return { exitCode: e.code, stdout, stderr, durationMs: e.durationMs, truncated: out.truncated || err.truncated };
-};
-function collector(max, onLine) {
-    const chunks = [];
-    let kept = 0;
-    let truncated = false;
-    let partial = '';
-    return {
-        push: (chunk) => {
-            if (kept < max) {
-                const take = chunk.subarray(0, max - kept);
-                chunks.push(take);
-                kept += take.length;
-                if (take.length < chunk.length)
-                    truncated = true;
-            }
-            else
-                truncated = true;
-            if (onLine) {
-                const lines = (partial + chunk.toString('utf8')).split('\n');
-                partial = lines.pop() ?? '';
-                for (const l of lines)
-                    onLine(l);
-            }
-        },
-        flush: () => {
-            if (onLine && partial)
-                onLine(partial);
-            partial = '';
-        },
-        text: () => Buffer.concat(chunks).toString('utf8'),
-        get truncated() {
-            return truncated;
-        },
-    };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./packages/exec/src/detached.ts
-// Starting a long-lived daemon detached from the caller (own session, output to a log file), and finding what it spawned.
-
-
-
-
-/**
- * Starts `command` in its own session (setsid: it survives the caller and a SIGINT to the caller's process group) with
- * stdin from /dev/null and output appended to a log file, so it holds no pipe of the caller open. Resolves once the
- * program was started; rejects with CommandFailedError when it cannot be started.
- */
-async function startDetached(command, args, options) {
-    for (const a of [command, ...args]) {
-        if (a.includes('\0'))
-            throw new TypeError(`argument ${JSON.stringify(a)} of ${command} is not a NUL-free string`);
-    }
-    options.logger?.info(`[command] ${formatCommand(command, args)} (detached, log ${options.logFile})`);
-    const fd = openSync(options.logFile, 'a', 0o600);
-    try {
-        const child = spawn(command, [...args], {
-            cwd: options.cwd ?? '/',
-            env: options.env,
-            detached: true,
-            stdio: ['ignore', fd, fd],
-            shell: false,
-        });
-        let status;
-        const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
-            status = { code, signal };
-            resolve(status);
-        }));
-        await new Promise((resolve, reject) => {
-            child.once('error', (err) => reject(new CommandFailedError(`cannot start ${command}: ${err.message}`, command, args, null, null, '', undefined, { cause: err })));
-            child.once('spawn', () => resolve());
-        });
-        // Do not keep the caller alive for the daemon's sake.
-        child.unref();
-        return { pid: child.pid, exited, exitStatus: () => status };
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/** Reads /proc/<pid>/stat (and the owner); undefined when the process does not exist. */
-function procInfo(pid, procDir = '/proc') {
-    try {
-        const stat = (0,external_node_fs_.readFileSync)(`${procDir}/${pid}/stat`, 'utf8');
-        // comm (field 2) may contain spaces and parentheses: the fields after it follow the last ')'.
-        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const status = (0,external_node_fs_.readFileSync)(`${procDir}/${pid}/status`, 'utf8');
-        return {
-            pid,
-            ppid: Number(rest[1]),
-            session: Number(rest[3]),
-            startTime: Number(rest[19]),
-            uid: Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? -1),
-            zombie: rest[0] === 'Z',
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Processes of a session started by {@link startDetached} (session id = its pid) and all their descendants, including
- * ones that started a session of their own (containerd does setsid). Zombies are left out.
- */
-function sessionProcesses(sid, procDir = '/proc') {
-    const all = [];
-    for (const name of (0,external_node_fs_.readdirSync)(procDir)) {
-        if (!/^\d+$/.test(name))
-            continue;
-        const p = procInfo(Number(name), procDir);
-        if (p && !p.zombie)
-            all.push(p);
-    }
-    const keep = new Set(all.filter((p) => p.session === sid).map((p) => p.pid));
-    for (let added = true; added;) {
-        added = false;
-        for (const p of all) {
-            if (!keep.has(p.pid) && keep.has(p.ppid)) {
-                keep.add(p.pid);
-                added = true;
-            }
-        }
-    }
-    return all.filter((p) => keep.has(p.pid));
 }
 
 ;// CONCATENATED MODULE: ./packages/exec/src/index.ts
 // Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
 
 
 

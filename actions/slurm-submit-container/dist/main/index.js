@@ -28376,8 +28376,8 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var _eda_oci_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3663);
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8503);
+/* harmony import */ var _eda_oci_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8519);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9659);
 /* harmony import */ var _eda_oci_slurm__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7281);
 // The only place that reads this action's inputs: typed, validated before anything runs.
 
@@ -28423,7 +28423,7 @@ function getInputs(env = process.env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8503);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9659);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8465);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8574);
 // Entry of runs.main.
@@ -28450,10 +28450,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 6 modules
-var src = __nccwpck_require__(8503);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
-var exec_src = __nccwpck_require__(3663);
+// EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 5 modules
+var src = __nccwpck_require__(9659);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 7 modules
+var exec_src = __nccwpck_require__(8519);
 // EXTERNAL MODULE: ./packages/slurm/src/index.ts + 13 modules
 var slurm_src = __nccwpck_require__(7281);
 ;// CONCATENATED MODULE: ./actions/slurm-submit-container/src/state.ts
@@ -28543,7 +28543,7 @@ async function publish(inputs, r, failure) {
 
 /***/ }),
 
-/***/ 8503:
+/***/ 9659:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28560,12 +28560,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getRaw, getYaml, parseYamlText, runPost
+// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getRaw, getYaml, runPost
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
-var src = __nccwpck_require__(3663);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 7 modules
+var src = __nccwpck_require__(8519);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/event-guard.ts
 // Refuses workflow events that would run untrusted code on a self-hosted cluster runner: pull_request_target, and pull
 // requests (or workflow_run chains) whose code comes from a fork. Defence in depth behind the workflows' own `if:`.
@@ -28632,6 +28632,543 @@ function readPayload(file) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
+;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
+// Typed readers for action inputs (INPUT_* variables). Each bad value fails with one ConfigurationError line.
+
+
+/** A required input; empty or missing is a ConfigurationError naming the input. */
+function getRequired(name) {
+    const value = lib_core/* getInput */.V4(name).trim();
+    if (!value)
+        throw new src/* ConfigurationError */.j1(`input '${name}' is required but was empty`, `set 'with: ${name}: ...' in the workflow step`);
+    return value;
+}
+/** An optional input: undefined when empty. */
+function getOptional(name) {
+    const value = lib_core/* getInput */.V4(name).trim();
+    return value === '' ? undefined : value;
+}
+/** One of a fixed set of values (case-sensitive, as documented in action.yml). */
+function getEnum(name, allowed, fallback) {
+    const value = getOptional(name) ?? fallback;
+    if (!allowed.includes(value)) {
+        throw new src/* ConfigurationError */.j1(`input '${name}' is '${value}', which is not one of ${allowed.join(', ')}`, `use one of: ${allowed.join(' | ')}`);
+    }
+    return value;
+}
+/** Strict boolean: only true/false (any case) are accepted, unlike YAML 1.1's yes/on/1. */
+function getBoolean(name, fallback) {
+    const value = getOptional(name);
+    if (value === undefined)
+        return fallback;
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    throw new src/* ConfigurationError */.j1(`input '${name}' is '${value}', which is not a boolean`, `use true or false`);
+}
+/** A whole number within [min, max]. */
+function getInteger(name, fallback, min, max) {
+    const value = getOptional(name);
+    if (value === undefined)
+        return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+        throw new src/* ConfigurationError */.j1(`input '${name}' is '${value}', which is not a whole number from ${min} to ${max}`, `set a number in that range`);
+    }
+    return Number(value);
+}
+/** A multiline list: one item per line, blank lines and surrounding spaces ignored, never shell-parsed. */
+function getList(name) {
+    return lib_core/* getInput */.V4(name)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+/** YAML (or JSON, a subset) parsed with the safe core schema; a syntax error names the line. */
+function getYaml(name) {
+    const value = getOptional(name);
+    if (value === undefined)
+        return undefined;
+    return parseYamlText(value, `input '${name}'`);
+}
+/** An input exactly as given (no trimming: YAML blocks keep their indentation); undefined when blank. */
+function getRaw(name) {
+    const value = core.getInput(name, { trimWhitespace: false });
+    return value.trim() === '' ? undefined : value;
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
+// A Logger (from @eda-oci/exec) that writes through @actions/core: groups, annotations, debug.
+
+/** Logger for code running inside a GitHub Action step. */
+const actionsLogger = {
+    debug: (m) => lib_core/* debug */.Yz(m),
+    info: (m) => lib_core/* info */.pq(m),
+    warning: (m) => lib_core/* warning */.$e(m),
+    error: (m) => lib_core/* error */.z3(m),
+    group: (title, fn) => lib_core/* group */.Os(title, fn),
+};
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/run-main.ts
+// Entry wrappers for runs.main / runs.post: typed errors -> setFailed, stack -> debug, signals -> cancellation.
+
+
+
+/**
+ * Runs an action's main step. SIGINT/SIGTERM (workflow cancelled) abort the passed AbortSignal so the library
+ * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line. Before anything
+ * else it refuses untrusted events (pull_request_target, pull requests from forks: see event-guard.ts).
+ */
+async function runMain(action, fn) {
+    const controller = new AbortController();
+    const onSignal = (sig) => {
+        if (controller.signal.aborted)
+            process.exit(1);
+        lib_core/* warning */.$e(`${action}: received ${sig}, cancelling and cleaning up`);
+        controller.abort(new Error(sig));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        assertTrustedEvent();
+        await fn(controller.signal);
+    }
+    catch (err) {
+        fail(action, err);
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+/** Runs an action's post step; failures are warnings unless `strict` (leftover state that is dangerous). */
+async function runPost(action, fn, strict = false) {
+    try {
+        await fn();
+    }
+    catch (err) {
+        if (strict)
+            fail(`${action} (post)`, err);
+        else {
+            core.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
+            core.warning(`${action} (post): ${err instanceof Error ? err.message : String(err)}`);
+        }
+    }
+}
+function fail(action, err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    if (e.stack)
+        lib_core/* debug */.Yz(e.stack);
+    const message = e instanceof src/* EdaOciError */.sm ? e.message : `unexpected error: ${e.message}`;
+    lib_core/* setFailed */.C1(`${action} failed: ${message}`);
+    process.exitCode = 1;
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/summary.ts
+// Job-summary helpers: every action ends with a table of what it did.
+
+/** Writes a heading and a two-column table to the job summary (no-op when GITHUB_STEP_SUMMARY is unset). */
+async function writeSummary(title, rows, notes = []) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const s = lib_core/* summary */.z.addHeading(title, 3).addTable([
+        [
+            { data: 'What', header: true },
+            { data: 'Value', header: true },
+        ],
+        ...rows.map(([k, v]) => [k, escapeHtml(v)]),
+    ]);
+    for (const n of notes)
+        s.addRaw(`\n${escapeHtml(n)}\n`, true);
+    await s.write();
+}
+/** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
+
+function escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
+// Public surface of @eda-oci/action-kit: the glue between GitHub Actions and the eda-oci library.
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 8519:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  cc: () => (/* reexport */ CancelledError),
+  ju: () => (/* reexport */ errors_CommandFailedError),
+  j1: () => (/* reexport */ errors_ConfigurationError),
+  sm: () => (/* reexport */ EdaOciError),
+  d1: () => (/* reexport */ runCommand),
+  qq: () => (/* reexport */ silentLogger)
+});
+
+// UNUSED EXPORTS: BundleError, PROGRESS_INTERVAL_MS, ProgressTicker, createConsoleLogger, formatBytes, formatCommand, lastLine, parseYamlText, procInfo, sessionProcesses, spawnCommand, startDetached
+
+;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
+// Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
+/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
+class EdaOciError extends Error {
+    hint;
+    name = 'EdaOciError';
+    constructor(message, hint, options) {
+        super(hint ? `${message}; ${hint}` : message, options);
+        this.hint = hint;
+    }
+}
+/** A bad input or environment setting, detected before any side effect. */
+class errors_ConfigurationError extends EdaOciError {
+    name = 'ConfigurationError';
+}
+/** A program exited non-zero, was killed, timed out, or could not be started. */
+class errors_CommandFailedError extends EdaOciError {
+    command;
+    args;
+    exitCode;
+    signal;
+    stderr;
+    name = 'CommandFailedError';
+    constructor(message, command, args, exitCode, signal, stderr, hint, options) {
+        super(message, hint, options);
+        this.command = command;
+        this.args = args;
+        this.exitCode = exitCode;
+        this.signal = signal;
+        this.stderr = stderr;
+    }
+}
+/** Building, reading or checking an OCI bundle failed (includes hostile archives). */
+class BundleError extends (/* unused pure expression or super */ null && (EdaOciError)) {
+    name = 'BundleError';
+}
+/** The operation was cancelled (signal or AbortSignal); cleanup has run. */
+class CancelledError extends EdaOciError {
+    name = 'CancelledError';
+}
+
+;// CONCATENATED MODULE: ./packages/exec/src/logger.ts
+// The logging interface every domain package takes as a parameter, so the library runs outside Actions.
+/** Logger that writes to stderr, used by the CLI and tests; debug lines only when `verbose`. */
+function createConsoleLogger(options = {}) {
+    const write = (line) => {
+        process.stderr.write(`${line}\n`);
+    };
+    return {
+        debug: (m) => {
+            if (options.verbose)
+                write(`debug: ${m}`);
+        },
+        info: (m) => {
+            if (!options.quiet)
+                write(m);
+        },
+        warning: (m) => write(`warning: ${m}`),
+        error: (m) => write(`error: ${m}`),
+        group: async (title, fn) => {
+            if (!options.quiet)
+                write(`== ${title}`);
+            return fn();
+        },
+    };
+}
+/** Logger that drops everything; handy default for library calls in tests. */
+const silentLogger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warning: () => undefined,
+    error: () => undefined,
+    group: (_t, fn) => fn(),
+};
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./packages/exec/src/run-command.ts
+// The one way eda-oci runs programs: argument arrays (never a shell), timeouts, capped output, cancellation.
+
+
+const KILL_GRACE_MS = 2000;
+/** Renders a command for logs only (quoted where needed); it is never executed as a string. */
+function run_command_formatCommand(command, args) {
+    const quote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+    return [command, ...args].map(quote).join(' ');
+}
+function checkArgs(command, args) {
+    for (const a of [command, ...args]) {
+        if (typeof a !== 'string' || a.includes('\0')) {
+            throw new TypeError(`argument ${JSON.stringify(a)} of ${command} is not a NUL-free string`);
+        }
+    }
+}
+/**
+ * Starts a program with an argument array (never a shell) and watches it: logs the `[command]` line, kills it
+ * (SIGTERM, then SIGKILL after a grace period) on timeout or abort, and reports how it ended. A program that cannot
+ * be started rejects `ended` with CommandFailedError.
+ */
+function supervise(command, args, options, stdin) {
+    checkArgs(command, args);
+    const line = `[command] ${run_command_formatCommand(command, args)}`;
+    if (options.quiet)
+        options.logger?.debug(line);
+    else
+        options.logger?.info(line);
+    const started = Date.now();
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: [stdin, 'pipe', 'pipe'],
+        shell: false,
+    });
+    let reason;
+    let killTimer;
+    const kill = () => {
+        if (child.exitCode !== null || child.signalCode !== null)
+            return;
+        child.kill('SIGTERM');
+        killTimer ??= setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+        killTimer.unref();
+    };
+    const timer = options.timeoutMs !== undefined
+        ? setTimeout(() => {
+            reason = 'timeout';
+            kill();
+        }, options.timeoutMs)
+        : undefined;
+    timer?.unref();
+    const onAbort = () => {
+        reason ??= 'cancel';
+        kill();
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted)
+        onAbort();
+    const cleanup = () => {
+        if (timer)
+            clearTimeout(timer);
+        if (killTimer)
+            clearTimeout(killTimer);
+        options.signal?.removeEventListener('abort', onAbort);
+    };
+    const ended = new Promise((resolve, reject) => {
+        child.once('error', (err) => {
+            cleanup();
+            const missing = err.code === 'ENOENT';
+            reject(new errors_CommandFailedError(`cannot run ${command}: ${missing ? 'program not found' : err.message}`, command, args, null, null, '', missing ? `install ${command} or put it on PATH` : undefined, { cause: err }));
+        });
+        child.once('close', (code, signal) => {
+            cleanup();
+            resolve({ code, signal, reason, durationMs: Date.now() - started });
+        });
+    });
+    return { child, ended, kill };
+}
+/** The error for an ending that is not a success, or undefined when `ok` accepts the exit code. */
+function endingError(command, args, e, stderr, options, ok) {
+    if (e.reason === 'cancel')
+        return new CancelledError(`${command} was cancelled`);
+    if (e.reason === 'timeout') {
+        return new errors_CommandFailedError(`${run_command_formatCommand(command, args.slice(0, 3))} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, e.code, e.signal, stderr);
+    }
+    if (e.code === null || !ok.includes(e.code))
+        return failure(command, args, e.code, e.signal, stderr);
+    return undefined;
+}
+/**
+ * Starts a program whose stdout the caller streams. stderr is kept (capped) for the error message.
+ * Use for large outputs such as `docker export`; use {@link runCommand} for everything else.
+ */
+function spawnCommand(command, args, options = {}) {
+    const { child, ended, kill } = supervise(command, args, options, 'ignore');
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d) => {
+        if (stderr.length < 64 * 1024)
+            stderr += d;
+    });
+    const done = ended.then((e) => {
+        const err = endingError(command, args, e, stderr, options, [0]);
+        if (err)
+            throw err;
+        return { durationMs: e.durationMs, stderr };
+    });
+    // Keep the promise from being reported unhandled when the caller only awaits stdout first.
+    done.catch(() => undefined);
+    return { child, stdout: child.stdout, done, kill };
+}
+function failure(command, args, code, sig, stderr) {
+    const last = lastLine(stderr);
+    const how = sig ? `was killed by ${sig}` : `exited with code ${code}`;
+    return new errors_CommandFailedError(`${run_command_formatCommand(command, args.slice(0, 3))}${args.length > 3 ? ' ...' : ''} ${how}${last ? `: ${last}` : ''}`, command, args, code, sig, stderr);
+}
+/** Last non-empty line of a program's stderr, trimmed; what most CLIs put their error in. */
+function lastLine(text) {
+    const lines = text.split('\n').map((l) => l.trim());
+    for (let i = lines.length - 1; i >= 0; i--)
+        if (lines[i])
+            return lines[i];
+    return '';
+}
+/**
+ * Runs a program to completion with an argument array and returns its output.
+ * Rejects with CommandFailedError on a non-accepted exit code, a signal, a timeout or a missing program,
+ * and with CancelledError when `signal` aborts.
+ */
+const runCommand = async (command, args, options = {}) => {
+    const { child, ended } = supervise(command, args, options, options.input !== undefined ? 'pipe' : 'ignore');
+    const max = options.maxOutputBytes ?? 4 * 1024 * 1024;
+    const out = collector(max, options.onStdoutLine);
+    const err = collector(max, options.onStderrLine);
+    child.stdout.on('data', out.push);
+    child.stderr.on('data', err.push);
+    if (options.input !== undefined) {
+        child.stdin.on('error', () => undefined); // EPIPE when the program exits early; its exit code tells.
+        child.stdin.end(options.input);
+    }
+    const e = await ended;
+    out.flush();
+    err.flush();
+    const stdout = out.text();
+    const stderr = err.text();
+    const failed = endingError(command, args, e, stderr, options, options.okExitCodes ?? [0]);
+    if (failed)
+        throw failed;
+    return { exitCode: e.code, stdout, stderr, durationMs: e.durationMs, truncated: out.truncated || err.truncated };
+};
+function collector(max, onLine) {
+    const chunks = [];
+    let kept = 0;
+    let truncated = false;
+    let partial = '';
+    return {
+        push: (chunk) => {
+            if (kept < max) {
+                const take = chunk.subarray(0, max - kept);
+                chunks.push(take);
+                kept += take.length;
+                if (take.length < chunk.length)
+                    truncated = true;
+            }
+            else
+                truncated = true;
+            if (onLine) {
+                const lines = (partial + chunk.toString('utf8')).split('\n');
+                partial = lines.pop() ?? '';
+                for (const l of lines)
+                    onLine(l);
+            }
+        },
+        flush: () => {
+            if (onLine && partial)
+                onLine(partial);
+            partial = '';
+        },
+        text: () => Buffer.concat(chunks).toString('utf8'),
+        get truncated() {
+            return truncated;
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./packages/exec/src/detached.ts
+// Starting a long-lived daemon detached from the caller (own session, output to a log file), and finding what it spawned.
+
+
+
+
+/**
+ * Starts `command` in its own session (setsid: it survives the caller and a SIGINT to the caller's process group) with
+ * stdin from /dev/null and output appended to a log file, so it holds no pipe of the caller open. Resolves once the
+ * program was started; rejects with CommandFailedError when it cannot be started.
+ */
+async function startDetached(command, args, options) {
+    for (const a of [command, ...args]) {
+        if (a.includes('\0'))
+            throw new TypeError(`argument ${JSON.stringify(a)} of ${command} is not a NUL-free string`);
+    }
+    options.logger?.info(`[command] ${formatCommand(command, args)} (detached, log ${options.logFile})`);
+    const fd = openSync(options.logFile, 'a', 0o600);
+    try {
+        const child = spawn(command, [...args], {
+            cwd: options.cwd ?? '/',
+            env: options.env,
+            detached: true,
+            stdio: ['ignore', fd, fd],
+            shell: false,
+        });
+        let status;
+        const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
+            status = { code, signal };
+            resolve(status);
+        }));
+        await new Promise((resolve, reject) => {
+            child.once('error', (err) => reject(new CommandFailedError(`cannot start ${command}: ${err.message}`, command, args, null, null, '', undefined, { cause: err })));
+            child.once('spawn', () => resolve());
+        });
+        // Do not keep the caller alive for the daemon's sake.
+        child.unref();
+        return { pid: child.pid, exited, exitStatus: () => status };
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** Reads /proc/<pid>/stat (and the owner); undefined when the process does not exist. */
+function procInfo(pid, procDir = '/proc') {
+    try {
+        const stat = readFileSync(`${procDir}/${pid}/stat`, 'utf8');
+        // comm (field 2) may contain spaces and parentheses: the fields after it follow the last ')'.
+        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const status = readFileSync(`${procDir}/${pid}/status`, 'utf8');
+        return {
+            pid,
+            ppid: Number(rest[1]),
+            session: Number(rest[3]),
+            startTime: Number(rest[19]),
+            uid: Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? -1),
+            zombie: rest[0] === 'Z',
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Processes of a session started by {@link startDetached} (session id = its pid) and all their descendants, including
+ * ones that started a session of their own (containerd does setsid). Zombies are left out.
+ */
+function sessionProcesses(sid, procDir = '/proc') {
+    const all = [];
+    for (const name of readdirSync(procDir)) {
+        if (!/^\d+$/.test(name))
+            continue;
+        const p = procInfo(Number(name), procDir);
+        if (p && !p.zombie)
+            all.push(p);
+    }
+    const keep = new Set(all.filter((p) => p.session === sid).map((p) => p.pid));
+    for (let added = true; added;) {
+        added = false;
+        for (const p of all) {
+            if (!keep.has(p.pid) && keep.has(p.ppid)) {
+                keep.add(p.pid);
+                added = true;
+            }
+        }
+    }
+    return all.filter((p) => keep.has(p.pid));
+}
+
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
@@ -32289,557 +32826,26 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
-// Typed readers for action inputs (INPUT_* variables). Each bad value fails with one ConfigurationError line.
+;// CONCATENATED MODULE: ./packages/exec/src/yaml.ts
+// The one YAML reader for text users write (action inputs, test specs, config overlays): the core schema, and a syntax
+// error as one ConfigurationError naming where the text came from and the line.
 
 
-
-/** A required input; empty or missing is a ConfigurationError naming the input. */
-function getRequired(name) {
-    const value = lib_core/* getInput */.V4(name).trim();
-    if (!value)
-        throw new src/* ConfigurationError */.j1(`input '${name}' is required but was empty`, `set 'with: ${name}: ...' in the workflow step`);
-    return value;
-}
-/** An optional input: undefined when empty. */
-function getOptional(name) {
-    const value = lib_core/* getInput */.V4(name).trim();
-    return value === '' ? undefined : value;
-}
-/** One of a fixed set of values (case-sensitive, as documented in action.yml). */
-function getEnum(name, allowed, fallback) {
-    const value = getOptional(name) ?? fallback;
-    if (!allowed.includes(value)) {
-        throw new src/* ConfigurationError */.j1(`input '${name}' is '${value}', which is not one of ${allowed.join(', ')}`, `use one of: ${allowed.join(' | ')}`);
-    }
-    return value;
-}
-/** Strict boolean: only true/false (any case) are accepted, unlike YAML 1.1's yes/on/1. */
-function getBoolean(name, fallback) {
-    const value = getOptional(name);
-    if (value === undefined)
-        return fallback;
-    if (/^true$/i.test(value))
-        return true;
-    if (/^false$/i.test(value))
-        return false;
-    throw new src/* ConfigurationError */.j1(`input '${name}' is '${value}', which is not a boolean`, `use true or false`);
-}
-/** A whole number within [min, max]. */
-function getInteger(name, fallback, min, max) {
-    const value = getOptional(name);
-    if (value === undefined)
-        return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new src/* ConfigurationError */.j1(`input '${name}' is '${value}', which is not a whole number from ${min} to ${max}`, `set a number in that range`);
-    }
-    return Number(value);
-}
-/** A multiline list: one item per line, blank lines and surrounding spaces ignored, never shell-parsed. */
-function getList(name) {
-    return lib_core/* getInput */.V4(name)
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-}
-/** YAML (or JSON, a subset) parsed with the safe core schema; a syntax error names the line. */
-function getYaml(name) {
-    const value = getOptional(name);
-    if (value === undefined)
-        return undefined;
-    return parseYamlText(value, `input '${name}'`);
-}
-/** Parses YAML text with the core schema; errors become ConfigurationError naming `where` and the line. */
-function parseYamlText(text, where) {
+/** Parses YAML text with the core schema; a syntax error is a ConfigurationError naming `where` and the line. */
+function parseYamlText(text, where, hint = 'fix the YAML syntax') {
     try {
         return yaml.load(text, { schema: yaml.CORE_SCHEMA });
     }
     catch (err) {
         const e = err;
         const line = e.mark ? ` at line ${e.mark.line + 1}` : '';
-        throw new ConfigurationError(`${where} is not valid YAML${line}: ${e.reason ?? e.message}`, 'fix the YAML syntax');
+        throw new ConfigurationError(`${where} is not valid YAML${line}: ${e.reason ?? e.message}`, hint);
     }
-}
-/** An input exactly as given (no trimming: YAML blocks keep their indentation); undefined when blank. */
-function getRaw(name) {
-    const value = core.getInput(name, { trimWhitespace: false });
-    return value.trim() === '' ? undefined : value;
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/logger.ts
-// A Logger (from @eda-oci/exec) that writes through @actions/core: groups, annotations, debug.
-
-/** Logger for code running inside a GitHub Action step. */
-const actionsLogger = {
-    debug: (m) => lib_core/* debug */.Yz(m),
-    info: (m) => lib_core/* info */.pq(m),
-    warning: (m) => lib_core/* warning */.$e(m),
-    error: (m) => lib_core/* error */.z3(m),
-    group: (title, fn) => lib_core/* group */.Os(title, fn),
-};
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/run-main.ts
-// Entry wrappers for runs.main / runs.post: typed errors -> setFailed, stack -> debug, signals -> cancellation.
-
-
-
-/**
- * Runs an action's main step. SIGINT/SIGTERM (workflow cancelled) abort the passed AbortSignal so the library
- * can stop programs and clean up; a second signal exits at once. Errors become one `setFailed` line. Before anything
- * else it refuses untrusted events (pull_request_target, pull requests from forks: see event-guard.ts).
- */
-async function runMain(action, fn) {
-    const controller = new AbortController();
-    const onSignal = (sig) => {
-        if (controller.signal.aborted)
-            process.exit(1);
-        lib_core/* warning */.$e(`${action}: received ${sig}, cancelling and cleaning up`);
-        controller.abort(new Error(sig));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        assertTrustedEvent();
-        await fn(controller.signal);
-    }
-    catch (err) {
-        fail(action, err);
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-}
-/** Runs an action's post step; failures are warnings unless `strict` (leftover state that is dangerous). */
-async function runPost(action, fn, strict = false) {
-    try {
-        await fn();
-    }
-    catch (err) {
-        if (strict)
-            fail(`${action} (post)`, err);
-        else {
-            core.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
-            core.warning(`${action} (post): ${err instanceof Error ? err.message : String(err)}`);
-        }
-    }
-}
-function fail(action, err) {
-    const e = err instanceof Error ? err : new Error(String(err));
-    if (e.stack)
-        lib_core/* debug */.Yz(e.stack);
-    const message = e instanceof src/* EdaOciError */.sm ? e.message : `unexpected error: ${e.message}`;
-    lib_core/* setFailed */.C1(`${action} failed: ${message}`);
-    process.exitCode = 1;
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/summary.ts
-// Job-summary helpers: every action ends with a table of what it did.
-
-/** Writes a heading and a two-column table to the job summary (no-op when GITHUB_STEP_SUMMARY is unset). */
-async function writeSummary(title, rows, notes = []) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const s = lib_core/* summary */.z.addHeading(title, 3).addTable([
-        [
-            { data: 'What', header: true },
-            { data: 'Value', header: true },
-        ],
-        ...rows.map(([k, v]) => [k, escapeHtml(v)]),
-    ]);
-    for (const n of notes)
-        s.addRaw(`\n${escapeHtml(n)}\n`, true);
-    await s.write();
-}
-/** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
-
-function escapeHtml(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
-// Public surface of @eda-oci/action-kit: the glue between GitHub Actions and the eda-oci library.
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 3663:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  cc: () => (/* reexport */ CancelledError),
-  ju: () => (/* reexport */ errors_CommandFailedError),
-  j1: () => (/* reexport */ ConfigurationError),
-  sm: () => (/* reexport */ EdaOciError),
-  d1: () => (/* reexport */ runCommand),
-  qq: () => (/* reexport */ silentLogger)
-});
-
-// UNUSED EXPORTS: BundleError, PROGRESS_INTERVAL_MS, ProgressTicker, createConsoleLogger, formatBytes, formatCommand, lastLine, procInfo, sessionProcesses, spawnCommand, startDetached
-
-;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
-// Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
-/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
-class EdaOciError extends Error {
-    hint;
-    name = 'EdaOciError';
-    constructor(message, hint, options) {
-        super(hint ? `${message}; ${hint}` : message, options);
-        this.hint = hint;
-    }
-}
-/** A bad input or environment setting, detected before any side effect. */
-class ConfigurationError extends EdaOciError {
-    name = 'ConfigurationError';
-}
-/** A program exited non-zero, was killed, timed out, or could not be started. */
-class errors_CommandFailedError extends EdaOciError {
-    command;
-    args;
-    exitCode;
-    signal;
-    stderr;
-    name = 'CommandFailedError';
-    constructor(message, command, args, exitCode, signal, stderr, hint, options) {
-        super(message, hint, options);
-        this.command = command;
-        this.args = args;
-        this.exitCode = exitCode;
-        this.signal = signal;
-        this.stderr = stderr;
-    }
-}
-/** Building, reading or checking an OCI bundle failed (includes hostile archives). */
-class BundleError extends (/* unused pure expression or super */ null && (EdaOciError)) {
-    name = 'BundleError';
-}
-/** The operation was cancelled (signal or AbortSignal); cleanup has run. */
-class CancelledError extends EdaOciError {
-    name = 'CancelledError';
-}
-
-;// CONCATENATED MODULE: ./packages/exec/src/logger.ts
-// The logging interface every domain package takes as a parameter, so the library runs outside Actions.
-/** Logger that writes to stderr, used by the CLI and tests; debug lines only when `verbose`. */
-function createConsoleLogger(options = {}) {
-    const write = (line) => {
-        process.stderr.write(`${line}\n`);
-    };
-    return {
-        debug: (m) => {
-            if (options.verbose)
-                write(`debug: ${m}`);
-        },
-        info: (m) => {
-            if (!options.quiet)
-                write(m);
-        },
-        warning: (m) => write(`warning: ${m}`),
-        error: (m) => write(`error: ${m}`),
-        group: async (title, fn) => {
-            if (!options.quiet)
-                write(`== ${title}`);
-            return fn();
-        },
-    };
-}
-/** Logger that drops everything; handy default for library calls in tests. */
-const silentLogger = {
-    debug: () => undefined,
-    info: () => undefined,
-    warning: () => undefined,
-    error: () => undefined,
-    group: (_t, fn) => fn(),
-};
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./packages/exec/src/run-command.ts
-// The one way eda-oci runs programs: argument arrays (never a shell), timeouts, capped output, cancellation.
-
-
-const KILL_GRACE_MS = 2000;
-/** Renders a command for logs only (quoted where needed); it is never executed as a string. */
-function run_command_formatCommand(command, args) {
-    const quote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-    return [command, ...args].map(quote).join(' ');
-}
-function checkArgs(command, args) {
-    for (const a of [command, ...args]) {
-        if (typeof a !== 'string' || a.includes('\0')) {
-            throw new TypeError(`argument ${JSON.stringify(a)} of ${command} is not a NUL-free string`);
-        }
-    }
-}
-/**
- * Starts a program with an argument array (never a shell) and watches it: logs the `[command]` line, kills it
- * (SIGTERM, then SIGKILL after a grace period) on timeout or abort, and reports how it ended. A program that cannot
- * be started rejects `ended` with CommandFailedError.
- */
-function supervise(command, args, options, stdin) {
-    checkArgs(command, args);
-    const line = `[command] ${run_command_formatCommand(command, args)}`;
-    if (options.quiet)
-        options.logger?.debug(line);
-    else
-        options.logger?.info(line);
-    const started = Date.now();
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        stdio: [stdin, 'pipe', 'pipe'],
-        shell: false,
-    });
-    let reason;
-    let killTimer;
-    const kill = () => {
-        if (child.exitCode !== null || child.signalCode !== null)
-            return;
-        child.kill('SIGTERM');
-        killTimer ??= setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
-        killTimer.unref();
-    };
-    const timer = options.timeoutMs !== undefined
-        ? setTimeout(() => {
-            reason = 'timeout';
-            kill();
-        }, options.timeoutMs)
-        : undefined;
-    timer?.unref();
-    const onAbort = () => {
-        reason ??= 'cancel';
-        kill();
-    };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.signal?.aborted)
-        onAbort();
-    const cleanup = () => {
-        if (timer)
-            clearTimeout(timer);
-        if (killTimer)
-            clearTimeout(killTimer);
-        options.signal?.removeEventListener('abort', onAbort);
-    };
-    const ended = new Promise((resolve, reject) => {
-        child.once('error', (err) => {
-            cleanup();
-            const missing = err.code === 'ENOENT';
-            reject(new errors_CommandFailedError(`cannot run ${command}: ${missing ? 'program not found' : err.message}`, command, args, null, null, '', missing ? `install ${command} or put it on PATH` : undefined, { cause: err }));
-        });
-        child.once('close', (code, signal) => {
-            cleanup();
-            resolve({ code, signal, reason, durationMs: Date.now() - started });
-        });
-    });
-    return { child, ended, kill };
-}
-/** The error for an ending that is not a success, or undefined when `ok` accepts the exit code. */
-function endingError(command, args, e, stderr, options, ok) {
-    if (e.reason === 'cancel')
-        return new CancelledError(`${command} was cancelled`);
-    if (e.reason === 'timeout') {
-        return new errors_CommandFailedError(`${run_command_formatCommand(command, args.slice(0, 3))} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was killed`, command, args, e.code, e.signal, stderr);
-    }
-    if (e.code === null || !ok.includes(e.code))
-        return failure(command, args, e.code, e.signal, stderr);
-    return undefined;
-}
-/**
- * Starts a program whose stdout the caller streams. stderr is kept (capped) for the error message.
- * Use for large outputs such as `docker export`; use {@link runCommand} for everything else.
- */
-function spawnCommand(command, args, options = {}) {
-    const { child, ended, kill } = supervise(command, args, options, 'ignore');
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d) => {
-        if (stderr.length < 64 * 1024)
-            stderr += d;
-    });
-    const done = ended.then((e) => {
-        const err = endingError(command, args, e, stderr, options, [0]);
-        if (err)
-            throw err;
-        return { durationMs: e.durationMs, stderr };
-    });
-    // Keep the promise from being reported unhandled when the caller only awaits stdout first.
-    done.catch(() => undefined);
-    return { child, stdout: child.stdout, done, kill };
-}
-function failure(command, args, code, sig, stderr) {
-    const last = lastLine(stderr);
-    const how = sig ? `was killed by ${sig}` : `exited with code ${code}`;
-    return new errors_CommandFailedError(`${run_command_formatCommand(command, args.slice(0, 3))}${args.length > 3 ? ' ...' : ''} ${how}${last ? `: ${last}` : ''}`, command, args, code, sig, stderr);
-}
-/** Last non-empty line of a program's stderr, trimmed; what most CLIs put their error in. */
-function lastLine(text) {
-    const lines = text.split('\n').map((l) => l.trim());
-    for (let i = lines.length - 1; i >= 0; i--)
-        if (lines[i])
-            return lines[i];
-    return '';
-}
-/**
- * Runs a program to completion with an argument array and returns its output.
- * Rejects with CommandFailedError on a non-accepted exit code, a signal, a timeout or a missing program,
- * and with CancelledError when `signal` aborts.
- */
-const runCommand = async (command, args, options = {}) => {
-    const { child, ended } = supervise(command, args, options, options.input !== undefined ? 'pipe' : 'ignore');
-    const max = options.maxOutputBytes ?? 4 * 1024 * 1024;
-    const out = collector(max, options.onStdoutLine);
-    const err = collector(max, options.onStderrLine);
-    child.stdout.on('data', out.push);
-    child.stderr.on('data', err.push);
-    if (options.input !== undefined) {
-        child.stdin.on('error', () => undefined); // EPIPE when the program exits early; its exit code tells.
-        child.stdin.end(options.input);
-    }
-    const e = await ended;
-    out.flush();
-    err.flush();
-    const stdout = out.text();
-    const stderr = err.text();
-    const failed = endingError(command, args, e, stderr, options, options.okExitCodes ?? [0]);
-    if (failed)
-        throw failed;
-    return { exitCode: e.code, stdout, stderr, durationMs: e.durationMs, truncated: out.truncated || err.truncated };
-};
-function collector(max, onLine) {
-    const chunks = [];
-    let kept = 0;
-    let truncated = false;
-    let partial = '';
-    return {
-        push: (chunk) => {
-            if (kept < max) {
-                const take = chunk.subarray(0, max - kept);
-                chunks.push(take);
-                kept += take.length;
-                if (take.length < chunk.length)
-                    truncated = true;
-            }
-            else
-                truncated = true;
-            if (onLine) {
-                const lines = (partial + chunk.toString('utf8')).split('\n');
-                partial = lines.pop() ?? '';
-                for (const l of lines)
-                    onLine(l);
-            }
-        },
-        flush: () => {
-            if (onLine && partial)
-                onLine(partial);
-            partial = '';
-        },
-        text: () => Buffer.concat(chunks).toString('utf8'),
-        get truncated() {
-            return truncated;
-        },
-    };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./packages/exec/src/detached.ts
-// Starting a long-lived daemon detached from the caller (own session, output to a log file), and finding what it spawned.
-
-
-
-
-/**
- * Starts `command` in its own session (setsid: it survives the caller and a SIGINT to the caller's process group) with
- * stdin from /dev/null and output appended to a log file, so it holds no pipe of the caller open. Resolves once the
- * program was started; rejects with CommandFailedError when it cannot be started.
- */
-async function startDetached(command, args, options) {
-    for (const a of [command, ...args]) {
-        if (a.includes('\0'))
-            throw new TypeError(`argument ${JSON.stringify(a)} of ${command} is not a NUL-free string`);
-    }
-    options.logger?.info(`[command] ${formatCommand(command, args)} (detached, log ${options.logFile})`);
-    const fd = openSync(options.logFile, 'a', 0o600);
-    try {
-        const child = spawn(command, [...args], {
-            cwd: options.cwd ?? '/',
-            env: options.env,
-            detached: true,
-            stdio: ['ignore', fd, fd],
-            shell: false,
-        });
-        let status;
-        const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
-            status = { code, signal };
-            resolve(status);
-        }));
-        await new Promise((resolve, reject) => {
-            child.once('error', (err) => reject(new CommandFailedError(`cannot start ${command}: ${err.message}`, command, args, null, null, '', undefined, { cause: err })));
-            child.once('spawn', () => resolve());
-        });
-        // Do not keep the caller alive for the daemon's sake.
-        child.unref();
-        return { pid: child.pid, exited, exitStatus: () => status };
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/** Reads /proc/<pid>/stat (and the owner); undefined when the process does not exist. */
-function procInfo(pid, procDir = '/proc') {
-    try {
-        const stat = readFileSync(`${procDir}/${pid}/stat`, 'utf8');
-        // comm (field 2) may contain spaces and parentheses: the fields after it follow the last ')'.
-        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const status = readFileSync(`${procDir}/${pid}/status`, 'utf8');
-        return {
-            pid,
-            ppid: Number(rest[1]),
-            session: Number(rest[3]),
-            startTime: Number(rest[19]),
-            uid: Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? -1),
-            zombie: rest[0] === 'Z',
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Processes of a session started by {@link startDetached} (session id = its pid) and all their descendants, including
- * ones that started a session of their own (containerd does setsid). Zombies are left out.
- */
-function sessionProcesses(sid, procDir = '/proc') {
-    const all = [];
-    for (const name of readdirSync(procDir)) {
-        if (!/^\d+$/.test(name))
-            continue;
-        const p = procInfo(Number(name), procDir);
-        if (p && !p.zombie)
-            all.push(p);
-    }
-    const keep = new Set(all.filter((p) => p.session === sid).map((p) => p.pid));
-    for (let added = true; added;) {
-        added = false;
-        for (const p of all) {
-            if (!keep.has(p.pid) && keep.has(p.ppid)) {
-                keep.add(p.pid);
-                added = true;
-            }
-        }
-    }
-    return all.filter((p) => keep.has(p.pid));
 }
 
 ;// CONCATENATED MODULE: ./packages/exec/src/index.ts
 // Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
 
 
 
@@ -32867,8 +32873,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CONTAINER_ID_PATTERN, DEFAULT_SHIM_PATH, DEFAULT_STATE_ROOT, FileFollower, JobMonitor, MonitorTimeout, OCI_CONF_RELEASES, OutputSink, SACCT_FIELDS, SQUEUE_FORMAT, SlurmCommands, VERIFY_PREFIX, backoff, bundleNameOf, cancelLeftoverJobs, checkOciConf, delay, detectSlurmVersion, generateOciConf, isActiveState, isStuck, isTransient, judgeSmokeResults, ociConfRelease, outcomeOf, parseDuration, parseExitCode, parseExpectedCells, parseSacct, parseSbatchParsable, parseScontrolJobs, parseScontrolRecord, parseSlurmVersionOutput, parseSqueue, pollInterval, readSmokeRecords, validateExtraArgs, validateJobName, validateNodes, validatePartition, validateTimeLimit
 
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 5 modules
-var src = __nccwpck_require__(3663);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 7 modules
+var src = __nccwpck_require__(8519);
 ;// CONCATENATED MODULE: ./packages/slurm/src/parse.ts
 // Parsers of Slurm client output (sbatch --parsable, squeue -o, scontrol -o show job, sacct -P) and Slurm value
 // formats (exit codes "3:0", durations "1-02:03:04"). Pure functions; fixtures in test/fixtures/slurm.

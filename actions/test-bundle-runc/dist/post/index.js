@@ -28441,12 +28441,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   a2: () => (/* reexport */ runPost)
 });
 
-// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, parseYamlText, runMain, writeSummary
+// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, runMain, writeSummary
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
-var src = __nccwpck_require__(3595);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 6 modules
+var src = __nccwpck_require__(8557);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/event-guard.ts
 // Refuses workflow events that would run untrusted code on a self-hosted cluster runner: pull_request_target, and pull
 // requests (or workflow_run chains) whose code comes from a fork. Defence in depth behind the workflows' own `if:`.
@@ -28513,11 +28513,8 @@ function readPayload(file) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __nccwpck_require__(3243);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
 // Typed readers for action inputs (INPUT_* variables). Each bad value fails with one ConfigurationError line.
-
 
 
 /** A required input; empty or missing is a ConfigurationError naming the input. */
@@ -28575,17 +28572,6 @@ function getYaml(name) {
     if (value === undefined)
         return undefined;
     return parseYamlText(value, `input '${name}'`);
-}
-/** Parses YAML text with the core schema; errors become ConfigurationError naming `where` and the line. */
-function parseYamlText(text, where) {
-    try {
-        return yaml.load(text, { schema: yaml.CORE_SCHEMA });
-    }
-    catch (err) {
-        const e = err;
-        const line = e.mark ? ` at line ${e.mark.line + 1}` : '';
-        throw new ConfigurationError(`${where} is not valid YAML${line}: ${e.reason ?? e.message}`, 'fix the YAML syntax');
-    }
 }
 /** An input exactly as given (no trimming: YAML blocks keep their indentation); undefined when blank. */
 function getRaw(name) {
@@ -28695,20 +28681,20 @@ function escapeHtml(s) {
 
 /***/ }),
 
-/***/ 3595:
+/***/ 8557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   rJ: () => (/* reexport */ BundleError),
-  j1: () => (/* reexport */ ConfigurationError),
+  j1: () => (/* reexport */ errors_ConfigurationError),
   sm: () => (/* reexport */ EdaOciError),
   d1: () => (/* reexport */ runCommand),
   qq: () => (/* reexport */ silentLogger)
 });
 
-// UNUSED EXPORTS: CancelledError, CommandFailedError, PROGRESS_INTERVAL_MS, ProgressTicker, createConsoleLogger, formatBytes, formatCommand, lastLine, procInfo, sessionProcesses, spawnCommand, startDetached
+// UNUSED EXPORTS: CancelledError, CommandFailedError, PROGRESS_INTERVAL_MS, ProgressTicker, createConsoleLogger, formatBytes, formatCommand, lastLine, parseYamlText, procInfo, sessionProcesses, spawnCommand, startDetached
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
@@ -28722,7 +28708,7 @@ class EdaOciError extends Error {
     }
 }
 /** A bad input or environment setting, detected before any side effect. */
-class ConfigurationError extends EdaOciError {
+class errors_ConfigurationError extends EdaOciError {
     name = 'ConfigurationError';
 }
 /** A program exited non-zero, was killed, timed out, or could not be started. */
@@ -29064,8182 +29050,7 @@ function sessionProcesses(sid, procDir = '/proc') {
     return all.filter((p) => keep.has(p.pid));
 }
 
-;// CONCATENATED MODULE: ./packages/exec/src/index.ts
-// Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 3851:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  sY: () => (/* reexport */ TEST_CONTAINER_PREFIX),
-  bI: () => (/* reexport */ cleanupRoot),
-  dM: () => (/* reexport */ fs_util_removeTree)
-});
-
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MANIFEST_NAME, MAX_TIMEOUT_SECONDS, RACY_WINDOW_NS, RUNC_ADVISORIES, RUNC_CVES, TEST_KEYS, TreeDigestBuilder, applyImageConfig, applyOverlay, buildBundle, bundleDigest, checkRunc, checkUserMapped, ciProvenance, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, formatManifest, hashFile, haveGetfattr, idMappings, judge, junitXml, layersArchive, manifestFromRecords, mergeEnv, nsToSeconds, parseConfigOverlay, parseExtractMethod, parseGroup, parseManifest, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcAdvisoryWarnings, runcLogErrors, serializeSpec, sha256, signalFromStatus, sortByPathBytes, summarizeManifest, summarizeTree, tempSuffix, testConfig, testFromRun, testMappings, upstreamVersion, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, validateTests, writeJUnitFile, xmlEscape
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: ./packages/exec/src/index.ts + 4 modules
-var src = __nccwpck_require__(3595);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./packages/docker/src/reference.ts
-// Image references and daemon addresses, validated against the grammar docker itself uses (distribution/reference).
-
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = (/* unused pure expression or super */ null && (`(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?`));
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const ID_RE = /^sha256:[a-f0-9]{64}$/;
-const FIX = 'use a reference such as registry.example.com:5000/team/tool:1.2 or name@sha256:<64 hex digits>';
-/** Parses and validates an image reference; throws ConfigurationError naming the value and the rule broken. */
-function reference_parseImageReference(raw) {
-    const what = `image '${raw}'`;
-    if (raw === '')
-        throw new ConfigurationError('image is empty', FIX);
-    if (raw.startsWith('-'))
-        throw new ConfigurationError(`${what} starts with '-', which a program would read as an option`, FIX);
-    if (/[^\x21-\x7e]/.test(raw))
-        throw new ConfigurationError(`${what} contains whitespace or non-printable characters`, FIX);
-    if (/[;&|`$<>(){}\\'"*?!#~^]/.test(raw)) {
-        throw new ConfigurationError(`${what} contains shell metacharacters, which no image reference has`, FIX);
-    }
-    if (ID_RE.test(raw))
-        return { raw, path: '', isId: true };
-    let rest = raw;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!new RegExp(`^${DIGEST}$`).test(digest)) {
-            throw new ConfigurationError(`${what} has an invalid digest '${digest}'`, 'a digest looks like sha256: followed by 64 lowercase hex digits');
-        }
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!new RegExp(`^${TAG}$`).test(tag)) {
-            throw new ConfigurationError(`${what} has an invalid tag '${tag}'`, 'a tag is up to 128 letters, digits, _, . or -, not starting with . or -');
-        }
-    }
-    const parts = rest.split('/');
-    let registry;
-    if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /[A-Z]/.test(parts[0]))) {
-        registry = parts.shift();
-        if (!new RegExp(`^${DOMAIN}$`).test(registry)) {
-            throw new ConfigurationError(`${what} has an invalid registry '${registry}'`, FIX);
-        }
-    }
-    const pathRe = new RegExp(`^${PATH_COMPONENT}$`);
-    for (const p of parts) {
-        if (!pathRe.test(p)) {
-            throw new ConfigurationError(`${what} has an invalid repository component '${p}'`, 'repository names are lowercase letters, digits and separators (., _, __, -), e.g. team/tool');
-        }
-    }
-    const path = parts.join('/');
-    if ((registry ? registry.length + 1 : 0) + path.length > 255) {
-        throw new ConfigurationError(`${what} has a repository name longer than 255 characters`, FIX);
-    }
-    return { raw, registry, path, tag, digest, isId: false };
-}
-/** The repository as docker prints it in RepoDigests/RepoTags (`busybox`, `127.0.0.1:5000/x/y`). */
-function reference_familiarRepository(ref) {
-    const reg = ref.registry;
-    if (!reg || reg === 'docker.io' || reg === 'index.docker.io' || reg === 'registry-1.docker.io') {
-        return ref.path.startsWith('library/') ? ref.path.slice('library/'.length) : ref.path;
-    }
-    return `${reg}/${ref.path}`;
-}
-/** Validates a DOCKER_HOST value: unix:///abs/path, tcp://host:port or ssh://[user@]host[:port]. */
-function validateDockerHost(host) {
-    const fix = 'use unix:///run/user/<uid>/docker.sock (rootless), unix:///var/run/docker.sock, tcp://host:port or ssh://user@host';
-    if (host.startsWith('-'))
-        throw new ConfigurationError(`docker-host '${host}' starts with '-'`, fix);
-    if (/^unix:\/\/\/[^\0\s]+$/.test(host))
-        return host;
-    if (/^tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.test(host))
-        return host;
-    if (/^ssh:\/\/([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
-        return host;
-    throw new ConfigurationError(`docker-host '${host}' is not a Docker daemon address`, fix);
-}
-
-;// CONCATENATED MODULE: ./packages/docker/src/client.ts
-// docker CLI client: the few engine operations a bundle build needs, with errors turned into actionable lines.
-
-
-
-
-
-
-
-const DAEMON_DOWN = (/* unused pure expression or super */ null && ([
-    /Cannot connect to the Docker daemon/i,
-    /Is the docker daemon running/i,
-    /error during connect/i,
-    /connect: no such file or directory/i,
-    /connect: connection refused.*docker\.sock/i,
-    /permission denied while trying to connect to the Docker daemon/i,
-    /dial unix .*: connect:/i,
-]));
-const NOT_FOUND = (/* unused pure expression or super */ null && ([
-    /manifest unknown/i,
-    /not found: manifest/i,
-    /repository does not exist/i,
-    /pull access denied/i,
-    /: not found$/i,
-    /No such image/i,
-    /name unknown/i,
-]));
-const UNREACHABLE = (/* unused pure expression or super */ null && ([
-    /connection refused/i,
-    /no such host/i,
-    /i\/o timeout/i,
-    /network is unreachable/i,
-    /TLS handshake timeout/i,
-    /dial tcp/i,
-    /server gave HTTP response to HTTPS client/i,
-]));
-/** A docker CLI client bound to one daemon. All calls use argument arrays and time limits. */
-class client_DockerClient {
-    host;
-    program;
-    log;
-    run;
-    spawnFn;
-    env;
-    api;
-    constructor(options = {}) {
-        this.host = options.host ?? (process.env.DOCKER_HOST || undefined);
-        this.program = options.program ?? process.env.EDA_OCI_DOCKER ?? 'docker';
-        this.log = options.logger ?? silentLogger;
-        this.run = options.run ?? defaultRun;
-        this.spawnFn = options.spawn ?? defaultSpawn;
-        this.api = options.api ?? true;
-        // DOCKER_CONTEXT would silently override DOCKER_HOST; the chosen host must win.
-        const env = { ...process.env };
-        if (this.host) {
-            env.DOCKER_HOST = this.host;
-            delete env.DOCKER_CONTEXT;
-        }
-        this.env = env;
-    }
-    /** Where the daemon is, for messages. */
-    describeHost() {
-        return this.host ?? 'unix:///var/run/docker.sock (default)';
-    }
-    async docker(args, opts = {}) {
-        try {
-            return await this.run(this.program, args, {
-                env: this.env,
-                logger: this.log,
-                timeoutMs: opts.timeoutMs ?? 60_000,
-                signal: opts.signal,
-                quiet: opts.quiet,
-            });
-        }
-        catch (err) {
-            throw this.classify(err);
-        }
-    }
-    /** Turns a failed docker call into a daemon-unreachable ConfigurationError where that is the cause. */
-    classify(err) {
-        if (err instanceof CommandFailedError) {
-            if (err.exitCode === null && err.signal === null && /not found/.test(err.message)) {
-                return new ConfigurationError(`the docker CLI ('${this.program}') is not installed`, 'install docker.io (or docker-ce-cli) or set EDA_OCI_DOCKER to the docker program');
-            }
-            if (DAEMON_DOWN.some((re) => re.test(err.stderr))) {
-                return new ConfigurationError(`cannot reach the Docker daemon at ${this.describeHost()}: ${lastLine(err.stderr)}`, 'start dockerd (or the rootless daemon, see setup-rootless-docker) or set docker-host / DOCKER_HOST to its socket', { cause: err });
-            }
-        }
-        return err;
-    }
-    /** Checks the daemon answers; returns its version and whether it runs rootless. */
-    async ping(signal) {
-        const r = await this.docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, signal, quiet: true });
-        const info = await this.docker(['info', '--format', '{{json .SecurityOptions}}'], { timeoutMs: 20_000, signal, quiet: true });
-        return { version: r.stdout.trim(), rootless: info.stdout.includes('rootless') };
-    }
-    /**
-     * The daemon's unix socket when the CLI would certainly talk to it (explicit unix:// host, or the default socket with
-     * no docker context selected), else undefined. Used for quick read-only API calls.
-     */
-    socketPath() {
-        if (!this.api)
-            return undefined;
-        if (this.host)
-            return this.host.startsWith('unix://') ? this.host.slice('unix://'.length) : undefined;
-        if (process.env.DOCKER_CONTEXT)
-            return undefined;
-        try {
-            const cfgDir = process.env.DOCKER_CONFIG ?? path.join(os.homedir(), '.docker');
-            const cfg = JSON.parse(readFileSync(path.join(cfgDir, 'config.json'), 'utf8'));
-            if (cfg.currentContext && cfg.currentContext !== 'default')
-                return undefined;
-        }
-        catch {
-            // No config file: the CLI uses the default socket too.
-        }
-        return '/var/run/docker.sock';
-    }
-    /**
-     * A request to the Engine API over the unix socket: answers in a few ms where the CLI needs tens. Returns undefined
-     * when the socket cannot be used, so the caller falls back to the CLI and its error messages.
-     */
-    apiRequest(method, pathname, opts = {}) {
-        const socketPath = this.socketPath();
-        if (!socketPath)
-            return Promise.resolve(undefined);
-        const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-        const headers = { Host: 'docker' };
-        if (payload !== undefined)
-            headers['Content-Type'] = 'application/json';
-        return new Promise((resolve, reject) => {
-            const req = http.request({ socketPath, method, path: pathname, timeout: opts.timeoutMs ?? 10_000, headers, signal: opts.signal }, (res) => {
-                let body = '';
-                res.setEncoding('utf8');
-                res.on('data', (d) => (body += d));
-                res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-                res.on('error', () => resolve(undefined));
-            });
-            req.on('timeout', () => req.destroy());
-            req.on('error', () => opts.signal?.aborted ? reject(new CancelledError(`docker ${method} ${pathname} was cancelled`)) : resolve(undefined));
-            req.end(payload);
-        });
-    }
-    apiGet(pathname, timeoutMs) {
-        return this.apiRequest('GET', pathname, { timeoutMs });
-    }
-    /** `docker image inspect`; undefined when the daemon has no such image. */
-    async inspectImage(ref, signal) {
-        const api = await this.apiGet(`/images/${encodeURIComponent(ref)}/json`, 10_000);
-        if (api?.status === 200) {
-            this.log.debug(`[api] GET /images/${ref}/json`);
-            return JSON.parse(api.body);
-        }
-        if (api?.status === 404)
-            return undefined;
-        try {
-            const r = await this.docker(['image', 'inspect', '--', ref], { timeoutMs: 30_000, signal, quiet: true });
-            const parsed = JSON.parse(r.stdout);
-            return parsed[0];
-        }
-        catch (err) {
-            if (err instanceof CommandFailedError && /No such (image|object)/i.test(err.stderr))
-                return undefined;
-            throw err;
-        }
-    }
-    /** `docker pull`; registry errors become BundleError lines naming the image and what to check. */
-    async pull(ref, platform, signal) {
-        const args = ['pull', '--quiet'];
-        if (platform)
-            args.push('--platform', platform);
-        args.push('--', ref.raw);
-        try {
-            await this.docker(args, { timeoutMs: 30 * 60_000, signal });
-        }
-        catch (err) {
-            if (!(err instanceof CommandFailedError))
-                throw err;
-            const line = lastLine(err.stderr);
-            const registry = ref.registry ?? 'docker.io';
-            if (UNREACHABLE.some((re) => re.test(err.stderr))) {
-                throw new BundleError(`cannot pull image '${ref.raw}': registry ${registry} is unreachable (${line})`, 'check the registry address and port, the network/proxy from this runner, or use pull: never with a local image', { cause: err });
-            }
-            if (NOT_FOUND.some((re) => re.test(err.stderr))) {
-                throw new BundleError(`image '${ref.raw}' was not found in registry ${registry} (${line})`, 'check the repository, tag or digest, and that this runner is logged in (docker login) if the repository is private', { cause: err });
-            }
-            throw new BundleError(`cannot pull image '${ref.raw}': ${line}`, 'see the docker pull output above', { cause: err });
-        }
-    }
-    /** Creates (never starts) a container from an image, labelled so leftovers can be found; returns its id. */
-    async createContainer(image, label, platform, signal) {
-        // An image without Entrypoint/Cmd cannot be created without a command; the container never runs, so any path will do.
-        const entrypoint = '/.eda-oci-export';
-        const eq = label.indexOf('=');
-        const query = platform ? `?platform=${encodeURIComponent(platform)}` : '';
-        const api = await this.apiRequest('POST', `/containers/create${query}`, {
-            body: {
-                Image: image,
-                Entrypoint: [entrypoint],
-                Labels: { [label.slice(0, eq)]: label.slice(eq + 1) },
-                NetworkDisabled: true,
-                HostConfig: { NetworkMode: 'none' },
-            },
-            timeoutMs: 120_000,
-            signal,
-        });
-        if (api?.status === 201) {
-            this.log.info(`[api] POST /containers/create (image ${image})`);
-            return checkedId(JSON.parse(api.body).Id ?? '');
-        }
-        if (api)
-            throw new BundleError(`docker create of ${image} failed: ${apiMessage(api.body)}`, 'check the image and the daemon log');
-        const args = ['container', 'create', '--label', label, '--network', 'none'];
-        if (platform)
-            args.push('--platform', platform);
-        args.push('--entrypoint', entrypoint, '--', image);
-        const r = await this.docker(args, { timeoutMs: 120_000, signal });
-        return checkedId(r.stdout.trim().split('\n').pop() ?? '');
-    }
-    /**
-     * Streams the export of a container (a tar of its filesystem): straight from the Engine API where the socket is
-     * usable (no CLI process copying the stream through a pipe), else `docker export` on stdout.
-     */
-    exportContainer(id, signal) {
-        const socketPath = this.socketPath();
-        if (!socketPath)
-            return this.spawnFn(this.program, ['container', 'export', id], { env: this.env, logger: this.log, signal });
-        this.log.info(`[api] GET /containers/${id.slice(0, 12)}/export`);
-        const stdout = new PassThrough({ highWaterMark: 1 << 20 });
-        let killed = false;
-        let settle;
-        const done = new Promise((resolve, reject) => (settle = { resolve, reject }));
-        done.catch(() => undefined);
-        const fail = (message) => {
-            settle.reject(killed
-                ? new CancelledError('docker export was stopped')
-                : new CommandFailedError(`docker export (engine API) failed: ${message}`, 'docker', ['container', 'export', id], null, null, message));
-            stdout.end();
-        };
-        const req = http.request({ socketPath, method: 'GET', path: `/containers/${encodeURIComponent(id)}/export`, headers: { Host: 'docker' } }, (res) => {
-            if (res.statusCode !== 200) {
-                let body = '';
-                res.setEncoding('utf8');
-                res.on('data', (d) => (body += d));
-                res.on('end', () => fail(apiMessage(body) || `HTTP ${res.statusCode}`));
-                return;
-            }
-            res.on('aborted', () => fail('the connection to the daemon was cut mid-export'));
-            res.on('error', (e) => fail(e.message));
-            res.on('end', () => {
-                if (res.complete)
-                    settle.resolve(undefined);
-                else
-                    fail('the connection to the daemon was cut mid-export');
-            });
-            res.pipe(stdout);
-        });
-        req.on('error', (e) => fail(e.message));
-        req.end();
-        const kill = () => {
-            killed = true;
-            req.destroy();
-        };
-        const onAbort = () => kill();
-        signal?.addEventListener('abort', onAbort, { once: true });
-        void done.finally(() => signal?.removeEventListener('abort', onAbort)).catch(() => undefined);
-        return { stdout, done, kill };
-    }
-    /** Removes a container if it exists (force). Never throws for an already-removed container. */
-    async removeContainer(id) {
-        const api = await this.apiRequest('DELETE', `/containers/${encodeURIComponent(id)}?force=1&v=1`, { timeoutMs: 60_000 });
-        if (api?.status === 204 || api?.status === 404)
-            return;
-        try {
-            await this.docker(['container', 'rm', '--force', '--volumes', id], { timeoutMs: 60_000, quiet: true });
-        }
-        catch (err) {
-            if (err instanceof CommandFailedError && /No such container/i.test(err.stderr))
-                return;
-            throw err;
-        }
-    }
-    /** Containers carrying a label (leftovers of killed builds), with that label's value. */
-    async listContainersByLabel(label) {
-        const filters = encodeURIComponent(JSON.stringify({ label: [label] }));
-        const api = await this.apiGet(`/containers/json?all=1&filters=${filters}`, 10_000);
-        if (api?.status === 200) {
-            const list = JSON.parse(api.body);
-            return list.map((c) => ({ id: c.Id, value: c.Labels?.[label] ?? '' }));
-        }
-        const r = await this.docker(['container', 'ls', '--all', '--no-trunc', '--filter', `label=${label}`, '--format', `{{.ID}} {{.Label ${JSON.stringify(label)}}}`], { timeoutMs: 30_000, quiet: true });
-        return r.stdout
-            .split('\n')
-            .map((l) => l.trim().split(' '))
-            .filter(([id]) => id !== undefined && /^[0-9a-f]{64}$/.test(id))
-            .map(([id, value]) => ({ id: id, value: value ?? '' }));
-    }
-    /** Client and server versions (for provenance), in one call. */
-    async versions() {
-        const api = await this.apiGet('/version', 10_000);
-        if (api?.status === 200) {
-            // The CLI is not run on this path: its version is only known when the CLI is used.
-            return { client: 'not used (engine API)', server: JSON.parse(api.body).Version ?? 'unknown' };
-        }
-        const r = await this.docker(['version', '--format', '{{.Client.Version}} {{.Server.Version}}'], { timeoutMs: 20_000, quiet: true });
-        const [client = 'unknown', server = 'unknown'] = r.stdout.trim().split(' ');
-        return { client, server };
-    }
-}
-function checkedId(id) {
-    if (!/^[0-9a-f]{64}$/.test(id))
-        throw new BundleError(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
-    return id;
-}
-/** The `message` of an Engine API error body, else the body. */
-function apiMessage(body) {
-    try {
-        return JSON.parse(body).message ?? body.trim();
-    }
-    catch {
-        return body.trim();
-    }
-}
-/** The repo digest (`sha256:...`) of an image as it came from the registry named by `ref`, or '' when none. */
-function client_repoDigestFor(image, ref) {
-    if (ref.digest)
-        return ref.digest;
-    if (ref.isId)
-        return '';
-    const repo = familiarRepository(ref);
-    for (const d of image.RepoDigests ?? []) {
-        const at = d.lastIndexOf('@');
-        if (at > 0 && d.slice(0, at) === repo)
-            return d.slice(at + 1);
-    }
-    return '';
-}
-/** `os/arch[/variant]` of an inspected image. */
-function client_imagePlatform(image) {
-    return [image.Os, image.Architecture, image.Variant].filter(Boolean).join('/');
-}
-
-;// CONCATENATED MODULE: ./packages/docker/src/rootless/checks.ts
-// Prerequisite checks for rootless Docker: one table row per check, each failure with the exact one-line fix.
-
-
-
-
-
-/** Subordinate ids rootless Docker needs (uid/gid 0..65535 inside the user namespace). */
-const SUBID_MIN = 65536;
-const STANDARD_DIRS = (/* unused pure expression or super */ null && (['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']));
-const CONTRIB_DIRS = (/* unused pure expression or super */ null && (['/usr/share/docker.io/contrib', '/usr/share/docker/contrib', '/usr/libexec/docker', '/usr/lib/docker']));
-/** statfs f_type magic numbers of network/cluster file systems (linux/magic.h and the vendors' sources). */
-const NETWORK_FS = {
-    0x6969: 'NFS',
-    0x517b: 'SMB',
-    0xff534d42: 'CIFS',
-    0xfe534d42: 'SMB2',
-    0x0bd00bd0: 'Lustre',
-    0x47504653: 'GPFS',
-    0x19830326: 'BeeGFS',
-    0x5346414f: 'AFS',
-    0x6b414653: 'AFS (kAFS)',
-    0x00c36400: 'CephFS',
-    0x564c: 'NCP',
-    0x73757245: 'Coda',
-};
-const FUSE_MAGIC = 0x65735546;
-const LOCAL_FS = {
-    0xef53: 'ext4',
-    0x58465342: 'xfs',
-    0x9123683e: 'btrfs',
-    0x01021994: 'tmpfs',
-    0x794c7630: 'overlay',
-    0x2fc12fc1: 'zfs',
-};
-const PACKAGES = {
-    uidmap: { apt: 'uidmap', dnf: 'shadow-utils', zypper: 'shadow' },
-    dockerd: { apt: 'docker.io', dnf: 'docker-ce', zypper: 'docker' },
-    'dockerd-rootless.sh': { apt: 'docker.io', dnf: 'docker-ce-rootless-extras', zypper: 'docker-rootless-extras' },
-    rootlesskit: { apt: 'rootlesskit', dnf: 'docker-ce-rootless-extras', zypper: 'rootlesskit' },
-    slirp4netns: { apt: 'slirp4netns', dnf: 'slirp4netns', zypper: 'slirp4netns' },
-    docker: { apt: 'docker.io', dnf: 'docker-ce-cli', zypper: 'docker' },
-};
-/** `as root: apt-get install X` for the package providing `what` (Debian names when the manager is unknown). */
-function installFix(what, pm) {
-    const pkg = PACKAGES[what][pm ?? 'apt'];
-    const cmd = pm === 'dnf' ? 'dnf install' : pm === 'zypper' ? 'zypper install' : 'apt-get install';
-    return `as root: ${cmd} ${pkg}`;
-}
-/** The data-root the action uses when none is given: local disk, per user (daemon.json paths are literal). */
-function defaultDataRoot(username) {
-    return `/var/tmp/${username}/containers/storage`;
-}
-/** Validates a data-root path: absolute, normalized, no control characters, not `/`. */
-function validateDataRoot(dir) {
-    const fix = 'use an absolute directory on a local disk, e.g. /var/tmp/$USER/containers/storage';
-    if (!path.isAbsolute(dir))
-        throw new ConfigurationError(`data-root '${dir}' is not an absolute path`, fix);
-    if ([...dir].some((c) => c.charCodeAt(0) < 0x20))
-        throw new ConfigurationError(`data-root '${JSON.stringify(dir)}' contains control characters`, fix);
-    const normal = path.normalize(dir).replace(/\/+$/, '') || '/';
-    if (normal === '/')
-        throw new ConfigurationError(`data-root '${dir}' is the root directory`, fix);
-    if (dir.split('/').includes('..'))
-        throw new ConfigurationError(`data-root '${dir}' contains '..'`, fix);
-    return normal;
-}
-function detectPackageManager() {
-    if (existsSync('/usr/bin/apt-get'))
-        return 'apt';
-    if (existsSync('/usr/bin/dnf') || existsSync('/usr/bin/yum'))
-        return 'dnf';
-    if (existsSync('/usr/bin/zypper'))
-        return 'zypper';
-    return undefined;
-}
-function currentUsername(env, uid) {
-    try {
-        return os.userInfo().username;
-    }
-    catch {
-        // No passwd entry (e.g. an arbitrary uid in a container).
-        return env.USER ?? String(uid);
-    }
-}
-/** The real system: this process's user, /etc/sub[ug]id, /proc/sys, /dev/net/tun, PATH. */
-function checks_defaultCheckDeps(env = process.env) {
-    const uid = process.getuid?.() ?? -1;
-    return {
-        uid,
-        gids: [...new Set([process.getgid?.() ?? -1, ...(process.getgroups?.() ?? [])])],
-        username: currentUsername(env, uid),
-        env,
-        subuidFile: '/etc/subuid',
-        subgidFile: '/etc/subgid',
-        statfs: (p) => statfs(p),
-        tunDevice: '/dev/net/tun',
-        openReadWrite: async (p) => {
-            const fh = await open(p, constants.O_RDWR);
-            await fh.close();
-        },
-        readSysctl: async (name) => {
-            try {
-                return (await readFile(path.join('/proc/sys', name), 'utf8')).trim();
-            }
-            catch {
-                return undefined;
-            }
-        },
-        readFileCaps: readCapabilityXattr,
-        apparmorDir: '/etc/apparmor.d',
-        searchDirs: CONTRIB_DIRS,
-        systemDirs: STANDARD_DIRS,
-        runUserDir: '/run/user',
-        tmpDir: '/tmp',
-        packageManager: detectPackageManager(),
-    };
-}
-/** True when the checked user is this process's user, so real access()/open() results apply to them. */
-function isSelf(deps) {
-    return deps.uid === process.getuid?.();
-}
-/** Permission bits for `want` (4 r, 2 w, 1 x) as the kernel evaluates them: owner class first, then group, then other. */
-function modeAllows(st, deps, want) {
-    if (deps.uid === 0)
-        return true;
-    const bits = st.uid === deps.uid ? (st.mode >> 6) & 7 : deps.gids.includes(st.gid) ? (st.mode >> 3) & 7 : st.mode & 7;
-    return (bits & want) === want;
-}
-function octal(mode) {
-    return (mode & 0o7777).toString(8).padStart(4, '0');
-}
-/** PATH for the daemon: the caller's absolute PATH entries plus the standard dirs that are missing. */
-function daemonSearchPath(envPath, systemDirs = STANDARD_DIRS) {
-    const dirs = (envPath ?? '').split(':').filter((d) => d.startsWith('/'));
-    for (const d of systemDirs)
-        if (!dirs.includes(d))
-            dirs.push(d);
-    return dirs.join(':');
-}
-/** First executable regular file `name` in `dirs`. */
-async function findExecutable(name, dirs) {
-    for (const d of dirs) {
-        const p = path.join(d, name);
-        try {
-            const st = await stat(p);
-            if (st.isFile() && (st.mode & 0o111) !== 0)
-                return p;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-function ok(name, detail) {
-    return { name, ok: true, detail, fix: '' };
-}
-function fail(name, detail, fix) {
-    return { name, ok: false, detail, fix };
-}
-/** Not root: rootless Docker runs as an ordinary user (dockerd-rootless.sh refuses uid 0). */
-function checkUser(deps) {
-    if (deps.uid === 0) {
-        return fail('user', 'running as root (uid 0); rootless Docker needs an ordinary user', 'run the job as an ordinary user (e.g. the runner service account), or use the system dockerd when root');
-    }
-    return ok('user', `${deps.username} (uid ${deps.uid})`);
-}
-function parseSubIds(text) {
-    const out = [];
-    for (const line of text.split('\n')) {
-        const f = line.trim().split(':');
-        if (f.length !== 3 || !/^\d+$/.test(f[1]) || !/^\d+$/.test(f[2]))
-            continue;
-        out.push({ owner: f[0], start: Number(f[1]), count: Number(f[2]) });
-    }
-    return out;
-}
-/** A /etc/subuid or /etc/subgid range of >= 65536 ids for the user (by name or uid); the fix names a free range. */
-async function checkSubIds(kind, deps) {
-    const file = kind === 'uid' ? deps.subuidFile : deps.subgidFile;
-    const name = `sub${kind}`;
-    let text = '';
-    try {
-        text = await readFile(file, 'utf8');
-    }
-    catch {
-        // Missing file: same as no line.
-    }
-    const lines = parseSubIds(text);
-    const mine = lines.filter((l) => l.owner === deps.username || l.owner === String(deps.uid));
-    const best = mine.sort((a, b) => b.count - a.count)[0];
-    if (best && best.count >= SUBID_MIN) {
-        return ok(name, `${best.owner}:${best.start}:${best.count} in ${file}`);
-    }
-    // Next free start above every range in the file, at least 100000 (what useradd picks).
-    const start = Math.max(100000, ...lines.map((l) => l.start + l.count));
-    const fix = `as root: usermod --add-sub${kind}s ${start}-${start + SUBID_MIN - 1} ${deps.username}`;
-    const detail = best
-        ? `${deps.username} has only ${best.count} subordinate ${kind}s in ${file} (${best.start}:${best.count}); rootless Docker needs ${SUBID_MIN}`
-        : `no line for ${deps.username} (uid ${deps.uid}) in ${file}`;
-    return fail(name, detail, fix);
-}
-/** CAP_SETGID and CAP_SETUID bit numbers (linux/capability.h). */
-const CAP_BIT = { newgidmap: 6, newuidmap: 7 };
-/**
- * Reads `security.capability` with getfattr (package attr; Node has no xattr API). Undefined when the file has no
- * capabilities or getfattr is missing; the check then reports what it could see.
- */
-async function readCapabilityXattr(p) {
-    const r = await runCommand('getfattr', ['--absolute-names', '-e', 'hex', '-n', 'security.capability', p], {
-        timeoutMs: 5_000,
-        logger: silentLogger,
-        quiet: true,
-        okExitCodes: [0, 1],
-    }).catch(() => undefined);
-    const hex = r?.exitCode === 0 ? /^security\.capability=0x([0-9a-f]+)$/im.exec(r.stdout)?.[1] : undefined;
-    return hex ? Buffer.from(hex, 'hex') : undefined;
-}
-/**
- * True when raw vfs_cap_data grants capability `bit` as permitted and effective (`cap_X=ep`): le32 magic_etc whose
- * low bit is the effective flag, then le32 permitted/inheritable pairs (the first pair covers bits 0..31).
- */
-function capabilityGranted(raw, bit) {
-    if (!raw || raw.length < 12)
-        return false;
-    const magicEtc = raw.readUInt32LE(0);
-    const permitted = raw.readUInt32LE(4);
-    return (magicEtc & 0x1) === 1 && (permitted & (1 << bit)) !== 0;
-}
-/** newuidmap/newgidmap present and able to map ids: setuid root, or file capability cap_setuid/cap_setgid=ep. */
-async function checkIdMapper(program, deps) {
-    const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
-    const found = await findExecutable(program, dirs);
-    if (!found)
-        return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
-    const st = await stat(found);
-    if ((st.mode & 0o4000) !== 0 && st.uid === 0)
-        return ok(program, `${found} (setuid root)`);
-    const cap = program === 'newuidmap' ? 'cap_setuid' : 'cap_setgid';
-    if (capabilityGranted(await deps.readFileCaps(found), CAP_BIT[program])) {
-        return ok(program, `${found} (file capability ${cap}=ep)`);
-    }
-    return fail(program, `${found} is neither setuid root nor has ${cap}=ep (mode ${octal(st.mode)}, owner uid ${st.uid}; getfattr reads capabilities)`, `as root: chown root ${found} && chmod u+s ${found}  (or: setcap ${cap}=ep ${found})`);
-}
-/** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
-async function checkUserNamespaces(deps) {
-    const name = 'user namespaces';
-    const max = await deps.readSysctl('user/max_user_namespaces');
-    if (max !== undefined && Number(max) === 0) {
-        return fail(name, 'user.max_user_namespaces is 0 (user namespaces disabled)', 'as root: sysctl -w user.max_user_namespaces=28633');
-    }
-    const clone = await deps.readSysctl('kernel/unprivileged_userns_clone');
-    if (clone !== undefined && clone === '0') {
-        return fail(name, 'kernel.unprivileged_userns_clone is 0 (unprivileged user namespaces disabled)', 'as root: sysctl -w kernel.unprivileged_userns_clone=1');
-    }
-    // Ubuntu 23.10+: unprivileged user namespaces are refused unless AppArmor has a profile for the program.
-    const apparmor = await deps.readSysctl('kernel/apparmor_restrict_unprivileged_userns');
-    if (apparmor === '1') {
-        const profiles = await readdir(deps.apparmorDir).catch(() => []);
-        if (!profiles.some((p) => p.includes('rootlesskit'))) {
-            return fail(name, `kernel.apparmor_restrict_unprivileged_userns is 1 and ${deps.apparmorDir} has no rootlesskit profile`, `as root: install an AppArmor profile for rootlesskit (https://docs.docker.com/go/rootless/) or sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`);
-        }
-    }
-    const parts = [`user.max_user_namespaces=${max ?? '?'}`];
-    if (clone !== undefined)
-        parts.push(`kernel.unprivileged_userns_clone=${clone}`);
-    return ok(name, parts.join(', '));
-}
-/** /dev/net/tun openable read-write: rootlesskit's slirp4netns (and vpnkit) network creates a tap device through it. */
-async function checkTun(deps) {
-    const name = '/dev/net/tun';
-    const dev = deps.tunDevice;
-    let st;
-    try {
-        st = await stat(dev);
-    }
-    catch {
-        return fail(name, `${dev} does not exist`, `as root: modprobe tun (or mknod ${dev} c 10 200) && chmod 666 ${dev}`);
-    }
-    if (!modeAllows(st, deps, 6)) {
-        return fail(name, `${dev} is mode ${octal(st.mode)} owner ${st.uid}:${st.gid}: ${deps.username} cannot open it read-write (rootlesskit needs it for tap0)`, `as root: chmod 666 ${dev}`);
-    }
-    if (isSelf(deps)) {
-        try {
-            await deps.openReadWrite(dev);
-        }
-        catch (err) {
-            const e = err;
-            return fail(name, `cannot open ${dev} read-write: ${e.code ?? e.message}`, `as root: chmod 666 ${dev} (in a container also pass the device: --device ${dev})`);
-        }
-    }
-    return ok(name, `${dev} is usable read-write`);
-}
-/** Why a directory cannot serve as this user's runtime dir, or undefined when it can (ours, a directory, exactly 0700). */
-async function runtimeDirProblem(dir, deps) {
-    let st;
-    try {
-        st = await lstat(dir);
-    }
-    catch {
-        return 'does not exist';
-    }
-    if (st.isSymbolicLink())
-        return 'is a symbolic link';
-    if (!st.isDirectory())
-        return 'is not a directory';
-    if (st.uid !== deps.uid)
-        return `is owned by uid ${st.uid}, another user`;
-    if ((st.mode & 0o777) !== 0o700)
-        return `has mode ${octal(st.mode)}, not 0700`;
-    return undefined;
-}
-/**
- * The runtime dir (XDG_RUNTIME_DIR) for the daemon's socket and state. An unset XDG_RUNTIME_DIR or one that belongs to
- * another user (left over after su/sudo) is not a failure: /run/user/<uid> is used when it is ours, else a private 0700
- * directory below /tmp. Another user's directory is never touched.
- */
-async function planRuntimeDir(deps) {
-    const name = 'XDG_RUNTIME_DIR';
-    const given = deps.env.XDG_RUNTIME_DIR;
-    let why = 'XDG_RUNTIME_DIR is unset';
-    if (given) {
-        const problem = path.isAbsolute(given) ? await runtimeDirProblem(given, deps) : 'is not an absolute path';
-        if (!problem)
-            return { row: ok(name, `${given} (ours, 0700)`), plan: { path: given, create: false } };
-        why = `XDG_RUNTIME_DIR=${given} ${problem}; not touched`;
-    }
-    const runUser = path.join(deps.runUserDir, String(deps.uid));
-    if (!(await runtimeDirProblem(runUser, deps))) {
-        return { row: ok(name, `${runUser} (${why})`), plan: { path: runUser, create: false } };
-    }
-    const priv = path.join(deps.tmpDir, `eda-oci-runtime-${deps.uid}`);
-    const problem = await runtimeDirProblem(priv, deps);
-    if (!problem)
-        return { row: ok(name, `${priv} (private; ${why})`), plan: { path: priv, create: false } };
-    if (problem === 'does not exist') {
-        return { row: ok(name, `${priv} (private, created 0700; ${why})`), plan: { path: priv, create: true } };
-    }
-    return {
-        row: fail(name, `${why}, and the private fallback ${priv} ${problem}`, `set XDG_RUNTIME_DIR to a 0700 directory owned by ${deps.username}, or as root: rm -rf ${priv}`),
-    };
-}
-/**
- * data-root on a local file system (Docker's overlay storage does not work on NFS/CIFS/Lustre/GPFS...), owned by us
- * when it exists, else creatable: its nearest existing ancestor is writable and belongs to us or root.
- */
-async function checkDataRoot(dataRoot, deps) {
-    const name = 'data-root';
-    const fixDir = `set data-root to a directory on a local disk owned by ${deps.username}, e.g. ${defaultDataRoot(deps.username)}`;
-    let dir = dataRoot;
-    let st;
-    for (;;) {
-        try {
-            st = await stat(dir);
-            break;
-        }
-        catch {
-            const parent = path.dirname(dir);
-            if (parent === dir)
-                break;
-            dir = parent;
-        }
-    }
-    if (!st)
-        return fail(name, `no existing ancestor of ${dataRoot}`, fixDir);
-    const exists = dir === dataRoot;
-    if (exists) {
-        if (!st.isDirectory())
-            return fail(name, `${dataRoot} exists and is not a directory`, fixDir);
-        if (st.uid !== deps.uid) {
-            return fail(name, `${dataRoot} is owned by uid ${st.uid}; the rootless daemon runs as ${deps.username} (uid ${deps.uid})`, `${fixDir}, or as root: chown -R ${deps.username} ${dataRoot}`);
-        }
-    }
-    else {
-        if (!st.isDirectory())
-            return fail(name, `${dir} (an ancestor of ${dataRoot}) is not a directory`, fixDir);
-        if (st.uid !== deps.uid && st.uid !== 0) {
-            return fail(name, `${dir} (an ancestor of ${dataRoot}) is owned by uid ${st.uid}, another user who could tamper with the Docker storage`, fixDir);
-        }
-    }
-    let writable = modeAllows(st, deps, 3);
-    if (writable && isSelf(deps))
-        writable = await access(dir, constants.W_OK | constants.X_OK).then(() => true, () => false);
-    if (!writable) {
-        return fail(name, `${dir} is not writable by ${deps.username} (mode ${octal(st.mode)}, owner uid ${st.uid})`, fixDir);
-    }
-    let type;
-    try {
-        type = (await deps.statfs(dir)).type >>> 0;
-    }
-    catch (err) {
-        return fail(name, `cannot statfs ${dir}: ${err.message}`, fixDir);
-    }
-    const magic = `0x${type.toString(16)}`;
-    const network = NETWORK_FS[type];
-    if (network) {
-        return fail(name, `${dataRoot} is on ${network} (statfs type ${magic}); Docker storage must be on a local file system`, `set data-root to a directory on a local disk, e.g. ${defaultDataRoot(deps.username)}`);
-    }
-    const fsName = type === FUSE_MAGIC ? 'FUSE (make sure it is a local file system, not sshfs or similar)' : (LOCAL_FS[type] ?? magic);
-    return ok(name, `${dataRoot} (${fsName}${exists ? '' : ', will be created'})`);
-}
-/** The daemon.json rootless dockerd reads: $XDG_CONFIG_HOME/docker or ~/.config/docker. */
-function daemonConfigFile(env, home) {
-    const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
-    return path.join(base, 'docker', 'daemon.json');
-}
-/** HOME exists (dockerd-rootless.sh requires it) and an existing daemon.json is a JSON object without `hosts`. */
-async function checkDaemonConfig(deps, dataRoot) {
-    const name = 'daemon.json';
-    const home = deps.env.HOME ?? '';
-    const file = daemonConfigFile(deps.env, home || '/nonexistent');
-    if (!home ||
-        !path.isAbsolute(home) ||
-        !(await stat(home).then((s) => s.isDirectory(), () => false))) {
-        return {
-            row: fail(name, `HOME '${home}' is not an existing directory`, `set HOME to the home directory of ${deps.username}`),
-            file,
-            home,
-        };
-    }
-    let text;
-    try {
-        text = await readFile(file, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT')
-            return { row: ok(name, `${file} (will be created)`), file, home };
-        return { row: fail(name, `cannot read ${file}: ${code}`, `as root: chown ${deps.username} ${file}`), file, home };
-    }
-    let parsed;
-    try {
-        parsed = text.trim() === '' ? {} : JSON.parse(text);
-    }
-    catch (err) {
-        return {
-            row: fail(name, `${file} is not valid JSON: ${err.message}`, `fix the JSON syntax in ${file} or move it aside`),
-            file,
-            home,
-        };
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        return { row: fail(name, `${file} is not a JSON object`, `make ${file} a JSON object ({...}) or move it aside`), file, home };
-    }
-    const config = parsed;
-    if ('hosts' in config) {
-        return {
-            row: fail(name, `${file} sets "hosts"; setup-rootless-docker needs the daemon on its default socket in XDG_RUNTIME_DIR`, `remove "hosts" from ${file}`),
-            file,
-            home,
-            config,
-        };
-    }
-    const current = config['data-root'];
-    const note = current !== undefined && current !== dataRoot ? `; data-root ${JSON.stringify(current)} will become ${dataRoot}` : '';
-    return { row: ok(name, `${file}${note}`), file, home, config };
-}
-async function checkProgram(name, candidates, dirs, fix) {
-    for (const c of candidates) {
-        const found = await findExecutable(c, dirs);
-        if (found)
-            return { row: ok(name, found), found };
-    }
-    return { row: fail(name, `${candidates.join(' or ')} not found in ${dirs.join(':')}`, fix) };
-}
-/**
- * Runs every prerequisite check (none has a side effect) and returns the table, plus what the setup needs: the runtime
- * dir plan, the daemon's PATH, dockerd-rootless.sh and the daemon.json path and content.
- */
-async function checks_runChecks(options = {}, deps = checks_defaultCheckDeps()) {
-    const dataRoot = validateDataRoot(options.dataRoot ?? defaultDataRoot(deps.username));
-    const daemonPath = daemonSearchPath(deps.env.PATH, deps.systemDirs);
-    const pathDirs = daemonPath.split(':');
-    const pm = deps.packageManager;
-    const runtime = await planRuntimeDir(deps);
-    const config = await checkDaemonConfig(deps, dataRoot);
-    const script = await checkProgram('dockerd-rootless.sh', ['dockerd-rootless.sh'], [...pathDirs, ...deps.searchDirs], `${installFix('dockerd-rootless.sh', pm)}${pm === 'apt' || !pm ? ' (or docker-ce-rootless-extras from the Docker repository)' : ''}`);
-    const dockerCli = deps.env.EDA_OCI_DOCKER;
-    const docker = dockerCli && path.isAbsolute(dockerCli)
-        ? await checkProgram('docker CLI', [path.basename(dockerCli)], [path.dirname(dockerCli)], `set EDA_OCI_DOCKER to an existing docker program`)
-        : await checkProgram('docker CLI', [dockerCli || 'docker'], pathDirs, installFix('docker', pm));
-    const rows = [
-        checkUser(deps),
-        await checkSubIds('uid', deps),
-        await checkSubIds('gid', deps),
-        await checkIdMapper('newuidmap', deps),
-        await checkIdMapper('newgidmap', deps),
-        await checkUserNamespaces(deps),
-        await checkTun(deps),
-        runtime.row,
-        await checkDataRoot(dataRoot, deps),
-        config.row,
-        script.row,
-        (await checkProgram('dockerd', ['dockerd'], pathDirs, installFix('dockerd', pm))).row,
-        (await checkProgram('rootlesskit', ['rootlesskit', 'docker-rootlesskit'], pathDirs, installFix('rootlesskit', pm))).row,
-        (await checkProgram('slirp4netns', ['slirp4netns', 'vpnkit'], pathDirs, installFix('slirp4netns', pm))).row,
-        docker.row,
-    ];
-    return {
-        ok: rows.every((r) => r.ok),
-        rows,
-        dataRoot,
-        runtimeDir: runtime.plan,
-        daemonPath,
-        dockerdRootless: script.found,
-        configFile: config.file,
-        existingConfig: config.config,
-        home: config.home,
-    };
-}
-/** The table as plain text: `ok`/`FAIL`, name, detail, and an indented `fix:` line under each failure. */
-function formatCheckTable(rows) {
-    const width = Math.max(...rows.map((r) => r.name.length)) + 2;
-    return rows
-        .map((r) => `${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(width)}${r.detail}${r.ok ? '' : `\n      ${''.padEnd(width)}fix: ${r.fix}`}`)
-        .join('\n');
-}
-/** Thrown when prerequisites fail: one line per failed check with its fix; `rows` is the whole table. */
-class checks_PrerequisiteError extends src/* ConfigurationError */.j1 {
-    rows;
-    name = 'PrerequisiteError';
-    constructor(rows) {
-        const user = rows.find((r) => r.name === 'user' && !r.ok);
-        // Running as root makes every per-user check moot: report only that.
-        const failed = user ? [user] : rows.filter((r) => !r.ok);
-        const line = failed.map((r) => `${r.name}: ${r.detail}; fix: ${r.fix}`).join(' | ');
-        super(failed.length === 1
-            ? `rootless Docker prerequisite failed: ${line}`
-            : `${failed.length} rootless Docker prerequisites failed: ${line}`);
-        this.rows = rows;
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./packages/docker/src/rootless/daemon.ts
-// Rootless dockerd of the current user: checks, daemon.json merge, start (or reuse a running one), wait until healthy, stop.
-
-
-
-
-
-
-
-
-const LOCK_NAME = 'eda-oci-setup-rootless-docker.lock';
-const LOG_NAME = 'eda-oci-dockerd-rootless.log';
-/** Environment passed through to the daemon (proxies for pulls, rootlesskit knobs); everything else is dropped. */
-const PASS_ENV = /^(XDG_CONFIG_HOME|DOCKERD_ROOTLESS_[A-Z0-9_]+|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy|TZ|LANG|LC_ALL)$/;
-/** Parses the daemon-config input: a JSON object; `hosts` is refused (the daemon must stay on its default socket). */
-function parseDaemonConfig(text, where = 'daemon-config') {
-    if (text === undefined || text.trim() === '')
-        return {};
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (err) {
-        throw new ConfigurationError(`${where} is not valid JSON: ${err.message}`, `give a JSON object, e.g. {"log-level": "warn"}`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new ConfigurationError(`${where} is not a JSON object`, `give a JSON object, e.g. {"log-level": "warn"}`);
-    }
-    if ('hosts' in value) {
-        throw new ConfigurationError(`${where} sets "hosts"`, 'remove it: the rootless daemon listens on unix://$XDG_RUNTIME_DIR/docker.sock');
-    }
-    return value;
-}
-function canonical(v) {
-    if (Array.isArray(v))
-        return `[${v.map(canonical).join(',')}]`;
-    if (v && typeof v === 'object') {
-        return `{${Object.keys(v)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
-            .join(',')}}`;
-    }
-    return JSON.stringify(v);
-}
-/**
- * daemon.json content: the user's keys, then `overlay` on top, then data-root. `changed` is false when the file already
- * says the same (it is then left alone, formatting included).
- */
-function mergeDaemonConfig(existing, overlay, dataRoot) {
-    if (overlay['data-root'] !== undefined && overlay['data-root'] !== dataRoot) {
-        throw new ConfigurationError(`daemon-config sets data-root ${JSON.stringify(overlay['data-root'])}, which differs from data-root ${dataRoot}`, 'set the data-root input instead');
-    }
-    const config = { ...existing, ...overlay, 'data-root': dataRoot };
-    return { config, changed: existing === undefined || canonical(existing) !== canonical(config) };
-}
-/**
- * Writes daemon.json atomically (temp file in the same directory, fsync, rename) after copying the previous file to
- * `<file>.eda-oci-backup-<time>`. A symlinked daemon.json (dotfile managers) is written through to its target.
- */
-async function writeDaemonJson(file, config, now = new Date()) {
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    let target = file;
-    let mode = 0o644;
-    let backup;
-    const st = await lstat(file).catch(() => undefined);
-    if (st) {
-        target = st.isSymbolicLink() ? await realpath(file) : file;
-        mode = (await lstat(target)).mode & 0o777;
-        backup = `${target}.eda-oci-backup-${now.toISOString().replace(/[-:.]/g, '')}`;
-        await copyFile(target, backup, constants.COPYFILE_EXCL);
-    }
-    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-    try {
-        const fh = await open(tmp, 'wx', mode);
-        try {
-            await fh.writeFile(`${JSON.stringify(config, null, 2)}\n`);
-            await fh.sync();
-        }
-        finally {
-            await fh.close();
-        }
-        await rename(tmp, target);
-    }
-    catch (err) {
-        await unlink(tmp).catch(() => undefined);
-        throw err;
-    }
-    return { backup };
-}
-/** GET /info on a daemon's unix socket; undefined when nothing answers (no socket, refused, timeout, not Docker). */
-function probeDaemon(socket, timeoutMs = 3000) {
-    return new Promise((resolve) => {
-        const req = http.get({ socketPath: socket, path: '/info', headers: { Host: 'docker' }, timeout: timeoutMs }, (res) => {
-            let body = '';
-            res.setEncoding('utf8');
-            res.on('data', (d) => (body += d));
-            res.on('error', () => resolve(undefined));
-            res.on('end', () => {
-                if (res.statusCode !== 200)
-                    return resolve(undefined);
-                try {
-                    const info = JSON.parse(body);
-                    resolve({
-                        rootless: (info.SecurityOptions ?? []).some((s) => s.split(',').includes('name=rootless')),
-                        dockerRootDir: info.DockerRootDir ?? '',
-                        serverVersion: info.ServerVersion ?? '',
-                    });
-                }
-                catch {
-                    resolve(undefined);
-                }
-            });
-        });
-        req.on('timeout', () => req.destroy());
-        req.on('error', () => resolve(undefined));
-    });
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError('rootless Docker setup was cancelled'));
-        const onAbort = () => {
-            clearTimeout(t);
-            reject(new CancelledError('rootless Docker setup was cancelled'));
-        };
-        const t = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** The holder recorded in a lock file is alive (same pid and start time). */
-function holderAlive(text) {
-    try {
-        const h = JSON.parse(text);
-        if (typeof h.pid !== 'number')
-            return { alive: false };
-        const p = procInfo(h.pid);
-        return { alive: Boolean(p && !p.zombie && (h.startTime === undefined || p.startTime === h.startTime)), pid: h.pid };
-    }
-    catch {
-        return { alive: false };
-    }
-}
-/**
- * Serializes setups of one user: an O_EXCL lock file with our pid and start time in the runtime dir. A lock whose
- * holder is dead is taken over (re-read just before removal, so a lock a third run just took is not removed).
- * Resolves with the release function.
- */
-async function acquireSetupLock(dir, opts) {
-    const file = path.join(dir, LOCK_NAME);
-    const me = JSON.stringify({ pid: process.pid, startTime: procInfo(process.pid)?.startTime, host: os.hostname() });
-    const deadline = Date.now() + opts.timeoutMs;
-    let announced = false;
-    for (;;) {
-        // The lock appears with its content (written to a temp file, then hard-linked into place; link fails when the lock
-        // exists): an O_EXCL create followed by a write would show other runs an empty lock they could take for stale.
-        const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
-        await writeFile(tmp, me, { mode: 0o600 });
-        try {
-            await link(tmp, file);
-            return async () => {
-                if ((await readFile(file, 'utf8').catch(() => '')) === me)
-                    await unlink(file).catch(() => undefined);
-            };
-        }
-        catch (err) {
-            if (err.code !== 'EEXIST')
-                throw err;
-        }
-        finally {
-            await unlink(tmp).catch(() => undefined);
-        }
-        const text = await readFile(file, 'utf8').catch(() => undefined);
-        if (text === undefined)
-            continue;
-        const holder = holderAlive(text);
-        if (!holder.alive) {
-            if ((await readFile(file, 'utf8').catch(() => undefined)) === text) {
-                opts.logger?.info(`taking over the setup lock ${file} of a run that is gone${holder.pid ? ` (pid ${holder.pid})` : ''}`);
-                await unlink(file).catch(() => undefined);
-            }
-            continue;
-        }
-        if (!announced) {
-            opts.logger?.info(`waiting for another setup-rootless-docker run of this user (pid ${holder.pid}, lock ${file})`);
-            announced = true;
-        }
-        if (Date.now() > deadline) {
-            throw new EdaOciError(`another setup-rootless-docker run of this user (pid ${holder.pid}) still holds ${file} after ${Math.round(opts.timeoutMs / 1000)} s`, `wait for it to finish, or stop pid ${holder.pid}`);
-        }
-        await sleep(200, opts.signal);
-    }
-}
-/** Creates the private runtime dir (0700) or verifies an existing one is ours and a real directory. */
-async function ensureRuntimeDir(dir, uid) {
-    await mkdir(dir, { mode: 0o700 }).catch((err) => {
-        if (err.code !== 'EEXIST')
-            throw err;
-    });
-    const st = await lstat(dir);
-    if (!st.isDirectory() || st.uid !== uid) {
-        throw new ConfigurationError(`runtime dir ${dir} is not a directory owned by uid ${uid}`, `as root: rm -rf ${dir}`);
-    }
-    if ((st.mode & 0o777) !== 0o700)
-        await chmod(dir, 0o700);
-}
-/** The daemon answers on `socket`, which belongs to `uid` (another user's socket is never reused). */
-async function probeOwnDaemon(socket, uid) {
-    const st = await lstat(socket).catch(() => undefined);
-    if (!st || !st.isSocket() || st.uid !== uid)
-        return undefined;
-    return probeDaemon(socket);
-}
-/** The last lines of a log file (empty when unreadable). */
-async function logTail(file, lines = 200) {
-    const text = await readFile(file, 'utf8').catch(() => '');
-    return text
-        .split('\n')
-        .filter((l, i, a) => l !== '' || i < a.length - 1)
-        .slice(-lines);
-}
-/** The most telling line of a failed start-up log (rootlesskit/dockerd errors), without shell trace lines. */
-function salientLogLine(lines) {
-    const interesting = /level=(error|fatal)|\berror\b|failed|denied|needs to be|must be|not found|cannot|No such/i;
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const l = lines[i].trim();
-        if (l && !l.startsWith('+') && interesting.test(l))
-            return l.length > 300 ? `${l.slice(0, 300)}...` : l;
-    }
-    return '';
-}
-/** Environment of the daemon: a clean one with what dockerd-rootless.sh needs, plus pass-through knobs. */
-function daemonEnv(env, v) {
-    const out = {
-        HOME: v.home,
-        USER: v.user,
-        LOGNAME: v.user,
-        PATH: v.path,
-        XDG_RUNTIME_DIR: v.runtimeDir,
-    };
-    for (const [k, val] of Object.entries(env))
-        if (PASS_ENV.test(k) && val !== undefined)
-            out[k] = val;
-    // The GitHub runner kills processes carrying its RUNNER_TRACKING_ID when the job ends (orphan clean-up); a daemon that
-    // must outlive the job is started without it, one that must not is left with it as a safety net.
-    if (!v.keepRunning && env.RUNNER_TRACKING_ID)
-        out.RUNNER_TRACKING_ID = env.RUNNER_TRACKING_ID;
-    return out;
-}
-/**
- * Makes a rootless Docker daemon of the current user available: runs the prerequisite checks (failing with
- * PrerequisiteError before touching anything), merges daemon.json, then reuses a healthy rootless daemon already
- * answering on $XDG_RUNTIME_DIR/docker.sock or starts dockerd-rootless.sh detached and waits until `/info` answers and
- * reports rootless. A daemon that fails to come up, or a cancellation, stops what this call started. Concurrent calls
- * of one user are serialized with a lock in the runtime dir.
- */
-async function setupRootlessDocker(options = {}, deps = {}) {
-    const logger = deps.logger ?? silentLogger;
-    const checkDeps = deps.checks ?? defaultCheckDeps();
-    const waitSeconds = options.waitSeconds ?? 60;
-    const report = await logger.group('Check rootless Docker prerequisites', async () => {
-        const r = await runChecks({ dataRoot: options.dataRoot }, checkDeps);
-        // One line per check; the failure itself is reported once, by the caller, from the PrerequisiteError.
-        for (const row of r.rows)
-            logger.info(row.ok ? `ok    ${row.name}: ${row.detail}` : `FAIL  ${row.name}: ${row.detail}; fix: ${row.fix}`);
-        return r;
-    });
-    if (!report.ok)
-        throw new PrerequisiteError(report.rows);
-    const merged = mergeDaemonConfig(report.existingConfig, options.daemonConfig ?? {}, report.dataRoot);
-    const plan = report.runtimeDir;
-    const socket = path.join(plan.path, 'docker.sock');
-    const base = {
-        dockerHost: `unix://${socket}`,
-        checks: report.rows,
-        runtimeDir: plan.path,
-        warnings: [],
-    };
-    if (plan.create)
-        await ensureRuntimeDir(plan.path, checkDeps.uid);
-    const release = await acquireSetupLock(plan.path, { signal: options.signal, timeoutMs: (waitSeconds + 60) * 1000, logger });
-    try {
-        const running = await probeOwnDaemon(socket, checkDeps.uid);
-        if (running && !running.rootless) {
-            throw new ConfigurationError(`the Docker daemon answering on ${socket} is not rootless`, `stop it, or set XDG_RUNTIME_DIR elsewhere`);
-        }
-        if (running) {
-            logger.info(`reusing the rootless Docker daemon already running at ${base.dockerHost} (version ${running.serverVersion})`);
-            const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
-            if (running.dockerRootDir !== wanted) {
-                base.warnings.push(`the running daemon uses data-root ${running.dockerRootDir}, not ${report.dataRoot}; stop it to start one with the requested data-root`);
-            }
-            if (merged.changed) {
-                base.warnings.push(`${report.configFile} was left unchanged: the running daemon would not read it until it is restarted`);
-            }
-            for (const w of base.warnings)
-                logger.warning(w);
-            return {
-                ...base,
-                dataRoot: running.dockerRootDir || report.dataRoot,
-                started: false,
-                daemonJson: { file: report.configFile, changed: false },
-                serverVersion: running.serverVersion,
-            };
-        }
-        const daemonJson = { file: report.configFile, changed: merged.changed };
-        if (merged.changed) {
-            const { backup } = await writeDaemonJson(report.configFile, merged.config, deps.now?.());
-            daemonJson.backup = backup;
-            logger.info(`wrote ${report.configFile}${backup ? ` (previous content in ${backup})` : ''}`);
-        }
-        await mkdir(report.dataRoot, { recursive: true, mode: 0o700 });
-        if (options.start === false) {
-            return { ...base, dataRoot: report.dataRoot, started: false, daemonJson };
-        }
-        const logFile = path.join(plan.path, LOG_NAME);
-        await rename(logFile, `${logFile}.1`).catch(() => undefined);
-        const env = daemonEnv(checkDeps.env, {
-            home: report.home,
-            user: checkDeps.username,
-            runtimeDir: plan.path,
-            path: report.daemonPath,
-            keepRunning: options.keepRunning ?? false,
-        });
-        const t0 = Date.now();
-        const info = await logger.group('Start rootless dockerd', async () => {
-            const proc = await startDetached(report.dockerdRootless, [], { env, logFile, logger });
-            const state = { pid: proc.pid, startTime: procInfo(proc.pid)?.startTime ?? 0, runtimeDir: plan.path, socket };
-            options.onStarted?.(state);
-            const failStart = async (err) => {
-                // On cancellation the runner (or runuser, after 2 s) kills this step soon: a short grace, then SIGKILL. A daemon
-                // that has not finished starting holds nothing worth a clean shutdown.
-                await stopRootlessDocker(state, { logger, graceMs: err instanceof CancelledError ? 1000 : 5000 });
-                if (!(err instanceof CancelledError)) {
-                    const lines = await logTail(logFile);
-                    await logger.group(`rootless dockerd log (${logFile})`, async () => {
-                        for (const l of lines)
-                            logger.info(l);
-                    });
-                }
-                throw err;
-            };
-            const deadline = t0 + waitSeconds * 1000;
-            for (;;) {
-                const up = await probeDaemon(socket, 2000);
-                // Cancelled while starting: stop it even when it has just come up (nobody will use it).
-                if (options.signal?.aborted) {
-                    return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
-                }
-                if (up?.rootless)
-                    return { up, state };
-                if (up) {
-                    return failStart(new EdaOciError(`the daemon answering on ${socket} does not report rootless mode`, `check ${report.dockerdRootless} and the daemon log above`));
-                }
-                const ended = proc.exitStatus();
-                if (ended) {
-                    const why = salientLogLine(await logTail(logFile));
-                    const how = ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.code}`;
-                    return failStart(new EdaOciError(`rootless dockerd ${how} during start-up${why ? `: ${why}` : ''}`, `see the daemon log above (${logFile})`));
-                }
-                if (Date.now() > deadline) {
-                    const why = salientLogLine(await logTail(logFile));
-                    return failStart(new EdaOciError(`rootless dockerd did not answer on ${socket} within ${waitSeconds} s${why ? ` (last error in its log: ${why})` : ''}`, `see the daemon log above (${logFile}); raise wait-seconds on a slow machine`));
-                }
-                await sleep(250, options.signal).catch(() => undefined); // an abort is handled at the top of the loop
-            }
-        });
-        const startMs = Date.now() - t0;
-        logger.info(`rootless dockerd ${info.up.serverVersion} answers at ${base.dockerHost} after ${(startMs / 1000).toFixed(1)} s`);
-        const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
-        if (info.up.dockerRootDir !== wanted) {
-            base.warnings.push(`the daemon reports data-root ${info.up.dockerRootDir}, not ${wanted}`);
-            logger.warning(base.warnings.at(-1));
-        }
-        return {
-            ...base,
-            dataRoot: info.up.dockerRootDir || report.dataRoot,
-            started: true,
-            pid: info.state.pid,
-            logFile,
-            daemonJson,
-            state: info.state,
-            serverVersion: info.up.serverVersion,
-            startMs,
-        };
-    }
-    finally {
-        await release();
-    }
-}
-/** Parses a saved {@link DaemonState} (the post step's input); throws on anything else. */
-function parseDaemonState(text) {
-    const v = JSON.parse(text);
-    const ok = Number.isInteger(v.pid) &&
-        v.pid > 1 &&
-        Number.isInteger(v.startTime) &&
-        typeof v.runtimeDir === 'string' &&
-        path.isAbsolute(v.runtimeDir) &&
-        typeof v.socket === 'string' &&
-        path.isAbsolute(v.socket);
-    if (!ok)
-        throw new EdaOciError(`saved daemon state ${JSON.stringify(text)} is not valid`, 'nothing was stopped');
-    return { pid: v.pid, startTime: v.startTime, runtimeDir: v.runtimeDir, socket: v.socket };
-}
-function alive(pid, startTime) {
-    const p = procInfo(pid);
-    return Boolean(p && !p.zombie && p.startTime === startTime);
-}
-async function waitGone(procs, ms) {
-    const until = Date.now() + ms;
-    for (;;) {
-        if (!procs.some((p) => alive(p.pid, p.startTime)))
-            return true;
-        if (Date.now() > until)
-            return false;
-        await sleep(100);
-    }
-}
-/**
- * Stops a daemon that {@link setupRootlessDocker} started, and only that one: SIGTERM to rootlesskit (which forwards it
- * to dockerd for a clean shutdown that removes the socket), then SIGTERM and finally SIGKILL to whatever of its session
- * and descendants is left (containerd runs in a session of its own). Idempotent: a daemon that is gone is reported as such.
- */
-async function stopRootlessDocker(state, opts = {}) {
-    const logger = opts.logger ?? silentLogger;
-    const uid = process.getuid?.();
-    const t0 = Date.now();
-    // Processes of that session started after it: a later process reusing the pid cannot match both.
-    const tree = () => sessionProcesses(state.pid).filter((p) => p.uid === uid && p.startTime >= state.startTime && p.pid !== process.pid);
-    const seen = new Map(tree().map((p) => [p.pid, p]));
-    const leaderAlive = alive(state.pid, state.startTime);
-    if (!leaderAlive && seen.size === 0) {
-        await removeStaleSocket(state.socket, uid);
-        return { stopped: false, detail: `rootless dockerd (pid ${state.pid}) is not running` };
-    }
-    if (leaderAlive) {
-        try {
-            process.kill(state.pid, 'SIGTERM');
-        }
-        catch {
-            // exited meanwhile
-        }
-        await waitGone([{ pid: state.pid, startTime: state.startTime }], opts.graceMs ?? 20_000);
-    }
-    for (const p of tree())
-        seen.set(p.pid, p);
-    let left = [...seen.values()].filter((p) => alive(p.pid, p.startTime));
-    for (const sig of ['SIGTERM', 'SIGKILL']) {
-        if (left.length === 0)
-            break;
-        logger.info(`sending ${sig} to ${left.length} leftover process(es) of the rootless daemon: ${left.map((p) => p.pid).join(' ')}`);
-        for (const p of left) {
-            try {
-                process.kill(p.pid, sig);
-            }
-            catch {
-                // exited meanwhile
-            }
-        }
-        await waitGone(left, sig === 'SIGTERM' ? Math.min(3000, opts.graceMs ?? 3000) : 2000);
-        left = left.filter((p) => alive(p.pid, p.startTime));
-    }
-    await removeStaleSocket(state.socket, uid);
-    const detail = `stopped rootless dockerd (pid ${state.pid}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`;
-    logger.info(detail);
-    return { stopped: true, detail };
-}
-/** A socket of ours that no daemon answers on any more (dockerd killed hard) would make the next reuse check wait. */
-async function removeStaleSocket(socket, uid) {
-    const st = await lstat(socket).catch(() => undefined);
-    if (!st || !st.isSocket() || st.uid !== uid)
-        return;
-    if (await probeDaemon(socket, 1000))
-        return;
-    await unlink(socket).catch(() => undefined);
-}
-
-;// CONCATENATED MODULE: ./packages/docker/src/rootless/index.ts
-// Rootless Docker for the current user: prerequisite checks (eda-oci doctor) and daemon set-up/teardown.
-
-
-
-;// CONCATENATED MODULE: ./packages/docker/src/index.ts
-// Public surface of @eda-oci/docker: the docker CLI client, image-reference grammar and rootless daemon set-up.
-
-
-
-
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./packages/oci/src/extract/tar-header.ts
-// Parsing of single tar header blocks and PAX/GNU metadata (ustar, PAX 'x'/'g', GNU 'L'/'K', base-256 numbers).
-
-
-const tar_header_BLOCK = 512;
-const CORRUPT_HINT = 'the export stream is corrupt or not a tar archive; retry the build, and report it if it persists';
-/** True when the block is all zero bytes (an end-of-archive marker block). */
-function tar_header_isZeroBlock(block) {
-    for (let i = 0; i < tar_header_BLOCK; i += 4) {
-        if (block.readUInt32LE(i) !== 0)
-            return false;
-    }
-    return true;
-}
-function fieldEnd(buf, start, len) {
-    const nul = buf.indexOf(0, start);
-    return nul === -1 || nul > start + len ? start + len : nul;
-}
-/**
- * Parses a numeric header field: octal text (NUL/space padded) or GNU/star base-256 (high bit of the first byte
- * set, two's complement). Returns NaN when the field is malformed.
- */
-function parseNumeric(buf, start, len) {
-    const first = buf[start];
-    if (first & 0x80) {
-        // Base-256 (GNU/star): big-endian two's complement of the field with the marker bit masked off.
-        const inv = first & 0x40 ? 0xff : 0;
-        let value = 0n;
-        for (let i = 0; i < len; i++) {
-            let c = buf[start + i] ^ inv;
-            if (i === 0)
-                c &= 0x7f;
-            value = (value << 8n) | BigInt(c);
-        }
-        if (inv)
-            value = -value - 1n;
-        if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER))
-            return NaN;
-        return Number(value);
-    }
-    let value = 0;
-    let i = start;
-    const end = start + len;
-    while (i < end && (buf[i] === 0x20 || buf[i] === 0))
-        i++; // leading spaces (and all-NUL fields read as 0)
-    let digits = 0;
-    for (; i < end; i++) {
-        const c = buf[i];
-        if (c >= 0x30 && c <= 0x37) {
-            value = value * 8 + (c - 0x30);
-            digits++;
-        }
-        else if (c === 0x20 || c === 0) {
-            break;
-        }
-        else {
-            return NaN;
-        }
-    }
-    for (; i < end; i++)
-        if (buf[i] !== 0x20 && buf[i] !== 0)
-            return NaN; // only padding may follow
-    return digits === 0 ? 0 : value;
-}
-/** Verifies the header checksum (unsigned sum with the checksum field read as spaces; signed sums accepted too). */
-function checksumOk(block) {
-    const stored = parseNumeric(block, 148, 8);
-    if (Number.isNaN(stored))
-        return false;
-    let unsigned = 8 * 0x20;
-    let signed = 8 * 0x20;
-    for (let i = 0; i < tar_header_BLOCK; i++) {
-        if (i === 148) {
-            i = 155;
-            continue;
-        }
-        const b = block[i];
-        unsigned += b;
-        signed += b > 127 ? b - 256 : b;
-    }
-    return stored === unsigned || stored === signed;
-}
-/** Parses one non-zero header block. Throws BundleError on a bad checksum or malformed numeric field. */
-function tar_header_parseHeader(block, entryIndex) {
-    if (!checksumOk(block)) {
-        throw new BundleError(`tar header checksum mismatch at entry ${entryIndex}`, CORRUPT_HINT);
-    }
-    const typeflag = block[156] === 0 ? '0' : String.fromCharCode(block[156]);
-    const ustar = block.toString('latin1', 257, 263) === 'ustar\0';
-    let nameBytes = block.subarray(0, fieldEnd(block, 0, 100));
-    if (ustar && block[345] !== 0) {
-        const prefix = block.subarray(345, fieldEnd(block, 345, 155));
-        nameBytes = Buffer.concat([prefix, Buffer.from('/'), nameBytes]);
-    }
-    else {
-        nameBytes = Buffer.from(nameBytes); // copy: the block may be a reused scratch buffer
-    }
-    const linkBytes = Buffer.from(block.subarray(157, fieldEnd(block, 157, 100)));
-    const mode = parseNumeric(block, 100, 8);
-    const size = parseNumeric(block, 124, 12);
-    const mtime = parseNumeric(block, 136, 12);
-    if (Number.isNaN(mode) || Number.isNaN(size) || Number.isNaN(mtime) || size < 0) {
-        throw new BundleError(`malformed numeric field in tar header at entry ${entryIndex}`, CORRUPT_HINT);
-    }
-    return { nameBytes, mode, size, mtime, typeflag, linkBytes };
-}
-/** Decodes a name (path or link target) from raw bytes; rejects NUL bytes and invalid UTF-8. */
-function tar_header_decodeName(bytes, what, entryIndex) {
-    if (bytes.includes(0)) {
-        throw new BundleError(`tar ${what} at entry ${entryIndex} contains a NUL byte (hostile or corrupt archive)`, 'refusing to extract it; check the image');
-    }
-    if (!isUtf8(bytes)) {
-        throw new BundleError(`tar ${what} at entry ${entryIndex} is not valid UTF-8 ("${bytes.toString('latin1')}")`, 'eda-oci only extracts UTF-8 file names; rename the file in the image');
-    }
-    return bytes.toString('utf8');
-}
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-/** Parses a PAX extended header body ("%d %s=%s\n" records). */
-function tar_header_parsePax(data, entryIndex) {
-    const out = {};
-    let pos = 0;
-    const bad = (why) => new BundleError(`malformed PAX extended header at entry ${entryIndex} (${why})`, CORRUPT_HINT);
-    while (pos < data.length) {
-        if (data[pos] === 0)
-            break; // some writers pad with NULs
-        const space = data.indexOf(0x20, pos);
-        if (space === -1 || space - pos > 20)
-            throw bad('record length');
-        const len = Number(data.toString('latin1', pos, space));
-        if (!Number.isInteger(len) || len <= space - pos + 1 || pos + len > data.length)
-            throw bad('record length');
-        const end = pos + len;
-        if (data[end - 1] !== 0x0a)
-            throw bad('record terminator');
-        const eq = data.indexOf(0x3d, space + 1);
-        if (eq === -1 || eq >= end)
-            throw bad('record without =');
-        const key = data.toString('utf8', space + 1, eq);
-        const value = data.subarray(eq + 1, end - 1);
-        switch (key) {
-            case 'path':
-                out.path = Buffer.from(value);
-                break;
-            case 'linkpath':
-                out.linkpath = Buffer.from(value);
-                break;
-            case 'size': {
-                const s = value.toString('latin1');
-                if (!/^\d+$/.test(s) || Number(s) > Number.MAX_SAFE_INTEGER)
-                    throw bad(`size ${s}`);
-                out.size = Number(s);
-                break;
-            }
-            case 'mtime': {
-                const s = value.toString('latin1');
-                if (!DECIMAL.test(s))
-                    throw bad(`mtime ${s}`);
-                out.mtime = Number(s);
-                break;
-            }
-            default:
-                if (key.startsWith('GNU.sparse.')) {
-                    throw new BundleError(`tar entry ${entryIndex} is a GNU sparse file, which eda-oci does not extract`, 'export the image with docker export (which never writes sparse entries)');
-                }
-        }
-        pos = end;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/extract/tree-digest.ts
-// The rootfs tree digest: one sha256 over sorted per-path records, computed during extraction or from disk.
-
-
-
-/**
- * Feeds the digest lines and counts of a tree, one path at a time in sorted order (UTF-8 byte order of the path).
- * Digest format, one line per path:
- * `path \0 f|d|l \0 octal(mode & 0o7777) \0 size(files, else '') \0 mtime(integer s) \0 sha256|target|'' \n`.
- * summarizeTree (extraction records) and summarizeManifest (bundle.files entries) both use it, so the two agree.
- */
-class tree_digest_TreeDigestBuilder {
-    hash = createHash('sha256');
-    seen = new Set();
-    batch = '';
-    files = 0;
-    hardlinks = 0;
-    dirs = 0;
-    symlinks = 0;
-    bytes = 0;
-    /** Adds one path; `inode` groups hard links (a file counts once per inode). */
-    add(p, type, mode, size, mtimeSeconds, content, inode) {
-        this.batch += `${p}\0${type}\0${(mode & 0o7777).toString(8)}\0${type === 'f' ? size : ''}\0${mtimeSeconds}\0${content}\n`;
-        if (this.batch.length > 65536) {
-            this.hash.update(this.batch, 'utf8');
-            this.batch = '';
-        }
-        if (type === 'd')
-            this.dirs++;
-        else if (type === 'l')
-            this.symlinks++;
-        else if (this.seen.has(inode))
-            this.hardlinks++;
-        else {
-            this.seen.add(inode);
-            this.files++;
-            this.bytes += size;
-        }
-    }
-    finish() {
-        this.hash.update(this.batch, 'utf8');
-        this.batch = '';
-        const { files, hardlinks, dirs, symlinks, bytes } = this;
-        return { treeDigest: `sha256:${this.hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
-    }
-}
-/** The tree digest and counts of extraction records (sorted here; see {@link TreeDigestBuilder} for the format). */
-function tree_digest_summarizeTree(records) {
-    const keyed = [...records.keys()].map((p) => ({ p, b: Buffer.from(p, 'utf8') }));
-    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
-    const digest = new tree_digest_TreeDigestBuilder();
-    for (const { p } of keyed) {
-        const r = records.get(p);
-        digest.add(p, r.type, r.mode, r.size, Math.floor(r.mtime), r.content, r.inode);
-    }
-    return digest.finish();
-}
-function floorSeconds(ns) {
-    let s = ns / 1000000000n;
-    if (ns % 1000000000n < 0n)
-        s -= 1n;
-    return Number(s);
-}
-/** sha256 hex of a file's content, read with `buf`, never following a symlink. */
-function hashFile(path, buf) {
-    const hash = createHash('sha256');
-    const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-    try {
-        for (;;) {
-            const n = fs.readSync(fd, buf, 0, buf.length, null);
-            if (n === 0)
-                break;
-            hash.update(buf.subarray(0, n));
-        }
-    }
-    finally {
-        fs.closeSync(fd);
-    }
-    return hash.digest('hex');
-}
-/**
- * Recomputes the tree digest of an extracted rootfs from disk, without following symlinks. `exclude` names
- * top-level entries to leave out (e.g. `.eda-oci`, which the build writes after extraction).
- */
-async function computeTreeDigest(rootfs, options = {}) {
-    const exclude = new Set(options.exclude ?? []);
-    const records = new Map();
-    const inodes = new Map();
-    const buf = Buffer.allocUnsafe(1 << 20);
-    const walk = (rel) => {
-        const dir = rel === '' ? rootfs : `${rootfs}/${rel}`;
-        for (const name of fs.readdirSync(dir)) {
-            if (rel === '' && exclude.has(name))
-                continue;
-            const childRel = rel === '' ? name : `${rel}/${name}`;
-            const abs = `${rootfs}/${childRel}`;
-            const st = fs.lstatSync(abs, { bigint: true });
-            const mode = Number(st.mode & 4095n);
-            const mtime = floorSeconds(st.mtimeNs);
-            if (st.isDirectory()) {
-                records.set(childRel, { type: 'd', mode, size: 0, mtime, content: '', inode: -1 });
-                walk(childRel);
-            }
-            else if (st.isSymbolicLink()) {
-                records.set(childRel, { type: 'l', mode: 0o777, size: 0, mtime, content: fs.readlinkSync(abs), inode: -1 });
-            }
-            else if (st.isFile()) {
-                const key = `${st.dev}:${st.ino}`;
-                let ino = inodes.get(key);
-                if (!ino) {
-                    ino = { id: inodes.size, content: hashFile(abs, buf) };
-                    inodes.set(key, ino);
-                }
-                records.set(childRel, { type: 'f', mode, size: Number(st.size), mtime, content: ino.content, inode: ino.id });
-            }
-            else {
-                throw new BundleError(`unexpected special file ${abs} in the rootfs`, 'eda-oci never extracts device nodes, FIFOs or sockets; rebuild the bundle');
-            }
-        }
-    };
-    walk('');
-    const s = tree_digest_summarizeTree(records);
-    return { treeDigest: s.treeDigest, files: s.files, bytes: s.bytes };
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/extract/extractor.ts
-// Streaming, hostile-archive-safe tar extraction into a fresh rootfs (the output of `docker export`).
-//
-// Safety comes from construction, not from checking the disk: the rootfs starts empty and private, and every
-// path this extraction creates is recorded in `records`. An entry may only be written below directories that
-// are in `records` as directories, so nothing is ever written through a symlink, and no symlink is followed.
-// Files are opened O_CREAT|O_EXCL|O_NOFOLLOW after any previous entry of that name was removed.
-//
-// Speed: the parser works on the chunks as they arrive (subarrays, no per-block copies) and does the file
-// system work with synchronous calls. For many small files this is much cheaper than a promise round trip per
-// syscall, and the producer (the exporter process or the read stream) keeps filling the pipe meanwhile. Only
-// the content of large files is written asynchronously (positional writes on the libuv thread pool), so that
-// copying it into the kernel overlaps with sha256 hashing on the main thread; `inflightBytes` bounds memory.
-
-
-
-
-
-
-const HOSTILE_HINT = 'refusing to extract a hostile or corrupt archive; check where the image comes from';
-const EARLY_HINT = 'the exporter died (daemon killed?); retry the build';
-const MAX_META = (/* unused pure expression or super */ null && (16 << 20)); // PAX headers and GNU long names larger than this are not from docker export
-const EMPTY_SHA256 = (0,external_node_crypto_.createHash)('sha256').digest('hex');
-const { O_CREAT, O_EXCL, O_WRONLY, O_NOFOLLOW } = external_node_fs_.constants;
-const CREATE_FLAGS = O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW;
-/** Files at least this large get their content written asynchronously. */
-const ASYNC_FILE_SIZE = (/* unused pure expression or super */ null && (16 << 10));
-/** Stop pulling source chunks while this many content bytes wait to be written. */
-const MAX_INFLIGHT_BYTES = (/* unused pure expression or super */ null && (32 << 20));
-// process.umask() without arguments only reads the mask (documentation-only deprecation, no warning).
-const UMASK = process.umask();
-var State;
-(function (State) {
-    State[State["Header"] = 0] = "Header";
-    State[State["Body"] = 1] = "Body";
-    State[State["Padding"] = 2] = "Padding";
-    State[State["AfterZeroBlock"] = 3] = "AfterZeroBlock";
-    State[State["Done"] = 4] = "Done";
-})(State || (State = {}));
-var Sink;
-(function (Sink) {
-    Sink[Sink["File"] = 0] = "File";
-    Sink[Sink["Skip"] = 1] = "Skip";
-    Sink[Sink["Pax"] = 2] = "Pax";
-    Sink[Sink["PaxGlobal"] = 3] = "PaxGlobal";
-    Sink[Sink["LongName"] = 4] = "LongName";
-    Sink[Sink["LongLink"] = 5] = "LongLink";
-})(Sink || (Sink = {}));
-/** Normalizes an archive name: strips `./` and empty components; rejects absolute names, `..` and NUL. */
-function normalizeName(name, what, entry) {
-    if (name.startsWith('/')) {
-        throw new BundleError(`tar ${what} "${entry}" is an absolute path`, HOSTILE_HINT);
-    }
-    const parts = name.split('/');
-    const out = [];
-    for (const part of parts) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            throw new BundleError(`tar ${what} "${entry}" contains a ".." component`, HOSTILE_HINT);
-        out.push(part);
-    }
-    return out.join('/');
-}
-function typeOf(flag, rawName) {
-    switch (flag) {
-        case '0':
-            // Pre-POSIX archives mark directories only by a trailing slash.
-            return rawName[rawName.length - 1] === 0x2f ? 'dir' : 'file';
-        case '7': // contiguous file: a regular file everywhere but on Masscomp
-            return 'file';
-        case '1':
-            return 'hardlink';
-        case '2':
-            return 'symlink';
-        case '3':
-            return 'char';
-        case '4':
-            return 'block';
-        case '5':
-            return 'dir';
-        case '6':
-            return 'fifo';
-        default:
-            return undefined;
-    }
-}
-/** Turns a file-system error into an actionable BundleError. */
-function fsError(err, rootfs, where) {
-    if (err instanceof BundleError || err instanceof CancelledError)
-        return err;
-    const code = err?.code;
-    const msg = err instanceof Error ? err.message : String(err);
-    switch (code) {
-        case 'ENOSPC':
-        case 'EDQUOT':
-            return new BundleError(`no space left on device while extracting ${where} into ${rootfs}`, 'free space in the output directory or choose another output-dir', { cause: err });
-        case 'EACCES':
-        case 'EPERM':
-        case 'EROFS':
-            return new BundleError(`permission denied (${code}) while extracting ${where} into ${rootfs}`, 'make the output directory writable by this user (and not read-only) or choose another output-dir', { cause: err });
-        case 'ENAMETOOLONG':
-            return new BundleError(`path too long while extracting ${where} into ${rootfs}`, 'choose a shorter output-dir', { cause: err });
-        default:
-            return new BundleError(`failed to extract ${where} into ${rootfs}: ${msg}`, 'check the output directory and retry', {
-                cause: err,
-            });
-    }
-}
-class Extractor {
-    root;
-    filter;
-    whiteouts;
-    syncWrites;
-    records = new Map();
-    skippedSpecial = [];
-    strippedSetid = [];
-    rootMeta;
-    entries = 0;
-    /** Content bytes of regular files written so far (progress reports). */
-    contentBytes = 0;
-    current = 'the archive start';
-    state = State.Header;
-    scratch = Buffer.alloc(BLOCK);
-    fill = 0;
-    remaining = 0;
-    padding = 0;
-    headers = 0;
-    nextInode = 0;
-    lastParent = '';
-    sink = Sink.Skip;
-    meta = Buffer.alloc(0);
-    metaFill = 0;
-    pax;
-    longName;
-    longLink;
-    fd = -1;
-    hash;
-    fileRec;
-    fileMtime = 0;
-    fileAsync = false;
-    filePos = 0;
-    /** Asynchronous content writes: bytes not yet written, per-fd pending write counts, first error. */
-    inflightBytes = 0;
-    pendingWrites = new Map();
-    asyncError;
-    waiter;
-    constructor(root, filter, whiteouts, syncWrites) {
-        this.root = root;
-        this.filter = filter;
-        this.whiteouts = whiteouts;
-        this.syncWrites = syncWrites;
-    }
-    push(chunk) {
-        const len = chunk.length;
-        let pos = 0;
-        while (pos < len) {
-            switch (this.state) {
-                case State.Header:
-                case State.AfterZeroBlock:
-                    if (this.fill === 0 && len - pos >= BLOCK) {
-                        const block = chunk.subarray(pos, pos + BLOCK);
-                        pos += BLOCK;
-                        this.onBlock(block);
-                    }
-                    else {
-                        const n = Math.min(BLOCK - this.fill, len - pos);
-                        chunk.copy(this.scratch, this.fill, pos, pos + n);
-                        this.fill += n;
-                        pos += n;
-                        if (this.fill === BLOCK) {
-                            this.fill = 0;
-                            this.onBlock(this.scratch);
-                        }
-                    }
-                    break;
-                case State.Body: {
-                    const n = Math.min(this.remaining, len - pos);
-                    this.onData(chunk.subarray(pos, pos + n));
-                    pos += n;
-                    this.remaining -= n;
-                    if (this.remaining === 0)
-                        this.endBody();
-                    break;
-                }
-                case State.Padding: {
-                    const n = Math.min(this.padding, len - pos);
-                    pos += n;
-                    this.padding -= n;
-                    if (this.padding === 0)
-                        this.state = State.Header;
-                    break;
-                }
-                case State.Done:
-                    return; // drain whatever the writer adds after the end marker (record padding)
-            }
-        }
-    }
-    /** Called at end of stream: verifies the archive ended at the end-of-archive marker. */
-    end() {
-        if (this.state === State.Done)
-            return;
-        // Like Go's archive/tar, accept EOF right after a single zero block.
-        if (this.state === State.AfterZeroBlock && this.scratch.subarray(0, this.fill).every((b) => b === 0))
-            return;
-        const where = this.state === State.Body || this.state === State.Padding
-            ? `in the middle of ${this.current}`
-            : this.fill > 0
-                ? 'in the middle of a header'
-                : 'without the end-of-archive marker';
-        throw new BundleError(`tar stream ended early (${where}, after ${this.entries} entries)`, EARLY_HINT);
-    }
-    /** Applies directory modes and mtimes, deepest first (so writing into 0555 dirs worked until now). */
-    finish() {
-        const dirs = [];
-        for (const e of this.records)
-            if (e[1].type === 'd')
-                dirs.push(e);
-        const depth = (p) => {
-            let d = 0;
-            for (let i = 0; i < p.length; i++)
-                if (p.charCodeAt(i) === 0x2f)
-                    d++;
-            return d;
-        };
-        const keyed = dirs.map(([p, r]) => ({ p, r, d: depth(p) }));
-        keyed.sort((a, b) => b.d - a.d);
-        for (const { p, r } of keyed) {
-            this.current = p;
-            const abs = `${this.root}/${p}`;
-            fs.utimesSync(abs, r.mtime, r.mtime);
-            fs.chmodSync(abs, r.mode);
-        }
-        if (this.rootMeta) {
-            this.current = '.';
-            fs.utimesSync(this.root, this.rootMeta.mtime, this.rootMeta.mtime);
-            fs.chmodSync(this.root, this.rootMeta.mode);
-        }
-    }
-    /** Releases an open file after an error, once no write uses it any more (fd numbers are reused). */
-    async cleanup() {
-        await this.drain(0, true);
-        if (this.fd !== -1) {
-            try {
-                fs.closeSync(this.fd);
-            }
-            catch {
-                // already failing; the caller removes the rootfs
-            }
-            this.fd = -1;
-        }
-    }
-    onBlock(block) {
-        if (isZeroBlock(block)) {
-            this.state = this.state === State.Header ? State.AfterZeroBlock : State.Done;
-            return;
-        }
-        if (this.state === State.AfterZeroBlock) {
-            throw new BundleError(`tar stream has data after an end-of-archive block (after ${this.current})`, HOSTILE_HINT);
-        }
-        this.headers++;
-        const h = parseHeader(block, this.headers);
-        switch (h.typeflag) {
-            case 'x':
-            case 'g':
-            case 'L':
-            case 'K': {
-                if (h.size > MAX_META) {
-                    throw new BundleError(`tar metadata header of ${h.size} bytes at entry ${this.headers} is too large`, HOSTILE_HINT);
-                }
-                this.sink =
-                    h.typeflag === 'x' ? Sink.Pax : h.typeflag === 'g' ? Sink.PaxGlobal : h.typeflag === 'L' ? Sink.LongName : Sink.LongLink;
-                this.meta = Buffer.allocUnsafe(h.size);
-                this.metaFill = 0;
-                this.beginBody(h.size);
-                return;
-            }
-        }
-        this.entry(h);
-    }
-    beginBody(size) {
-        this.remaining = size;
-        this.padding = (BLOCK - (size % BLOCK)) % BLOCK;
-        if (size === 0)
-            this.endBody();
-        else
-            this.state = State.Body;
-    }
-    onData(data) {
-        switch (this.sink) {
-            case Sink.File: {
-                if (this.fileAsync) {
-                    this.writeAsync(this.fd, data, this.filePos);
-                    this.filePos += data.length;
-                }
-                else {
-                    let off = 0;
-                    while (off < data.length)
-                        off += fs.writeSync(this.fd, data, off, data.length - off);
-                }
-                this.hash.update(data);
-                this.contentBytes += data.length;
-                break;
-            }
-            case Sink.Skip:
-                break;
-            default:
-                data.copy(this.meta, this.metaFill);
-                this.metaFill += data.length;
-        }
-    }
-    endBody() {
-        switch (this.sink) {
-            case Sink.File: {
-                const rec = this.fileRec;
-                rec.content = this.hash.digest('hex');
-                this.closeFile(rec);
-                break;
-            }
-            case Sink.Pax:
-                this.pax = parsePax(this.meta, this.headers);
-                break;
-            case Sink.PaxGlobal:
-                parsePax(this.meta, this.headers); // validated, then ignored: global defaults make no sense for an export
-                break;
-            case Sink.LongName:
-            case Sink.LongLink: {
-                let end = this.meta.length;
-                while (end > 0 && this.meta[end - 1] === 0)
-                    end--;
-                const name = Buffer.from(this.meta.subarray(0, end));
-                if (this.sink === Sink.LongName)
-                    this.longName = name;
-                else
-                    this.longLink = name;
-                break;
-            }
-            case Sink.Skip:
-                break;
-        }
-        this.sink = Sink.Skip;
-        this.state = this.padding > 0 ? State.Padding : State.Header;
-    }
-    closeFile(rec) {
-        const fd = this.fd;
-        const mtime = this.fileMtime;
-        this.fd = -1;
-        const close = () => {
-            // open() applied mode & ~umask; fix up only when that differs (saves a syscall per file).
-            if ((rec.mode & ~UMASK) !== rec.mode)
-                fs.fchmodSync(fd, rec.mode);
-            fs.futimesSync(fd, mtime, mtime); // after the last write, or the write would bump mtime again
-            fs.closeSync(fd);
-        };
-        const pending = this.pendingWrites.get(fd);
-        if (pending)
-            pending.close = close;
-        else
-            close();
-    }
-    /** Positional write on the thread pool; the last completion of a closed file finishes it. */
-    writeAsync(fd, data, position) {
-        let pending = this.pendingWrites.get(fd);
-        if (!pending) {
-            pending = { count: 0 };
-            this.pendingWrites.set(fd, pending);
-        }
-        pending.count++;
-        this.inflightBytes += data.length;
-        const p = pending;
-        const done = (err, written) => {
-            if (!err && written < data.length) {
-                // Short write (rare on regular files): write the rest.
-                fs.write(fd, data, written, data.length - written, position + written, (e2, w2) => done(e2, written + w2));
-                return;
-            }
-            this.inflightBytes -= data.length;
-            p.count--;
-            if (err)
-                this.asyncError ??= err;
-            if (p.count === 0) {
-                this.pendingWrites.delete(fd);
-                if (p.close) {
-                    try {
-                        p.close();
-                    }
-                    catch (e) {
-                        this.asyncError ??= e;
-                    }
-                }
-            }
-            this.waiter?.();
-        };
-        fs.write(fd, data, 0, data.length, position, done);
-    }
-    /** Resolves once at most `limit` content bytes wait to be written (or, unless `all`, a write failed). */
-    drain(limit, all = false) {
-        const ok = () => this.inflightBytes <= limit || (!all && this.asyncError !== undefined);
-        if (ok())
-            return undefined;
-        return new Promise((resolve) => {
-            this.waiter = () => {
-                if (ok()) {
-                    this.waiter = undefined;
-                    resolve();
-                }
-            };
-        });
-    }
-    entry(h) {
-        const nameBytes = this.longName ?? this.pax?.path ?? h.nameBytes;
-        const linkBytes = this.longLink ?? this.pax?.linkpath ?? h.linkBytes;
-        const size = this.pax?.size ?? h.size;
-        let mtime = this.pax?.mtime ?? h.mtime;
-        this.longName = this.longLink = this.pax = undefined;
-        const rawName = decodeName(nameBytes, 'entry name', this.headers);
-        this.current = rawName;
-        const type = typeOf(h.typeflag, nameBytes);
-        if (type === undefined) {
-            throw new BundleError(`unsupported tar entry type '${h.typeflag}' for "${rawName}"`, 'eda-oci extracts files, directories, links and skips devices/FIFOs; export the image with docker export');
-        }
-        const path = normalizeName(rawName, 'entry name', rawName);
-        if (path === '' && type !== 'dir') {
-            throw new BundleError(`tar entry "${rawName}" (${type}) would replace the rootfs directory itself`, HOSTILE_HINT);
-        }
-        this.current = path === '' ? '.' : path;
-        const dataSize = type === 'file' ? size : 0; // like Go/GNU: other types carry no data, whatever size says
-        let linkname;
-        if (type === 'symlink') {
-            linkname = decodeName(linkBytes, 'symlink target', this.headers);
-            if (linkname === '')
-                throw new BundleError(`tar symlink "${rawName}" has an empty target`, HOSTILE_HINT);
-        }
-        else if (type === 'hardlink') {
-            const rawLink = decodeName(linkBytes, 'hard link target', this.headers);
-            linkname = normalizeName(rawLink, `hard link target of "${rawName}":`, rawLink);
-        }
-        this.entries++;
-        const mode = h.mode & 0o7777;
-        if (this.whiteouts && this.whiteout(path)) {
-            this.sink = Sink.Skip;
-            this.beginBody(dataSize);
-            return;
-        }
-        if (this.filter) {
-            const info = { path: this.current, type, mode, size: dataSize, mtime, linkname };
-            if (!this.filter(info)) {
-                this.sink = Sink.Skip;
-                this.beginBody(dataSize);
-                return;
-            }
-            mtime = info.mtime;
-        }
-        if (!Number.isFinite(mtime))
-            throw new BundleError(`invalid mtime for tar entry "${path}"`, HOSTILE_HINT);
-        if (type === 'char' || type === 'block' || type === 'fifo' || type === 'socket') {
-            this.skippedSpecial.push({ path: this.current, type });
-            this.sink = Sink.Skip;
-            this.beginBody(dataSize);
-            return;
-        }
-        let finalMode = mode;
-        if (mode & 0o6000) {
-            finalMode = mode & ~0o6000;
-            this.strippedSetid.push(this.current);
-        }
-        if (path === '') {
-            this.rootMeta = { mode: finalMode, mtime };
-            this.sink = Sink.Skip;
-            this.beginBody(0);
-            return;
-        }
-        this.ensureParents(path, mtime);
-        const abs = `${this.root}/${path}`;
-        switch (type) {
-            case 'dir': {
-                const existing = this.records.get(path);
-                if (existing?.type === 'd') {
-                    existing.mode = finalMode;
-                    existing.mtime = mtime;
-                }
-                else {
-                    this.removeExisting(path, abs);
-                    fs.mkdirSync(abs, 0o700);
-                    this.records.set(path, { type: 'd', mode: finalMode, size: 0, mtime, content: '', inode: -1 });
-                }
-                this.beginBody(0);
-                return;
-            }
-            case 'file': {
-                this.removeExisting(path, abs);
-                this.fd = fs.openSync(abs, CREATE_FLAGS, finalMode & 0o777);
-                const rec = { type: 'f', mode: finalMode, size: dataSize, mtime, content: '', inode: this.nextInode++ };
-                this.records.set(path, rec);
-                this.fileMtime = mtime;
-                if (dataSize === 0) {
-                    rec.content = EMPTY_SHA256;
-                    this.closeFile(rec);
-                    this.beginBody(0);
-                }
-                else {
-                    this.fileRec = rec;
-                    this.fileAsync = !this.syncWrites && dataSize >= ASYNC_FILE_SIZE;
-                    this.filePos = 0;
-                    this.hash = createHash('sha256');
-                    this.sink = Sink.File;
-                    this.beginBody(dataSize);
-                }
-                return;
-            }
-            case 'symlink': {
-                this.removeExisting(path, abs);
-                fs.symlinkSync(linkname, abs);
-                fs.lutimesSync(abs, mtime, mtime);
-                this.records.set(path, { type: 'l', mode: 0o777, size: 0, mtime: Math.floor(mtime), content: linkname, inode: -1 });
-                this.beginBody(0);
-                return;
-            }
-            case 'hardlink': {
-                const target = linkname;
-                const targetRec = this.records.get(target);
-                if (targetRec?.type !== 'f') {
-                    throw new BundleError(`tar hard link "${path}" points to "${target}", which is not a regular file extracted earlier from this archive`, HOSTILE_HINT);
-                }
-                if (target !== path) {
-                    if (target.startsWith(`${path}/`)) {
-                        throw new BundleError(`tar hard link "${path}" would replace the directory holding its target "${target}"`, HOSTILE_HINT);
-                    }
-                    this.removeExisting(path, abs);
-                    fs.linkSync(`${this.root}/${target}`, abs);
-                    this.records.set(path, { ...targetRec });
-                }
-                this.beginBody(0);
-                return;
-            }
-        }
-    }
-    /** Applies an OCI whiteout entry (`.wh.NAME` or `.wh..wh..opq`); false when `path` is no whiteout. */
-    whiteout(path) {
-        const slash = path.lastIndexOf('/');
-        const base = path.slice(slash + 1);
-        if (!base.startsWith('.wh.'))
-            return false;
-        const dir = slash === -1 ? '' : path.slice(0, slash);
-        if (dir !== '') {
-            const rec = this.records.get(dir);
-            // A whiteout below something that is not a directory we made hides nothing (and must not reach through a link).
-            if (rec?.type !== 'd')
-                return true;
-        }
-        if (base === '.wh..wh..opq') {
-            const prefix = dir === '' ? '' : `${dir}/`;
-            for (const key of [...this.records.keys()]) {
-                if (key.startsWith(prefix) && key !== dir && !key.slice(prefix.length).includes('/'))
-                    this.removeExisting(key, `${this.root}/${key}`);
-            }
-            return true;
-        }
-        const target = `${dir === '' ? '' : `${dir}/`}${base.slice(4)}`;
-        if (base.length > 4 && this.records.has(target))
-            this.removeExisting(target, `${this.root}/${target}`);
-        return true;
-    }
-    /** Creates the missing components of `dir` (see ExtractOptions.ensureDirs); stops at a symlink or file. */
-    ensureDir(dir, mtime) {
-        const parts = dir.split('/').filter((p) => p !== '' && p !== '.');
-        if (parts.includes('..')) {
-            throw new BundleError(`directory to create in the rootfs "${dir}" contains a ".." component`, 'use a normalized absolute path (check the image WorkingDir)');
-        }
-        let rel = '';
-        for (const part of parts) {
-            rel = rel === '' ? part : `${rel}/${part}`;
-            this.current = rel;
-            const rec = this.records.get(rel);
-            if (rec === undefined) {
-                fs.mkdirSync(`${this.root}/${rel}`, 0o700);
-                this.records.set(rel, { type: 'd', mode: 0o755, size: 0, mtime, content: '', inode: -1 });
-            }
-            else if (rec.type !== 'd') {
-                return;
-            }
-        }
-    }
-    /** Makes sure every parent of `path` is a directory this extraction created; creates missing ones (0755). */
-    ensureParents(path, mtime) {
-        const slash = path.lastIndexOf('/');
-        if (slash === -1)
-            return;
-        const parent = path.slice(0, slash);
-        if (parent === this.lastParent)
-            return;
-        let idx = path.indexOf('/');
-        while (idx !== -1 && idx <= slash) {
-            const dir = path.slice(0, idx);
-            const rec = this.records.get(dir);
-            if (rec === undefined) {
-                fs.mkdirSync(`${this.root}/${dir}`, 0o700);
-                this.records.set(dir, { type: 'd', mode: 0o755, size: 0, mtime, content: '', inode: -1 });
-            }
-            else if (rec.type !== 'd') {
-                const what = rec.type === 'l' ? 'a symlink' : 'a file';
-                throw new BundleError(`tar entry "${path}" writes through ${what} ("${dir}")`, HOSTILE_HINT);
-            }
-            idx = path.indexOf('/', idx + 1);
-        }
-        this.lastParent = parent;
-    }
-    /** Removes what an earlier entry created at `path` (later entries win, as with tar). */
-    removeExisting(path, abs) {
-        const rec = this.records.get(path);
-        if (rec === undefined)
-            return;
-        if (rec.type === 'd') {
-            fs.rmSync(abs, { recursive: true }); // our own tree: dirs are still 0700, nothing is followed
-            const prefix = `${path}/`;
-            for (const key of this.records.keys())
-                if (key.startsWith(prefix))
-                    this.records.delete(key);
-            this.lastParent = '';
-        }
-        else {
-            fs.unlinkSync(abs);
-        }
-        this.records.delete(path);
-    }
-}
-/**
- * Extracts a tar stream (e.g. `docker export` stdout) into `rootfs`, which must be an existing empty directory.
- * Hostile entries (absolute paths, `..`, writes through symlinks, hard links outside) reject the whole archive
- * with BundleError; device nodes/FIFOs are skipped; setuid/setgid bits are stripped; ownership is not kept.
- * On failure the rootfs is left partially written: the caller removes it.
- * The chunks of `source` are referenced until written, so the source must not reuse its buffers (Readable
- * streams never do). At most about MAX_INFLIGHT_BYTES of content is held in memory.
- */
-async function extractor_extractTar(source, rootfs, options = {}) {
-    const { signal } = options;
-    const root = nodePath.resolve(rootfs);
-    const cancelled = () => new CancelledError(`extraction into ${root} was cancelled`);
-    if (signal?.aborted)
-        throw cancelled();
-    let entriesNow;
-    try {
-        entriesNow = fs.readdirSync(root);
-    }
-    catch (err) {
-        throw fsError(err, root, 'the archive');
-    }
-    if (entriesNow.length > 0) {
-        throw new BundleError(`extraction target ${root} is not empty`, 'extract only into a fresh empty staging directory (remove leftovers of an earlier run)');
-    }
-    const ex = new Extractor(root, options.filter, options.whiteouts ?? false, options.reuseBuffers ?? false);
-    const { onProgress } = options;
-    const ticker = onProgress ? new ProgressTicker() : undefined;
-    const it = source[Symbol.asyncIterator]();
-    let onAbort;
-    const aborted = signal
-        ? new Promise((_, reject) => {
-            onAbort = () => reject(cancelled());
-            signal.addEventListener('abort', onAbort, { once: true });
-        })
-        : undefined;
-    aborted?.catch(() => undefined);
-    try {
-        for (;;) {
-            const r = aborted ? await Promise.race([it.next(), aborted]) : await it.next();
-            if (r.done)
-                break;
-            if (signal?.aborted)
-                throw cancelled();
-            const v = r.value;
-            ex.push(Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
-            if (ex.inflightBytes > MAX_INFLIGHT_BYTES)
-                await ex.drain(MAX_INFLIGHT_BYTES / 2);
-            if (ex.asyncError !== undefined)
-                throw ex.asyncError;
-            if (ticker?.due())
-                onProgress({ entries: ex.entries, bytes: ex.contentBytes, done: false });
-        }
-        ex.end();
-        await ex.drain(0);
-        if (ex.asyncError !== undefined)
-            throw ex.asyncError;
-        for (const dir of options.ensureDirs ?? [])
-            ex.ensureDir(dir, options.ensureDirsMtime ?? 0);
-        ex.finish();
-    }
-    catch (err) {
-        await ex.cleanup();
-        // Stop the producer (destroys a Readable); don't wait for it.
-        Promise.resolve()
-            .then(() => it.return?.())
-            .catch(() => undefined);
-        throw fsError(err, root, ex.current);
-    }
-    finally {
-        if (onAbort)
-            signal.removeEventListener('abort', onAbort);
-    }
-    const s = summarizeTree(ex.records);
-    onProgress?.({ entries: ex.entries, bytes: ex.contentBytes, done: true });
-    return {
-        files: s.files,
-        dirs: s.dirs,
-        symlinks: s.symlinks,
-        hardlinks: s.hardlinks,
-        bytes: s.bytes,
-        skippedSpecial: ex.skippedSpecial,
-        strippedSetid: ex.strippedSetid,
-        treeDigest: s.treeDigest,
-        entries: ex.entries,
-        records: ex.records,
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/extract/index.ts
-// Safe, streaming tar extraction (docker export -> bundle rootfs) and the rootfs tree digest.
-
-
-
-;// CONCATENATED MODULE: ./packages/oci/src/image-user.ts
-// Resolves an image's USER ("name", "uid", "name:group", "uid:gid") against the bundle's own /etc/passwd and /etc/group.
-
-
-
-/**
- * Reads `rootfs/etc/<file>` without following symlinks (the rootfs is untrusted image content: a symlink there
- * could point at the host's /etc). A missing or non-regular file reads as empty.
- */
-async function readImageFile(rootfs, file) {
-    const etc = path.join(rootfs, 'etc');
-    const target = path.join(etc, file);
-    try {
-        if (!(await lstat(etc)).isDirectory())
-            return '';
-        if (!(await lstat(target)).isFile())
-            return '';
-        return await readFile(target, 'utf8');
-    }
-    catch {
-        return '';
-    }
-}
-/** Parses /etc/passwd text. */
-function parsePasswd(text) {
-    const out = [];
-    for (const line of text.split('\n')) {
-        const f = line.split(':');
-        if (f.length < 7 || !/^\d+$/.test(f[2]) || !/^\d+$/.test(f[3]))
-            continue;
-        out.push({ name: f[0], uid: Number(f[2]), gid: Number(f[3]), home: f[5] });
-    }
-    return out;
-}
-/** Parses /etc/group text. */
-function parseGroup(text) {
-    const out = [];
-    for (const line of text.split('\n')) {
-        const f = line.split(':');
-        if (f.length < 4 || !/^\d+$/.test(f[2]))
-            continue;
-        out.push({ name: f[0], gid: Number(f[2]), members: f[3].split(',').filter(Boolean) });
-    }
-    return out;
-}
-/** Resolves USER text to numeric ids as docker does, using the image's passwd/group (supplementary groups included). */
-function resolveUserFrom(user, passwd, groups) {
-    const spec = user.trim() || '0';
-    const [u, g] = spec.split(':', 2);
-    const isNum = (s) => /^\d+$/.test(s);
-    let entry = isNum(u) ? passwd.find((p) => p.uid === Number(u)) : passwd.find((p) => p.name === u);
-    if (!entry && !isNum(u)) {
-        throw new BundleError(`the image's USER '${user}' is not in the image's /etc/passwd`, 'fix USER in the image (a name from its /etc/passwd or a numeric uid)');
-    }
-    const uid = isNum(u) ? Number(u) : entry.uid;
-    entry ??= undefined;
-    let gid = entry?.gid ?? 0;
-    if (g !== undefined && g !== '') {
-        if (isNum(g))
-            gid = Number(g);
-        else {
-            const grp = groups.find((x) => x.name === g);
-            if (!grp)
-                throw new BundleError(`the image's USER '${user}' names group '${g}', which is not in the image's /etc/group`, 'fix USER in the image');
-            gid = grp.gid;
-        }
-    }
-    const name = entry?.name;
-    const additionalGids = g === undefined && name ? [...new Set(groups.filter((x) => x.members.includes(name) && x.gid !== gid).map((x) => x.gid))] : [];
-    return { uid, gid, additionalGids, home: entry?.home || undefined };
-}
-/** Resolves USER against `rootfs/etc/passwd` and `rootfs/etc/group`. */
-async function image_user_resolveImageUser(rootfs, user) {
-    const [passwd, group] = await Promise.all([readImageFile(rootfs, 'passwd'), readImageFile(rootfs, 'group')]);
-    return resolveUserFrom(user, parsePasswd(passwd), parseGroup(group));
-}
-
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./packages/oci/src/layers-worker.mjs
-// Worker thread of the layer fast path: walks the image's overlay2 layer directories and writes them as one tar stream
-// (whiteouts as `.wh.` entries, opaque directories as `.wh..wh..opq`) into a shared-memory ring that the main thread
-// extracts from. Reading the layers here and writing the bundle there uses both cores: all the per-file system calls
-// of the source side (lstat, open, read, close) leave the main thread. Plain JavaScript with only Node built-ins, so
-// it runs as a worker both from the sources (tests) and from ncc's bundle, which copies it next to index.js.
-
-
-
-
-
-const layers_worker_BLOCK = 512;
-
-/**
- * What docker's init layer (daemon/initlayer) puts in every container, above the image: directories (0755), empty
- * files (0755) and the etc/mtab symlink. Its non-directories hide whatever the image has at those paths.
- */
-const layers_worker_INIT_DIRS = ['dev', 'dev/pts', 'dev/shm', 'etc', 'proc', 'sys'];
-const layers_worker_INIT_EMPTY_FILES = ['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf'];
-const layers_worker_INIT_SYMLINKS = { 'etc/mtab': '/proc/mounts' };
-const INIT_FILES = new Set([...layers_worker_INIT_EMPTY_FILES, ...Object.keys(layers_worker_INIT_SYMLINKS)]);
-
-/** Ring control words (Int32Array over a SharedArrayBuffer). */
-const layers_worker_CTRL = { published: 0, consumed: 1, state: 2, errorLength: 3 };
-/** Ring states. */
-const layers_worker_STATE = { running: 0, done: 1, failed: 2 };
-
-function layers_worker_octal(buf, value, off, len) {
-  buf.write(`${value.toString(8).padStart(len - 1, '0')}\0`, off, len, 'latin1');
-}
-
-function paxRecord(key, value) {
-  const body = ` ${key}=${value}\n`;
-  const bodyLen = Buffer.byteLength(body);
-  let len = bodyLen + 1;
-  while (String(len).length + bodyLen !== len) len = String(len).length + bodyLen;
-  return `${len}${body}`;
-}
-
-function rawHeader(name, type, mode, size, mtime, linkname) {
-  const h = Buffer.alloc(layers_worker_BLOCK);
-  const n = Buffer.from(name);
-  n.copy(h, 0, 0, Math.min(100, n.length));
-  layers_worker_octal(h, mode & 0o7777, 100, 8);
-  layers_worker_octal(h, 0, 108, 8);
-  layers_worker_octal(h, 0, 116, 8);
-  layers_worker_octal(h, size, 124, 12);
-  layers_worker_octal(h, Math.max(0, Math.floor(mtime)), 136, 12);
-  h.fill(0x20, 148, 156);
-  h.write(type, 156, 'latin1');
-  const l = Buffer.from(linkname);
-  l.copy(h, 157, 0, Math.min(100, l.length));
-  h.write('ustar\0', 257, 'latin1');
-  h.write('00', 263, 'latin1');
-  let sum = 0;
-  for (let i = 0; i < layers_worker_BLOCK; i++) sum += h[i];
-  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
-  return h;
-}
-
-/** A tar entry header (with a PAX header first when the name, link or size does not fit ustar). */
-function layers_worker_tarHeader(name, type, mode, size, mtime, linkname = '') {
-  const records = [];
-  const plain = /^[\x20-\x7e]*$/;
-  if (Buffer.byteLength(name) > 100 || !plain.test(name)) records.push(paxRecord('path', name));
-  if (Buffer.byteLength(linkname) > 100 || !plain.test(linkname)) records.push(paxRecord('linkpath', linkname));
-  const big = size >= 8 ** 11;
-  if (big) records.push(paxRecord('size', String(size)));
-  const main = rawHeader(name, type, mode, big ? 0 : size, mtime, linkname);
-  if (!records.length) return main;
-  const body = Buffer.from(records.join(''));
-  const pad = Buffer.alloc((layers_worker_BLOCK - (body.length % layers_worker_BLOCK)) % layers_worker_BLOCK);
-  return Buffer.concat([rawHeader('PaxHeader', 'x', 0o644, body.length, 0, ''), body, pad, main]);
-}
-
-/** The writing end of the ring: fills slots in order, waits while all slots are unread. */
-class RingWriter {
-  constructor(data, ctrl, lengths, slots, slotSize) {
-    this.bytes = new Uint8Array(data);
-    this.buf = Buffer.from(data);
-    this.ctrl = ctrl;
-    this.lengths = lengths;
-    this.slots = slots;
-    this.slotSize = slotSize;
-    this.published = 0;
-    this.fill = 0;
-    this.ready = false;
-  }
-
-  /** Makes sure the current slot may be written (the reader has consumed it). */
-  claim() {
-    if (this.ready) return;
-    for (;;) {
-      const consumed = Atomics.load(this.ctrl, layers_worker_CTRL.consumed);
-      if (this.published - consumed < this.slots) break;
-      Atomics.wait(this.ctrl, layers_worker_CTRL.consumed, consumed, 1000);
-    }
-    this.ready = true;
-  }
-
-  get offset() {
-    return (this.published % this.slots) * this.slotSize + this.fill;
-  }
-
-  publish() {
-    this.lengths[this.published % this.slots] = this.fill;
-    this.published++;
-    this.fill = 0;
-    this.ready = false;
-    Atomics.store(this.ctrl, layers_worker_CTRL.published, this.published);
-    Atomics.notify(this.ctrl, layers_worker_CTRL.published);
-  }
-
-  write(src) {
-    let off = 0;
-    while (off < src.length) {
-      this.claim();
-      const n = Math.min(src.length - off, this.slotSize - this.fill);
-      src.copy(this.buf, this.offset, off, off + n);
-      this.fill += n;
-      off += n;
-      if (this.fill === this.slotSize) this.publish();
-    }
-  }
-
-  /** Reads `size` bytes of a file straight into the ring (no intermediate copy). */
-  readFrom(fd, size, what) {
-    let left = size;
-    while (left > 0) {
-      this.claim();
-      const want = Math.min(left, this.slotSize - this.fill);
-      const n = (0,external_node_fs_.readSync)(fd, this.bytes, this.offset, want, null);
-      if (n === 0) throw new Error(`${what} shrank while it was read`);
-      this.fill += n;
-      left -= n;
-      if (this.fill === this.slotSize) this.publish();
-    }
-  }
-
-  finish() {
-    if (this.fill > 0) this.publish();
-  }
-}
-
-/** Opaque directories of a layer marked by xattr (trusted.overlay.opaque, user.overlay.opaque, user.fuseoverlayfs.opaque = y). */
-function opaqueDirs(layer) {
-  let out;
-  try {
-    out = (0,external_node_child_process_.execFileSync)(
-      'getfattr',
-      ['--recursive', '--absolute-names', '--dump', '--match', '^((trusted|user)\\.overlay|user\\.fuseoverlayfs)\\.opaque$', '--', layer],
-      { encoding: 'latin1', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] },
-    );
-  } catch (err) {
-    // Exit status 1 only means some files could not be read for attributes; the dump is still complete for the rest.
-    if (err.status !== 1 || typeof err.stdout !== 'string') throw err;
-    out = err.stdout;
-  }
-  const dirs = new Set();
-  let current;
-  for (const line of out.split('\n')) {
-    if (line.startsWith('# file: ')) {
-      const name = line.slice(8).replace(/\\([0-7]{3})/g, (_m, o) => String.fromCharCode(parseInt(o, 8)));
-      current = Buffer.from(name, 'latin1').toString('utf8');
-    } else if (current !== undefined && /^((trusted|user)\.overlay|user\.fuseoverlayfs)\.opaque="y"$/.test(line)) {
-      const rel = external_node_path_namespaceObject.relative(layer, current);
-      dirs.add(rel === '' ? '.' : rel);
-    }
-  }
-  return dirs;
-}
-
-/** Writes one layer entry (header, and content for regular files) to the ring. */
-function writeEntry(ring, abs, rel, st, seen) {
-  const mtime = st.mtimeMs / 1000;
-  const mode = st.mode & 0o7777;
-  if (st.isDirectory()) {
-    ring.write(layers_worker_tarHeader(rel, '5', mode, 0, mtime));
-  } else if (st.isSymbolicLink()) {
-    ring.write(layers_worker_tarHeader(rel, '2', 0o777, 0, mtime, (0,external_node_fs_.readlinkSync)(abs, 'utf8')));
-  } else if (st.isCharacterDevice() && st.rdev === 0) {
-    // overlay2 whiteout: the name is deleted from the layers below.
-    const slash = rel.lastIndexOf('/');
-    ring.write(layers_worker_tarHeader(`${rel.slice(0, slash + 1)}.wh.${rel.slice(slash + 1)}`, '0', 0o644, 0, 0));
-  } else if (st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO()) {
-    // Passed on so the extractor skips and counts them exactly as with docker export.
-    ring.write(layers_worker_tarHeader(rel, st.isFIFO() ? '6' : st.isBlockDevice() ? '4' : '3', mode, 0, mtime));
-  } else if (st.isFile()) {
-    const first = st.nlink > 1 ? seen.get(st.ino) : undefined;
-    if (first !== undefined) {
-      ring.write(layers_worker_tarHeader(rel, '1', mode, 0, mtime, first));
-      return;
-    }
-    if (st.nlink > 1) seen.set(st.ino, rel);
-    ring.write(layers_worker_tarHeader(rel, '0', mode, st.size, mtime));
-    if (st.size === 0) return;
-    const fd = (0,external_node_fs_.openSync)(abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
-    try {
-      ring.readFrom(fd, st.size, abs);
-    } finally {
-      (0,external_node_fs_.closeSync)(fd);
-    }
-    const pad = (layers_worker_BLOCK - (st.size % layers_worker_BLOCK)) % layers_worker_BLOCK;
-    if (pad) ring.write(Buffer.alloc(pad));
-  }
-  // Sockets are not representable in tar; the daemon's export leaves them out too.
-}
-
-/** Walks the layers bottom first, depth-first in name order, into the ring. */
-function writeLayers(ring, layers) {
-  for (let i = 0; i < layers.length; i++) {
-    const layer = layers[i];
-    const opaque = i === 0 ? new Set() : opaqueDirs(layer);
-    const seen = new Map();
-    const stack = [''];
-    while (stack.length) {
-      const rel = stack.pop();
-      const names = (0,external_node_fs_.readdirSync)(rel === '' ? layer : external_node_path_namespaceObject.join(layer, rel)).sort();
-      // An opaque marker stored as a file (fuse-overlayfs) must come before the directory's other entries, which it
-      // would otherwise delete again: names such as '-x' sort before '.wh..wh..opq'.
-      const marker = names.indexOf('.wh..wh..opq');
-      if (marker > 0) names.unshift(...names.splice(marker, 1));
-      const dirs = [];
-      for (const name of names) {
-        const relPath = rel === '' ? name : `${rel}/${name}`;
-        // Hidden by the init layer in a container, so absent from docker export too (with anything below it).
-        if (INIT_FILES.has(relPath)) continue;
-        const abs = external_node_path_namespaceObject.join(layer, relPath);
-        const st = (0,external_node_fs_.lstatSync)(abs);
-        writeEntry(ring, abs, relPath, st, seen);
-        if (st.isDirectory()) {
-          if (opaque.has(relPath)) ring.write(layers_worker_tarHeader(`${relPath}/.wh..wh..opq`, '0', 0o644, 0, 0));
-          dirs.push(relPath);
-        }
-      }
-      for (let j = dirs.length - 1; j >= 0; j--) stack.push(dirs[j]);
-    }
-  }
-  ring.finish();
-}
-
-if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData?.edaOciLayers) {
-  const { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots, slotSize } = external_node_worker_threads_.workerData.edaOciLayers;
-  const ctrl = new Int32Array(ctrlBuf);
-  try {
-    writeLayers(new RingWriter(data, ctrl, new Int32Array(lengthsBuf), slots, slotSize), layers);
-    Atomics.store(ctrl, layers_worker_CTRL.state, layers_worker_STATE.done);
-  } catch (err) {
-    const text = Buffer.from(String(err.message)).subarray(0, errorBuf.byteLength);
-    text.copy(Buffer.from(errorBuf));
-    Atomics.store(ctrl, layers_worker_CTRL.errorLength, text.length);
-    Atomics.store(ctrl, layers_worker_CTRL.state, layers_worker_STATE.failed);
-  }
-  Atomics.notify(ctrl, layers_worker_CTRL.published);
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/layers.ts
-// The fast path of a build: read the image's overlay2 layer directories directly (where the daemon's storage is readable
-// by this user) instead of `docker export`, producing the same tree. The layers are turned into an OCI-layer tar stream
-// (whiteouts as `.wh.` entries) that goes through the same safe extractor, followed by the entries docker's init layer
-// adds to every container, so the result is identical to what `docker export` of a created container gives.
-
-
-
-
-
-
-/**
- * The image's layer directories, bottom first, when the storage driver is overlay2 or fuse-overlayfs and every layer directory is
- * readable and searchable by this process; otherwise undefined (use `docker export`).
- */
-async function layers_readableLayerDirs(image) {
-    const gd = image.GraphDriver;
-    // fuse-overlayfs (rootless Docker on kernels before 5.11) keeps the same diff-directory layout; its whiteouts and
-    // opaque markers are `.wh.` files (what the OCI layer format uses), which the extractor applies the same way.
-    if ((gd?.Name !== 'overlay2' && gd?.Name !== 'fuse-overlayfs') || !gd.Data?.UpperDir)
-        return undefined;
-    const lower = gd.Data.LowerDir ? gd.Data.LowerDir.split(':').filter(Boolean).reverse() : [];
-    const layers = [...lower, gd.Data.UpperDir];
-    for (const dir of layers) {
-        if (!path.isAbsolute(dir))
-            return undefined;
-        try {
-            await access(dir, fsc.R_OK | fsc.X_OK);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return layers;
-}
-/** True when `getfattr` can be run (needed for images with more than one layer). */
-async function layers_haveGetfattr() {
-    try {
-        await runCommand('getfattr', ['--version'], { quiet: true, timeoutMs: 10_000 });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-const SLOTS = 8;
-const SLOT_SIZE = (/* unused pure expression or super */ null && (1 << 20));
-/** The entries docker's init layer adds to every container, as the topmost layer. */
-function* initLayerEntries(mtime) {
-    for (const d of INIT_DIRS)
-        yield tarHeader(d, '5', 0o755, 0, mtime);
-    for (const f of INIT_EMPTY_FILES)
-        yield tarHeader(f, '0', 0o755, 0, mtime);
-    for (const [l, target] of Object.entries(INIT_SYMLINKS))
-        yield tarHeader(l, '2', 0o777, 0, mtime, target);
-}
-/** Every path docker's init layer adds or replaces (their mtimes are the container's creation time). */
-const layers_INIT_LAYER_PATHS = new Set([...layers_worker_INIT_DIRS, ...INIT_FILES]);
-/** Reading the layer directories failed (permissions, a layer removed meanwhile): the caller may use docker export. */
-class layers_LayerReadError extends src/* BundleError */.rJ {
-    reason;
-    name = 'LayerReadError';
-    constructor(reason) {
-        super(`cannot read the image layers directly: ${reason}`, 'use the docker export path (--extract auto or export, EDA_OCI_EXTRACT=export), or make the daemon storage readable by this user');
-        this.reason = reason;
-    }
-}
-/**
- * Streams the layers (bottom first) as one tar archive for extractTar(..., { whiteouts: true, reuseBuffers: true }),
- * followed by docker's init-layer entries. A worker thread (layers-worker.mjs) reads the layers into a ring of shared
- * buffers; each chunk yielded is a view of one ring slot, handed back when the next chunk is requested. overlay2
- * whiteouts (character devices 0/0) become `.wh.NAME` entries and opaque directories `DIR/.wh..wh..opq`; symlinks are
- * never followed and files are opened with O_NOFOLLOW.
- */
-async function* layers_layersArchive(layers, initMtime) {
-    const data = new SharedArrayBuffer(SLOTS * SLOT_SIZE);
-    const ctrlBuf = new SharedArrayBuffer(4 * 4);
-    const lengthsBuf = new SharedArrayBuffer(4 * SLOTS);
-    const errorBuf = new SharedArrayBuffer(4096);
-    const ctrl = new Int32Array(ctrlBuf);
-    const lengths = new Int32Array(lengthsBuf);
-    const worker = new Worker(/* unused asset import */ undefined, {
-        workerData: { edaOciLayers: { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots: SLOTS, slotSize: SLOT_SIZE } },
-    });
-    let crashed;
-    worker.on('error', (err) => {
-        crashed = err;
-        Atomics.store(ctrl, CTRL.state, STATE.failed);
-        Atomics.notify(ctrl, CTRL.published);
-    });
-    const fail = (why) => new layers_LayerReadError(why);
-    try {
-        let consumed = 0;
-        for (;;) {
-            const published = Atomics.load(ctrl, CTRL.published);
-            if (published > consumed) {
-                const slot = consumed % SLOTS;
-                yield Buffer.from(data, slot * SLOT_SIZE, lengths[slot]);
-                // The consumer asked for more, so it is done with that slot (reuseBuffers): hand it back to the worker.
-                consumed++;
-                Atomics.store(ctrl, CTRL.consumed, consumed);
-                Atomics.notify(ctrl, CTRL.consumed);
-                continue;
-            }
-            const state = Atomics.load(ctrl, CTRL.state);
-            if (state === STATE.done && Atomics.load(ctrl, CTRL.published) === consumed)
-                break;
-            if (state === STATE.failed) {
-                if (crashed)
-                    throw fail(crashed.message);
-                throw fail(Buffer.from(errorBuf, 0, Atomics.load(ctrl, CTRL.errorLength)).toString());
-            }
-            const wait = Atomics.waitAsync(ctrl, CTRL.published, published, 1000);
-            if (wait.async)
-                await wait.value;
-        }
-    }
-    finally {
-        await worker.terminate();
-    }
-    yield* initLayerEntries(initMtime);
-    yield Buffer.alloc(BLOCK * 2);
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/lockfile.ts
-// bundle.lock.json: the provenance record of a bundle, and the digest that names the bundle.
-
-
-
-
-/** Schema version of bundle.lock.json; bump on incompatible changes. */
-const lockfile_LOCKFILE_VERSION = 1;
-/** The lockfile's name inside a bundle directory. */
-const lockfile_LOCKFILE_NAME = 'bundle.lock.json';
-/** Directory inside rootfs/ that eda-oci owns; excluded from the rootfs tree digest. */
-const lockfile_BUNDLE_META_DIR = '.eda-oci';
-/** `sha256:<hex>` of a string or buffer. */
-function lockfile_sha256(data) {
-    return `sha256:${createHash('sha256').update(data).digest('hex')}`;
-}
-/** The bundle digest: binds config.json and the rootfs tree together. */
-function lockfile_bundleDigest(configSha256, treeDigest) {
-    return lockfile_sha256(`eda-oci-bundle-v1\nconfig ${configSha256}\nrootfs ${treeDigest}\n`);
-}
-/** Reads a bundle's lockfile; undefined when the file does not exist, BundleError when it is not valid. */
-async function lockfile_readLockfile(bundleDir) {
-    const file = path.join(bundleDir, lockfile_LOCKFILE_NAME);
-    let text;
-    try {
-        text = await readFile(file, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return undefined;
-        throw err;
-    }
-    let lock;
-    try {
-        lock = JSON.parse(text);
-    }
-    catch {
-        throw new BundleError(`${file} is not valid JSON`, 'rebuild the bundle with build-oci-bundle');
-    }
-    if (lock.lockfileVersion !== lockfile_LOCKFILE_VERSION || typeof lock.bundleDigest !== 'string' || !lock.rootfs || !lock.image) {
-        throw new BundleError(`${file} is not an eda-oci lockfile of version ${lockfile_LOCKFILE_VERSION}`, 'rebuild the bundle with build-oci-bundle');
-    }
-    return lock;
-}
-/** GitHub Actions run provenance from the environment, when present. */
-function lockfile_ciProvenance(env = process.env) {
-    if (!env.GITHUB_RUN_ID)
-        return undefined;
-    return {
-        repository: env.GITHUB_REPOSITORY,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        workflow: env.GITHUB_WORKFLOW,
-        sha: env.GITHUB_SHA,
-        serverUrl: env.GITHUB_SERVER_URL,
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/manifest.ts
-// bundle.files: the per-file manifest a build writes next to bundle.lock.json, so that publishing can verify a bundle
-// and find unchanged files from metadata alone instead of re-hashing every file.
-//
-// Format (UTF-8 text, one record per line, fields separated by TAB; `\`, TAB, LF and CR inside a path or symlink target
-// are written as `\\`, `\t`, `\n`, `\r`):
-//   eda-oci-files 1
-//   root  <mode octal> <mtime ns> <inode> <ctime ns>      (the rootfs directory itself; not part of the tree digest)
-//   statted <ns>                                          (from this wall-clock time on, recorded ctimes are reliable)
-//   <blank line>
-//   <path> <f|d|l> <mode octal> <size> <mtime ns> <sha256 hex | link target | -> <inode> <ctime ns>
-// Records are sorted by the UTF-8 bytes of the path, like the tree digest. `inode` and `ctime` are what one lstat after
-// the build's last change gave: a later lstat with the same inode and ctime (which no user can set) proves the file
-// was not modified since, except for changes in the same clock tick as that lstat; see RACY_WINDOW_NS. The build
-// records `statted` = end of its lstat pass + RACY_WINDOW_NS and makes the bundle visible only after that time, so a
-// later change always lands in a later tick and no entry of a built bundle is racy.
-
-
-
-/** The manifest's file name inside a bundle directory. */
-const manifest_MANIFEST_NAME = 'bundle.files';
-const MAGIC = 'eda-oci-files 1';
-/**
- * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
- * lstat can leave ctime unchanged, because the kernel stamps times from a clock that advances once per tick (1-10 ms),
- * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
- */
-const RACY_WINDOW_NS = 50000000n;
-const ESCAPES = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
-function escapeField(s) {
-    return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
-}
-function unescapeField(s, line) {
-    if (!s.includes('\\'))
-        return s;
-    return s.replace(/\\(.?)/g, (_m, c) => {
-        const u = UNESCAPES[c];
-        if (u === undefined)
-            throw new BundleError(`${manifest_MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
-        return u;
-    });
-}
-const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
-/** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
-function sortByPathBytes(items) {
-    // For ASCII paths (nearly always) JavaScript's string order is the byte order, and much cheaper.
-    if (!items.some((i) => NON_ASCII.test(i.path)))
-        return [...items].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-    const keyed = items.map((item) => ({ item, b: Buffer.from(item.path, 'utf8') }));
-    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
-    return keyed.map((k) => k.item);
-}
-/** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
-function manifest_formatManifest(m) {
-    const r = m.root;
-    const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
-    for (const e of m.entries) {
-        const content = e.type === 'd' ? '-' : escapeField(e.content);
-        parts.push(`${escapeField(e.path)}\t${e.type}\t${e.mode.toString(8)}\t${e.size}\t${e.mtimeNs}\t${content}\t${e.ino}\t${e.ctimeNs || '-'}\n`);
-    }
-    return parts.join('');
-}
-const DIGITS = /^\d+$/;
-const SIGNED = /^-?\d+$/;
-const OCTAL = /^[0-7]{1,5}$/;
-const SHA_HEX = /^[0-9a-f]{64}$/;
-/** True when `a` sorts before `b` in UTF-8 byte order (UTF-16 order agrees unless a surrogate pair is involved). */
-function beforeInBytes(a, b) {
-    if (!NON_ASCII.test(a) && !NON_ASCII.test(b))
-        return a < b;
-    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) < 0;
-}
-const NON_ASCII = /[^ -~\t\n\r]/;
-/** An empty, `.` or `..` component, or a leading slash. */
-const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
-/** Parses a manifest; a malformed one is a BundleError naming the line. */
-function parseManifest(text) {
-    const lines = text.split('\n');
-    const bad = (line, why) => new BundleError(`${manifest_MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
-    if (lines[0] !== MAGIC)
-        throw bad(1, `is not '${MAGIC}'`);
-    const rootF = (lines[1] ?? '').split('\t');
-    if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]) || !SIGNED.test(rootF[2]) || !DIGITS.test(rootF[3]))
-        throw bad(2, 'is not a valid root record');
-    const st = (lines[2] ?? '').split('\t');
-    if (st.length !== 2 || st[0] !== 'statted' || !DIGITS.test(st[1]))
-        throw bad(3, 'is not a valid statted record');
-    if (lines[3] !== '')
-        throw bad(4, 'is not empty');
-    if (lines[lines.length - 1] !== '')
-        throw bad(lines.length, 'is not terminated by a newline');
-    const entries = new Array(Math.max(0, lines.length - 5));
-    let prev = '';
-    for (let i = 4; i < lines.length - 1; i++) {
-        const f = lines[i].split('\t');
-        const n = i + 1;
-        if (f.length !== 8)
-            throw bad(n, `has ${f.length} fields, not 8`);
-        const [p, type, mode, size, mtime, content, ino, ctime] = f;
-        if (type !== 'f' && type !== 'd' && type !== 'l')
-            throw bad(n, `has the unknown type '${type}'`);
-        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
-            throw bad(n, 'has a non-numeric field');
-        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
-            throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
-        const path = unescapeField(p, n);
-        if (path === '' || BAD_PATH.test(path))
-            throw bad(n, `has an invalid path '${path}'`);
-        // The order proves there are no duplicates and matches the digest's order.
-        if (i > 4 && !beforeInBytes(prev, path))
-            throw bad(n, `is out of order or repeats a path ('${path}')`);
-        prev = path;
-        entries[i - 4] = {
-            path,
-            type,
-            mode: parseInt(mode, 8),
-            size: +size,
-            mtimeNs: mtime,
-            content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
-            ino,
-            ctimeNs: ctime === '-' ? '' : ctime,
-        };
-    }
-    return {
-        root: { mode: parseInt(rootF[1], 8), mtimeNs: rootF[2], ino: rootF[3], ctimeNs: rootF[4] === '-' ? '' : rootF[4] },
-        statted: BigInt(st[1]),
-        entries,
-    };
-}
-/** Whole seconds (floor) of a decimal ns string, as the tree digest records mtimes. */
-function nsToSeconds(ns) {
-    if (ns.startsWith('-')) {
-        const b = BigInt(ns);
-        return Number(b / 1000000000n - (b % 1000000000n < 0n ? 1n : 0n));
-    }
-    return ns.length <= 9 ? 0 : Number(ns.slice(0, -9));
-}
-/**
- * The tree digest and counts of a manifest's entries (sorted, as parseManifest and manifestFromRecords return them),
- * computed exactly as summarizeTree computes them, without sorting again.
- */
-function manifest_summarizeManifest(entries) {
-    const digest = new TreeDigestBuilder();
-    for (const e of entries)
-        digest.add(e.path, e.type, e.mode, e.size, nsToSeconds(e.mtimeNs), e.content, e.ino);
-    return digest.finish();
-}
-/**
- * Reads inode, ctime and exact mtime of every recorded path under `rootfs` (one lstat each) and returns the manifest.
- * Call after the last change to the tree (modes and times applied); `records` are the extractor's (content hashes are
- * taken from them, nothing is re-read). `statted` is set to the end of the pass plus RACY_WINDOW_NS: the caller must
- * not let anything else change the tree before that time.
- */
-function manifest_manifestFromRecords(rootfs, records) {
-    const rootSt = lstatSync(rootfs, { bigint: true });
-    const entries = [];
-    for (const [p, r] of records) {
-        const st = lstatSync(`${rootfs}/${p}`, { bigint: true });
-        const type = st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : st.isFile() ? 'f' : undefined;
-        if (type !== r.type)
-            throw new BundleError(`${rootfs}/${p} changed type during the build`, 'something else writes into the staging directory; retry');
-        entries.push({
-            path: p,
-            type,
-            mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
-            size: type === 'f' ? Number(st.size) : 0,
-            mtimeNs: st.mtimeNs.toString(),
-            content: r.content,
-            ino: st.ino.toString(),
-            ctimeNs: st.ctimeNs.toString(),
-        });
-    }
-    const statted = (BigInt(Date.now()) + 1n) * 1000000n + RACY_WINDOW_NS;
-    return {
-        root: {
-            mode: Number(rootSt.mode & 4095n),
-            mtimeNs: rootSt.mtimeNs.toString(),
-            ino: rootSt.ino.toString(),
-            ctimeNs: rootSt.ctimeNs.toString(),
-        },
-        statted,
-        entries: sortByPathBytes(entries),
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __nccwpck_require__(3243);
-;// CONCATENATED MODULE: ./packages/oci/src/runtime-spec.ts
-// OCI runtime-spec config.json: the rootless base runc writes, image config applied, user overlay merged.
-
-
-const CAPS = (/* unused pure expression or super */ null && (['CAP_AUDIT_WRITE', 'CAP_KILL', 'CAP_NET_BIND_SERVICE']));
-/**
- * The spec `runc spec --rootless` (runc 1.1) writes for a user with host ids `uid`/`gid`, field for field, except
- * that eda-oci sets `process.terminal` false: batch jobs and CI runners have no tty ("open /dev/tty" otherwise).
- */
-function runtime_spec_rootlessBaseSpec(uid, gid) {
-    return {
-        ociVersion: '1.0.2-dev',
-        process: {
-            terminal: false,
-            user: { uid: 0, gid: 0 },
-            args: ['sh'],
-            env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'TERM=xterm'],
-            cwd: '/',
-            capabilities: { bounding: [...CAPS], effective: [...CAPS], permitted: [...CAPS], ambient: [...CAPS] },
-            rlimits: [{ type: 'RLIMIT_NOFILE', hard: 1024, soft: 1024 }],
-            noNewPrivileges: true,
-        },
-        root: { path: 'rootfs', readonly: true },
-        hostname: 'runc',
-        mounts: [
-            { destination: '/proc', type: 'proc', source: 'proc' },
-            { destination: '/dev', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'strictatime', 'mode=755', 'size=65536k'] },
-            {
-                destination: '/dev/pts',
-                type: 'devpts',
-                source: 'devpts',
-                options: ['nosuid', 'noexec', 'newinstance', 'ptmxmode=0666', 'mode=0620'],
-            },
-            { destination: '/dev/shm', type: 'tmpfs', source: 'shm', options: ['nosuid', 'noexec', 'nodev', 'mode=1777', 'size=65536k'] },
-            { destination: '/dev/mqueue', type: 'mqueue', source: 'mqueue', options: ['nosuid', 'noexec', 'nodev'] },
-            { destination: '/sys', type: 'none', source: '/sys', options: ['rbind', 'nosuid', 'noexec', 'nodev', 'ro'] },
-            { destination: '/sys/fs/cgroup', type: 'cgroup', source: 'cgroup', options: ['nosuid', 'noexec', 'nodev', 'relatime', 'ro'] },
-        ],
-        linux: {
-            uidMappings: [{ containerID: 0, hostID: uid, size: 1 }],
-            gidMappings: [{ containerID: 0, hostID: gid, size: 1 }],
-            namespaces: [{ type: 'pid' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' }, { type: 'user' }],
-            maskedPaths: [
-                '/proc/acpi',
-                '/proc/asound',
-                '/proc/kcore',
-                '/proc/keys',
-                '/proc/latency_stats',
-                '/proc/timer_list',
-                '/proc/timer_stats',
-                '/proc/sched_debug',
-                '/sys/firmware',
-                '/proc/scsi',
-            ],
-            readonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
-        },
-    };
-}
-/**
- * User-namespace mappings for running as host `uid`/`gid`: container root is the caller (as `runc spec --rootless`);
- * with a subordinate range, container ids 1..count map onto it (runc then uses newuidmap/newgidmap), which is what lets
- * an image's non-root USER exist inside the container.
- */
-function runtime_spec_idMappings(hostId, sub) {
-    const maps = [{ containerID: 0, hostID: hostId, size: 1 }];
-    if (sub && sub.count > 0 && hostId !== 0)
-        maps.push({ containerID: 1, hostID: sub.start, size: Math.min(sub.count, 65536) });
-    // Root needs no subordinate range: it may map any host ids; identity keeps file ownership readable on the host.
-    if (hostId === 0)
-        maps[0].size = 65536;
-    return maps;
-}
-/**
- * Applies the image's Env (merged over runc's defaults, image wins), WorkingDir, resolved User (uid/gid) and Entrypoint+Cmd.
- * Mirrors what `docker run` would do: args = Entrypoint ++ Cmd; no args at all keeps runc's `sh` default.
- */
-function runtime_spec_applyImageConfig(spec, image, user) {
-    const out = structuredClone(spec);
-    out.process.env = mergeEnv(out.process.env, image.env);
-    if (!out.process.env.some((e) => e.startsWith('HOME=')))
-        out.process.env.push(`HOME=${user.home ?? '/'}`);
-    if (image.workingDir)
-        out.process.cwd = image.workingDir;
-    const args = [...image.entrypoint, ...image.cmd];
-    if (args.length > 0)
-        out.process.args = args;
-    // No additionalGids: runc 1.1 refuses them in rootless containers ("cannot set any additional groups in a
-    // rootless container"), measured with runc 1.1.5 even with newgidmap ranges.
-    out.process.user = { uid: user.uid, gid: user.gid };
-    return out;
-}
-/** Merges KEY=value lists; later lists override earlier keys, order of first appearance kept. */
-function mergeEnv(base, over) {
-    const map = new Map();
-    for (const e of [...base, ...over]) {
-        const eq = e.indexOf('=');
-        const key = eq < 0 ? e : e.slice(0, eq);
-        map.set(key, e);
-    }
-    return [...map.values()];
-}
-const OVERLAY_KEYS = (/* unused pure expression or super */ null && (['env', 'cwd', 'args', 'hostname', 'mounts', 'annotations']));
-const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
-/** Validates the parsed `config` input (YAML/JSON object) into a ConfigOverlay; errors name the field. */
-function validateOverlay(value) {
-    if (value === undefined || value === null)
-        return {};
-    const fix = 'config accepts only env (map), cwd (absolute path), args (list), hostname, mounts (list), annotations (map)';
-    if (typeof value !== 'object' || Array.isArray(value))
-        throw new ConfigurationError('config must be a YAML/JSON mapping', fix);
-    const v = value;
-    for (const k of Object.keys(v)) {
-        if (!OVERLAY_KEYS.includes(k))
-            throw new ConfigurationError(`config has an unknown key '${k}'`, fix);
-    }
-    const out = {};
-    if (v.env !== undefined)
-        out.env = stringMap(v.env, 'config.env', (k) => ENV_KEY.test(k), 'variable names are letters, digits and _');
-    if (v.cwd !== undefined) {
-        if (typeof v.cwd !== 'string' || !v.cwd.startsWith('/') || v.cwd.includes('\0')) {
-            throw new ConfigurationError(`config.cwd must be an absolute path inside the container, got ${JSON.stringify(v.cwd)}`, 'e.g. cwd: /work');
-        }
-        out.cwd = v.cwd;
-    }
-    if (v.args !== undefined) {
-        if (!Array.isArray(v.args) || v.args.length === 0 || !v.args.every((a) => typeof a === 'string' || typeof a === 'number')) {
-            throw new ConfigurationError('config.args must be a non-empty list of strings', 'e.g. args: [/bin/sh, -c, "echo hi"]');
-        }
-        out.args = v.args.map(String);
-    }
-    if (v.hostname !== undefined) {
-        if (typeof v.hostname !== 'string' || !HOSTNAME.test(v.hostname)) {
-            throw new ConfigurationError(`config.hostname ${JSON.stringify(v.hostname)} is not a valid host name`, 'use letters, digits and -, up to 63 characters');
-        }
-        out.hostname = v.hostname;
-    }
-    if (v.mounts !== undefined) {
-        if (!Array.isArray(v.mounts))
-            throw new ConfigurationError('config.mounts must be a list', 'e.g. mounts: [{destination: /tools, type: none, source: /opt/tools, options: [rbind, ro]}]');
-        out.mounts = v.mounts.map((m, i) => validateMount(m, i));
-    }
-    if (v.annotations !== undefined)
-        out.annotations = stringMap(v.annotations, 'config.annotations', (k) => k.length > 0 && k.length <= 253, 'keys are non-empty strings');
-    return out;
-}
-function stringMap(v, where, keyOk, rule) {
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-        throw new ConfigurationError(`${where} must be a mapping of names to values`, `e.g. ${where.split('.')[1]}: {KEY: value}`);
-    const out = {};
-    for (const [k, val] of Object.entries(v)) {
-        if (!keyOk(k))
-            throw new ConfigurationError(`${where} has an invalid key '${k}'`, rule);
-        if (typeof val !== 'string' && typeof val !== 'number' && typeof val !== 'boolean') {
-            throw new ConfigurationError(`${where}.${k} must be a string, got ${JSON.stringify(val)}`, 'quote the value');
-        }
-        if (String(val).includes('\0'))
-            throw new ConfigurationError(`${where}.${k} contains a NUL byte`, 'remove it');
-        out[k] = String(val);
-    }
-    return out;
-}
-function validateMount(m, i) {
-    const where = `config.mounts[${i}]`;
-    if (typeof m !== 'object' || m === null || Array.isArray(m))
-        throw new ConfigurationError(`${where} must be a mapping`, 'give destination, and optionally type, source, options');
-    const r = m;
-    for (const k of Object.keys(r)) {
-        if (!['destination', 'type', 'source', 'options'].includes(k))
-            throw new ConfigurationError(`${where} has an unknown key '${k}'`, 'allowed: destination, type, source, options');
-    }
-    if (typeof r.destination !== 'string' || !r.destination.startsWith('/')) {
-        throw new ConfigurationError(`${where}.destination must be an absolute path inside the container`, 'e.g. destination: /tools');
-    }
-    const out = { destination: r.destination };
-    if (r.type !== undefined) {
-        if (typeof r.type !== 'string' || !/^[a-z0-9_.-]+$/.test(r.type))
-            throw new ConfigurationError(`${where}.type is not a file system type`, 'e.g. type: none (bind), tmpfs');
-        out.type = r.type;
-    }
-    if (r.source !== undefined) {
-        if (typeof r.source !== 'string' || r.source === '')
-            throw new ConfigurationError(`${where}.source must be a path or a file system name`, 'e.g. source: /opt/tools');
-        out.source = r.source;
-    }
-    if (r.options !== undefined) {
-        if (!Array.isArray(r.options) || !r.options.every((o) => typeof o === 'string'))
-            throw new ConfigurationError(`${where}.options must be a list of strings`, 'e.g. options: [rbind, ro]');
-        out.options = r.options;
-    }
-    return out;
-}
-/** Merges a validated overlay into a spec: env keys override, mounts append (same destination replaced). */
-function runtime_spec_applyOverlay(spec, overlay) {
-    const out = structuredClone(spec);
-    if (overlay.env)
-        out.process.env = mergeEnv(out.process.env, Object.entries(overlay.env).map(([k, v]) => `${k}=${v}`));
-    if (overlay.cwd)
-        out.process.cwd = overlay.cwd;
-    if (overlay.args)
-        out.process.args = [...overlay.args];
-    if (overlay.hostname)
-        out.hostname = overlay.hostname;
-    if (overlay.mounts) {
-        const dests = new Set(overlay.mounts.map((m) => m.destination));
-        out.mounts = [...out.mounts.filter((m) => !dests.has(m.destination)), ...overlay.mounts];
-    }
-    if (overlay.annotations)
-        out.annotations = { ...(out.annotations ?? {}), ...overlay.annotations };
-    return out;
-}
-/** Serializes a spec the way eda-oci writes it (stable key order as built, tab indent like runc). */
-function runtime_spec_serializeSpec(spec) {
-    return `${JSON.stringify(spec, null, '\t')}\n`;
-}
-/** Parses `config` text (YAML or JSON) and validates it; syntax errors name the line. */
-function parseConfigOverlay(text) {
-    if (text === undefined || text.trim() === '')
-        return {};
-    let value;
-    try {
-        value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
-    }
-    catch (err) {
-        const e = err;
-        throw new ConfigurationError(`config is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`, 'fix the YAML/JSON syntax');
-    }
-    return validateOverlay(value);
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/subid.ts
-// Subordinate id ranges (/etc/subuid, /etc/subgid) of a user, needed to map an image's non-root USER rootlessly.
-
-/** Parses subuid/subgid text and returns the first range for `name` or numeric `id`, if any. */
-function findSubIdRange(text, name, id) {
-    for (const line of text.split('\n')) {
-        const f = line.trim().split(':');
-        if (f.length !== 3 || !/^\d+$/.test(f[1]) || !/^\d+$/.test(f[2]))
-            continue;
-        if (f[0] === name || f[0] === String(id))
-            return { start: Number(f[1]), count: Number(f[2]) };
-    }
-    return undefined;
-}
-/** Reads the range of a user from `file` (/etc/subuid or /etc/subgid); undefined when absent or unreadable. */
-async function subid_readSubIdRange(file, name, id) {
-    try {
-        return findSubIdRange(await readFile(file, 'utf8'), name, id);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/fs-util.ts
-// File-system helpers for bundles: removing trees with read-only dirs, bundle names, temp suffixes, pid checks.
-
-
-
-
-/**
- * Removes a tree even when it contains directories without write permission (images have 0555 dirs; an unprivileged
- * owner cannot unlink inside them until it restores u+w). Never follows symlinks. Missing paths are fine.
- */
-async function fs_util_removeTree(target) {
-    try {
-        await (0,promises_.rm)(target, { recursive: true, force: true, maxRetries: 2 });
-        return;
-    }
-    catch (err) {
-        const code = err.code;
-        if (code !== 'EACCES' && code !== 'EPERM')
-            throw err;
-    }
-    await makeWritable(target);
-    await (0,promises_.rm)(target, { recursive: true, force: true, maxRetries: 2 });
-}
-async function makeWritable(dir) {
-    let st;
-    try {
-        st = await (0,promises_.lstat)(dir);
-    }
-    catch {
-        return;
-    }
-    if (!st.isDirectory())
-        return;
-    if ((st.mode & 0o700) !== 0o700)
-        await (0,promises_.chmod)(dir, (st.mode & 0o7777) | 0o700).catch(() => undefined);
-    let names;
-    try {
-        names = await (0,promises_.readdir)(dir);
-    }
-    catch {
-        return;
-    }
-    for (const n of names)
-        await makeWritable(external_node_path_default().join(dir, n));
-}
-const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-/** Validates a bundle name (`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`); it becomes a directory name. */
-function fs_util_validateBundleName(name) {
-    if (!NAME_RE.test(name)) {
-        const why = name === ''
-            ? 'it is empty'
-            : name.startsWith('-')
-                ? "it starts with '-'"
-                : name.includes('/') || name.includes('..')
-                    ? 'it contains a path separator or ..'
-                    : name.length > 128
-                        ? 'it is longer than 128 characters'
-                        : 'it has characters outside letters, digits, ., _ and -';
-        throw new ConfigurationError(`bundle name '${name}' is invalid: ${why}`, 'use letters, digits, ., _ and -, starting with a letter or digit (e.g. vcs-2024.06)');
-    }
-    return name;
-}
-/** A random suffix for temporary names that includes the host-unique pid, so leftovers can be attributed. */
-function fs_util_tempSuffix() {
-    return `${process.pid}-${randomBytes(4).toString('hex')}`;
-}
-/** True when a process with this pid exists on this host. */
-function fs_util_pidAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (err) {
-        return err.code === 'EPERM';
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/build.ts
-// Image -> OCI bundle: resolve/pull the image, stream `docker export` into a private staging rootfs through the safe
-// extractor, write config.json, bundle-id and bundle.lock.json, then move the finished bundle into place with rename(2).
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Version of the build recipe; part of the cache key, bump when the bundle layout or extraction rules change. */
-const BUILDER_VERSION = '1';
-/** Label put on the (never started) containers a build creates, so leftovers can be found and removed. */
-const BUILD_LABEL = 'org.eda-oci.build';
-/** Validates an extraction method from `where` (a CLI flag or the EDA_OCI_EXTRACT knob); unset means auto. */
-function parseExtractMethod(value, where) {
-    if (value === undefined || value === '')
-        return 'auto';
-    if (value === 'auto' || value === 'export' || value === 'layers')
-        return value;
-    throw new ConfigurationError(`${where} is '${value}', which is not one of auto, export, layers`, `set ${where} to auto, export or layers`);
-}
-const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
-const PULL_POLICIES = (/* unused pure expression or super */ null && (['missing', 'always', 'never']));
-/** Validates a platform string (`os/arch[/variant]`). */
-function validatePlatform(platform) {
-    if (!PLATFORM_RE.test(platform))
-        throw new ConfigurationError(`platform '${platform}' is not os/arch[/variant]`, 'use e.g. linux/amd64 or linux/arm64/v8');
-    return platform;
-}
-/** Validates every build option before anything is touched; returns normalized values. */
-async function validateBuildOptions(o) {
-    parseImageReference(o.image);
-    validateBundleName(o.name);
-    const pull = o.pull ?? 'missing';
-    if (!PULL_POLICIES.includes(pull))
-        throw new ConfigurationError(`pull '${pull}' is not one of missing, always, never`, 'use pull: missing | always | never');
-    if (o.platform !== undefined)
-        validatePlatform(o.platform);
-    if (!o.outputDir || o.outputDir.includes('\0'))
-        throw new ConfigurationError('output-dir is empty', 'set output-dir to a directory on local disk');
-    const outputDir = path.resolve(o.outputDir);
-    await checkWritableDir(outputDir);
-    return { outputDir, pull };
-}
-/** Fails with an actionable line unless `dir` exists as a writable directory or can be created. */
-async function checkWritableDir(dir) {
-    let probe = dir;
-    for (;;) {
-        try {
-            const st = await stat(probe);
-            if (!st.isDirectory()) {
-                throw new ConfigurationError(`output-dir '${dir}' cannot be used: '${probe}' is not a directory`, 'choose a directory path');
-            }
-            break;
-        }
-        catch (err) {
-            if (err instanceof EdaOciError)
-                throw err;
-            const parent = path.dirname(probe);
-            if (parent === probe)
-                break;
-            probe = parent;
-        }
-    }
-    try {
-        await access(probe, fsc.W_OK | fsc.X_OK);
-    }
-    catch (err) {
-        const who = os.userInfo().username;
-        const code = err.code;
-        throw new ConfigurationError(`output-dir '${dir}' is not writable by user ${who} (${code === 'EROFS' ? 'read-only file system' : `${code} on ${probe}`})`, 'choose a directory this user can write, e.g. under $RUNNER_TEMP, or fix its permissions');
-    }
-}
-/**
- * Builds `<outputDir>/<name>` from an image. The bundle appears only when complete; a failure or cancellation removes
- * the staging directory and the export container. Rebuilding the same image id with the same inputs is a cache hit.
- */
-async function buildBundle(options, deps = {}) {
-    const log = deps.logger ?? silentLogger;
-    const docker = deps.docker ?? new DockerClient({ logger: log });
-    const env = deps.env ?? process.env;
-    const me = deps.user ?? { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0, name: os.userInfo().username };
-    const { outputDir, pull } = await validateBuildOptions(options);
-    const ref = parseImageReference(options.image);
-    const signal = options.signal;
-    const overlay = options.config ?? {};
-    const timings = {};
-    const warnings = [];
-    const t0 = Date.now();
-    const bundlePath = path.join(outputDir, options.name);
-    const image = await log.group('Resolve image', async () => {
-        const t = Date.now();
-        const img = await resolveImage(docker, ref, pull, options.platform, log, signal);
-        timings.resolve = Date.now() - t;
-        log.info(`image ${options.image} is ${img.Id} (${imagePlatform(img)})`);
-        return img;
-    });
-    const platform = imagePlatform(image);
-    const repoDigest = repoDigestFor(image, ref);
-    const [subuid, subgid] = me.uid === 0
-        ? [undefined, undefined]
-        : await Promise.all([
-            readSubIdRange(deps.subuidFile ?? '/etc/subuid', me.name, me.uid),
-            readSubIdRange(deps.subgidFile ?? '/etc/subgid', me.name, me.gid),
-        ]);
-    const uidMappings = idMappings(me.uid, subuid);
-    const gidMappings = idMappings(me.gid, subgid);
-    const cacheKey = sha256(JSON.stringify({ v: BUILDER_VERSION, id: image.Id, platform, overlay, uid: me.uid, gid: me.gid, uidMappings, gidMappings }));
-    const cached = await checkCache(bundlePath, cacheKey);
-    if (cached) {
-        timings.total = Date.now() - t0;
-        log.info(`cache hit: ${bundlePath} already holds ${image.Id} with the same configuration (${cached.bundleDigest})`);
-        return resultFrom(bundlePath, cached, true, timings, cached.user.warnings);
-    }
-    await mkdir(outputDir, { recursive: true });
-    // Asked now, answered while the filesystem is extracted.
-    const versions = toolVersions(docker);
-    await cleanLeftovers(outputDir, options.name, docker, log);
-    const staging = path.join(outputDir, `.${options.name}.staging-${tempSuffix()}`);
-    await mkdir(staging, { mode: 0o755 });
-    options.onStaging?.(staging);
-    let containerId;
-    let visibleAfter = 0;
-    try {
-        const rootfs = path.join(staging, 'rootfs');
-        await mkdir(rootfs, { mode: 0o755 });
-        const createdSec = Math.floor(Date.parse(image.Created) / 1000) || 0;
-        // The process's working directory must exist: runc cannot create it in a read-only rootfs (docker run would).
-        const workingDir = overlay.cwd ?? (image.Config?.WorkingDir || undefined);
-        const ensureDirs = workingDir ? [workingDir] : [];
-        const onProgress = options.onProgress;
-        const progressFor = (method) => onProgress && ((p) => onProgress({ ...p, phase: 'extract', method }));
-        let method = 'export';
-        const extracted = await log.group('Export and extract image filesystem', async () => {
-            const t = Date.now();
-            let res;
-            const wanted = options.extract ?? 'auto';
-            if (wanted !== 'export') {
-                res = await extractFromLayers(image, rootfs, createdSec, ensureDirs, wanted === 'layers', log, signal, progressFor('layers'));
-                if (res)
-                    method = 'layers';
-            }
-            if (!res) {
-                const label = `${BUILD_LABEL}=${os.hostname()}:${process.pid}:${tempSuffix()}`;
-                containerId = await docker.createContainer(image.Id, label, options.platform, signal);
-                options.onContainer?.(containerId);
-                res = await exportInto(docker, containerId, rootfs, createdSec, signal, ensureDirs, progressFor('export'));
-            }
-            timings.extract = Date.now() - t;
-            log.info(`image filesystem read with ${method === 'layers' ? 'the overlay2 layer fast path' : 'docker export'}`);
-            log.info(`extracted ${res.files} files, ${res.dirs} directories, ${res.symlinks} symlinks, ${res.hardlinks} hard links, ` +
-                `${res.bytes} bytes in ${(timings.extract / 1000).toFixed(2)} s`);
-            if (res.skippedSpecial.length)
-                log.warning(`skipped ${res.skippedSpecial.length} device nodes/FIFOs/sockets (not allowed in bundles): ${res.skippedSpecial
-                    .slice(0, 5)
-                    .map((s) => s.path)
-                    .join(', ')}`);
-            if (res.strippedSetid.length)
-                log.warning(`removed setuid/setgid bits from ${res.strippedSetid.length} files: ${res.strippedSetid.slice(0, 5).join(', ')}`);
-            return res;
-        });
-        if (containerId) {
-            await docker.removeContainer(containerId);
-            containerId = undefined;
-        }
-        const lock = await log.group('Write config.json and provenance', async () => {
-            const t = Date.now();
-            const imgCfg = image.Config ?? {};
-            const user = await resolveImageUser(rootfs, imgCfg.User ?? '');
-            if (user.uid !== 0 && uidMappings.length === 1 && me.uid !== 0) {
-                warnings.push(`the image runs as uid ${user.uid} but ${me.name ?? me.uid} has no /etc/subuid range, so runc cannot map it; add a subuid/subgid range for this user (usermod --add-subuids) and rebuild`);
-            }
-            const base = rootlessBaseSpec(me.uid, me.gid);
-            base.linux.uidMappings = uidMappings;
-            base.linux.gidMappings = gidMappings;
-            const spec = applyOverlay(applyImageConfig(base, {
-                env: imgCfg.Env ?? [],
-                entrypoint: imgCfg.Entrypoint ?? [],
-                cmd: imgCfg.Cmd ?? [],
-                workingDir: imgCfg.WorkingDir ?? '',
-                user: imgCfg.User ?? '',
-            }, user), overlay);
-            const configText = serializeSpec(spec);
-            const configSha = sha256(configText);
-            await writeFile(path.join(staging, 'config.json'), configText, { mode: 0o644 });
-            const digest = bundleDigest(configSha, extracted.treeDigest);
-            await writeBundleId(rootfs, digest);
-            const manifest = await writeManifest(staging, rootfs, extracted, log);
-            visibleAfter = manifest.visibleAfterMs;
-            const manifestSha256 = manifest.sha256;
-            for (const w of warnings)
-                log.warning(w);
-            log.info(`config.json ${configSha} (process ${JSON.stringify(spec.process.args)} as uid ${spec.process.user.uid} in ${spec.process.cwd}); bundle digest ${digest}`);
-            const lockData = {
-                lockfileVersion: LOCKFILE_VERSION,
-                name: options.name,
-                bundleDigest: digest,
-                image: { ref: options.image, id: image.Id, repoDigest, platform, created: image.Created },
-                configSha256: configSha,
-                rootfs: {
-                    treeDigest: extracted.treeDigest,
-                    files: extracted.files,
-                    hardlinks: extracted.hardlinks,
-                    dirs: extracted.dirs,
-                    symlinks: extracted.symlinks,
-                    bytes: extracted.bytes,
-                    // Sorted: the two extraction paths walk in different orders.
-                    skippedSpecial: [...extracted.skippedSpecial].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-                    strippedSetid: [...extracted.strippedSetid].sort(),
-                    ...(manifestSha256 ? { manifestSha256 } : {}),
-                },
-                cacheKey,
-                extraction: method,
-                user: { uid: me.uid, gid: me.gid, subuid: uidMappings.length > 1, warnings },
-                tools: { 'eda-oci': BUILDER_VERSION, node: process.version, ...(await versions) },
-                created: new Date().toISOString(),
-                ci: ciProvenance(env),
-            };
-            // No fsync here: the bundle becomes visible only through the rename of the whole staging directory.
-            await writeFile(path.join(staging, LOCKFILE_NAME), `${JSON.stringify(lockData, null, 2)}\n`, { mode: 0o644 });
-            timings.config = Date.now() - t;
-            return lockData;
-        });
-        await log.group('Move bundle into place', async () => {
-            const t = Date.now();
-            // bundle.files promises that later changes show in ctime: nothing else may see the tree before visibleAfter.
-            if (Date.now() < visibleAfter)
-                await new Promise((r) => setTimeout(r, visibleAfter - Date.now()));
-            if (signal?.aborted)
-                throw new CancelledError('build cancelled before the bundle was moved into place');
-            await swapIntoPlace(staging, bundlePath, outputDir, options.name);
-            timings.publish = Date.now() - t;
-            log.info(`bundle ready at ${bundlePath}`);
-        });
-        timings.total = Date.now() - t0;
-        return resultFrom(bundlePath, lock, false, timings, warnings);
-    }
-    catch (err) {
-        await removeTree(staging).catch((e) => log.warning(`could not remove staging directory ${staging}: ${String(e)}`));
-        if (signal?.aborted && !(err instanceof CancelledError))
-            throw new CancelledError('build cancelled; staging directory and container removed', undefined, { cause: err });
-        throw err;
-    }
-    finally {
-        if (containerId)
-            await docker
-                .removeContainer(containerId)
-                .catch((e) => log.warning(`could not remove container ${containerId}: ${String(e)}`));
-    }
-}
-function resultFrom(bundlePath, lock, cacheHit, timingsMs, warnings) {
-    return {
-        bundlePath,
-        imageId: lock.image.id,
-        imageDigest: lock.image.repoDigest,
-        bundleDigest: lock.bundleDigest,
-        sizeBytes: lock.rootfs.bytes,
-        fileCount: lock.rootfs.files,
-        cacheHit,
-        lock,
-        timingsMs,
-        warnings,
-    };
-}
-async function resolveImage(docker, ref, pull, platform, log, signal) {
-    const matches = (img) => !!img && (!platform || imagePlatform(img).startsWith(platform) || platform.startsWith(imagePlatform(img)));
-    let img = pull === 'always' ? undefined : await docker.inspectImage(ref.raw, signal);
-    if (matches(img))
-        return img;
-    if (pull === 'never') {
-        const why = img ? `the local image is ${imagePlatform(img)}, not ${platform}` : 'the daemon does not have it';
-        throw new BundleError(`image '${ref.raw}' cannot be used with pull: never: ${why}`, 'pull or load the image first (docker pull / docker load), or set pull: missing');
-    }
-    if (ref.isId)
-        throw new BundleError(`image id '${ref.raw}' is not in the daemon at ${docker.describeHost()}`, 'image ids name local images only; use a registry reference to pull');
-    log.info(`pulling ${ref.raw}${platform ? ` for ${platform}` : ''}`);
-    await docker.pull(ref, platform, signal);
-    img = await docker.inspectImage(ref.raw, signal);
-    if (!img)
-        throw new BundleError(`image '${ref.raw}' is still missing after docker pull`, 'check the daemon and registry logs');
-    if (!matches(img))
-        throw new BundleError(`image '${ref.raw}' is ${imagePlatform(img)}, not the requested ${platform}`, 'pick a multi-platform image or the matching platform');
-    return img;
-}
-/** Returns the existing bundle's lock when it was built from the same inputs and is intact, else undefined. */
-async function checkCache(bundlePath, cacheKey) {
-    let lock;
-    try {
-        lock = await readLockfile(bundlePath);
-    }
-    catch {
-        return undefined;
-    }
-    if (!lock || lock.cacheKey !== cacheKey)
-        return undefined;
-    try {
-        const [config, id] = await Promise.all([
-            readFile(path.join(bundlePath, 'config.json')),
-            readFile(path.join(bundlePath, 'rootfs', BUNDLE_META_DIR, 'bundle-id'), 'utf8'),
-        ]);
-        if (sha256(config) !== lock.configSha256 || id.trim() !== lock.bundleDigest)
-            return undefined;
-    }
-    catch {
-        return undefined;
-    }
-    return lock;
-}
-/** The init-layer/whiteout-aware filter shared by both extraction paths (same tree either way). */
-function exportFilter(createdSec) {
-    return (e) => {
-        if (e.path === '.dockerenv' || e.path === BUNDLE_META_DIR || e.path.startsWith(`${BUNDLE_META_DIR}/`))
-            return false;
-        // docker's init-layer paths carry the container's creation time: pin them to the image's for reproducible digests.
-        if (INIT_LAYER_PATHS.has(e.path))
-            e.mtime = createdSec;
-        return true;
-    };
-}
-/**
- * The fast path: extract from the daemon's overlay2 layer directories. Returns undefined (rootfs emptied again) when
- * they are not usable here, so the caller exports instead; with `required` that is an error.
- */
-async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required, log, signal, onProgress) {
-    const layers = await readableLayerDirs(image);
-    const why = !layers
-        ? 'the storage driver is not overlay2 or its layer directories are not readable by this user'
-        : layers.length > 1 && !(await haveGetfattr())
-            ? 'the image has several layers and getfattr (Debian package attr) is not installed'
-            : undefined;
-    if (why) {
-        if (required)
-            throw new LayerReadError(why);
-        log.info(`layer fast path not used: ${why}`);
-        return undefined;
-    }
-    try {
-        return await extractTar(layersArchive(layers, createdSec), rootfs, {
-            signal,
-            filter: exportFilter(createdSec),
-            whiteouts: true,
-            reuseBuffers: true,
-            ensureDirs,
-            ensureDirsMtime: createdSec,
-            onProgress,
-        });
-    }
-    catch (err) {
-        // Only a failure to read the layers falls back; a full disk or a refused entry would fail the same way again.
-        if (required || !(err instanceof LayerReadError) || signal?.aborted)
-            throw err;
-        log.info(`layer fast path not usable (${err.reason}); falling back to docker export`);
-        await removeTree(rootfs);
-        await mkdir(rootfs, { mode: 0o755 });
-        return undefined;
-    }
-}
-/** Streams `docker export` of the container into `rootfs`; docker's own failure wins over the extractor's. */
-async function exportInto(docker, id, rootfs, createdSec, signal, ensureDirs, onProgress) {
-    const exp = docker.exportContainer(id, signal);
-    const extraction = extractTar(exp.stdout, rootfs, {
-        signal,
-        filter: exportFilter(createdSec),
-        ensureDirs,
-        ensureDirsMtime: createdSec,
-        onProgress,
-    });
-    let result;
-    try {
-        result = await extraction;
-    }
-    catch (err) {
-        // When the exporter's stream ended first (daemon died, export failed), its own error is the real cause: let it
-        // finish for a moment and report that. Otherwise the extractor refused the stream: stop the exporter.
-        if (exp.stdout.readableEnded) {
-            const timer = setTimeout(() => exp.kill(), 5000);
-            const exported = await exp.done.then(() => undefined, (e) => e);
-            clearTimeout(timer);
-            if (exported instanceof CommandFailedError && exported.signal === null)
-                throw exportFailure(exported, docker);
-        }
-        else {
-            exp.kill();
-            await exp.done.catch(() => undefined);
-        }
-        throw err;
-    }
-    try {
-        await exp.done;
-    }
-    catch (err) {
-        if (err instanceof CommandFailedError)
-            throw exportFailure(err, docker);
-        throw err;
-    }
-    return result;
-}
-function exportFailure(err, docker) {
-    const classified = docker.classify(err);
-    if (classified !== err)
-        return classified;
-    return new BundleError(`docker export failed: ${lastLine(err.stderr) || err.message}`, `the Docker daemon at ${docker.describeHost()} stopped or failed mid-export; check that it is running and retry`, { cause: err });
-}
-/** Writes rootfs/.eda-oci/bundle-id; the rootfs root may be read-only (mode 0555 from the image) for its owner. */
-async function writeBundleId(rootfs, digest) {
-    const st = await stat(rootfs);
-    const mode = st.mode & 0o7777;
-    if ((mode & 0o200) === 0)
-        await chmod(rootfs, mode | 0o200);
-    try {
-        const meta = path.join(rootfs, BUNDLE_META_DIR);
-        await mkdir(meta, { mode: 0o755 });
-        await writeFile(path.join(meta, 'bundle-id'), `${digest}\n`, { mode: 0o644, flag: 'wx' });
-    }
-    finally {
-        if ((mode & 0o200) === 0)
-            await chmod(rootfs, mode);
-        await utimes(rootfs, st.atime, st.mtime);
-    }
-}
-/**
- * Writes bundle.files (inode, ctime and the extractor's content hash per path, read by one lstat each now that the tree
- * is final) and returns its sha256 for the lockfile, and the time before which the bundle must not become visible. It
- * must digest to the tree digest; if it does not (an mtime the file system rounds differently than the archive's), no
- * manifest is written and publishing hashes every file instead.
- */
-async function writeManifest(staging, rootfs, extracted, log) {
-    const manifest = manifestFromRecords(rootfs, extracted.records);
-    if (summarizeManifest(manifest.entries).treeDigest !== extracted.treeDigest) {
-        log.warning(`${MANIFEST_NAME} not written: the tree on disk does not digest like the archive (publishing will hash every file)`);
-        return { visibleAfterMs: 0 };
-    }
-    const text = formatManifest(manifest);
-    await writeFile(path.join(staging, MANIFEST_NAME), text, { mode: 0o644 });
-    return { sha256: sha256(text), visibleAfterMs: Number(manifest.statted / 1000000n) + 1 };
-}
-/**
- * Moves the finished staging dir to `<outputDir>/<name>`. An existing bundle is first renamed aside (so the name never
- * holds a mixture), then removed. rename(2) within one directory is atomic.
- */
-async function swapIntoPlace(staging, bundlePath, outputDir, name) {
-    let old;
-    try {
-        await lstat(bundlePath);
-        old = path.join(outputDir, `.${name}.old-${tempSuffix()}`);
-        await rename(bundlePath, old);
-    }
-    catch (err) {
-        if (err.code !== 'ENOENT')
-            throw err;
-    }
-    try {
-        await rename(staging, bundlePath);
-    }
-    catch (err) {
-        if (old)
-            await rename(old, bundlePath).catch(() => undefined);
-        throw err;
-    }
-    if (old)
-        await removeTree(old);
-}
-/** Removes staging/old dirs and export containers left by builds on this host whose process is gone (SIGKILL, crash). */
-async function cleanLeftovers(outputDir, name, docker, log) {
-    const re = new RegExp(`^\\.${name.replace(/[.]/g, '\\.')}\\.(staging|old)-(\\d+)-[0-9a-f]+$`);
-    for (const entry of await readdir(outputDir).catch(() => [])) {
-        const m = re.exec(entry);
-        if (m && !pidAlive(Number(m[2]))) {
-            log.info(`removing leftover ${entry} of an interrupted build`);
-            await removeTree(path.join(outputDir, entry)).catch(() => undefined);
-        }
-    }
-    const host = os.hostname();
-    for (const { id, value } of await docker.listContainersByLabel(BUILD_LABEL).catch(() => [])) {
-        const [h, pid] = value.split(':');
-        if (h === host && pid && !pidAlive(Number(pid))) {
-            log.info(`removing leftover export container ${id.slice(0, 12)} of an interrupted build`);
-            await docker.removeContainer(id).catch(() => undefined);
-        }
-    }
-}
-async function toolVersions(docker) {
-    const v = await docker.versions().catch(() => ({ client: 'unknown', server: 'unknown' }));
-    return { 'docker-client': v.client, 'docker-server': v.server };
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/runc/junit.ts
-// JUnit XML report of a bundle test run (the format CI systems and test-report actions read).
-
-
-
-
-/**
- * Escapes text for XML 1.0 content and attribute values. Characters XML 1.0 cannot carry at all (control characters
- * other than tab/newline/return, lone surrogates, U+FFFE/U+FFFF; not even as &#x..; references) become a visible
- * `\xNN` / `\uNNNN` so the file stays well-formed and the information is kept.
- */
-function xmlEscape(text) {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        const ch = text[i];
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-            const next = text.charCodeAt(i + 1);
-            if (next >= 0xdc00 && next <= 0xdfff) {
-                out += ch + text[i + 1];
-                i++;
-                continue;
-            }
-        }
-        if (ch === '&')
-            out += '&amp;';
-        else if (ch === '<')
-            out += '&lt;';
-        else if (ch === '>')
-            out += '&gt;';
-        else if (ch === '"')
-            out += '&quot;';
-        else if (ch === "'")
-            out += '&apos;';
-        else if (c === 0x09 || c === 0x0a || c === 0x0d)
-            out += c === 0x0d ? '&#13;' : ch;
-        else if (c < 0x20 || c === 0x7f)
-            out += `\\x${c.toString(16).padStart(2, '0')}`;
-        else if ((c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff)
-            out += `\\u${c.toString(16).padStart(4, '0')}`;
-        else
-            out += ch;
-    }
-    return out;
-}
-const secs = (ms) => (ms / 1000).toFixed(3);
-/** Renders the JUnit XML document: one <testsuite>, one <testcase> per test with <failure>/<error> and outputs. */
-function junitXml(suite) {
-    const r = suite.results;
-    const failures = r.filter((t) => t.status === 'failed').length;
-    const errors = r.filter((t) => t.status === 'error').length;
-    const time = secs(r.reduce((a, t) => a + t.durationMs, 0));
-    const attrs = (o) => Object.entries(o)
-        .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
-        .join('');
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites${attrs({ name: 'test-bundle-runc', tests: r.length, failures, errors, time })}>`,
-        `  <testsuite${attrs({
-            name: suite.name,
-            tests: r.length,
-            failures,
-            errors,
-            skipped: 0,
-            time,
-            timestamp: suite.timestamp.toISOString().replace(/\.\d+Z$/, ''),
-            hostname: os.hostname(),
-        })}>`,
-    ];
-    const props = Object.entries(suite.properties ?? {});
-    if (props.length) {
-        lines.push('    <properties>');
-        for (const [name, value] of props)
-            lines.push(`      <property${attrs({ name, value })}/>`);
-        lines.push('    </properties>');
-    }
-    for (const t of r) {
-        lines.push(`    <testcase${attrs({ name: t.name, classname: suite.name, time: secs(t.durationMs) })}>`);
-        if (t.status !== 'passed') {
-            const tag = t.status === 'error' ? 'error' : 'failure';
-            const type = t.timedOut ? 'timeout' : t.status === 'error' ? 'runc' : t.signal ? 'signal' : 'assertion';
-            lines.push(`      <${tag}${attrs({ message: t.reason, type })}>${xmlEscape(`expected: ${t.expected}\nactual: ${t.actual}`)}</${tag}>`);
-        }
-        if (t.stdout)
-            lines.push(`      <system-out>${xmlEscape(t.stdout)}</system-out>`);
-        if (t.stderr)
-            lines.push(`      <system-err>${xmlEscape(t.stderr)}</system-err>`);
-        lines.push('    </testcase>');
-    }
-    lines.push('  </testsuite>', '</testsuites>', '');
-    return lines.join('\n');
-}
-/** Writes the report atomically (temp file + rename), creating the parent directory; returns the absolute path. */
-async function writeJUnitFile(file, suite) {
-    const abs = path.resolve(file);
-    await mkdir(path.dirname(abs), { recursive: true });
-    const tmp = `${abs}.tmp-${tempSuffix()}`;
-    await writeFile(tmp, junitXml(suite));
-    await rename(tmp, abs);
-    return abs;
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/runc/version.ts
-// runc discovery and version policy: refuse runc builds with known container-breakout CVEs before running anything.
-
-
-
-
-/**
- * The CVEs refused. CVE-2024-21626 ("Leaky Vessels"): runc before 1.1.12 leaked a host directory fd into the container
- * (process.cwd set to /proc/self/fd/N), a full container breakout. Distributions backported the fix into older
- * upstream versions without changing the upstream number, so those builds are accepted by their package version.
- * Sources: Debian's changelog of runc 1.1.5+ds1-1+deb12u1 (bookworm-security, 2024-02-02, "CVE-2024-21626: several
- * container breakouts due to internally leaked fds"); Ubuntu Security Notice USN-6619-1 (fixed package versions).
- */
-const RUNC_CVES = [
-    {
-        id: 'CVE-2024-21626',
-        summary: '"Leaky Vessels": container breakout through a file descriptor runc leaked into the container',
-        fixedIn: [1, 1, 12],
-        fixedDistroBuilds: [
-            {
-                distro: 'Debian 12 (bookworm)',
-                pattern: /^1\.1\.5\+ds1-1\+deb12u(\d+)$/,
-                minRevision: 1,
-                firstFixed: '1.1.5+ds1-1+deb12u1',
-                source: 'Debian changelog of runc 1.1.5+ds1-1+deb12u1',
-            },
-            {
-                distro: 'Ubuntu 18.04 ESM',
-                pattern: /^1\.1\.4-0ubuntu1~18\.04\.2\+esm(\d+)$/,
-                minRevision: 1,
-                firstFixed: '1.1.4-0ubuntu1~18.04.2+esm1',
-                source: 'USN-6619-1',
-            },
-            {
-                distro: 'Ubuntu 20.04',
-                pattern: /^1\.1\.7-0ubuntu1~20\.04\.(\d+)$/,
-                minRevision: 2,
-                firstFixed: '1.1.7-0ubuntu1~20.04.2',
-                source: 'USN-6619-1',
-            },
-            {
-                distro: 'Ubuntu 22.04',
-                pattern: /^1\.1\.7-0ubuntu1~22\.04\.(\d+)$/,
-                minRevision: 2,
-                firstFixed: '1.1.7-0ubuntu1~22.04.2',
-                source: 'USN-6619-1',
-            },
-            {
-                distro: 'Ubuntu 23.10',
-                pattern: /^1\.1\.7-0ubuntu2\.(\d+)$/,
-                minRevision: 2,
-                firstFixed: '1.1.7-0ubuntu2.2',
-                source: 'USN-6619-1',
-            },
-        ],
-    },
-];
-/** Parses `runc --version` output; throws when there is no `runc version X` line. */
-function parseRuncVersion(text) {
-    const field = (re) => re.exec(text)?.[1]?.trim() || undefined;
-    const version = field(/^runc version[ \t]+(\S+)/m);
-    if (!version) {
-        throw new ConfigurationError(`cannot read the runc version: 'runc --version' printed ${JSON.stringify(text.trim().slice(0, 120))}`, 'point the runc setting at a real runc binary (e.g. /usr/sbin/runc)');
-    }
-    return { version, commit: field(/^commit:[ \t]*(\S+)/m), spec: field(/^spec:[ \t]*(\S+)/m) };
-}
-/** The upstream [major, minor, patch] and whether it is a pre-release (1.2.0-rc.1), or undefined if unreadable. */
-function upstreamVersion(version) {
-    const m = /^v?(\d+)\.(\d+)\.(\d+)(-rc[.\d]*)?/.exec(version);
-    if (!m)
-        return undefined;
-    return { triple: [Number(m[1]), Number(m[2]), Number(m[3])], prerelease: m[4] !== undefined };
-}
-function compareTriple(a, b) {
-    for (let i = 0; i < 3; i++)
-        if (a[i] !== b[i])
-            return a[i] - b[i];
-    return 0;
-}
-/** Renders the version for messages: `1.1.5+ds1 (commit 1.1.5+ds1-1+deb12u1)`. */
-function describeRuncVersion(v) {
-    return v.commit && v.commit !== v.version ? `${v.version} (commit ${v.commit})` : v.version;
-}
-/**
- * Applies the policy: a version is accepted when, for every CVE in {@link RUNC_CVES}, its upstream version is at
- * least the fixed release, or its package version matches a known fixed distribution build. Everything else
- * (including an unreadable version) is refused.
- */
-function evaluateRuncVersion(v, cves = RUNC_CVES) {
-    const up = upstreamVersion(v.version);
-    const accepted = [];
-    const refused = [];
-    const bad = [];
-    for (const cve of cves) {
-        const fixed = cve.fixedIn.join('.');
-        if (up && (compareTriple(up.triple, cve.fixedIn) > 0 || (compareTriple(up.triple, cve.fixedIn) === 0 && !up.prerelease))) {
-            accepted.push(`upstream ${up.triple.join('.')} >= ${fixed} (${cve.id} fixed)`);
-            continue;
-        }
-        const candidates = [v.version, v.commit].filter((s) => Boolean(s));
-        const build = cve.fixedDistroBuilds.find((b) => candidates.some((c) => {
-            const m = b.pattern.exec(c);
-            return m !== null && Number(m[1]) >= b.minRevision;
-        }));
-        if (build) {
-            accepted.push(`${build.distro} build with the ${cve.id} fix backported (${build.firstFixed} or later, per ${build.source})`);
-            continue;
-        }
-        bad.push(cve.id);
-        refused.push(up
-            ? `${cve.id} (${cve.summary}) is fixed in runc ${fixed}, and this is not a distribution build known to carry the fix`
-            : `the version '${v.version}' is not a release number, so it cannot be shown to contain the ${cve.id} fix (runc ${fixed})`);
-    }
-    return bad.length ? { ok: false, cves: bad, reason: refused.join('; ') } : { ok: true, cves: [], reason: accepted.join('; ') };
-}
-/**
- * Finds the runc program: a value with a `/` is a path (must exist and be executable), a bare name is looked up in
- * PATH. A missing runc is one ConfigurationError naming what was tried and how to fix it.
- */
-async function resolveRunc(runc, env = process.env, option = 'runc') {
-    const fix = `install runc (Debian/Ubuntu: apt-get install runc) or set ${option} to the runc binary's path`;
-    if (runc.includes('/')) {
-        const abs = path.resolve(runc);
-        if (await isExecutableFile(abs))
-            return abs;
-        throw new ConfigurationError(`runc not found: '${abs}' does not exist or is not an executable file`, fix);
-    }
-    const dirs = (env.PATH ?? '').split(':').filter(Boolean);
-    for (const d of dirs) {
-        const candidate = path.resolve(d, runc);
-        if (await isExecutableFile(candidate))
-            return candidate;
-    }
-    throw new ConfigurationError(`runc not found: no executable '${runc}' in PATH (${dirs.join(':') || 'empty'})`, fix);
-}
-async function isExecutableFile(p) {
-    try {
-        if (!(await stat(p)).isFile())
-            return false;
-        await access(p, fsc.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Warned about rather than refused: the November 2025 breakouts (masked-path /dev/null and /proc write redirection
- * races, exploitable by a malicious image or Dockerfile) are fixed only in runc 1.2.8 / 1.3.3 / 1.4.0, and no
- * Debian 12 or Ubuntu LTS backport was confirmed when this was written, so refusing them would stop every stock
- * runner. Sources: runc's v1.2.8 and v1.3.3 release notes (GHSA-9493-h29p-rfm2, GHSA-qw9x-cqr3-wc7r,
- * GHSA-cgrx-mc8f-2prm). Test only images you trust on such a runc.
- */
-const RUNC_ADVISORIES = [
-    {
-        ids: ['CVE-2025-31133', 'CVE-2025-52565', 'CVE-2025-52881'],
-        summary: 'container breakout through masked-path and /proc write races with a malicious image',
-        fixedLines: [
-            [1, 2, 8],
-            [1, 3, 3],
-            [1, 4, 0],
-        ],
-    },
-];
-/** One warning line per advisory the version is not shown to be fixed for (empty when none apply). */
-function runcAdvisoryWarnings(v, advisories = RUNC_ADVISORIES) {
-    const up = upstreamVersion(v.version);
-    const out = [];
-    for (const a of advisories) {
-        const newest = a.fixedLines.reduce((x, y) => (compareTriple(x, y) >= 0 ? x : y));
-        const fixed = up !== undefined &&
-            (compareTriple(up.triple, newest) > 0 ||
-                a.fixedLines.some((l) => l[0] === up.triple[0] && l[1] === up.triple[1] && compareTriple(up.triple, l) >= 0 && !up.prerelease));
-        if (!fixed) {
-            out.push(`runc ${describeRuncVersion(v)} is not shown to be fixed for ${a.ids.join(', ')} (${a.summary}; fixed in runc ` +
-                `${a.fixedLines.map((l) => l.join('.')).join(' / ')}): test only images you trust, and upgrade runc when your distribution ships the fix`);
-        }
-    }
-    return out;
-}
-/**
- * Resolves runc, runs `runc --version` once and applies {@link evaluateRuncVersion}. A refused version throws a
- * ConfigurationError naming the CVE, the version found and the fix, unless `allowVulnerable` (then it warns).
- */
-async function version_checkRunc(runc, options = {}) {
-    const log = options.logger ?? silentLogger;
-    const run = options.run ?? runCommand;
-    const resolved = await resolveRunc(runc, options.env, options.runcHint);
-    let out;
-    try {
-        out = (await run(resolved, ['--version'], { timeoutMs: 30_000, signal: options.signal, logger: log, quiet: true })).stdout;
-    }
-    catch (err) {
-        if (err instanceof CommandFailedError) {
-            throw new ConfigurationError(`'${resolved} --version' failed: ${err.message}`, `point ${options.runcHint ?? 'runc'} at a working runc binary`, { cause: err });
-        }
-        throw err;
-    }
-    const version = parseRuncVersion(out);
-    const verdict = evaluateRuncVersion(version);
-    const what = `runc ${describeRuncVersion(version)} at ${resolved}`;
-    if (verdict.ok) {
-        log.info(`${what}: accepted: ${verdict.reason}`);
-    }
-    else if (options.allowVulnerable) {
-        log.warning(`${what} is vulnerable: ${verdict.reason}; running anyway because ${options.allowHint ?? 'allow-vulnerable-runc'} is set`);
-    }
-    else {
-        throw new ConfigurationError(`${what} is refused: ${verdict.reason}`, `upgrade runc to ${RUNC_CVES.map((c) => c.fixedIn.join('.')).join('/')} or later (or a distribution build with the fix), ` +
-            `or set ${options.allowHint ?? 'allow-vulnerable-runc: true'} to run anyway`);
-    }
-    for (const w of runcAdvisoryWarnings(version))
-        log.warning(w);
-    return { path: resolved, version, verdict };
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/runc/run-tests.ts
-// Runs a bundle's tests with runc: each test in its own container from a private temporary bundle whose config.json
-// points at the original rootfs read-only, so the bundle itself is never modified.
-
-
-
-
-
-
-
-
-
-/** Prefix of every container id eda-oci test runs create; {@link cleanupRoot} removes only these. */
-const TEST_CONTAINER_PREFIX = 'eda-oci-test-';
-const BUNDLE_HINT = 'point bundle at a directory with config.json and rootfs/ (the bundle-path output of build-oci-bundle)';
-/** Checks that `bundle` is an OCI bundle (directory, valid config.json, existing rootfs) before anything runs. */
-async function readBundle(bundle) {
-    const abs = path.resolve(bundle);
-    let st;
-    try {
-        st = await stat(abs);
-    }
-    catch (err) {
-        const code = err.code;
-        throw new BundleError(`bundle '${abs}' ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`, BUNDLE_HINT);
-    }
-    if (!st.isDirectory())
-        throw new BundleError(`bundle '${abs}' is not a directory`, BUNDLE_HINT);
-    const real = await realpath(abs);
-    const configFile = path.join(real, 'config.json');
-    let text;
-    try {
-        text = await readFile(configFile, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        throw new BundleError(`'${abs}' is not an OCI bundle: ${code === 'ENOENT' ? 'it has no config.json' : `config.json cannot be read (${code})`}`, BUNDLE_HINT);
-    }
-    let config;
-    try {
-        config = JSON.parse(text);
-    }
-    catch (err) {
-        throw new BundleError(`${configFile} is not valid JSON: ${err.message}`, 'rebuild the bundle (build-oci-bundle)');
-    }
-    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-        throw new BundleError(`${configFile} is not an OCI runtime config (not a JSON object)`, 'rebuild the bundle (build-oci-bundle)');
-    }
-    for (const [ok, what] of [
-        [typeof config.process === 'object' && config.process !== null, 'process'],
-        [typeof config.root?.path === 'string' && config.root.path !== '', 'root.path'],
-    ]) {
-        if (!ok)
-            throw new BundleError(`${configFile} has no ${what}`, 'rebuild the bundle (build-oci-bundle)');
-    }
-    const rootfs = path.resolve(real, config.root.path);
-    let rst;
-    try {
-        rst = await stat(rootfs);
-    }
-    catch {
-        throw new BundleError(`the bundle's rootfs '${rootfs}' (root.path in config.json) does not exist`, 'rebuild the bundle, or fix root.path in config.json');
-    }
-    if (!rst.isDirectory())
-        throw new BundleError(`the bundle's rootfs '${rootfs}' is not a directory`, 'rebuild the bundle');
-    try {
-        await access(rootfs, fsc.R_OK | fsc.X_OK);
-    }
-    catch (err) {
-        // runc would fail each test with a less clear "permission denied" from inside its init.
-        throw new BundleError(`the bundle's rootfs '${rootfs}' cannot be read by this user (${err.code})`, 'make the bundle readable to the user running the tests (e.g. chmod -R a+rX on it), or run the tests as its owner');
-    }
-    return { bundle: real, config, rootfs: await realpath(rootfs) };
-}
-/**
- * The user namespace a test runs in, for the user actually running it (not the one who built the bundle): container
- * root is the caller; with a /etc/subuid + /etc/subgid range, container ids 1..65536 map onto it (runc uses
- * newuidmap/newgidmap), which is what lets an image's non-root USER exist. As root (no range needed), container ids
- * 0..65535 are host ids 0..65535: inside a user namespace, ownership in a root-built bundle reads as it is on the
- * host, as with rootful docker without userns-remap.
- */
-async function testMappings(ids, subuidFile = '/etc/subuid', subgidFile = '/etc/subgid') {
-    if (ids.uid === 0) {
-        return { uidMappings: idMappings(0, undefined), gidMappings: idMappings(ids.gid, undefined), description: 'root: identity 0..65535' };
-    }
-    // newuidmap/newgidmap check both files for the calling user's name or uid (not its group's).
-    const [su, sg] = await Promise.all([readSubIdRange(subuidFile, ids.name, ids.uid), readSubIdRange(subgidFile, ids.name, ids.uid)]);
-    const uidMappings = idMappings(ids.uid, su);
-    const gidMappings = idMappings(ids.gid, sg);
-    const desc = (m) => m.map((x) => `${x.containerID}->${x.hostID}${x.size > 1 ? `+${x.size}` : ''}`).join(', ');
-    return { uidMappings, gidMappings, description: `uid ${desc(uidMappings)}; gid ${desc(gidMappings)}` };
-}
-const mapped = (maps, id) => maps.some((m) => id >= m.containerID && id < m.containerID + m.size);
-/** Fails when the bundle's process user (or groups) would not exist in the caller's user namespace. */
-function checkUserMapped(config, maps, ids) {
-    const u = config.process.user ?? { uid: 0, gid: 0 };
-    const who = `user ${ids.name ?? ids.uid} (uid ${ids.uid})`;
-    const need = [
-        ['uid', u.uid ?? 0, maps.uidMappings, '/etc/subuid'],
-        ['gid', u.gid ?? 0, maps.gidMappings, '/etc/subgid'],
-        ...(u.additionalGids ?? []).map((g) => ['additional gid', g, maps.gidMappings, '/etc/subgid']),
-    ];
-    for (const [kind, id, m, file] of need) {
-        if (mapped(m, id))
-            continue;
-        const has = m.length > 1
-            ? `only container ${kind}s 0..${m[1].containerID + m[1].size - 1} can be mapped`
-            : `${file} has no range for it, so only container ${kind} 0 can be mapped`;
-        throw new ConfigurationError(`the bundle's process runs as ${kind} ${id} (process.user in config.json), but ${who} cannot map it: ${has}`, `add a range of 65536 ids for ${ids.name ?? ids.uid} to /etc/subuid and /etc/subgid (e.g. usermod --add-subuids 100000-165535 --add-subgids 100000-165535 ${ids.name ?? 'USER'}), or run the tests as a user that has one`);
-    }
-}
-/**
- * The config.json of one test: the bundle's own config with root.path = the original rootfs (absolute, read-only),
- * terminal false (no "open /dev/tty" on runners), the test's args, the caller's id mappings in a fresh user namespace,
- * and relative bind-mount sources made absolute (they were relative to the original bundle directory).
- */
-function testConfig(base, info, args, maps) {
-    const spec = structuredClone(base);
-    spec.root = { ...spec.root, path: info.rootfs, readonly: true };
-    spec.process = { ...spec.process, terminal: false, args: [...args] };
-    // A console size only makes sense with a terminal; runc rejects consoleSize without one in some versions.
-    delete spec.process.consoleSize;
-    spec.linux = { ...(spec.linux ?? { namespaces: [] }) };
-    spec.linux.namespaces = [...(spec.linux.namespaces ?? []).filter((n) => n.type !== 'user'), { type: 'user' }];
-    spec.linux.uidMappings = maps.uidMappings.map((m) => ({ ...m }));
-    spec.linux.gidMappings = maps.gidMappings.map((m) => ({ ...m }));
-    spec.mounts = (spec.mounts ?? []).map((m) => {
-        const bind = m.type === 'bind' || (m.options ?? []).some((o) => o === 'bind' || o === 'rbind');
-        return bind && m.source && !path.isAbsolute(m.source) ? { ...m, source: path.resolve(info.bundle, m.source) } : m;
-    });
-    return spec;
-}
-const ALL_EXIT_CODES = Array.from({ length: 256 }, (_, i) => i);
-// Reversed with the first name winning: os.constants.signals lists aliases (SIGIOT, SIGPOLL) after the usual names.
-const SIGNAL_NAMES = new Map(Object.entries((external_node_os_default()).constants.signals)
-    .reverse()
-    .map(([name, n]) => [n, name]));
-const LOG_LINES_PER_STREAM = 2000;
-/** `runc run` returns 128+N when the container process was killed by signal N (there is no other channel). */
-function signalFromStatus(status) {
-    if (status <= 128 || status > 128 + 64)
-        return null;
-    return SIGNAL_NAMES.get(status - 128) ?? `signal ${status - 128}`;
-}
-/** Lines of a runc `--log-format json` log at level error (runc's own failures, never the test's output). */
-function runcLogErrors(text) {
-    const out = [];
-    for (const line of text.split('\n')) {
-        if (!line.trim())
-            continue;
-        try {
-            const e = JSON.parse(line);
-            if ((e.level === 'error' || e.level === 'fatal') && e.msg)
-                out.push(e.msg);
-        }
-        catch {
-            // Not JSON: an older runc or a partial line; ignore.
-        }
-    }
-    return out;
-}
-/** Shortened, quoted output for messages. */
-function excerpt(s) {
-    const t = s.length > 200 ? `...${s.slice(-200)}` : s;
-    return JSON.stringify(t);
-}
-/** Applies a test's expectations to how it ended. */
-function judge(test, e, stdout, stderr, runcErrors) {
-    const expected = [
-        `exit ${test.expectExit}`,
-        test.expectStdout ? `stdout =~ /${test.expectStdout.source}/` : '',
-        test.expectStderr ? `stderr =~ /${test.expectStderr.source}/` : '',
-    ]
-        .filter(Boolean)
-        .join(', ');
-    const base = { expected, stdout, stderr, durationMs: e.durationMs, timedOut: e.timedOut };
-    if (e.timedOut) {
-        const s = `timed out after ${test.timeoutSeconds} s`;
-        return { ...base, status: 'failed', exitCode: null, signal: 'SIGKILL', actual: `${s} (killed)`, reason: s };
-    }
-    if (e.runcFailure || !e.result) {
-        const why = e.runcFailure ?? 'runc did not run';
-        return {
-            ...base,
-            status: 'error',
-            exitCode: null,
-            signal: null,
-            actual: `runc error: ${why}`,
-            reason: `runc could not run the test: ${why}`,
-        };
-    }
-    const code = e.result.exitCode;
-    if (code !== 0 && runcErrors.length > 0) {
-        const why = runcErrors.at(-1);
-        return {
-            ...base,
-            status: 'error',
-            exitCode: null,
-            signal: null,
-            actual: `runc error: ${why}`,
-            reason: `runc could not run the test: ${why}`,
-        };
-    }
-    const signal = signalFromStatus(code);
-    const ended = signal ? `killed by ${signal}` : `exit ${code}`;
-    const problems = [];
-    const actual = [ended];
-    if (code !== test.expectExit)
-        problems.push(`${ended}, expected exit ${test.expectExit}`);
-    if (test.expectStdout && !test.expectStdout.test(stdout)) {
-        problems.push(`stdout does not match /${test.expectStdout.source}/`);
-        actual.push(`stdout ${excerpt(stdout)}`);
-    }
-    if (test.expectStderr && !test.expectStderr.test(stderr)) {
-        problems.push(`stderr does not match /${test.expectStderr.source}/`);
-        actual.push(`stderr ${excerpt(stderr)}`);
-    }
-    return {
-        ...base,
-        status: problems.length ? 'failed' : 'passed',
-        exitCode: signal ? null : code,
-        signal,
-        actual: actual.join(', '),
-        reason: problems.join('; '),
-    };
-}
-/** One line saying why a test did not pass: the reason, plus expected vs actual where they add something. */
-function describeFailure(r) {
-    if (r.status === 'passed')
-        return '';
-    if (r.status === 'error' || r.timedOut)
-        return r.reason;
-    return `${r.reason} (expected ${r.expected}; got ${r.actual})`;
-}
-/**
- * Force-deletes (SIGKILL, then state removal) every test container left in the runc state directory `root` (a cancelled or
- * killed run), i.e. the ids `runc list` shows plus any state directory, filtered by `prefix`. Idempotent: a missing
- * root or an empty one is fine. Returns the ids removed.
- */
-async function cleanupRoot(root, options = {}) {
-    const run = options.run ?? src/* runCommand */.d1;
-    const log = options.logger ?? src/* silentLogger */.qq;
-    const runc = options.runc ?? 'runc';
-    const prefix = options.prefix ?? TEST_CONTAINER_PREFIX;
-    let entries;
-    try {
-        entries = (await (0,promises_.readdir)(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return [];
-        throw err;
-    }
-    // Every container runc knows has a state directory named after its id: none means nothing to do (no runc call).
-    if (!entries.some((e) => e.startsWith(prefix)))
-        return [];
-    const listed = await run(runc, ['--root', root, 'list', '-q'], { timeoutMs: 30_000, logger: log, quiet: true, signal: options.signal });
-    const ids = [...new Set([...listed.stdout.split('\n').map((l) => l.trim()), ...entries])].filter((id) => id && id.startsWith(prefix));
-    for (const id of ids)
-        await removeContainer(run, runc, root, id, log, options.signal);
-    return ids;
-}
-/** `runc delete --force ID`: kills (SIGKILL) the container if it still runs and removes its state; a gone one is fine. */
-async function removeContainer(run, runc, root, id, log, signal) {
-    const del = await run(runc, ['--root', root, 'delete', '--force', id], {
-        timeoutMs: 30_000,
-        logger: log,
-        quiet: true,
-        okExitCodes: [0, 1],
-        signal,
-    });
-    if (del.exitCode !== 0 && !/does not exist/.test(del.stderr)) {
-        log.warning(`could not delete container ${id} in ${root}: ${del.stderr.trim()}`);
-    }
-    else
-        log.info(`removed container ${id} from ${root}`);
-}
-const run_tests_sleep = (ms) => new Promise((r) => setTimeout(r, ms).unref());
-/**
- * Runs `tests` against `bundle` with runc, one container per test, and reports each result. Checks first (before
- * any side effect): the bundle, runc's presence and version policy, the caller's id mappings. Never modifies the
- * bundle. A test that exceeds its timeout is killed and deleted, and the next test runs. Cancellation (`signal`) kills
- * and deletes the running container, removes the temporary bundles and throws CancelledError.
- */
-async function runBundleTests(options, deps = {}) {
-    const log = deps.logger ?? silentLogger;
-    const run = deps.run ?? runCommand;
-    const signal = options.signal;
-    const startedAt = new Date();
-    const t0 = Date.now();
-    if (options.tests.length === 0)
-        throw new ConfigurationError('there are no tests to run', 'give tests (a YAML list) or run (one command)');
-    const idPrefix = options.idPrefix ?? `${TEST_CONTAINER_PREFIX}${tempSuffix()}`;
-    if (!idPrefix.startsWith(TEST_CONTAINER_PREFIX) || !/^[\w.+-]+$/.test(idPrefix)) {
-        throw new ConfigurationError(`container id prefix '${idPrefix}' must start with ${TEST_CONTAINER_PREFIX} and use letters, digits, . _ + -`);
-    }
-    const given = options.root === undefined ? undefined : path.resolve(options.root);
-    const info = await readBundle(options.bundle);
-    const ids = deps.user ?? { uid: process.getuid(), gid: process.getgid(), name: safeUserName() };
-    const maps = await testMappings(ids, deps.subuidFile, deps.subgidFile);
-    checkUserMapped(info.config, maps, ids);
-    const runc = await checkRunc(options.runc ?? 'runc', {
-        allowVulnerable: options.allowVulnerableRunc,
-        allowHint: options.hints?.allowVulnerable,
-        runcHint: options.hints?.runc,
-        env: deps.env,
-        signal,
-        logger: log,
-        run,
-    });
-    log.info(`bundle ${info.bundle}: rootfs ${info.rootfs} (read-only); ${options.tests.length} test(s); ids ${maps.description}`);
-    if (given)
-        await ensureRoot(given);
-    const root = given ?? (await mkdtemp(path.join(os.tmpdir(), 'eda-oci-runc-')));
-    log.debug(`runc state directory ${root}`);
-    const tmp = await makeTempDir(root).catch(async (err) => {
-        if (!given)
-            await rmdir(root).catch(() => undefined);
-        throw err;
-    });
-    options.onTempDir?.(tmp);
-    const results = [];
-    try {
-        for (const [i, test] of options.tests.entries()) {
-            if (signal?.aborted)
-                throw new CancelledError(`bundle tests cancelled before test '${test.name}'`);
-            const id = `${idPrefix}-${i + 1}`;
-            const result = await log.group(`test: ${test.name}`, async () => {
-                const r = await runOne(test, id, i, { info, maps, tmp, root, runc: runc.path, run, log, signal, max: options.maxOutputBytes });
-                log.info(r.status === 'passed'
-                    ? `PASS ${test.name} (${(r.durationMs / 1000).toFixed(2)} s)`
-                    : `${r.status === 'error' ? 'ERROR' : 'FAIL'} ${test.name}: ${describeFailure(r)}`);
-                return r;
-            });
-            results.push(result);
-        }
-        // runc run removes a container whose process ended; anything still here was left by a kill that raced.
-        const left = (await readdir(root).catch(() => [])).filter((n) => n.startsWith(`${idPrefix}-`));
-        if (left.length)
-            await cleanupRoot(root, { runc: runc.path, prefix: `${idPrefix}-`, logger: log, run });
-    }
-    finally {
-        await removeTree(tmp).catch((err) => log.warning(`could not remove temporary bundles ${tmp}: ${err.message}`));
-        if (!given) {
-            // A cancelled run already removed its container; this catches one whose removal raced with the signal.
-            await cleanupRoot(root, { runc: runc.path, prefix: `${idPrefix}-`, logger: log, run }).catch(() => undefined);
-            await rmdir(root).catch(() => undefined);
-        }
-    }
-    const passed = results.filter((r) => r.status === 'passed').length;
-    return {
-        bundle: info.bundle,
-        rootfs: info.rootfs,
-        runc,
-        root,
-        results,
-        passed,
-        failed: results.length - passed,
-        total: results.length,
-        startedAt,
-        durationMs: Date.now() - t0,
-    };
-}
-function safeUserName() {
-    try {
-        return os.userInfo().username;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Creates the runc root (0700) when missing and checks that this user can write it. */
-async function ensureRoot(root) {
-    try {
-        await mkdir(root, { recursive: true, mode: 0o700 });
-        if (!(await lstat(root)).isDirectory())
-            throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-        await access(root, fsc.W_OK | fsc.X_OK);
-    }
-    catch (err) {
-        throw new ConfigurationError(`runc root '${root}' cannot be used: ${err.code ?? err.message}`, 'set root to a directory this user can create or write (runc keeps container state there)');
-    }
-}
-/** A private (0700) directory for the per-test bundles: next to the runc root when possible, else in the OS temp dir. */
-async function makeTempDir(root) {
-    try {
-        return await mkdtemp(path.join(path.dirname(root), '.eda-oci-test-bundles-'));
-    }
-    catch {
-        return mkdtemp(path.join(os.tmpdir(), 'eda-oci-test-bundles-'));
-    }
-}
-/** Runs one test's container and judges it; on timeout or cancellation kills and deletes the container. */
-async function runOne(test, id, index, c) {
-    const dir = path.join(c.tmp, String(index + 1));
-    await mkdir(dir);
-    await writeFile(path.join(dir, 'config.json'), JSON.stringify(testConfig(c.info.config, c.info, test.args, c.maps)));
-    const logFile = path.join(dir, 'runc.log');
-    const args = ['--root', c.root, '--log', logFile, '--log-format', 'json', 'run', '--bundle', dir, id];
-    c.log.debug(`test args: ${formatCommand(test.args[0], test.args.slice(1))}`);
-    // `runc run` forwards SIGTERM/SIGINT to the container's init, which (as PID 1) ignores signals it has no handler for,
-    // so the container is stopped with `runc kill ID KILL`; only if runc run still does not end is it killed itself.
-    const hardStop = new AbortController();
-    let timedOut = false;
-    let cancelled = false;
-    let exited = false;
-    const shown = { out: 0, err: 0 };
-    const line = (kind, l) => {
-        if (++shown[kind] <= LOG_LINES_PER_STREAM)
-            c.log.info(kind === 'err' ? `[stderr] ${l}` : l);
-        else if (shown[kind] === LOG_LINES_PER_STREAM + 1)
-            c.log.info(`[further ${kind === 'err' ? 'stderr' : 'stdout'} not shown in the log]`);
-    };
-    const started = Date.now();
-    const running = c.run(c.runc, args, {
-        okExitCodes: ALL_EXIT_CODES,
-        maxOutputBytes: c.max ?? 1024 * 1024,
-        signal: hardStop.signal,
-        logger: c.log,
-        onStdoutLine: (l) => line('out', l),
-        onStderrLine: (l) => line('err', l),
-    });
-    const ended = running.then(() => undefined, () => undefined);
-    void ended.then(() => (exited = true));
-    let stopping;
-    const stop = () => (stopping ??= (async () => {
-        for (let attempt = 0; attempt < 5 && !exited; attempt++) {
-            await c
-                .run(c.runc, ['--root', c.root, 'kill', id, 'KILL'], { timeoutMs: 10_000, logger: c.log, quiet: true, okExitCodes: [0, 1] })
-                .catch(() => undefined);
-            await Promise.race([ended, run_tests_sleep(1000)]);
-        }
-        if (!exited)
-            hardStop.abort();
-    })());
-    const timer = setTimeout(() => {
-        timedOut = true;
-        c.log.info(`test '${test.name}' exceeded ${test.timeoutSeconds} s: killing container ${id}`);
-        void stop();
-    }, test.timeoutSeconds * 1000);
-    const onAbort = () => {
-        cancelled = true;
-        void stop();
-    };
-    c.signal?.addEventListener('abort', onAbort, { once: true });
-    if (c.signal?.aborted)
-        onAbort();
-    const ending = { timedOut: false, durationMs: 0 };
-    try {
-        ending.result = await running;
-    }
-    catch (err) {
-        if (err instanceof CancelledError)
-            ending.runcFailure = 'runc run did not end after runc kill and was killed';
-        else if (err instanceof CommandFailedError)
-            ending.runcFailure = err.message;
-        else
-            throw err;
-    }
-    finally {
-        clearTimeout(timer);
-        c.signal?.removeEventListener('abort', onAbort);
-    }
-    if (stopping)
-        await stopping;
-    ending.durationMs = Date.now() - started;
-    ending.timedOut = timedOut && !cancelled;
-    if (timedOut || cancelled || ending.runcFailure) {
-        await removeContainer(c.run, c.runc, c.root, id, c.log);
-    }
-    if (cancelled)
-        throw new CancelledError(`bundle tests cancelled during test '${test.name}'; its container ${id} was killed and deleted`);
-    const runcErrors = ending.result && ending.result.exitCode !== 0 ? runcLogErrors(await readFile(logFile, 'utf8').catch(() => '')) : [];
-    let stderr = ending.result?.stderr ?? '';
-    // runc also prints its final error on stderr (after logging it): keep that out of the test's own stderr.
-    for (const msg of runcErrors)
-        stderr = stderr.replace(`${msg}\n`, '');
-    const verdict = judge(test, ending, ending.result?.stdout ?? '', stderr, runcErrors);
-    return { name: test.name, containerId: id, ...verdict };
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/runc/tests.ts
-// The bundle test specification (the `tests` YAML of test-bundle-runc, `eda-oci test --tests FILE`): schema and parser.
-
-
-/** The keys a test may have, in the order the docs list them. */
-const TEST_KEYS = (/* unused pure expression or super */ null && (['name', 'run', 'args', 'expect-exit', 'expect-stdout', 'expect-stderr', 'timeout-seconds']));
-/** Longest accepted timeout: one day. */
-const MAX_TIMEOUT_SECONDS = 86_400;
-const EXAMPLE = 'e.g. - { name: version, run: "tool --version", expect-stdout: "^tool 1\\\\." }';
-/**
- * Parses the YAML text of a test list. A syntax error names the line; a bad test names the test and the key.
- * `where` says where the text came from (`input 'tests'`, a file path).
- */
-function parseTestSpec(text, where, defaults) {
-    if (text.trim() === '')
-        return validateTests(undefined, where, defaults);
-    let value;
-    try {
-        value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
-    }
-    catch (err) {
-        const e = err;
-        throw new ConfigurationError(`${where} is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`, 'fix the YAML syntax');
-    }
-    return validateTests(value, where, defaults);
-}
-/** Validates an already parsed test list (see {@link parseTestSpec}). */
-function validateTests(value, where, defaults) {
-    if (!Array.isArray(value) || value.length === 0) {
-        throw new ConfigurationError(`${where} must be a non-empty YAML list of tests, got ${value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'an empty list' : `a ${typeof value}`}`, EXAMPLE);
-    }
-    const seen = new Set();
-    return value.map((item, i) => {
-        const t = validateTest(item, `${where}: test #${i + 1}`, defaults);
-        if (seen.has(t.name))
-            throw new ConfigurationError(`${where}: test name '${t.name}' is used twice`, 'give every test a unique name');
-        seen.add(t.name);
-        return t;
-    });
-}
-/** The single test of the `run` shorthand: `/bin/sh -c COMMAND`, named after the command. */
-function testFromRun(command, defaults) {
-    if (command.trim() === '' || command.includes('\0')) {
-        throw new ConfigurationError(`run must be a non-empty shell command without NUL bytes`, 'e.g. run: tool --version');
-    }
-    const oneLine = command.trim().replace(/\s+/g, ' ');
-    return {
-        name: oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine,
-        args: ['/bin/sh', '-c', command],
-        expectExit: 0,
-        timeoutSeconds: defaults.timeoutSeconds,
-    };
-}
-function validateTest(item, at, defaults) {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-        throw new ConfigurationError(`${at} must be a mapping with name and run (or args)`, EXAMPLE);
-    }
-    const t = item;
-    if (typeof t.name !== 'string' || t.name.trim() === '' || /[\0\n\r]/.test(t.name)) {
-        throw new ConfigurationError(`${at} needs a name: a non-empty one-line string`, EXAMPLE);
-    }
-    const name = t.name.trim();
-    const here = `${at.replace(/#\d+$/, '')}'${name}'`;
-    for (const k of Object.keys(t)) {
-        if (!TEST_KEYS.includes(k)) {
-            throw new ConfigurationError(`${here} has an unknown key '${k}'`, `allowed keys: ${TEST_KEYS.join(', ')}`);
-        }
-    }
-    if ((t.run === undefined) === (t.args === undefined)) {
-        throw new ConfigurationError(`${here} must have exactly one of run (a shell command) or args (a list), it has ${t.run === undefined ? 'neither' : 'both'}`, 'use run: "cmd arg" for /bin/sh -c, or args: [cmd, arg] to run a program directly');
-    }
-    let args;
-    if (t.run !== undefined) {
-        if (typeof t.run !== 'string' || t.run.trim() === '' || t.run.includes('\0')) {
-            throw new ConfigurationError(`${here}: run must be a non-empty string`, 'e.g. run: tool --version');
-        }
-        args = ['/bin/sh', '-c', t.run];
-    }
-    else {
-        const a = t.args;
-        if (!Array.isArray(a) ||
-            a.length === 0 ||
-            !a.every((x) => (typeof x === 'string' || typeof x === 'number') && !String(x).includes('\0')) ||
-            String(a[0]) === '') {
-            throw new ConfigurationError(`${here}: args must be a non-empty list of strings`, 'e.g. args: [/opt/tool/bin/tool, --version]');
-        }
-        args = a.map(String);
-    }
-    const expectExit = integer(t['expect-exit'], 0, 0, 255, `${here}: expect-exit`);
-    const timeoutSeconds = integer(t['timeout-seconds'], defaults.timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, `${here}: timeout-seconds`);
-    return {
-        name,
-        args,
-        expectExit,
-        expectStdout: regex(t['expect-stdout'], `${here}: expect-stdout`),
-        expectStderr: regex(t['expect-stderr'], `${here}: expect-stderr`),
-        timeoutSeconds,
-    };
-}
-function integer(v, fallback, min, max, what) {
-    if (v === undefined || v === null)
-        return fallback;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-        throw new ConfigurationError(`${what} is ${JSON.stringify(v)}, which is not a whole number from ${min} to ${max}`, 'set a number in that range');
-    }
-    return v;
-}
-/**
- * Expected-output patterns are JavaScript regular expressions, searched anywhere in the output with the `m` flag
- * (^ and $ match at line ends). They are compiled here so a typo fails before any test runs.
- */
-function regex(v, what) {
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'string' && typeof v !== 'number') {
-        throw new ConfigurationError(`${what} must be a regular expression string`, 'quote it, e.g. expect-stdout: "^ok$"');
-    }
-    try {
-        return new RegExp(String(v), 'm');
-    }
-    catch (err) {
-        throw new ConfigurationError(`${what} is not a valid regular expression: ${err.message}`, 'fix the pattern (JavaScript syntax)');
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/oci/src/runc/index.ts
-// Public surface of the runc test runner: version policy, test spec, running tests, JUnit report.
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/oci/src/index.ts
-// Public surface of @eda-oci/oci: image -> bundle, runtime-spec generation, safe extraction, lockfile.
-
-
-
-
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 3218:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  z3: () => (/* binding */ error),
-  Gu: () => (/* binding */ getState),
-  Os: () => (/* binding */ group),
-  pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setOutput, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!fs.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-
-/***/ }),
-
-/***/ 3243:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* unused harmony exports CHOMPING_CLIP, CHOMPING_KEEP, CHOMPING_MODE, CHOMPING_STRIP, COLLECTION_STYLE, COLLECTION_STYLE_BLOCK, COLLECTION_STYLE_FLOW, CORE_SCHEMA, DEFAULT_SCALAR_STYLE_RULES, DUMP_SCHEMA, EVENT_ALIAS, EVENT_DOCUMENT, EVENT_ID, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, FAILSAFE_SCHEMA, JSON_SCHEMA, NOT_RESOLVED, SCALAR_STYLE, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_FOLDED_BLOCK, SCALAR_STYLE_LITERAL_BLOCK, SCALAR_STYLE_PLAIN, SCALAR_STYLE_SINGLE_QUOTED, Schema, VISIT_BREAK, VISIT_SKIP, YAML11_SCHEMA, YAMLException, binaryTag, boolCoreTag, boolJsonTag, boolYaml11Tag, constructFromEvents, defineMappingTag, defineScalarTag, defineSequenceTag, dump, eventsToAst, floatCoreTag, floatJsonTag, floatYaml11Tag, getScalarValue, intCoreTag, intJsonTag, intYaml11Tag, jsToAst, legacyMapTag, load, loadAll, mapTag, mergeTag, nullCoreTag, nullJsonTag, nullYaml11Tag, omapTag, pairsTag, parseEvents, present, realMapTag, seqTag, setTag, strTag, timestampTag, visit */
+;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
 /**
@@ -40896,6 +32707,8173 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./packages/exec/src/yaml.ts
+// The one YAML reader for text users write (action inputs, test specs, config overlays): the core schema, and a syntax
+// error as one ConfigurationError naming where the text came from and the line.
+
+
+/** Parses YAML text with the core schema; a syntax error is a ConfigurationError naming `where` and the line. */
+function parseYamlText(text, where, hint = 'fix the YAML syntax') {
+    try {
+        return yaml.load(text, { schema: yaml.CORE_SCHEMA });
+    }
+    catch (err) {
+        const e = err;
+        const line = e.mark ? ` at line ${e.mark.line + 1}` : '';
+        throw new ConfigurationError(`${where} is not valid YAML${line}: ${e.reason ?? e.message}`, hint);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/exec/src/index.ts
+// Public surface of @eda-oci/exec: the one way to run programs, plus the shared error types and logger.
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 3851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  sY: () => (/* reexport */ TEST_CONTAINER_PREFIX),
+  bI: () => (/* reexport */ cleanupRoot),
+  dM: () => (/* reexport */ fs_util_removeTree)
+});
+
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MANIFEST_NAME, MAX_TIMEOUT_SECONDS, RACY_WINDOW_NS, RUNC_ADVISORIES, RUNC_CVES, TEST_KEYS, TreeDigestBuilder, applyImageConfig, applyOverlay, buildBundle, bundleDigest, checkRunc, checkUserMapped, ciProvenance, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, formatManifest, hashFile, haveGetfattr, idMappings, judge, junitXml, layersArchive, manifestFromRecords, mergeEnv, nsToSeconds, parseConfigOverlay, parseExtractMethod, parseGroup, parseManifest, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcAdvisoryWarnings, runcLogErrors, serializeSpec, sha256, signalFromStatus, sortByPathBytes, summarizeManifest, summarizeTree, tempSuffix, testConfig, testFromRun, testMappings, upstreamVersion, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, validateTests, writeJUnitFile, xmlEscape
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: ./packages/exec/src/index.ts + 6 modules
+var src = __nccwpck_require__(8557);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./packages/docker/src/reference.ts
+// Image references and daemon addresses, validated against the grammar docker itself uses (distribution/reference).
+
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = (/* unused pure expression or super */ null && (`(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?`));
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const ID_RE = /^sha256:[a-f0-9]{64}$/;
+const FIX = 'use a reference such as registry.example.com:5000/team/tool:1.2 or name@sha256:<64 hex digits>';
+/** Parses and validates an image reference; throws ConfigurationError naming the value and the rule broken. */
+function reference_parseImageReference(raw) {
+    const what = `image '${raw}'`;
+    if (raw === '')
+        throw new ConfigurationError('image is empty', FIX);
+    if (raw.startsWith('-'))
+        throw new ConfigurationError(`${what} starts with '-', which a program would read as an option`, FIX);
+    if (/[^\x21-\x7e]/.test(raw))
+        throw new ConfigurationError(`${what} contains whitespace or non-printable characters`, FIX);
+    if (/[;&|`$<>(){}\\'"*?!#~^]/.test(raw)) {
+        throw new ConfigurationError(`${what} contains shell metacharacters, which no image reference has`, FIX);
+    }
+    if (ID_RE.test(raw))
+        return { raw, path: '', isId: true };
+    let rest = raw;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!new RegExp(`^${DIGEST}$`).test(digest)) {
+            throw new ConfigurationError(`${what} has an invalid digest '${digest}'`, 'a digest looks like sha256: followed by 64 lowercase hex digits');
+        }
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!new RegExp(`^${TAG}$`).test(tag)) {
+            throw new ConfigurationError(`${what} has an invalid tag '${tag}'`, 'a tag is up to 128 letters, digits, _, . or -, not starting with . or -');
+        }
+    }
+    const parts = rest.split('/');
+    let registry;
+    if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /[A-Z]/.test(parts[0]))) {
+        registry = parts.shift();
+        if (!new RegExp(`^${DOMAIN}$`).test(registry)) {
+            throw new ConfigurationError(`${what} has an invalid registry '${registry}'`, FIX);
+        }
+    }
+    const pathRe = new RegExp(`^${PATH_COMPONENT}$`);
+    for (const p of parts) {
+        if (!pathRe.test(p)) {
+            throw new ConfigurationError(`${what} has an invalid repository component '${p}'`, 'repository names are lowercase letters, digits and separators (., _, __, -), e.g. team/tool');
+        }
+    }
+    const path = parts.join('/');
+    if ((registry ? registry.length + 1 : 0) + path.length > 255) {
+        throw new ConfigurationError(`${what} has a repository name longer than 255 characters`, FIX);
+    }
+    return { raw, registry, path, tag, digest, isId: false };
+}
+/** The repository as docker prints it in RepoDigests/RepoTags (`busybox`, `127.0.0.1:5000/x/y`). */
+function reference_familiarRepository(ref) {
+    const reg = ref.registry;
+    if (!reg || reg === 'docker.io' || reg === 'index.docker.io' || reg === 'registry-1.docker.io') {
+        return ref.path.startsWith('library/') ? ref.path.slice('library/'.length) : ref.path;
+    }
+    return `${reg}/${ref.path}`;
+}
+/** Validates a DOCKER_HOST value: unix:///abs/path, tcp://host:port or ssh://[user@]host[:port]. */
+function validateDockerHost(host) {
+    const fix = 'use unix:///run/user/<uid>/docker.sock (rootless), unix:///var/run/docker.sock, tcp://host:port or ssh://user@host';
+    if (host.startsWith('-'))
+        throw new ConfigurationError(`docker-host '${host}' starts with '-'`, fix);
+    if (/^unix:\/\/\/[^\0\s]+$/.test(host))
+        return host;
+    if (/^tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.test(host))
+        return host;
+    if (/^ssh:\/\/([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
+        return host;
+    throw new ConfigurationError(`docker-host '${host}' is not a Docker daemon address`, fix);
+}
+
+;// CONCATENATED MODULE: ./packages/docker/src/client.ts
+// docker CLI client: the few engine operations a bundle build needs, with errors turned into actionable lines.
+
+
+
+
+
+
+
+const DAEMON_DOWN = (/* unused pure expression or super */ null && ([
+    /Cannot connect to the Docker daemon/i,
+    /Is the docker daemon running/i,
+    /error during connect/i,
+    /connect: no such file or directory/i,
+    /connect: connection refused.*docker\.sock/i,
+    /permission denied while trying to connect to the Docker daemon/i,
+    /dial unix .*: connect:/i,
+]));
+const NOT_FOUND = (/* unused pure expression or super */ null && ([
+    /manifest unknown/i,
+    /not found: manifest/i,
+    /repository does not exist/i,
+    /pull access denied/i,
+    /: not found$/i,
+    /No such image/i,
+    /name unknown/i,
+]));
+const UNREACHABLE = (/* unused pure expression or super */ null && ([
+    /connection refused/i,
+    /no such host/i,
+    /i\/o timeout/i,
+    /network is unreachable/i,
+    /TLS handshake timeout/i,
+    /dial tcp/i,
+    /server gave HTTP response to HTTPS client/i,
+]));
+/** A docker CLI client bound to one daemon. All calls use argument arrays and time limits. */
+class client_DockerClient {
+    host;
+    program;
+    log;
+    run;
+    spawnFn;
+    env;
+    api;
+    constructor(options = {}) {
+        this.host = options.host ?? (process.env.DOCKER_HOST || undefined);
+        this.program = options.program ?? process.env.EDA_OCI_DOCKER ?? 'docker';
+        this.log = options.logger ?? silentLogger;
+        this.run = options.run ?? defaultRun;
+        this.spawnFn = options.spawn ?? defaultSpawn;
+        this.api = options.api ?? true;
+        // DOCKER_CONTEXT would silently override DOCKER_HOST; the chosen host must win.
+        const env = { ...process.env };
+        if (this.host) {
+            env.DOCKER_HOST = this.host;
+            delete env.DOCKER_CONTEXT;
+        }
+        this.env = env;
+    }
+    /** Where the daemon is, for messages. */
+    describeHost() {
+        return this.host ?? 'unix:///var/run/docker.sock (default)';
+    }
+    async docker(args, opts = {}) {
+        try {
+            return await this.run(this.program, args, {
+                env: this.env,
+                logger: this.log,
+                timeoutMs: opts.timeoutMs ?? 60_000,
+                signal: opts.signal,
+                quiet: opts.quiet,
+            });
+        }
+        catch (err) {
+            throw this.classify(err);
+        }
+    }
+    /** Turns a failed docker call into a daemon-unreachable ConfigurationError where that is the cause. */
+    classify(err) {
+        if (err instanceof CommandFailedError) {
+            if (err.exitCode === null && err.signal === null && /not found/.test(err.message)) {
+                return new ConfigurationError(`the docker CLI ('${this.program}') is not installed`, 'install docker.io (or docker-ce-cli) or set EDA_OCI_DOCKER to the docker program');
+            }
+            if (DAEMON_DOWN.some((re) => re.test(err.stderr))) {
+                return new ConfigurationError(`cannot reach the Docker daemon at ${this.describeHost()}: ${lastLine(err.stderr)}`, 'start dockerd (or the rootless daemon, see setup-rootless-docker) or set docker-host / DOCKER_HOST to its socket', { cause: err });
+            }
+        }
+        return err;
+    }
+    /** Checks the daemon answers; returns its version and whether it runs rootless. */
+    async ping(signal) {
+        const r = await this.docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, signal, quiet: true });
+        const info = await this.docker(['info', '--format', '{{json .SecurityOptions}}'], { timeoutMs: 20_000, signal, quiet: true });
+        return { version: r.stdout.trim(), rootless: info.stdout.includes('rootless') };
+    }
+    /**
+     * The daemon's unix socket when the CLI would certainly talk to it (explicit unix:// host, or the default socket with
+     * no docker context selected), else undefined. Used for quick read-only API calls.
+     */
+    socketPath() {
+        if (!this.api)
+            return undefined;
+        if (this.host)
+            return this.host.startsWith('unix://') ? this.host.slice('unix://'.length) : undefined;
+        if (process.env.DOCKER_CONTEXT)
+            return undefined;
+        try {
+            const cfgDir = process.env.DOCKER_CONFIG ?? path.join(os.homedir(), '.docker');
+            const cfg = JSON.parse(readFileSync(path.join(cfgDir, 'config.json'), 'utf8'));
+            if (cfg.currentContext && cfg.currentContext !== 'default')
+                return undefined;
+        }
+        catch {
+            // No config file: the CLI uses the default socket too.
+        }
+        return '/var/run/docker.sock';
+    }
+    /**
+     * A request to the Engine API over the unix socket: answers in a few ms where the CLI needs tens. Returns undefined
+     * when the socket cannot be used, so the caller falls back to the CLI and its error messages.
+     */
+    apiRequest(method, pathname, opts = {}) {
+        const socketPath = this.socketPath();
+        if (!socketPath)
+            return Promise.resolve(undefined);
+        const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+        const headers = { Host: 'docker' };
+        if (payload !== undefined)
+            headers['Content-Type'] = 'application/json';
+        return new Promise((resolve, reject) => {
+            const req = http.request({ socketPath, method, path: pathname, timeout: opts.timeoutMs ?? 10_000, headers, signal: opts.signal }, (res) => {
+                let body = '';
+                res.setEncoding('utf8');
+                res.on('data', (d) => (body += d));
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+                res.on('error', () => resolve(undefined));
+            });
+            req.on('timeout', () => req.destroy());
+            req.on('error', () => opts.signal?.aborted ? reject(new CancelledError(`docker ${method} ${pathname} was cancelled`)) : resolve(undefined));
+            req.end(payload);
+        });
+    }
+    apiGet(pathname, timeoutMs) {
+        return this.apiRequest('GET', pathname, { timeoutMs });
+    }
+    /** `docker image inspect`; undefined when the daemon has no such image. */
+    async inspectImage(ref, signal) {
+        const api = await this.apiGet(`/images/${encodeURIComponent(ref)}/json`, 10_000);
+        if (api?.status === 200) {
+            this.log.debug(`[api] GET /images/${ref}/json`);
+            return JSON.parse(api.body);
+        }
+        if (api?.status === 404)
+            return undefined;
+        try {
+            const r = await this.docker(['image', 'inspect', '--', ref], { timeoutMs: 30_000, signal, quiet: true });
+            const parsed = JSON.parse(r.stdout);
+            return parsed[0];
+        }
+        catch (err) {
+            if (err instanceof CommandFailedError && /No such (image|object)/i.test(err.stderr))
+                return undefined;
+            throw err;
+        }
+    }
+    /** `docker pull`; registry errors become BundleError lines naming the image and what to check. */
+    async pull(ref, platform, signal) {
+        const args = ['pull', '--quiet'];
+        if (platform)
+            args.push('--platform', platform);
+        args.push('--', ref.raw);
+        try {
+            await this.docker(args, { timeoutMs: 30 * 60_000, signal });
+        }
+        catch (err) {
+            if (!(err instanceof CommandFailedError))
+                throw err;
+            const line = lastLine(err.stderr);
+            const registry = ref.registry ?? 'docker.io';
+            if (UNREACHABLE.some((re) => re.test(err.stderr))) {
+                throw new BundleError(`cannot pull image '${ref.raw}': registry ${registry} is unreachable (${line})`, 'check the registry address and port, the network/proxy from this runner, or use pull: never with a local image', { cause: err });
+            }
+            if (NOT_FOUND.some((re) => re.test(err.stderr))) {
+                throw new BundleError(`image '${ref.raw}' was not found in registry ${registry} (${line})`, 'check the repository, tag or digest, and that this runner is logged in (docker login) if the repository is private', { cause: err });
+            }
+            throw new BundleError(`cannot pull image '${ref.raw}': ${line}`, 'see the docker pull output above', { cause: err });
+        }
+    }
+    /** Creates (never starts) a container from an image, labelled so leftovers can be found; returns its id. */
+    async createContainer(image, label, platform, signal) {
+        // An image without Entrypoint/Cmd cannot be created without a command; the container never runs, so any path will do.
+        const entrypoint = '/.eda-oci-export';
+        const eq = label.indexOf('=');
+        const query = platform ? `?platform=${encodeURIComponent(platform)}` : '';
+        const api = await this.apiRequest('POST', `/containers/create${query}`, {
+            body: {
+                Image: image,
+                Entrypoint: [entrypoint],
+                Labels: { [label.slice(0, eq)]: label.slice(eq + 1) },
+                NetworkDisabled: true,
+                HostConfig: { NetworkMode: 'none' },
+            },
+            timeoutMs: 120_000,
+            signal,
+        });
+        if (api?.status === 201) {
+            this.log.info(`[api] POST /containers/create (image ${image})`);
+            return checkedId(JSON.parse(api.body).Id ?? '');
+        }
+        if (api)
+            throw new BundleError(`docker create of ${image} failed: ${apiMessage(api.body)}`, 'check the image and the daemon log');
+        const args = ['container', 'create', '--label', label, '--network', 'none'];
+        if (platform)
+            args.push('--platform', platform);
+        args.push('--entrypoint', entrypoint, '--', image);
+        const r = await this.docker(args, { timeoutMs: 120_000, signal });
+        return checkedId(r.stdout.trim().split('\n').pop() ?? '');
+    }
+    /**
+     * Streams the export of a container (a tar of its filesystem): straight from the Engine API where the socket is
+     * usable (no CLI process copying the stream through a pipe), else `docker export` on stdout.
+     */
+    exportContainer(id, signal) {
+        const socketPath = this.socketPath();
+        if (!socketPath)
+            return this.spawnFn(this.program, ['container', 'export', id], { env: this.env, logger: this.log, signal });
+        this.log.info(`[api] GET /containers/${id.slice(0, 12)}/export`);
+        const stdout = new PassThrough({ highWaterMark: 1 << 20 });
+        let killed = false;
+        let settle;
+        const done = new Promise((resolve, reject) => (settle = { resolve, reject }));
+        done.catch(() => undefined);
+        const fail = (message) => {
+            settle.reject(killed
+                ? new CancelledError('docker export was stopped')
+                : new CommandFailedError(`docker export (engine API) failed: ${message}`, 'docker', ['container', 'export', id], null, null, message));
+            stdout.end();
+        };
+        const req = http.request({ socketPath, method: 'GET', path: `/containers/${encodeURIComponent(id)}/export`, headers: { Host: 'docker' } }, (res) => {
+            if (res.statusCode !== 200) {
+                let body = '';
+                res.setEncoding('utf8');
+                res.on('data', (d) => (body += d));
+                res.on('end', () => fail(apiMessage(body) || `HTTP ${res.statusCode}`));
+                return;
+            }
+            res.on('aborted', () => fail('the connection to the daemon was cut mid-export'));
+            res.on('error', (e) => fail(e.message));
+            res.on('end', () => {
+                if (res.complete)
+                    settle.resolve(undefined);
+                else
+                    fail('the connection to the daemon was cut mid-export');
+            });
+            res.pipe(stdout);
+        });
+        req.on('error', (e) => fail(e.message));
+        req.end();
+        const kill = () => {
+            killed = true;
+            req.destroy();
+        };
+        const onAbort = () => kill();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        void done.finally(() => signal?.removeEventListener('abort', onAbort)).catch(() => undefined);
+        return { stdout, done, kill };
+    }
+    /** Removes a container if it exists (force). Never throws for an already-removed container. */
+    async removeContainer(id) {
+        const api = await this.apiRequest('DELETE', `/containers/${encodeURIComponent(id)}?force=1&v=1`, { timeoutMs: 60_000 });
+        if (api?.status === 204 || api?.status === 404)
+            return;
+        try {
+            await this.docker(['container', 'rm', '--force', '--volumes', id], { timeoutMs: 60_000, quiet: true });
+        }
+        catch (err) {
+            if (err instanceof CommandFailedError && /No such container/i.test(err.stderr))
+                return;
+            throw err;
+        }
+    }
+    /** Containers carrying a label (leftovers of killed builds), with that label's value. */
+    async listContainersByLabel(label) {
+        const filters = encodeURIComponent(JSON.stringify({ label: [label] }));
+        const api = await this.apiGet(`/containers/json?all=1&filters=${filters}`, 10_000);
+        if (api?.status === 200) {
+            const list = JSON.parse(api.body);
+            return list.map((c) => ({ id: c.Id, value: c.Labels?.[label] ?? '' }));
+        }
+        const r = await this.docker(['container', 'ls', '--all', '--no-trunc', '--filter', `label=${label}`, '--format', `{{.ID}} {{.Label ${JSON.stringify(label)}}}`], { timeoutMs: 30_000, quiet: true });
+        return r.stdout
+            .split('\n')
+            .map((l) => l.trim().split(' '))
+            .filter(([id]) => id !== undefined && /^[0-9a-f]{64}$/.test(id))
+            .map(([id, value]) => ({ id: id, value: value ?? '' }));
+    }
+    /** Client and server versions (for provenance), in one call. */
+    async versions() {
+        const api = await this.apiGet('/version', 10_000);
+        if (api?.status === 200) {
+            // The CLI is not run on this path: its version is only known when the CLI is used.
+            return { client: 'not used (engine API)', server: JSON.parse(api.body).Version ?? 'unknown' };
+        }
+        const r = await this.docker(['version', '--format', '{{.Client.Version}} {{.Server.Version}}'], { timeoutMs: 20_000, quiet: true });
+        const [client = 'unknown', server = 'unknown'] = r.stdout.trim().split(' ');
+        return { client, server };
+    }
+}
+function checkedId(id) {
+    if (!/^[0-9a-f]{64}$/.test(id))
+        throw new BundleError(`docker create returned an unexpected id '${id}'`, 'check the docker CLI and daemon versions');
+    return id;
+}
+/** The `message` of an Engine API error body, else the body. */
+function apiMessage(body) {
+    try {
+        return JSON.parse(body).message ?? body.trim();
+    }
+    catch {
+        return body.trim();
+    }
+}
+/** The repo digest (`sha256:...`) of an image as it came from the registry named by `ref`, or '' when none. */
+function client_repoDigestFor(image, ref) {
+    if (ref.digest)
+        return ref.digest;
+    if (ref.isId)
+        return '';
+    const repo = familiarRepository(ref);
+    for (const d of image.RepoDigests ?? []) {
+        const at = d.lastIndexOf('@');
+        if (at > 0 && d.slice(0, at) === repo)
+            return d.slice(at + 1);
+    }
+    return '';
+}
+/** `os/arch[/variant]` of an inspected image. */
+function client_imagePlatform(image) {
+    return [image.Os, image.Architecture, image.Variant].filter(Boolean).join('/');
+}
+
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/checks.ts
+// Prerequisite checks for rootless Docker: one table row per check, each failure with the exact one-line fix.
+
+
+
+
+
+/** Subordinate ids rootless Docker needs (uid/gid 0..65535 inside the user namespace). */
+const SUBID_MIN = 65536;
+const STANDARD_DIRS = (/* unused pure expression or super */ null && (['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']));
+const CONTRIB_DIRS = (/* unused pure expression or super */ null && (['/usr/share/docker.io/contrib', '/usr/share/docker/contrib', '/usr/libexec/docker', '/usr/lib/docker']));
+/** statfs f_type magic numbers of network/cluster file systems (linux/magic.h and the vendors' sources). */
+const NETWORK_FS = {
+    0x6969: 'NFS',
+    0x517b: 'SMB',
+    0xff534d42: 'CIFS',
+    0xfe534d42: 'SMB2',
+    0x0bd00bd0: 'Lustre',
+    0x47504653: 'GPFS',
+    0x19830326: 'BeeGFS',
+    0x5346414f: 'AFS',
+    0x6b414653: 'AFS (kAFS)',
+    0x00c36400: 'CephFS',
+    0x564c: 'NCP',
+    0x73757245: 'Coda',
+};
+const FUSE_MAGIC = 0x65735546;
+const LOCAL_FS = {
+    0xef53: 'ext4',
+    0x58465342: 'xfs',
+    0x9123683e: 'btrfs',
+    0x01021994: 'tmpfs',
+    0x794c7630: 'overlay',
+    0x2fc12fc1: 'zfs',
+};
+const PACKAGES = {
+    uidmap: { apt: 'uidmap', dnf: 'shadow-utils', zypper: 'shadow' },
+    dockerd: { apt: 'docker.io', dnf: 'docker-ce', zypper: 'docker' },
+    'dockerd-rootless.sh': { apt: 'docker.io', dnf: 'docker-ce-rootless-extras', zypper: 'docker-rootless-extras' },
+    rootlesskit: { apt: 'rootlesskit', dnf: 'docker-ce-rootless-extras', zypper: 'rootlesskit' },
+    slirp4netns: { apt: 'slirp4netns', dnf: 'slirp4netns', zypper: 'slirp4netns' },
+    docker: { apt: 'docker.io', dnf: 'docker-ce-cli', zypper: 'docker' },
+};
+/** `as root: apt-get install X` for the package providing `what` (Debian names when the manager is unknown). */
+function installFix(what, pm) {
+    const pkg = PACKAGES[what][pm ?? 'apt'];
+    const cmd = pm === 'dnf' ? 'dnf install' : pm === 'zypper' ? 'zypper install' : 'apt-get install';
+    return `as root: ${cmd} ${pkg}`;
+}
+/** The data-root the action uses when none is given: local disk, per user (daemon.json paths are literal). */
+function defaultDataRoot(username) {
+    return `/var/tmp/${username}/containers/storage`;
+}
+/** Validates a data-root path: absolute, normalized, no control characters, not `/`. */
+function validateDataRoot(dir) {
+    const fix = 'use an absolute directory on a local disk, e.g. /var/tmp/$USER/containers/storage';
+    if (!path.isAbsolute(dir))
+        throw new ConfigurationError(`data-root '${dir}' is not an absolute path`, fix);
+    if ([...dir].some((c) => c.charCodeAt(0) < 0x20))
+        throw new ConfigurationError(`data-root '${JSON.stringify(dir)}' contains control characters`, fix);
+    const normal = path.normalize(dir).replace(/\/+$/, '') || '/';
+    if (normal === '/')
+        throw new ConfigurationError(`data-root '${dir}' is the root directory`, fix);
+    if (dir.split('/').includes('..'))
+        throw new ConfigurationError(`data-root '${dir}' contains '..'`, fix);
+    return normal;
+}
+function detectPackageManager() {
+    if (existsSync('/usr/bin/apt-get'))
+        return 'apt';
+    if (existsSync('/usr/bin/dnf') || existsSync('/usr/bin/yum'))
+        return 'dnf';
+    if (existsSync('/usr/bin/zypper'))
+        return 'zypper';
+    return undefined;
+}
+function currentUsername(env, uid) {
+    try {
+        return os.userInfo().username;
+    }
+    catch {
+        // No passwd entry (e.g. an arbitrary uid in a container).
+        return env.USER ?? String(uid);
+    }
+}
+/** The real system: this process's user, /etc/sub[ug]id, /proc/sys, /dev/net/tun, PATH. */
+function checks_defaultCheckDeps(env = process.env) {
+    const uid = process.getuid?.() ?? -1;
+    return {
+        uid,
+        gids: [...new Set([process.getgid?.() ?? -1, ...(process.getgroups?.() ?? [])])],
+        username: currentUsername(env, uid),
+        env,
+        subuidFile: '/etc/subuid',
+        subgidFile: '/etc/subgid',
+        statfs: (p) => statfs(p),
+        tunDevice: '/dev/net/tun',
+        openReadWrite: async (p) => {
+            const fh = await open(p, constants.O_RDWR);
+            await fh.close();
+        },
+        readSysctl: async (name) => {
+            try {
+                return (await readFile(path.join('/proc/sys', name), 'utf8')).trim();
+            }
+            catch {
+                return undefined;
+            }
+        },
+        readFileCaps: readCapabilityXattr,
+        apparmorDir: '/etc/apparmor.d',
+        searchDirs: CONTRIB_DIRS,
+        systemDirs: STANDARD_DIRS,
+        runUserDir: '/run/user',
+        tmpDir: '/tmp',
+        packageManager: detectPackageManager(),
+    };
+}
+/** True when the checked user is this process's user, so real access()/open() results apply to them. */
+function isSelf(deps) {
+    return deps.uid === process.getuid?.();
+}
+/** Permission bits for `want` (4 r, 2 w, 1 x) as the kernel evaluates them: owner class first, then group, then other. */
+function modeAllows(st, deps, want) {
+    if (deps.uid === 0)
+        return true;
+    const bits = st.uid === deps.uid ? (st.mode >> 6) & 7 : deps.gids.includes(st.gid) ? (st.mode >> 3) & 7 : st.mode & 7;
+    return (bits & want) === want;
+}
+function octal(mode) {
+    return (mode & 0o7777).toString(8).padStart(4, '0');
+}
+/** PATH for the daemon: the caller's absolute PATH entries plus the standard dirs that are missing. */
+function daemonSearchPath(envPath, systemDirs = STANDARD_DIRS) {
+    const dirs = (envPath ?? '').split(':').filter((d) => d.startsWith('/'));
+    for (const d of systemDirs)
+        if (!dirs.includes(d))
+            dirs.push(d);
+    return dirs.join(':');
+}
+/** First executable regular file `name` in `dirs`. */
+async function findExecutable(name, dirs) {
+    for (const d of dirs) {
+        const p = path.join(d, name);
+        try {
+            const st = await stat(p);
+            if (st.isFile() && (st.mode & 0o111) !== 0)
+                return p;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function ok(name, detail) {
+    return { name, ok: true, detail, fix: '' };
+}
+function fail(name, detail, fix) {
+    return { name, ok: false, detail, fix };
+}
+/** Not root: rootless Docker runs as an ordinary user (dockerd-rootless.sh refuses uid 0). */
+function checkUser(deps) {
+    if (deps.uid === 0) {
+        return fail('user', 'running as root (uid 0); rootless Docker needs an ordinary user', 'run the job as an ordinary user (e.g. the runner service account), or use the system dockerd when root');
+    }
+    return ok('user', `${deps.username} (uid ${deps.uid})`);
+}
+function parseSubIds(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const f = line.trim().split(':');
+        if (f.length !== 3 || !/^\d+$/.test(f[1]) || !/^\d+$/.test(f[2]))
+            continue;
+        out.push({ owner: f[0], start: Number(f[1]), count: Number(f[2]) });
+    }
+    return out;
+}
+/** A /etc/subuid or /etc/subgid range of >= 65536 ids for the user (by name or uid); the fix names a free range. */
+async function checkSubIds(kind, deps) {
+    const file = kind === 'uid' ? deps.subuidFile : deps.subgidFile;
+    const name = `sub${kind}`;
+    let text = '';
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch {
+        // Missing file: same as no line.
+    }
+    const lines = parseSubIds(text);
+    const mine = lines.filter((l) => l.owner === deps.username || l.owner === String(deps.uid));
+    const best = mine.sort((a, b) => b.count - a.count)[0];
+    if (best && best.count >= SUBID_MIN) {
+        return ok(name, `${best.owner}:${best.start}:${best.count} in ${file}`);
+    }
+    // Next free start above every range in the file, at least 100000 (what useradd picks).
+    const start = Math.max(100000, ...lines.map((l) => l.start + l.count));
+    const fix = `as root: usermod --add-sub${kind}s ${start}-${start + SUBID_MIN - 1} ${deps.username}`;
+    const detail = best
+        ? `${deps.username} has only ${best.count} subordinate ${kind}s in ${file} (${best.start}:${best.count}); rootless Docker needs ${SUBID_MIN}`
+        : `no line for ${deps.username} (uid ${deps.uid}) in ${file}`;
+    return fail(name, detail, fix);
+}
+/** CAP_SETGID and CAP_SETUID bit numbers (linux/capability.h). */
+const CAP_BIT = { newgidmap: 6, newuidmap: 7 };
+/**
+ * Reads `security.capability` with getfattr (package attr; Node has no xattr API). Undefined when the file has no
+ * capabilities or getfattr is missing; the check then reports what it could see.
+ */
+async function readCapabilityXattr(p) {
+    const r = await runCommand('getfattr', ['--absolute-names', '-e', 'hex', '-n', 'security.capability', p], {
+        timeoutMs: 5_000,
+        logger: silentLogger,
+        quiet: true,
+        okExitCodes: [0, 1],
+    }).catch(() => undefined);
+    const hex = r?.exitCode === 0 ? /^security\.capability=0x([0-9a-f]+)$/im.exec(r.stdout)?.[1] : undefined;
+    return hex ? Buffer.from(hex, 'hex') : undefined;
+}
+/**
+ * True when raw vfs_cap_data grants capability `bit` as permitted and effective (`cap_X=ep`): le32 magic_etc whose
+ * low bit is the effective flag, then le32 permitted/inheritable pairs (the first pair covers bits 0..31).
+ */
+function capabilityGranted(raw, bit) {
+    if (!raw || raw.length < 12)
+        return false;
+    const magicEtc = raw.readUInt32LE(0);
+    const permitted = raw.readUInt32LE(4);
+    return (magicEtc & 0x1) === 1 && (permitted & (1 << bit)) !== 0;
+}
+/** newuidmap/newgidmap present and able to map ids: setuid root, or file capability cap_setuid/cap_setgid=ep. */
+async function checkIdMapper(program, deps) {
+    const dirs = daemonSearchPath(deps.env.PATH, deps.systemDirs).split(':');
+    const found = await findExecutable(program, dirs);
+    if (!found)
+        return fail(program, `${program} not found in ${dirs.join(':')}`, installFix('uidmap', deps.packageManager));
+    const st = await stat(found);
+    if ((st.mode & 0o4000) !== 0 && st.uid === 0)
+        return ok(program, `${found} (setuid root)`);
+    const cap = program === 'newuidmap' ? 'cap_setuid' : 'cap_setgid';
+    if (capabilityGranted(await deps.readFileCaps(found), CAP_BIT[program])) {
+        return ok(program, `${found} (file capability ${cap}=ep)`);
+    }
+    return fail(program, `${found} is neither setuid root nor has ${cap}=ep (mode ${octal(st.mode)}, owner uid ${st.uid}; getfattr reads capabilities)`, `as root: chown root ${found} && chmod u+s ${found}  (or: setcap ${cap}=ep ${found})`);
+}
+/** Unprivileged user namespaces allowed (max_user_namespaces, Debian's unprivileged_userns_clone, Ubuntu's AppArmor knob). */
+async function checkUserNamespaces(deps) {
+    const name = 'user namespaces';
+    const max = await deps.readSysctl('user/max_user_namespaces');
+    if (max !== undefined && Number(max) === 0) {
+        return fail(name, 'user.max_user_namespaces is 0 (user namespaces disabled)', 'as root: sysctl -w user.max_user_namespaces=28633');
+    }
+    const clone = await deps.readSysctl('kernel/unprivileged_userns_clone');
+    if (clone !== undefined && clone === '0') {
+        return fail(name, 'kernel.unprivileged_userns_clone is 0 (unprivileged user namespaces disabled)', 'as root: sysctl -w kernel.unprivileged_userns_clone=1');
+    }
+    // Ubuntu 23.10+: unprivileged user namespaces are refused unless AppArmor has a profile for the program.
+    const apparmor = await deps.readSysctl('kernel/apparmor_restrict_unprivileged_userns');
+    if (apparmor === '1') {
+        const profiles = await readdir(deps.apparmorDir).catch(() => []);
+        if (!profiles.some((p) => p.includes('rootlesskit'))) {
+            return fail(name, `kernel.apparmor_restrict_unprivileged_userns is 1 and ${deps.apparmorDir} has no rootlesskit profile`, `as root: install an AppArmor profile for rootlesskit (https://docs.docker.com/go/rootless/) or sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`);
+        }
+    }
+    const parts = [`user.max_user_namespaces=${max ?? '?'}`];
+    if (clone !== undefined)
+        parts.push(`kernel.unprivileged_userns_clone=${clone}`);
+    return ok(name, parts.join(', '));
+}
+/** /dev/net/tun openable read-write: rootlesskit's slirp4netns (and vpnkit) network creates a tap device through it. */
+async function checkTun(deps) {
+    const name = '/dev/net/tun';
+    const dev = deps.tunDevice;
+    let st;
+    try {
+        st = await stat(dev);
+    }
+    catch {
+        return fail(name, `${dev} does not exist`, `as root: modprobe tun (or mknod ${dev} c 10 200) && chmod 666 ${dev}`);
+    }
+    if (!modeAllows(st, deps, 6)) {
+        return fail(name, `${dev} is mode ${octal(st.mode)} owner ${st.uid}:${st.gid}: ${deps.username} cannot open it read-write (rootlesskit needs it for tap0)`, `as root: chmod 666 ${dev}`);
+    }
+    if (isSelf(deps)) {
+        try {
+            await deps.openReadWrite(dev);
+        }
+        catch (err) {
+            const e = err;
+            return fail(name, `cannot open ${dev} read-write: ${e.code ?? e.message}`, `as root: chmod 666 ${dev} (in a container also pass the device: --device ${dev})`);
+        }
+    }
+    return ok(name, `${dev} is usable read-write`);
+}
+/** Why a directory cannot serve as this user's runtime dir, or undefined when it can (ours, a directory, exactly 0700). */
+async function runtimeDirProblem(dir, deps) {
+    let st;
+    try {
+        st = await lstat(dir);
+    }
+    catch {
+        return 'does not exist';
+    }
+    if (st.isSymbolicLink())
+        return 'is a symbolic link';
+    if (!st.isDirectory())
+        return 'is not a directory';
+    if (st.uid !== deps.uid)
+        return `is owned by uid ${st.uid}, another user`;
+    if ((st.mode & 0o777) !== 0o700)
+        return `has mode ${octal(st.mode)}, not 0700`;
+    return undefined;
+}
+/**
+ * The runtime dir (XDG_RUNTIME_DIR) for the daemon's socket and state. An unset XDG_RUNTIME_DIR or one that belongs to
+ * another user (left over after su/sudo) is not a failure: /run/user/<uid> is used when it is ours, else a private 0700
+ * directory below /tmp. Another user's directory is never touched.
+ */
+async function planRuntimeDir(deps) {
+    const name = 'XDG_RUNTIME_DIR';
+    const given = deps.env.XDG_RUNTIME_DIR;
+    let why = 'XDG_RUNTIME_DIR is unset';
+    if (given) {
+        const problem = path.isAbsolute(given) ? await runtimeDirProblem(given, deps) : 'is not an absolute path';
+        if (!problem)
+            return { row: ok(name, `${given} (ours, 0700)`), plan: { path: given, create: false } };
+        why = `XDG_RUNTIME_DIR=${given} ${problem}; not touched`;
+    }
+    const runUser = path.join(deps.runUserDir, String(deps.uid));
+    if (!(await runtimeDirProblem(runUser, deps))) {
+        return { row: ok(name, `${runUser} (${why})`), plan: { path: runUser, create: false } };
+    }
+    const priv = path.join(deps.tmpDir, `eda-oci-runtime-${deps.uid}`);
+    const problem = await runtimeDirProblem(priv, deps);
+    if (!problem)
+        return { row: ok(name, `${priv} (private; ${why})`), plan: { path: priv, create: false } };
+    if (problem === 'does not exist') {
+        return { row: ok(name, `${priv} (private, created 0700; ${why})`), plan: { path: priv, create: true } };
+    }
+    return {
+        row: fail(name, `${why}, and the private fallback ${priv} ${problem}`, `set XDG_RUNTIME_DIR to a 0700 directory owned by ${deps.username}, or as root: rm -rf ${priv}`),
+    };
+}
+/**
+ * data-root on a local file system (Docker's overlay storage does not work on NFS/CIFS/Lustre/GPFS...), owned by us
+ * when it exists, else creatable: its nearest existing ancestor is writable and belongs to us or root.
+ */
+async function checkDataRoot(dataRoot, deps) {
+    const name = 'data-root';
+    const fixDir = `set data-root to a directory on a local disk owned by ${deps.username}, e.g. ${defaultDataRoot(deps.username)}`;
+    let dir = dataRoot;
+    let st;
+    for (;;) {
+        try {
+            st = await stat(dir);
+            break;
+        }
+        catch {
+            const parent = path.dirname(dir);
+            if (parent === dir)
+                break;
+            dir = parent;
+        }
+    }
+    if (!st)
+        return fail(name, `no existing ancestor of ${dataRoot}`, fixDir);
+    const exists = dir === dataRoot;
+    if (exists) {
+        if (!st.isDirectory())
+            return fail(name, `${dataRoot} exists and is not a directory`, fixDir);
+        if (st.uid !== deps.uid) {
+            return fail(name, `${dataRoot} is owned by uid ${st.uid}; the rootless daemon runs as ${deps.username} (uid ${deps.uid})`, `${fixDir}, or as root: chown -R ${deps.username} ${dataRoot}`);
+        }
+    }
+    else {
+        if (!st.isDirectory())
+            return fail(name, `${dir} (an ancestor of ${dataRoot}) is not a directory`, fixDir);
+        if (st.uid !== deps.uid && st.uid !== 0) {
+            return fail(name, `${dir} (an ancestor of ${dataRoot}) is owned by uid ${st.uid}, another user who could tamper with the Docker storage`, fixDir);
+        }
+    }
+    let writable = modeAllows(st, deps, 3);
+    if (writable && isSelf(deps))
+        writable = await access(dir, constants.W_OK | constants.X_OK).then(() => true, () => false);
+    if (!writable) {
+        return fail(name, `${dir} is not writable by ${deps.username} (mode ${octal(st.mode)}, owner uid ${st.uid})`, fixDir);
+    }
+    let type;
+    try {
+        type = (await deps.statfs(dir)).type >>> 0;
+    }
+    catch (err) {
+        return fail(name, `cannot statfs ${dir}: ${err.message}`, fixDir);
+    }
+    const magic = `0x${type.toString(16)}`;
+    const network = NETWORK_FS[type];
+    if (network) {
+        return fail(name, `${dataRoot} is on ${network} (statfs type ${magic}); Docker storage must be on a local file system`, `set data-root to a directory on a local disk, e.g. ${defaultDataRoot(deps.username)}`);
+    }
+    const fsName = type === FUSE_MAGIC ? 'FUSE (make sure it is a local file system, not sshfs or similar)' : (LOCAL_FS[type] ?? magic);
+    return ok(name, `${dataRoot} (${fsName}${exists ? '' : ', will be created'})`);
+}
+/** The daemon.json rootless dockerd reads: $XDG_CONFIG_HOME/docker or ~/.config/docker. */
+function daemonConfigFile(env, home) {
+    const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+    return path.join(base, 'docker', 'daemon.json');
+}
+/** HOME exists (dockerd-rootless.sh requires it) and an existing daemon.json is a JSON object without `hosts`. */
+async function checkDaemonConfig(deps, dataRoot) {
+    const name = 'daemon.json';
+    const home = deps.env.HOME ?? '';
+    const file = daemonConfigFile(deps.env, home || '/nonexistent');
+    if (!home ||
+        !path.isAbsolute(home) ||
+        !(await stat(home).then((s) => s.isDirectory(), () => false))) {
+        return {
+            row: fail(name, `HOME '${home}' is not an existing directory`, `set HOME to the home directory of ${deps.username}`),
+            file,
+            home,
+        };
+    }
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            return { row: ok(name, `${file} (will be created)`), file, home };
+        return { row: fail(name, `cannot read ${file}: ${code}`, `as root: chown ${deps.username} ${file}`), file, home };
+    }
+    let parsed;
+    try {
+        parsed = text.trim() === '' ? {} : JSON.parse(text);
+    }
+    catch (err) {
+        return {
+            row: fail(name, `${file} is not valid JSON: ${err.message}`, `fix the JSON syntax in ${file} or move it aside`),
+            file,
+            home,
+        };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return { row: fail(name, `${file} is not a JSON object`, `make ${file} a JSON object ({...}) or move it aside`), file, home };
+    }
+    const config = parsed;
+    if ('hosts' in config) {
+        return {
+            row: fail(name, `${file} sets "hosts"; setup-rootless-docker needs the daemon on its default socket in XDG_RUNTIME_DIR`, `remove "hosts" from ${file}`),
+            file,
+            home,
+            config,
+        };
+    }
+    const current = config['data-root'];
+    const note = current !== undefined && current !== dataRoot ? `; data-root ${JSON.stringify(current)} will become ${dataRoot}` : '';
+    return { row: ok(name, `${file}${note}`), file, home, config };
+}
+async function checkProgram(name, candidates, dirs, fix) {
+    for (const c of candidates) {
+        const found = await findExecutable(c, dirs);
+        if (found)
+            return { row: ok(name, found), found };
+    }
+    return { row: fail(name, `${candidates.join(' or ')} not found in ${dirs.join(':')}`, fix) };
+}
+/**
+ * Runs every prerequisite check (none has a side effect) and returns the table, plus what the setup needs: the runtime
+ * dir plan, the daemon's PATH, dockerd-rootless.sh and the daemon.json path and content.
+ */
+async function checks_runChecks(options = {}, deps = checks_defaultCheckDeps()) {
+    const dataRoot = validateDataRoot(options.dataRoot ?? defaultDataRoot(deps.username));
+    const daemonPath = daemonSearchPath(deps.env.PATH, deps.systemDirs);
+    const pathDirs = daemonPath.split(':');
+    const pm = deps.packageManager;
+    const runtime = await planRuntimeDir(deps);
+    const config = await checkDaemonConfig(deps, dataRoot);
+    const script = await checkProgram('dockerd-rootless.sh', ['dockerd-rootless.sh'], [...pathDirs, ...deps.searchDirs], `${installFix('dockerd-rootless.sh', pm)}${pm === 'apt' || !pm ? ' (or docker-ce-rootless-extras from the Docker repository)' : ''}`);
+    const dockerCli = deps.env.EDA_OCI_DOCKER;
+    const docker = dockerCli && path.isAbsolute(dockerCli)
+        ? await checkProgram('docker CLI', [path.basename(dockerCli)], [path.dirname(dockerCli)], `set EDA_OCI_DOCKER to an existing docker program`)
+        : await checkProgram('docker CLI', [dockerCli || 'docker'], pathDirs, installFix('docker', pm));
+    const rows = [
+        checkUser(deps),
+        await checkSubIds('uid', deps),
+        await checkSubIds('gid', deps),
+        await checkIdMapper('newuidmap', deps),
+        await checkIdMapper('newgidmap', deps),
+        await checkUserNamespaces(deps),
+        await checkTun(deps),
+        runtime.row,
+        await checkDataRoot(dataRoot, deps),
+        config.row,
+        script.row,
+        (await checkProgram('dockerd', ['dockerd'], pathDirs, installFix('dockerd', pm))).row,
+        (await checkProgram('rootlesskit', ['rootlesskit', 'docker-rootlesskit'], pathDirs, installFix('rootlesskit', pm))).row,
+        (await checkProgram('slirp4netns', ['slirp4netns', 'vpnkit'], pathDirs, installFix('slirp4netns', pm))).row,
+        docker.row,
+    ];
+    return {
+        ok: rows.every((r) => r.ok),
+        rows,
+        dataRoot,
+        runtimeDir: runtime.plan,
+        daemonPath,
+        dockerdRootless: script.found,
+        configFile: config.file,
+        existingConfig: config.config,
+        home: config.home,
+    };
+}
+/** The table as plain text: `ok`/`FAIL`, name, detail, and an indented `fix:` line under each failure. */
+function formatCheckTable(rows) {
+    const width = Math.max(...rows.map((r) => r.name.length)) + 2;
+    return rows
+        .map((r) => `${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(width)}${r.detail}${r.ok ? '' : `\n      ${''.padEnd(width)}fix: ${r.fix}`}`)
+        .join('\n');
+}
+/** Thrown when prerequisites fail: one line per failed check with its fix; `rows` is the whole table. */
+class checks_PrerequisiteError extends src/* ConfigurationError */.j1 {
+    rows;
+    name = 'PrerequisiteError';
+    constructor(rows) {
+        const user = rows.find((r) => r.name === 'user' && !r.ok);
+        // Running as root makes every per-user check moot: report only that.
+        const failed = user ? [user] : rows.filter((r) => !r.ok);
+        const line = failed.map((r) => `${r.name}: ${r.detail}; fix: ${r.fix}`).join(' | ');
+        super(failed.length === 1
+            ? `rootless Docker prerequisite failed: ${line}`
+            : `${failed.length} rootless Docker prerequisites failed: ${line}`);
+        this.rows = rows;
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/daemon.ts
+// Rootless dockerd of the current user: checks, daemon.json merge, start (or reuse a running one), wait until healthy, stop.
+
+
+
+
+
+
+
+
+const LOCK_NAME = 'eda-oci-setup-rootless-docker.lock';
+const LOG_NAME = 'eda-oci-dockerd-rootless.log';
+/** Environment passed through to the daemon (proxies for pulls, rootlesskit knobs); everything else is dropped. */
+const PASS_ENV = /^(XDG_CONFIG_HOME|DOCKERD_ROOTLESS_[A-Z0-9_]+|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy|TZ|LANG|LC_ALL)$/;
+/** Parses the daemon-config input: a JSON object; `hosts` is refused (the daemon must stay on its default socket). */
+function parseDaemonConfig(text, where = 'daemon-config') {
+    if (text === undefined || text.trim() === '')
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ConfigurationError(`${where} is not valid JSON: ${err.message}`, `give a JSON object, e.g. {"log-level": "warn"}`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new ConfigurationError(`${where} is not a JSON object`, `give a JSON object, e.g. {"log-level": "warn"}`);
+    }
+    if ('hosts' in value) {
+        throw new ConfigurationError(`${where} sets "hosts"`, 'remove it: the rootless daemon listens on unix://$XDG_RUNTIME_DIR/docker.sock');
+    }
+    return value;
+}
+function canonical(v) {
+    if (Array.isArray(v))
+        return `[${v.map(canonical).join(',')}]`;
+    if (v && typeof v === 'object') {
+        return `{${Object.keys(v)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(v);
+}
+/**
+ * daemon.json content: the user's keys, then `overlay` on top, then data-root. `changed` is false when the file already
+ * says the same (it is then left alone, formatting included).
+ */
+function mergeDaemonConfig(existing, overlay, dataRoot) {
+    if (overlay['data-root'] !== undefined && overlay['data-root'] !== dataRoot) {
+        throw new ConfigurationError(`daemon-config sets data-root ${JSON.stringify(overlay['data-root'])}, which differs from data-root ${dataRoot}`, 'set the data-root input instead');
+    }
+    const config = { ...existing, ...overlay, 'data-root': dataRoot };
+    return { config, changed: existing === undefined || canonical(existing) !== canonical(config) };
+}
+/**
+ * Writes daemon.json atomically (temp file in the same directory, fsync, rename) after copying the previous file to
+ * `<file>.eda-oci-backup-<time>`. A symlinked daemon.json (dotfile managers) is written through to its target.
+ */
+async function writeDaemonJson(file, config, now = new Date()) {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    let target = file;
+    let mode = 0o644;
+    let backup;
+    const st = await lstat(file).catch(() => undefined);
+    if (st) {
+        target = st.isSymbolicLink() ? await realpath(file) : file;
+        mode = (await lstat(target)).mode & 0o777;
+        backup = `${target}.eda-oci-backup-${now.toISOString().replace(/[-:.]/g, '')}`;
+        await copyFile(target, backup, constants.COPYFILE_EXCL);
+    }
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+        const fh = await open(tmp, 'wx', mode);
+        try {
+            await fh.writeFile(`${JSON.stringify(config, null, 2)}\n`);
+            await fh.sync();
+        }
+        finally {
+            await fh.close();
+        }
+        await rename(tmp, target);
+    }
+    catch (err) {
+        await unlink(tmp).catch(() => undefined);
+        throw err;
+    }
+    return { backup };
+}
+/** GET /info on a daemon's unix socket; undefined when nothing answers (no socket, refused, timeout, not Docker). */
+function probeDaemon(socket, timeoutMs = 3000) {
+    return new Promise((resolve) => {
+        const req = http.get({ socketPath: socket, path: '/info', headers: { Host: 'docker' }, timeout: timeoutMs }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => (body += d));
+            res.on('error', () => resolve(undefined));
+            res.on('end', () => {
+                if (res.statusCode !== 200)
+                    return resolve(undefined);
+                try {
+                    const info = JSON.parse(body);
+                    resolve({
+                        rootless: (info.SecurityOptions ?? []).some((s) => s.split(',').includes('name=rootless')),
+                        dockerRootDir: info.DockerRootDir ?? '',
+                        serverVersion: info.ServerVersion ?? '',
+                    });
+                }
+                catch {
+                    resolve(undefined);
+                }
+            });
+        });
+        req.on('timeout', () => req.destroy());
+        req.on('error', () => resolve(undefined));
+    });
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError('rootless Docker setup was cancelled'));
+        const onAbort = () => {
+            clearTimeout(t);
+            reject(new CancelledError('rootless Docker setup was cancelled'));
+        };
+        const t = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** The holder recorded in a lock file is alive (same pid and start time). */
+function holderAlive(text) {
+    try {
+        const h = JSON.parse(text);
+        if (typeof h.pid !== 'number')
+            return { alive: false };
+        const p = procInfo(h.pid);
+        return { alive: Boolean(p && !p.zombie && (h.startTime === undefined || p.startTime === h.startTime)), pid: h.pid };
+    }
+    catch {
+        return { alive: false };
+    }
+}
+/**
+ * Serializes setups of one user: an O_EXCL lock file with our pid and start time in the runtime dir. A lock whose
+ * holder is dead is taken over (re-read just before removal, so a lock a third run just took is not removed).
+ * Resolves with the release function.
+ */
+async function acquireSetupLock(dir, opts) {
+    const file = path.join(dir, LOCK_NAME);
+    const me = JSON.stringify({ pid: process.pid, startTime: procInfo(process.pid)?.startTime, host: os.hostname() });
+    const deadline = Date.now() + opts.timeoutMs;
+    let announced = false;
+    for (;;) {
+        // The lock appears with its content (written to a temp file, then hard-linked into place; link fails when the lock
+        // exists): an O_EXCL create followed by a write would show other runs an empty lock they could take for stale.
+        const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
+        await writeFile(tmp, me, { mode: 0o600 });
+        try {
+            await link(tmp, file);
+            return async () => {
+                if ((await readFile(file, 'utf8').catch(() => '')) === me)
+                    await unlink(file).catch(() => undefined);
+            };
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+        }
+        finally {
+            await unlink(tmp).catch(() => undefined);
+        }
+        const text = await readFile(file, 'utf8').catch(() => undefined);
+        if (text === undefined)
+            continue;
+        const holder = holderAlive(text);
+        if (!holder.alive) {
+            if ((await readFile(file, 'utf8').catch(() => undefined)) === text) {
+                opts.logger?.info(`taking over the setup lock ${file} of a run that is gone${holder.pid ? ` (pid ${holder.pid})` : ''}`);
+                await unlink(file).catch(() => undefined);
+            }
+            continue;
+        }
+        if (!announced) {
+            opts.logger?.info(`waiting for another setup-rootless-docker run of this user (pid ${holder.pid}, lock ${file})`);
+            announced = true;
+        }
+        if (Date.now() > deadline) {
+            throw new EdaOciError(`another setup-rootless-docker run of this user (pid ${holder.pid}) still holds ${file} after ${Math.round(opts.timeoutMs / 1000)} s`, `wait for it to finish, or stop pid ${holder.pid}`);
+        }
+        await sleep(200, opts.signal);
+    }
+}
+/** Creates the private runtime dir (0700) or verifies an existing one is ours and a real directory. */
+async function ensureRuntimeDir(dir, uid) {
+    await mkdir(dir, { mode: 0o700 }).catch((err) => {
+        if (err.code !== 'EEXIST')
+            throw err;
+    });
+    const st = await lstat(dir);
+    if (!st.isDirectory() || st.uid !== uid) {
+        throw new ConfigurationError(`runtime dir ${dir} is not a directory owned by uid ${uid}`, `as root: rm -rf ${dir}`);
+    }
+    if ((st.mode & 0o777) !== 0o700)
+        await chmod(dir, 0o700);
+}
+/** The daemon answers on `socket`, which belongs to `uid` (another user's socket is never reused). */
+async function probeOwnDaemon(socket, uid) {
+    const st = await lstat(socket).catch(() => undefined);
+    if (!st || !st.isSocket() || st.uid !== uid)
+        return undefined;
+    return probeDaemon(socket);
+}
+/** The last lines of a log file (empty when unreadable). */
+async function logTail(file, lines = 200) {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    return text
+        .split('\n')
+        .filter((l, i, a) => l !== '' || i < a.length - 1)
+        .slice(-lines);
+}
+/** The most telling line of a failed start-up log (rootlesskit/dockerd errors), without shell trace lines. */
+function salientLogLine(lines) {
+    const interesting = /level=(error|fatal)|\berror\b|failed|denied|needs to be|must be|not found|cannot|No such/i;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const l = lines[i].trim();
+        if (l && !l.startsWith('+') && interesting.test(l))
+            return l.length > 300 ? `${l.slice(0, 300)}...` : l;
+    }
+    return '';
+}
+/** Environment of the daemon: a clean one with what dockerd-rootless.sh needs, plus pass-through knobs. */
+function daemonEnv(env, v) {
+    const out = {
+        HOME: v.home,
+        USER: v.user,
+        LOGNAME: v.user,
+        PATH: v.path,
+        XDG_RUNTIME_DIR: v.runtimeDir,
+    };
+    for (const [k, val] of Object.entries(env))
+        if (PASS_ENV.test(k) && val !== undefined)
+            out[k] = val;
+    // The GitHub runner kills processes carrying its RUNNER_TRACKING_ID when the job ends (orphan clean-up); a daemon that
+    // must outlive the job is started without it, one that must not is left with it as a safety net.
+    if (!v.keepRunning && env.RUNNER_TRACKING_ID)
+        out.RUNNER_TRACKING_ID = env.RUNNER_TRACKING_ID;
+    return out;
+}
+/**
+ * Makes a rootless Docker daemon of the current user available: runs the prerequisite checks (failing with
+ * PrerequisiteError before touching anything), merges daemon.json, then reuses a healthy rootless daemon already
+ * answering on $XDG_RUNTIME_DIR/docker.sock or starts dockerd-rootless.sh detached and waits until `/info` answers and
+ * reports rootless. A daemon that fails to come up, or a cancellation, stops what this call started. Concurrent calls
+ * of one user are serialized with a lock in the runtime dir.
+ */
+async function setupRootlessDocker(options = {}, deps = {}) {
+    const logger = deps.logger ?? silentLogger;
+    const checkDeps = deps.checks ?? defaultCheckDeps();
+    const waitSeconds = options.waitSeconds ?? 60;
+    const report = await logger.group('Check rootless Docker prerequisites', async () => {
+        const r = await runChecks({ dataRoot: options.dataRoot }, checkDeps);
+        // One line per check; the failure itself is reported once, by the caller, from the PrerequisiteError.
+        for (const row of r.rows)
+            logger.info(row.ok ? `ok    ${row.name}: ${row.detail}` : `FAIL  ${row.name}: ${row.detail}; fix: ${row.fix}`);
+        return r;
+    });
+    if (!report.ok)
+        throw new PrerequisiteError(report.rows);
+    const merged = mergeDaemonConfig(report.existingConfig, options.daemonConfig ?? {}, report.dataRoot);
+    const plan = report.runtimeDir;
+    const socket = path.join(plan.path, 'docker.sock');
+    const base = {
+        dockerHost: `unix://${socket}`,
+        checks: report.rows,
+        runtimeDir: plan.path,
+        warnings: [],
+    };
+    if (plan.create)
+        await ensureRuntimeDir(plan.path, checkDeps.uid);
+    const release = await acquireSetupLock(plan.path, { signal: options.signal, timeoutMs: (waitSeconds + 60) * 1000, logger });
+    try {
+        const running = await probeOwnDaemon(socket, checkDeps.uid);
+        if (running && !running.rootless) {
+            throw new ConfigurationError(`the Docker daemon answering on ${socket} is not rootless`, `stop it, or set XDG_RUNTIME_DIR elsewhere`);
+        }
+        if (running) {
+            logger.info(`reusing the rootless Docker daemon already running at ${base.dockerHost} (version ${running.serverVersion})`);
+            const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
+            if (running.dockerRootDir !== wanted) {
+                base.warnings.push(`the running daemon uses data-root ${running.dockerRootDir}, not ${report.dataRoot}; stop it to start one with the requested data-root`);
+            }
+            if (merged.changed) {
+                base.warnings.push(`${report.configFile} was left unchanged: the running daemon would not read it until it is restarted`);
+            }
+            for (const w of base.warnings)
+                logger.warning(w);
+            return {
+                ...base,
+                dataRoot: running.dockerRootDir || report.dataRoot,
+                started: false,
+                daemonJson: { file: report.configFile, changed: false },
+                serverVersion: running.serverVersion,
+            };
+        }
+        const daemonJson = { file: report.configFile, changed: merged.changed };
+        if (merged.changed) {
+            const { backup } = await writeDaemonJson(report.configFile, merged.config, deps.now?.());
+            daemonJson.backup = backup;
+            logger.info(`wrote ${report.configFile}${backup ? ` (previous content in ${backup})` : ''}`);
+        }
+        await mkdir(report.dataRoot, { recursive: true, mode: 0o700 });
+        if (options.start === false) {
+            return { ...base, dataRoot: report.dataRoot, started: false, daemonJson };
+        }
+        const logFile = path.join(plan.path, LOG_NAME);
+        await rename(logFile, `${logFile}.1`).catch(() => undefined);
+        const env = daemonEnv(checkDeps.env, {
+            home: report.home,
+            user: checkDeps.username,
+            runtimeDir: plan.path,
+            path: report.daemonPath,
+            keepRunning: options.keepRunning ?? false,
+        });
+        const t0 = Date.now();
+        const info = await logger.group('Start rootless dockerd', async () => {
+            const proc = await startDetached(report.dockerdRootless, [], { env, logFile, logger });
+            const state = { pid: proc.pid, startTime: procInfo(proc.pid)?.startTime ?? 0, runtimeDir: plan.path, socket };
+            options.onStarted?.(state);
+            const failStart = async (err) => {
+                // On cancellation the runner (or runuser, after 2 s) kills this step soon: a short grace, then SIGKILL. A daemon
+                // that has not finished starting holds nothing worth a clean shutdown.
+                await stopRootlessDocker(state, { logger, graceMs: err instanceof CancelledError ? 1000 : 5000 });
+                if (!(err instanceof CancelledError)) {
+                    const lines = await logTail(logFile);
+                    await logger.group(`rootless dockerd log (${logFile})`, async () => {
+                        for (const l of lines)
+                            logger.info(l);
+                    });
+                }
+                throw err;
+            };
+            const deadline = t0 + waitSeconds * 1000;
+            for (;;) {
+                const up = await probeDaemon(socket, 2000);
+                // Cancelled while starting: stop it even when it has just come up (nobody will use it).
+                if (options.signal?.aborted) {
+                    return failStart(new CancelledError('rootless Docker setup was cancelled; the daemon it started was stopped'));
+                }
+                if (up?.rootless)
+                    return { up, state };
+                if (up) {
+                    return failStart(new EdaOciError(`the daemon answering on ${socket} does not report rootless mode`, `check ${report.dockerdRootless} and the daemon log above`));
+                }
+                const ended = proc.exitStatus();
+                if (ended) {
+                    const why = salientLogLine(await logTail(logFile));
+                    const how = ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.code}`;
+                    return failStart(new EdaOciError(`rootless dockerd ${how} during start-up${why ? `: ${why}` : ''}`, `see the daemon log above (${logFile})`));
+                }
+                if (Date.now() > deadline) {
+                    const why = salientLogLine(await logTail(logFile));
+                    return failStart(new EdaOciError(`rootless dockerd did not answer on ${socket} within ${waitSeconds} s${why ? ` (last error in its log: ${why})` : ''}`, `see the daemon log above (${logFile}); raise wait-seconds on a slow machine`));
+                }
+                await sleep(250, options.signal).catch(() => undefined); // an abort is handled at the top of the loop
+            }
+        });
+        const startMs = Date.now() - t0;
+        logger.info(`rootless dockerd ${info.up.serverVersion} answers at ${base.dockerHost} after ${(startMs / 1000).toFixed(1)} s`);
+        const wanted = await realpath(report.dataRoot).catch(() => report.dataRoot);
+        if (info.up.dockerRootDir !== wanted) {
+            base.warnings.push(`the daemon reports data-root ${info.up.dockerRootDir}, not ${wanted}`);
+            logger.warning(base.warnings.at(-1));
+        }
+        return {
+            ...base,
+            dataRoot: info.up.dockerRootDir || report.dataRoot,
+            started: true,
+            pid: info.state.pid,
+            logFile,
+            daemonJson,
+            state: info.state,
+            serverVersion: info.up.serverVersion,
+            startMs,
+        };
+    }
+    finally {
+        await release();
+    }
+}
+/** Parses a saved {@link DaemonState} (the post step's input); throws on anything else. */
+function parseDaemonState(text) {
+    const v = JSON.parse(text);
+    const ok = Number.isInteger(v.pid) &&
+        v.pid > 1 &&
+        Number.isInteger(v.startTime) &&
+        typeof v.runtimeDir === 'string' &&
+        path.isAbsolute(v.runtimeDir) &&
+        typeof v.socket === 'string' &&
+        path.isAbsolute(v.socket);
+    if (!ok)
+        throw new EdaOciError(`saved daemon state ${JSON.stringify(text)} is not valid`, 'nothing was stopped');
+    return { pid: v.pid, startTime: v.startTime, runtimeDir: v.runtimeDir, socket: v.socket };
+}
+function alive(pid, startTime) {
+    const p = procInfo(pid);
+    return Boolean(p && !p.zombie && p.startTime === startTime);
+}
+async function waitGone(procs, ms) {
+    const until = Date.now() + ms;
+    for (;;) {
+        if (!procs.some((p) => alive(p.pid, p.startTime)))
+            return true;
+        if (Date.now() > until)
+            return false;
+        await sleep(100);
+    }
+}
+/**
+ * Stops a daemon that {@link setupRootlessDocker} started, and only that one: SIGTERM to rootlesskit (which forwards it
+ * to dockerd for a clean shutdown that removes the socket), then SIGTERM and finally SIGKILL to whatever of its session
+ * and descendants is left (containerd runs in a session of its own). Idempotent: a daemon that is gone is reported as such.
+ */
+async function stopRootlessDocker(state, opts = {}) {
+    const logger = opts.logger ?? silentLogger;
+    const uid = process.getuid?.();
+    const t0 = Date.now();
+    // Processes of that session started after it: a later process reusing the pid cannot match both.
+    const tree = () => sessionProcesses(state.pid).filter((p) => p.uid === uid && p.startTime >= state.startTime && p.pid !== process.pid);
+    const seen = new Map(tree().map((p) => [p.pid, p]));
+    const leaderAlive = alive(state.pid, state.startTime);
+    if (!leaderAlive && seen.size === 0) {
+        await removeStaleSocket(state.socket, uid);
+        return { stopped: false, detail: `rootless dockerd (pid ${state.pid}) is not running` };
+    }
+    if (leaderAlive) {
+        try {
+            process.kill(state.pid, 'SIGTERM');
+        }
+        catch {
+            // exited meanwhile
+        }
+        await waitGone([{ pid: state.pid, startTime: state.startTime }], opts.graceMs ?? 20_000);
+    }
+    for (const p of tree())
+        seen.set(p.pid, p);
+    let left = [...seen.values()].filter((p) => alive(p.pid, p.startTime));
+    for (const sig of ['SIGTERM', 'SIGKILL']) {
+        if (left.length === 0)
+            break;
+        logger.info(`sending ${sig} to ${left.length} leftover process(es) of the rootless daemon: ${left.map((p) => p.pid).join(' ')}`);
+        for (const p of left) {
+            try {
+                process.kill(p.pid, sig);
+            }
+            catch {
+                // exited meanwhile
+            }
+        }
+        await waitGone(left, sig === 'SIGTERM' ? Math.min(3000, opts.graceMs ?? 3000) : 2000);
+        left = left.filter((p) => alive(p.pid, p.startTime));
+    }
+    await removeStaleSocket(state.socket, uid);
+    const detail = `stopped rootless dockerd (pid ${state.pid}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`;
+    logger.info(detail);
+    return { stopped: true, detail };
+}
+/** A socket of ours that no daemon answers on any more (dockerd killed hard) would make the next reuse check wait. */
+async function removeStaleSocket(socket, uid) {
+    const st = await lstat(socket).catch(() => undefined);
+    if (!st || !st.isSocket() || st.uid !== uid)
+        return;
+    if (await probeDaemon(socket, 1000))
+        return;
+    await unlink(socket).catch(() => undefined);
+}
+
+;// CONCATENATED MODULE: ./packages/docker/src/rootless/index.ts
+// Rootless Docker for the current user: prerequisite checks (eda-oci doctor) and daemon set-up/teardown.
+
+
+
+;// CONCATENATED MODULE: ./packages/docker/src/index.ts
+// Public surface of @eda-oci/docker: the docker CLI client, image-reference grammar and rootless daemon set-up.
+
+
+
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./packages/oci/src/extract/tar-header.ts
+// Parsing of single tar header blocks and PAX/GNU metadata (ustar, PAX 'x'/'g', GNU 'L'/'K', base-256 numbers).
+
+
+const tar_header_BLOCK = 512;
+const CORRUPT_HINT = 'the export stream is corrupt or not a tar archive; retry the build, and report it if it persists';
+/** True when the block is all zero bytes (an end-of-archive marker block). */
+function tar_header_isZeroBlock(block) {
+    for (let i = 0; i < tar_header_BLOCK; i += 4) {
+        if (block.readUInt32LE(i) !== 0)
+            return false;
+    }
+    return true;
+}
+function fieldEnd(buf, start, len) {
+    const nul = buf.indexOf(0, start);
+    return nul === -1 || nul > start + len ? start + len : nul;
+}
+/**
+ * Parses a numeric header field: octal text (NUL/space padded) or GNU/star base-256 (high bit of the first byte
+ * set, two's complement). Returns NaN when the field is malformed.
+ */
+function parseNumeric(buf, start, len) {
+    const first = buf[start];
+    if (first & 0x80) {
+        // Base-256 (GNU/star): big-endian two's complement of the field with the marker bit masked off.
+        const inv = first & 0x40 ? 0xff : 0;
+        let value = 0n;
+        for (let i = 0; i < len; i++) {
+            let c = buf[start + i] ^ inv;
+            if (i === 0)
+                c &= 0x7f;
+            value = (value << 8n) | BigInt(c);
+        }
+        if (inv)
+            value = -value - 1n;
+        if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER))
+            return NaN;
+        return Number(value);
+    }
+    let value = 0;
+    let i = start;
+    const end = start + len;
+    while (i < end && (buf[i] === 0x20 || buf[i] === 0))
+        i++; // leading spaces (and all-NUL fields read as 0)
+    let digits = 0;
+    for (; i < end; i++) {
+        const c = buf[i];
+        if (c >= 0x30 && c <= 0x37) {
+            value = value * 8 + (c - 0x30);
+            digits++;
+        }
+        else if (c === 0x20 || c === 0) {
+            break;
+        }
+        else {
+            return NaN;
+        }
+    }
+    for (; i < end; i++)
+        if (buf[i] !== 0x20 && buf[i] !== 0)
+            return NaN; // only padding may follow
+    return digits === 0 ? 0 : value;
+}
+/** Verifies the header checksum (unsigned sum with the checksum field read as spaces; signed sums accepted too). */
+function checksumOk(block) {
+    const stored = parseNumeric(block, 148, 8);
+    if (Number.isNaN(stored))
+        return false;
+    let unsigned = 8 * 0x20;
+    let signed = 8 * 0x20;
+    for (let i = 0; i < tar_header_BLOCK; i++) {
+        if (i === 148) {
+            i = 155;
+            continue;
+        }
+        const b = block[i];
+        unsigned += b;
+        signed += b > 127 ? b - 256 : b;
+    }
+    return stored === unsigned || stored === signed;
+}
+/** Parses one non-zero header block. Throws BundleError on a bad checksum or malformed numeric field. */
+function tar_header_parseHeader(block, entryIndex) {
+    if (!checksumOk(block)) {
+        throw new BundleError(`tar header checksum mismatch at entry ${entryIndex}`, CORRUPT_HINT);
+    }
+    const typeflag = block[156] === 0 ? '0' : String.fromCharCode(block[156]);
+    const ustar = block.toString('latin1', 257, 263) === 'ustar\0';
+    let nameBytes = block.subarray(0, fieldEnd(block, 0, 100));
+    if (ustar && block[345] !== 0) {
+        const prefix = block.subarray(345, fieldEnd(block, 345, 155));
+        nameBytes = Buffer.concat([prefix, Buffer.from('/'), nameBytes]);
+    }
+    else {
+        nameBytes = Buffer.from(nameBytes); // copy: the block may be a reused scratch buffer
+    }
+    const linkBytes = Buffer.from(block.subarray(157, fieldEnd(block, 157, 100)));
+    const mode = parseNumeric(block, 100, 8);
+    const size = parseNumeric(block, 124, 12);
+    const mtime = parseNumeric(block, 136, 12);
+    if (Number.isNaN(mode) || Number.isNaN(size) || Number.isNaN(mtime) || size < 0) {
+        throw new BundleError(`malformed numeric field in tar header at entry ${entryIndex}`, CORRUPT_HINT);
+    }
+    return { nameBytes, mode, size, mtime, typeflag, linkBytes };
+}
+/** Decodes a name (path or link target) from raw bytes; rejects NUL bytes and invalid UTF-8. */
+function tar_header_decodeName(bytes, what, entryIndex) {
+    if (bytes.includes(0)) {
+        throw new BundleError(`tar ${what} at entry ${entryIndex} contains a NUL byte (hostile or corrupt archive)`, 'refusing to extract it; check the image');
+    }
+    if (!isUtf8(bytes)) {
+        throw new BundleError(`tar ${what} at entry ${entryIndex} is not valid UTF-8 ("${bytes.toString('latin1')}")`, 'eda-oci only extracts UTF-8 file names; rename the file in the image');
+    }
+    return bytes.toString('utf8');
+}
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** Parses a PAX extended header body ("%d %s=%s\n" records). */
+function tar_header_parsePax(data, entryIndex) {
+    const out = {};
+    let pos = 0;
+    const bad = (why) => new BundleError(`malformed PAX extended header at entry ${entryIndex} (${why})`, CORRUPT_HINT);
+    while (pos < data.length) {
+        if (data[pos] === 0)
+            break; // some writers pad with NULs
+        const space = data.indexOf(0x20, pos);
+        if (space === -1 || space - pos > 20)
+            throw bad('record length');
+        const len = Number(data.toString('latin1', pos, space));
+        if (!Number.isInteger(len) || len <= space - pos + 1 || pos + len > data.length)
+            throw bad('record length');
+        const end = pos + len;
+        if (data[end - 1] !== 0x0a)
+            throw bad('record terminator');
+        const eq = data.indexOf(0x3d, space + 1);
+        if (eq === -1 || eq >= end)
+            throw bad('record without =');
+        const key = data.toString('utf8', space + 1, eq);
+        const value = data.subarray(eq + 1, end - 1);
+        switch (key) {
+            case 'path':
+                out.path = Buffer.from(value);
+                break;
+            case 'linkpath':
+                out.linkpath = Buffer.from(value);
+                break;
+            case 'size': {
+                const s = value.toString('latin1');
+                if (!/^\d+$/.test(s) || Number(s) > Number.MAX_SAFE_INTEGER)
+                    throw bad(`size ${s}`);
+                out.size = Number(s);
+                break;
+            }
+            case 'mtime': {
+                const s = value.toString('latin1');
+                if (!DECIMAL.test(s))
+                    throw bad(`mtime ${s}`);
+                out.mtime = Number(s);
+                break;
+            }
+            default:
+                if (key.startsWith('GNU.sparse.')) {
+                    throw new BundleError(`tar entry ${entryIndex} is a GNU sparse file, which eda-oci does not extract`, 'export the image with docker export (which never writes sparse entries)');
+                }
+        }
+        pos = end;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/extract/tree-digest.ts
+// The rootfs tree digest: one sha256 over sorted per-path records, computed during extraction or from disk.
+
+
+
+/**
+ * Feeds the digest lines and counts of a tree, one path at a time in sorted order (UTF-8 byte order of the path).
+ * Digest format, one line per path:
+ * `path \0 f|d|l \0 octal(mode & 0o7777) \0 size(files, else '') \0 mtime(integer s) \0 sha256|target|'' \n`.
+ * summarizeTree (extraction records) and summarizeManifest (bundle.files entries) both use it, so the two agree.
+ */
+class tree_digest_TreeDigestBuilder {
+    hash = createHash('sha256');
+    seen = new Set();
+    batch = '';
+    files = 0;
+    hardlinks = 0;
+    dirs = 0;
+    symlinks = 0;
+    bytes = 0;
+    /** Adds one path; `inode` groups hard links (a file counts once per inode). */
+    add(p, type, mode, size, mtimeSeconds, content, inode) {
+        this.batch += `${p}\0${type}\0${(mode & 0o7777).toString(8)}\0${type === 'f' ? size : ''}\0${mtimeSeconds}\0${content}\n`;
+        if (this.batch.length > 65536) {
+            this.hash.update(this.batch, 'utf8');
+            this.batch = '';
+        }
+        if (type === 'd')
+            this.dirs++;
+        else if (type === 'l')
+            this.symlinks++;
+        else if (this.seen.has(inode))
+            this.hardlinks++;
+        else {
+            this.seen.add(inode);
+            this.files++;
+            this.bytes += size;
+        }
+    }
+    finish() {
+        this.hash.update(this.batch, 'utf8');
+        this.batch = '';
+        const { files, hardlinks, dirs, symlinks, bytes } = this;
+        return { treeDigest: `sha256:${this.hash.digest('hex')}`, files, hardlinks, dirs, symlinks, bytes };
+    }
+}
+/** The tree digest and counts of extraction records (sorted here; see {@link TreeDigestBuilder} for the format). */
+function tree_digest_summarizeTree(records) {
+    const keyed = [...records.keys()].map((p) => ({ p, b: Buffer.from(p, 'utf8') }));
+    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
+    const digest = new tree_digest_TreeDigestBuilder();
+    for (const { p } of keyed) {
+        const r = records.get(p);
+        digest.add(p, r.type, r.mode, r.size, Math.floor(r.mtime), r.content, r.inode);
+    }
+    return digest.finish();
+}
+function floorSeconds(ns) {
+    let s = ns / 1000000000n;
+    if (ns % 1000000000n < 0n)
+        s -= 1n;
+    return Number(s);
+}
+/** sha256 hex of a file's content, read with `buf`, never following a symlink. */
+function hashFile(path, buf) {
+    const hash = createHash('sha256');
+    const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    try {
+        for (;;) {
+            const n = fs.readSync(fd, buf, 0, buf.length, null);
+            if (n === 0)
+                break;
+            hash.update(buf.subarray(0, n));
+        }
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+    return hash.digest('hex');
+}
+/**
+ * Recomputes the tree digest of an extracted rootfs from disk, without following symlinks. `exclude` names
+ * top-level entries to leave out (e.g. `.eda-oci`, which the build writes after extraction).
+ */
+async function computeTreeDigest(rootfs, options = {}) {
+    const exclude = new Set(options.exclude ?? []);
+    const records = new Map();
+    const inodes = new Map();
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const walk = (rel) => {
+        const dir = rel === '' ? rootfs : `${rootfs}/${rel}`;
+        for (const name of fs.readdirSync(dir)) {
+            if (rel === '' && exclude.has(name))
+                continue;
+            const childRel = rel === '' ? name : `${rel}/${name}`;
+            const abs = `${rootfs}/${childRel}`;
+            const st = fs.lstatSync(abs, { bigint: true });
+            const mode = Number(st.mode & 4095n);
+            const mtime = floorSeconds(st.mtimeNs);
+            if (st.isDirectory()) {
+                records.set(childRel, { type: 'd', mode, size: 0, mtime, content: '', inode: -1 });
+                walk(childRel);
+            }
+            else if (st.isSymbolicLink()) {
+                records.set(childRel, { type: 'l', mode: 0o777, size: 0, mtime, content: fs.readlinkSync(abs), inode: -1 });
+            }
+            else if (st.isFile()) {
+                const key = `${st.dev}:${st.ino}`;
+                let ino = inodes.get(key);
+                if (!ino) {
+                    ino = { id: inodes.size, content: hashFile(abs, buf) };
+                    inodes.set(key, ino);
+                }
+                records.set(childRel, { type: 'f', mode, size: Number(st.size), mtime, content: ino.content, inode: ino.id });
+            }
+            else {
+                throw new BundleError(`unexpected special file ${abs} in the rootfs`, 'eda-oci never extracts device nodes, FIFOs or sockets; rebuild the bundle');
+            }
+        }
+    };
+    walk('');
+    const s = tree_digest_summarizeTree(records);
+    return { treeDigest: s.treeDigest, files: s.files, bytes: s.bytes };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/extract/extractor.ts
+// Streaming, hostile-archive-safe tar extraction into a fresh rootfs (the output of `docker export`).
+//
+// Safety comes from construction, not from checking the disk: the rootfs starts empty and private, and every
+// path this extraction creates is recorded in `records`. An entry may only be written below directories that
+// are in `records` as directories, so nothing is ever written through a symlink, and no symlink is followed.
+// Files are opened O_CREAT|O_EXCL|O_NOFOLLOW after any previous entry of that name was removed.
+//
+// Speed: the parser works on the chunks as they arrive (subarrays, no per-block copies) and does the file
+// system work with synchronous calls. For many small files this is much cheaper than a promise round trip per
+// syscall, and the producer (the exporter process or the read stream) keeps filling the pipe meanwhile. Only
+// the content of large files is written asynchronously (positional writes on the libuv thread pool), so that
+// copying it into the kernel overlaps with sha256 hashing on the main thread; `inflightBytes` bounds memory.
+
+
+
+
+
+
+const HOSTILE_HINT = 'refusing to extract a hostile or corrupt archive; check where the image comes from';
+const EARLY_HINT = 'the exporter died (daemon killed?); retry the build';
+const MAX_META = (/* unused pure expression or super */ null && (16 << 20)); // PAX headers and GNU long names larger than this are not from docker export
+const EMPTY_SHA256 = (0,external_node_crypto_.createHash)('sha256').digest('hex');
+const { O_CREAT, O_EXCL, O_WRONLY, O_NOFOLLOW } = external_node_fs_.constants;
+const CREATE_FLAGS = O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW;
+/** Files at least this large get their content written asynchronously. */
+const ASYNC_FILE_SIZE = (/* unused pure expression or super */ null && (16 << 10));
+/** Stop pulling source chunks while this many content bytes wait to be written. */
+const MAX_INFLIGHT_BYTES = (/* unused pure expression or super */ null && (32 << 20));
+// process.umask() without arguments only reads the mask (documentation-only deprecation, no warning).
+const UMASK = process.umask();
+var State;
+(function (State) {
+    State[State["Header"] = 0] = "Header";
+    State[State["Body"] = 1] = "Body";
+    State[State["Padding"] = 2] = "Padding";
+    State[State["AfterZeroBlock"] = 3] = "AfterZeroBlock";
+    State[State["Done"] = 4] = "Done";
+})(State || (State = {}));
+var Sink;
+(function (Sink) {
+    Sink[Sink["File"] = 0] = "File";
+    Sink[Sink["Skip"] = 1] = "Skip";
+    Sink[Sink["Pax"] = 2] = "Pax";
+    Sink[Sink["PaxGlobal"] = 3] = "PaxGlobal";
+    Sink[Sink["LongName"] = 4] = "LongName";
+    Sink[Sink["LongLink"] = 5] = "LongLink";
+})(Sink || (Sink = {}));
+/** Normalizes an archive name: strips `./` and empty components; rejects absolute names, `..` and NUL. */
+function normalizeName(name, what, entry) {
+    if (name.startsWith('/')) {
+        throw new BundleError(`tar ${what} "${entry}" is an absolute path`, HOSTILE_HINT);
+    }
+    const parts = name.split('/');
+    const out = [];
+    for (const part of parts) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            throw new BundleError(`tar ${what} "${entry}" contains a ".." component`, HOSTILE_HINT);
+        out.push(part);
+    }
+    return out.join('/');
+}
+function typeOf(flag, rawName) {
+    switch (flag) {
+        case '0':
+            // Pre-POSIX archives mark directories only by a trailing slash.
+            return rawName[rawName.length - 1] === 0x2f ? 'dir' : 'file';
+        case '7': // contiguous file: a regular file everywhere but on Masscomp
+            return 'file';
+        case '1':
+            return 'hardlink';
+        case '2':
+            return 'symlink';
+        case '3':
+            return 'char';
+        case '4':
+            return 'block';
+        case '5':
+            return 'dir';
+        case '6':
+            return 'fifo';
+        default:
+            return undefined;
+    }
+}
+/** Turns a file-system error into an actionable BundleError. */
+function fsError(err, rootfs, where) {
+    if (err instanceof BundleError || err instanceof CancelledError)
+        return err;
+    const code = err?.code;
+    const msg = err instanceof Error ? err.message : String(err);
+    switch (code) {
+        case 'ENOSPC':
+        case 'EDQUOT':
+            return new BundleError(`no space left on device while extracting ${where} into ${rootfs}`, 'free space in the output directory or choose another output-dir', { cause: err });
+        case 'EACCES':
+        case 'EPERM':
+        case 'EROFS':
+            return new BundleError(`permission denied (${code}) while extracting ${where} into ${rootfs}`, 'make the output directory writable by this user (and not read-only) or choose another output-dir', { cause: err });
+        case 'ENAMETOOLONG':
+            return new BundleError(`path too long while extracting ${where} into ${rootfs}`, 'choose a shorter output-dir', { cause: err });
+        default:
+            return new BundleError(`failed to extract ${where} into ${rootfs}: ${msg}`, 'check the output directory and retry', {
+                cause: err,
+            });
+    }
+}
+class Extractor {
+    root;
+    filter;
+    whiteouts;
+    syncWrites;
+    records = new Map();
+    skippedSpecial = [];
+    strippedSetid = [];
+    rootMeta;
+    entries = 0;
+    /** Content bytes of regular files written so far (progress reports). */
+    contentBytes = 0;
+    current = 'the archive start';
+    state = State.Header;
+    scratch = Buffer.alloc(BLOCK);
+    fill = 0;
+    remaining = 0;
+    padding = 0;
+    headers = 0;
+    nextInode = 0;
+    lastParent = '';
+    sink = Sink.Skip;
+    meta = Buffer.alloc(0);
+    metaFill = 0;
+    pax;
+    longName;
+    longLink;
+    fd = -1;
+    hash;
+    fileRec;
+    fileMtime = 0;
+    fileAsync = false;
+    filePos = 0;
+    /** Asynchronous content writes: bytes not yet written, per-fd pending write counts, first error. */
+    inflightBytes = 0;
+    pendingWrites = new Map();
+    asyncError;
+    waiter;
+    constructor(root, filter, whiteouts, syncWrites) {
+        this.root = root;
+        this.filter = filter;
+        this.whiteouts = whiteouts;
+        this.syncWrites = syncWrites;
+    }
+    push(chunk) {
+        const len = chunk.length;
+        let pos = 0;
+        while (pos < len) {
+            switch (this.state) {
+                case State.Header:
+                case State.AfterZeroBlock:
+                    if (this.fill === 0 && len - pos >= BLOCK) {
+                        const block = chunk.subarray(pos, pos + BLOCK);
+                        pos += BLOCK;
+                        this.onBlock(block);
+                    }
+                    else {
+                        const n = Math.min(BLOCK - this.fill, len - pos);
+                        chunk.copy(this.scratch, this.fill, pos, pos + n);
+                        this.fill += n;
+                        pos += n;
+                        if (this.fill === BLOCK) {
+                            this.fill = 0;
+                            this.onBlock(this.scratch);
+                        }
+                    }
+                    break;
+                case State.Body: {
+                    const n = Math.min(this.remaining, len - pos);
+                    this.onData(chunk.subarray(pos, pos + n));
+                    pos += n;
+                    this.remaining -= n;
+                    if (this.remaining === 0)
+                        this.endBody();
+                    break;
+                }
+                case State.Padding: {
+                    const n = Math.min(this.padding, len - pos);
+                    pos += n;
+                    this.padding -= n;
+                    if (this.padding === 0)
+                        this.state = State.Header;
+                    break;
+                }
+                case State.Done:
+                    return; // drain whatever the writer adds after the end marker (record padding)
+            }
+        }
+    }
+    /** Called at end of stream: verifies the archive ended at the end-of-archive marker. */
+    end() {
+        if (this.state === State.Done)
+            return;
+        // Like Go's archive/tar, accept EOF right after a single zero block.
+        if (this.state === State.AfterZeroBlock && this.scratch.subarray(0, this.fill).every((b) => b === 0))
+            return;
+        const where = this.state === State.Body || this.state === State.Padding
+            ? `in the middle of ${this.current}`
+            : this.fill > 0
+                ? 'in the middle of a header'
+                : 'without the end-of-archive marker';
+        throw new BundleError(`tar stream ended early (${where}, after ${this.entries} entries)`, EARLY_HINT);
+    }
+    /** Applies directory modes and mtimes, deepest first (so writing into 0555 dirs worked until now). */
+    finish() {
+        const dirs = [];
+        for (const e of this.records)
+            if (e[1].type === 'd')
+                dirs.push(e);
+        const depth = (p) => {
+            let d = 0;
+            for (let i = 0; i < p.length; i++)
+                if (p.charCodeAt(i) === 0x2f)
+                    d++;
+            return d;
+        };
+        const keyed = dirs.map(([p, r]) => ({ p, r, d: depth(p) }));
+        keyed.sort((a, b) => b.d - a.d);
+        for (const { p, r } of keyed) {
+            this.current = p;
+            const abs = `${this.root}/${p}`;
+            fs.utimesSync(abs, r.mtime, r.mtime);
+            fs.chmodSync(abs, r.mode);
+        }
+        if (this.rootMeta) {
+            this.current = '.';
+            fs.utimesSync(this.root, this.rootMeta.mtime, this.rootMeta.mtime);
+            fs.chmodSync(this.root, this.rootMeta.mode);
+        }
+    }
+    /** Releases an open file after an error, once no write uses it any more (fd numbers are reused). */
+    async cleanup() {
+        await this.drain(0, true);
+        if (this.fd !== -1) {
+            try {
+                fs.closeSync(this.fd);
+            }
+            catch {
+                // already failing; the caller removes the rootfs
+            }
+            this.fd = -1;
+        }
+    }
+    onBlock(block) {
+        if (isZeroBlock(block)) {
+            this.state = this.state === State.Header ? State.AfterZeroBlock : State.Done;
+            return;
+        }
+        if (this.state === State.AfterZeroBlock) {
+            throw new BundleError(`tar stream has data after an end-of-archive block (after ${this.current})`, HOSTILE_HINT);
+        }
+        this.headers++;
+        const h = parseHeader(block, this.headers);
+        switch (h.typeflag) {
+            case 'x':
+            case 'g':
+            case 'L':
+            case 'K': {
+                if (h.size > MAX_META) {
+                    throw new BundleError(`tar metadata header of ${h.size} bytes at entry ${this.headers} is too large`, HOSTILE_HINT);
+                }
+                this.sink =
+                    h.typeflag === 'x' ? Sink.Pax : h.typeflag === 'g' ? Sink.PaxGlobal : h.typeflag === 'L' ? Sink.LongName : Sink.LongLink;
+                this.meta = Buffer.allocUnsafe(h.size);
+                this.metaFill = 0;
+                this.beginBody(h.size);
+                return;
+            }
+        }
+        this.entry(h);
+    }
+    beginBody(size) {
+        this.remaining = size;
+        this.padding = (BLOCK - (size % BLOCK)) % BLOCK;
+        if (size === 0)
+            this.endBody();
+        else
+            this.state = State.Body;
+    }
+    onData(data) {
+        switch (this.sink) {
+            case Sink.File: {
+                if (this.fileAsync) {
+                    this.writeAsync(this.fd, data, this.filePos);
+                    this.filePos += data.length;
+                }
+                else {
+                    let off = 0;
+                    while (off < data.length)
+                        off += fs.writeSync(this.fd, data, off, data.length - off);
+                }
+                this.hash.update(data);
+                this.contentBytes += data.length;
+                break;
+            }
+            case Sink.Skip:
+                break;
+            default:
+                data.copy(this.meta, this.metaFill);
+                this.metaFill += data.length;
+        }
+    }
+    endBody() {
+        switch (this.sink) {
+            case Sink.File: {
+                const rec = this.fileRec;
+                rec.content = this.hash.digest('hex');
+                this.closeFile(rec);
+                break;
+            }
+            case Sink.Pax:
+                this.pax = parsePax(this.meta, this.headers);
+                break;
+            case Sink.PaxGlobal:
+                parsePax(this.meta, this.headers); // validated, then ignored: global defaults make no sense for an export
+                break;
+            case Sink.LongName:
+            case Sink.LongLink: {
+                let end = this.meta.length;
+                while (end > 0 && this.meta[end - 1] === 0)
+                    end--;
+                const name = Buffer.from(this.meta.subarray(0, end));
+                if (this.sink === Sink.LongName)
+                    this.longName = name;
+                else
+                    this.longLink = name;
+                break;
+            }
+            case Sink.Skip:
+                break;
+        }
+        this.sink = Sink.Skip;
+        this.state = this.padding > 0 ? State.Padding : State.Header;
+    }
+    closeFile(rec) {
+        const fd = this.fd;
+        const mtime = this.fileMtime;
+        this.fd = -1;
+        const close = () => {
+            // open() applied mode & ~umask; fix up only when that differs (saves a syscall per file).
+            if ((rec.mode & ~UMASK) !== rec.mode)
+                fs.fchmodSync(fd, rec.mode);
+            fs.futimesSync(fd, mtime, mtime); // after the last write, or the write would bump mtime again
+            fs.closeSync(fd);
+        };
+        const pending = this.pendingWrites.get(fd);
+        if (pending)
+            pending.close = close;
+        else
+            close();
+    }
+    /** Positional write on the thread pool; the last completion of a closed file finishes it. */
+    writeAsync(fd, data, position) {
+        let pending = this.pendingWrites.get(fd);
+        if (!pending) {
+            pending = { count: 0 };
+            this.pendingWrites.set(fd, pending);
+        }
+        pending.count++;
+        this.inflightBytes += data.length;
+        const p = pending;
+        const done = (err, written) => {
+            if (!err && written < data.length) {
+                // Short write (rare on regular files): write the rest.
+                fs.write(fd, data, written, data.length - written, position + written, (e2, w2) => done(e2, written + w2));
+                return;
+            }
+            this.inflightBytes -= data.length;
+            p.count--;
+            if (err)
+                this.asyncError ??= err;
+            if (p.count === 0) {
+                this.pendingWrites.delete(fd);
+                if (p.close) {
+                    try {
+                        p.close();
+                    }
+                    catch (e) {
+                        this.asyncError ??= e;
+                    }
+                }
+            }
+            this.waiter?.();
+        };
+        fs.write(fd, data, 0, data.length, position, done);
+    }
+    /** Resolves once at most `limit` content bytes wait to be written (or, unless `all`, a write failed). */
+    drain(limit, all = false) {
+        const ok = () => this.inflightBytes <= limit || (!all && this.asyncError !== undefined);
+        if (ok())
+            return undefined;
+        return new Promise((resolve) => {
+            this.waiter = () => {
+                if (ok()) {
+                    this.waiter = undefined;
+                    resolve();
+                }
+            };
+        });
+    }
+    entry(h) {
+        const nameBytes = this.longName ?? this.pax?.path ?? h.nameBytes;
+        const linkBytes = this.longLink ?? this.pax?.linkpath ?? h.linkBytes;
+        const size = this.pax?.size ?? h.size;
+        let mtime = this.pax?.mtime ?? h.mtime;
+        this.longName = this.longLink = this.pax = undefined;
+        const rawName = decodeName(nameBytes, 'entry name', this.headers);
+        this.current = rawName;
+        const type = typeOf(h.typeflag, nameBytes);
+        if (type === undefined) {
+            throw new BundleError(`unsupported tar entry type '${h.typeflag}' for "${rawName}"`, 'eda-oci extracts files, directories, links and skips devices/FIFOs; export the image with docker export');
+        }
+        const path = normalizeName(rawName, 'entry name', rawName);
+        if (path === '' && type !== 'dir') {
+            throw new BundleError(`tar entry "${rawName}" (${type}) would replace the rootfs directory itself`, HOSTILE_HINT);
+        }
+        this.current = path === '' ? '.' : path;
+        const dataSize = type === 'file' ? size : 0; // like Go/GNU: other types carry no data, whatever size says
+        let linkname;
+        if (type === 'symlink') {
+            linkname = decodeName(linkBytes, 'symlink target', this.headers);
+            if (linkname === '')
+                throw new BundleError(`tar symlink "${rawName}" has an empty target`, HOSTILE_HINT);
+        }
+        else if (type === 'hardlink') {
+            const rawLink = decodeName(linkBytes, 'hard link target', this.headers);
+            linkname = normalizeName(rawLink, `hard link target of "${rawName}":`, rawLink);
+        }
+        this.entries++;
+        const mode = h.mode & 0o7777;
+        if (this.whiteouts && this.whiteout(path)) {
+            this.sink = Sink.Skip;
+            this.beginBody(dataSize);
+            return;
+        }
+        if (this.filter) {
+            const info = { path: this.current, type, mode, size: dataSize, mtime, linkname };
+            if (!this.filter(info)) {
+                this.sink = Sink.Skip;
+                this.beginBody(dataSize);
+                return;
+            }
+            mtime = info.mtime;
+        }
+        if (!Number.isFinite(mtime))
+            throw new BundleError(`invalid mtime for tar entry "${path}"`, HOSTILE_HINT);
+        if (type === 'char' || type === 'block' || type === 'fifo' || type === 'socket') {
+            this.skippedSpecial.push({ path: this.current, type });
+            this.sink = Sink.Skip;
+            this.beginBody(dataSize);
+            return;
+        }
+        let finalMode = mode;
+        if (mode & 0o6000) {
+            finalMode = mode & ~0o6000;
+            this.strippedSetid.push(this.current);
+        }
+        if (path === '') {
+            this.rootMeta = { mode: finalMode, mtime };
+            this.sink = Sink.Skip;
+            this.beginBody(0);
+            return;
+        }
+        this.ensureParents(path, mtime);
+        const abs = `${this.root}/${path}`;
+        switch (type) {
+            case 'dir': {
+                const existing = this.records.get(path);
+                if (existing?.type === 'd') {
+                    existing.mode = finalMode;
+                    existing.mtime = mtime;
+                }
+                else {
+                    this.removeExisting(path, abs);
+                    fs.mkdirSync(abs, 0o700);
+                    this.records.set(path, { type: 'd', mode: finalMode, size: 0, mtime, content: '', inode: -1 });
+                }
+                this.beginBody(0);
+                return;
+            }
+            case 'file': {
+                this.removeExisting(path, abs);
+                this.fd = fs.openSync(abs, CREATE_FLAGS, finalMode & 0o777);
+                const rec = { type: 'f', mode: finalMode, size: dataSize, mtime, content: '', inode: this.nextInode++ };
+                this.records.set(path, rec);
+                this.fileMtime = mtime;
+                if (dataSize === 0) {
+                    rec.content = EMPTY_SHA256;
+                    this.closeFile(rec);
+                    this.beginBody(0);
+                }
+                else {
+                    this.fileRec = rec;
+                    this.fileAsync = !this.syncWrites && dataSize >= ASYNC_FILE_SIZE;
+                    this.filePos = 0;
+                    this.hash = createHash('sha256');
+                    this.sink = Sink.File;
+                    this.beginBody(dataSize);
+                }
+                return;
+            }
+            case 'symlink': {
+                this.removeExisting(path, abs);
+                fs.symlinkSync(linkname, abs);
+                fs.lutimesSync(abs, mtime, mtime);
+                this.records.set(path, { type: 'l', mode: 0o777, size: 0, mtime: Math.floor(mtime), content: linkname, inode: -1 });
+                this.beginBody(0);
+                return;
+            }
+            case 'hardlink': {
+                const target = linkname;
+                const targetRec = this.records.get(target);
+                if (targetRec?.type !== 'f') {
+                    throw new BundleError(`tar hard link "${path}" points to "${target}", which is not a regular file extracted earlier from this archive`, HOSTILE_HINT);
+                }
+                if (target !== path) {
+                    if (target.startsWith(`${path}/`)) {
+                        throw new BundleError(`tar hard link "${path}" would replace the directory holding its target "${target}"`, HOSTILE_HINT);
+                    }
+                    this.removeExisting(path, abs);
+                    fs.linkSync(`${this.root}/${target}`, abs);
+                    this.records.set(path, { ...targetRec });
+                }
+                this.beginBody(0);
+                return;
+            }
+        }
+    }
+    /** Applies an OCI whiteout entry (`.wh.NAME` or `.wh..wh..opq`); false when `path` is no whiteout. */
+    whiteout(path) {
+        const slash = path.lastIndexOf('/');
+        const base = path.slice(slash + 1);
+        if (!base.startsWith('.wh.'))
+            return false;
+        const dir = slash === -1 ? '' : path.slice(0, slash);
+        if (dir !== '') {
+            const rec = this.records.get(dir);
+            // A whiteout below something that is not a directory we made hides nothing (and must not reach through a link).
+            if (rec?.type !== 'd')
+                return true;
+        }
+        if (base === '.wh..wh..opq') {
+            const prefix = dir === '' ? '' : `${dir}/`;
+            for (const key of [...this.records.keys()]) {
+                if (key.startsWith(prefix) && key !== dir && !key.slice(prefix.length).includes('/'))
+                    this.removeExisting(key, `${this.root}/${key}`);
+            }
+            return true;
+        }
+        const target = `${dir === '' ? '' : `${dir}/`}${base.slice(4)}`;
+        if (base.length > 4 && this.records.has(target))
+            this.removeExisting(target, `${this.root}/${target}`);
+        return true;
+    }
+    /** Creates the missing components of `dir` (see ExtractOptions.ensureDirs); stops at a symlink or file. */
+    ensureDir(dir, mtime) {
+        const parts = dir.split('/').filter((p) => p !== '' && p !== '.');
+        if (parts.includes('..')) {
+            throw new BundleError(`directory to create in the rootfs "${dir}" contains a ".." component`, 'use a normalized absolute path (check the image WorkingDir)');
+        }
+        let rel = '';
+        for (const part of parts) {
+            rel = rel === '' ? part : `${rel}/${part}`;
+            this.current = rel;
+            const rec = this.records.get(rel);
+            if (rec === undefined) {
+                fs.mkdirSync(`${this.root}/${rel}`, 0o700);
+                this.records.set(rel, { type: 'd', mode: 0o755, size: 0, mtime, content: '', inode: -1 });
+            }
+            else if (rec.type !== 'd') {
+                return;
+            }
+        }
+    }
+    /** Makes sure every parent of `path` is a directory this extraction created; creates missing ones (0755). */
+    ensureParents(path, mtime) {
+        const slash = path.lastIndexOf('/');
+        if (slash === -1)
+            return;
+        const parent = path.slice(0, slash);
+        if (parent === this.lastParent)
+            return;
+        let idx = path.indexOf('/');
+        while (idx !== -1 && idx <= slash) {
+            const dir = path.slice(0, idx);
+            const rec = this.records.get(dir);
+            if (rec === undefined) {
+                fs.mkdirSync(`${this.root}/${dir}`, 0o700);
+                this.records.set(dir, { type: 'd', mode: 0o755, size: 0, mtime, content: '', inode: -1 });
+            }
+            else if (rec.type !== 'd') {
+                const what = rec.type === 'l' ? 'a symlink' : 'a file';
+                throw new BundleError(`tar entry "${path}" writes through ${what} ("${dir}")`, HOSTILE_HINT);
+            }
+            idx = path.indexOf('/', idx + 1);
+        }
+        this.lastParent = parent;
+    }
+    /** Removes what an earlier entry created at `path` (later entries win, as with tar). */
+    removeExisting(path, abs) {
+        const rec = this.records.get(path);
+        if (rec === undefined)
+            return;
+        if (rec.type === 'd') {
+            fs.rmSync(abs, { recursive: true }); // our own tree: dirs are still 0700, nothing is followed
+            const prefix = `${path}/`;
+            for (const key of this.records.keys())
+                if (key.startsWith(prefix))
+                    this.records.delete(key);
+            this.lastParent = '';
+        }
+        else {
+            fs.unlinkSync(abs);
+        }
+        this.records.delete(path);
+    }
+}
+/**
+ * Extracts a tar stream (e.g. `docker export` stdout) into `rootfs`, which must be an existing empty directory.
+ * Hostile entries (absolute paths, `..`, writes through symlinks, hard links outside) reject the whole archive
+ * with BundleError; device nodes/FIFOs are skipped; setuid/setgid bits are stripped; ownership is not kept.
+ * On failure the rootfs is left partially written: the caller removes it.
+ * The chunks of `source` are referenced until written, so the source must not reuse its buffers (Readable
+ * streams never do). At most about MAX_INFLIGHT_BYTES of content is held in memory.
+ */
+async function extractor_extractTar(source, rootfs, options = {}) {
+    const { signal } = options;
+    const root = nodePath.resolve(rootfs);
+    const cancelled = () => new CancelledError(`extraction into ${root} was cancelled`);
+    if (signal?.aborted)
+        throw cancelled();
+    let entriesNow;
+    try {
+        entriesNow = fs.readdirSync(root);
+    }
+    catch (err) {
+        throw fsError(err, root, 'the archive');
+    }
+    if (entriesNow.length > 0) {
+        throw new BundleError(`extraction target ${root} is not empty`, 'extract only into a fresh empty staging directory (remove leftovers of an earlier run)');
+    }
+    const ex = new Extractor(root, options.filter, options.whiteouts ?? false, options.reuseBuffers ?? false);
+    const { onProgress } = options;
+    const ticker = onProgress ? new ProgressTicker() : undefined;
+    const it = source[Symbol.asyncIterator]();
+    let onAbort;
+    const aborted = signal
+        ? new Promise((_, reject) => {
+            onAbort = () => reject(cancelled());
+            signal.addEventListener('abort', onAbort, { once: true });
+        })
+        : undefined;
+    aborted?.catch(() => undefined);
+    try {
+        for (;;) {
+            const r = aborted ? await Promise.race([it.next(), aborted]) : await it.next();
+            if (r.done)
+                break;
+            if (signal?.aborted)
+                throw cancelled();
+            const v = r.value;
+            ex.push(Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+            if (ex.inflightBytes > MAX_INFLIGHT_BYTES)
+                await ex.drain(MAX_INFLIGHT_BYTES / 2);
+            if (ex.asyncError !== undefined)
+                throw ex.asyncError;
+            if (ticker?.due())
+                onProgress({ entries: ex.entries, bytes: ex.contentBytes, done: false });
+        }
+        ex.end();
+        await ex.drain(0);
+        if (ex.asyncError !== undefined)
+            throw ex.asyncError;
+        for (const dir of options.ensureDirs ?? [])
+            ex.ensureDir(dir, options.ensureDirsMtime ?? 0);
+        ex.finish();
+    }
+    catch (err) {
+        await ex.cleanup();
+        // Stop the producer (destroys a Readable); don't wait for it.
+        Promise.resolve()
+            .then(() => it.return?.())
+            .catch(() => undefined);
+        throw fsError(err, root, ex.current);
+    }
+    finally {
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+    }
+    const s = summarizeTree(ex.records);
+    onProgress?.({ entries: ex.entries, bytes: ex.contentBytes, done: true });
+    return {
+        files: s.files,
+        dirs: s.dirs,
+        symlinks: s.symlinks,
+        hardlinks: s.hardlinks,
+        bytes: s.bytes,
+        skippedSpecial: ex.skippedSpecial,
+        strippedSetid: ex.strippedSetid,
+        treeDigest: s.treeDigest,
+        entries: ex.entries,
+        records: ex.records,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/extract/index.ts
+// Safe, streaming tar extraction (docker export -> bundle rootfs) and the rootfs tree digest.
+
+
+
+;// CONCATENATED MODULE: ./packages/oci/src/image-user.ts
+// Resolves an image's USER ("name", "uid", "name:group", "uid:gid") against the bundle's own /etc/passwd and /etc/group.
+
+
+
+/**
+ * Reads `rootfs/etc/<file>` without following symlinks (the rootfs is untrusted image content: a symlink there
+ * could point at the host's /etc). A missing or non-regular file reads as empty.
+ */
+async function readImageFile(rootfs, file) {
+    const etc = path.join(rootfs, 'etc');
+    const target = path.join(etc, file);
+    try {
+        if (!(await lstat(etc)).isDirectory())
+            return '';
+        if (!(await lstat(target)).isFile())
+            return '';
+        return await readFile(target, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** Parses /etc/passwd text. */
+function parsePasswd(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const f = line.split(':');
+        if (f.length < 7 || !/^\d+$/.test(f[2]) || !/^\d+$/.test(f[3]))
+            continue;
+        out.push({ name: f[0], uid: Number(f[2]), gid: Number(f[3]), home: f[5] });
+    }
+    return out;
+}
+/** Parses /etc/group text. */
+function parseGroup(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const f = line.split(':');
+        if (f.length < 4 || !/^\d+$/.test(f[2]))
+            continue;
+        out.push({ name: f[0], gid: Number(f[2]), members: f[3].split(',').filter(Boolean) });
+    }
+    return out;
+}
+/** Resolves USER text to numeric ids as docker does, using the image's passwd/group (supplementary groups included). */
+function resolveUserFrom(user, passwd, groups) {
+    const spec = user.trim() || '0';
+    const [u, g] = spec.split(':', 2);
+    const isNum = (s) => /^\d+$/.test(s);
+    let entry = isNum(u) ? passwd.find((p) => p.uid === Number(u)) : passwd.find((p) => p.name === u);
+    if (!entry && !isNum(u)) {
+        throw new BundleError(`the image's USER '${user}' is not in the image's /etc/passwd`, 'fix USER in the image (a name from its /etc/passwd or a numeric uid)');
+    }
+    const uid = isNum(u) ? Number(u) : entry.uid;
+    entry ??= undefined;
+    let gid = entry?.gid ?? 0;
+    if (g !== undefined && g !== '') {
+        if (isNum(g))
+            gid = Number(g);
+        else {
+            const grp = groups.find((x) => x.name === g);
+            if (!grp)
+                throw new BundleError(`the image's USER '${user}' names group '${g}', which is not in the image's /etc/group`, 'fix USER in the image');
+            gid = grp.gid;
+        }
+    }
+    const name = entry?.name;
+    const additionalGids = g === undefined && name ? [...new Set(groups.filter((x) => x.members.includes(name) && x.gid !== gid).map((x) => x.gid))] : [];
+    return { uid, gid, additionalGids, home: entry?.home || undefined };
+}
+/** Resolves USER against `rootfs/etc/passwd` and `rootfs/etc/group`. */
+async function image_user_resolveImageUser(rootfs, user) {
+    const [passwd, group] = await Promise.all([readImageFile(rootfs, 'passwd'), readImageFile(rootfs, 'group')]);
+    return resolveUserFrom(user, parsePasswd(passwd), parseGroup(group));
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./packages/oci/src/layers-worker.mjs
+// Worker thread of the layer fast path: walks the image's overlay2 layer directories and writes them as one tar stream
+// (whiteouts as `.wh.` entries, opaque directories as `.wh..wh..opq`) into a shared-memory ring that the main thread
+// extracts from. Reading the layers here and writing the bundle there uses both cores: all the per-file system calls
+// of the source side (lstat, open, read, close) leave the main thread. Plain JavaScript with only Node built-ins, so
+// it runs as a worker both from the sources (tests) and from ncc's bundle, which copies it next to index.js.
+
+
+
+
+
+const layers_worker_BLOCK = 512;
+
+/**
+ * What docker's init layer (daemon/initlayer) puts in every container, above the image: directories (0755), empty
+ * files (0755) and the etc/mtab symlink. Its non-directories hide whatever the image has at those paths.
+ */
+const layers_worker_INIT_DIRS = ['dev', 'dev/pts', 'dev/shm', 'etc', 'proc', 'sys'];
+const layers_worker_INIT_EMPTY_FILES = ['dev/console', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf'];
+const layers_worker_INIT_SYMLINKS = { 'etc/mtab': '/proc/mounts' };
+const INIT_FILES = new Set([...layers_worker_INIT_EMPTY_FILES, ...Object.keys(layers_worker_INIT_SYMLINKS)]);
+
+/** Ring control words (Int32Array over a SharedArrayBuffer). */
+const layers_worker_CTRL = { published: 0, consumed: 1, state: 2, errorLength: 3 };
+/** Ring states. */
+const layers_worker_STATE = { running: 0, done: 1, failed: 2 };
+
+function layers_worker_octal(buf, value, off, len) {
+  buf.write(`${value.toString(8).padStart(len - 1, '0')}\0`, off, len, 'latin1');
+}
+
+function paxRecord(key, value) {
+  const body = ` ${key}=${value}\n`;
+  const bodyLen = Buffer.byteLength(body);
+  let len = bodyLen + 1;
+  while (String(len).length + bodyLen !== len) len = String(len).length + bodyLen;
+  return `${len}${body}`;
+}
+
+function rawHeader(name, type, mode, size, mtime, linkname) {
+  const h = Buffer.alloc(layers_worker_BLOCK);
+  const n = Buffer.from(name);
+  n.copy(h, 0, 0, Math.min(100, n.length));
+  layers_worker_octal(h, mode & 0o7777, 100, 8);
+  layers_worker_octal(h, 0, 108, 8);
+  layers_worker_octal(h, 0, 116, 8);
+  layers_worker_octal(h, size, 124, 12);
+  layers_worker_octal(h, Math.max(0, Math.floor(mtime)), 136, 12);
+  h.fill(0x20, 148, 156);
+  h.write(type, 156, 'latin1');
+  const l = Buffer.from(linkname);
+  l.copy(h, 157, 0, Math.min(100, l.length));
+  h.write('ustar\0', 257, 'latin1');
+  h.write('00', 263, 'latin1');
+  let sum = 0;
+  for (let i = 0; i < layers_worker_BLOCK; i++) sum += h[i];
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
+  return h;
+}
+
+/** A tar entry header (with a PAX header first when the name, link or size does not fit ustar). */
+function layers_worker_tarHeader(name, type, mode, size, mtime, linkname = '') {
+  const records = [];
+  const plain = /^[\x20-\x7e]*$/;
+  if (Buffer.byteLength(name) > 100 || !plain.test(name)) records.push(paxRecord('path', name));
+  if (Buffer.byteLength(linkname) > 100 || !plain.test(linkname)) records.push(paxRecord('linkpath', linkname));
+  const big = size >= 8 ** 11;
+  if (big) records.push(paxRecord('size', String(size)));
+  const main = rawHeader(name, type, mode, big ? 0 : size, mtime, linkname);
+  if (!records.length) return main;
+  const body = Buffer.from(records.join(''));
+  const pad = Buffer.alloc((layers_worker_BLOCK - (body.length % layers_worker_BLOCK)) % layers_worker_BLOCK);
+  return Buffer.concat([rawHeader('PaxHeader', 'x', 0o644, body.length, 0, ''), body, pad, main]);
+}
+
+/** The writing end of the ring: fills slots in order, waits while all slots are unread. */
+class RingWriter {
+  constructor(data, ctrl, lengths, slots, slotSize) {
+    this.bytes = new Uint8Array(data);
+    this.buf = Buffer.from(data);
+    this.ctrl = ctrl;
+    this.lengths = lengths;
+    this.slots = slots;
+    this.slotSize = slotSize;
+    this.published = 0;
+    this.fill = 0;
+    this.ready = false;
+  }
+
+  /** Makes sure the current slot may be written (the reader has consumed it). */
+  claim() {
+    if (this.ready) return;
+    for (;;) {
+      const consumed = Atomics.load(this.ctrl, layers_worker_CTRL.consumed);
+      if (this.published - consumed < this.slots) break;
+      Atomics.wait(this.ctrl, layers_worker_CTRL.consumed, consumed, 1000);
+    }
+    this.ready = true;
+  }
+
+  get offset() {
+    return (this.published % this.slots) * this.slotSize + this.fill;
+  }
+
+  publish() {
+    this.lengths[this.published % this.slots] = this.fill;
+    this.published++;
+    this.fill = 0;
+    this.ready = false;
+    Atomics.store(this.ctrl, layers_worker_CTRL.published, this.published);
+    Atomics.notify(this.ctrl, layers_worker_CTRL.published);
+  }
+
+  write(src) {
+    let off = 0;
+    while (off < src.length) {
+      this.claim();
+      const n = Math.min(src.length - off, this.slotSize - this.fill);
+      src.copy(this.buf, this.offset, off, off + n);
+      this.fill += n;
+      off += n;
+      if (this.fill === this.slotSize) this.publish();
+    }
+  }
+
+  /** Reads `size` bytes of a file straight into the ring (no intermediate copy). */
+  readFrom(fd, size, what) {
+    let left = size;
+    while (left > 0) {
+      this.claim();
+      const want = Math.min(left, this.slotSize - this.fill);
+      const n = (0,external_node_fs_.readSync)(fd, this.bytes, this.offset, want, null);
+      if (n === 0) throw new Error(`${what} shrank while it was read`);
+      this.fill += n;
+      left -= n;
+      if (this.fill === this.slotSize) this.publish();
+    }
+  }
+
+  finish() {
+    if (this.fill > 0) this.publish();
+  }
+}
+
+/** Opaque directories of a layer marked by xattr (trusted.overlay.opaque, user.overlay.opaque, user.fuseoverlayfs.opaque = y). */
+function opaqueDirs(layer) {
+  let out;
+  try {
+    out = (0,external_node_child_process_.execFileSync)(
+      'getfattr',
+      ['--recursive', '--absolute-names', '--dump', '--match', '^((trusted|user)\\.overlay|user\\.fuseoverlayfs)\\.opaque$', '--', layer],
+      { encoding: 'latin1', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+  } catch (err) {
+    // Exit status 1 only means some files could not be read for attributes; the dump is still complete for the rest.
+    if (err.status !== 1 || typeof err.stdout !== 'string') throw err;
+    out = err.stdout;
+  }
+  const dirs = new Set();
+  let current;
+  for (const line of out.split('\n')) {
+    if (line.startsWith('# file: ')) {
+      const name = line.slice(8).replace(/\\([0-7]{3})/g, (_m, o) => String.fromCharCode(parseInt(o, 8)));
+      current = Buffer.from(name, 'latin1').toString('utf8');
+    } else if (current !== undefined && /^((trusted|user)\.overlay|user\.fuseoverlayfs)\.opaque="y"$/.test(line)) {
+      const rel = external_node_path_namespaceObject.relative(layer, current);
+      dirs.add(rel === '' ? '.' : rel);
+    }
+  }
+  return dirs;
+}
+
+/** Writes one layer entry (header, and content for regular files) to the ring. */
+function writeEntry(ring, abs, rel, st, seen) {
+  const mtime = st.mtimeMs / 1000;
+  const mode = st.mode & 0o7777;
+  if (st.isDirectory()) {
+    ring.write(layers_worker_tarHeader(rel, '5', mode, 0, mtime));
+  } else if (st.isSymbolicLink()) {
+    ring.write(layers_worker_tarHeader(rel, '2', 0o777, 0, mtime, (0,external_node_fs_.readlinkSync)(abs, 'utf8')));
+  } else if (st.isCharacterDevice() && st.rdev === 0) {
+    // overlay2 whiteout: the name is deleted from the layers below.
+    const slash = rel.lastIndexOf('/');
+    ring.write(layers_worker_tarHeader(`${rel.slice(0, slash + 1)}.wh.${rel.slice(slash + 1)}`, '0', 0o644, 0, 0));
+  } else if (st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO()) {
+    // Passed on so the extractor skips and counts them exactly as with docker export.
+    ring.write(layers_worker_tarHeader(rel, st.isFIFO() ? '6' : st.isBlockDevice() ? '4' : '3', mode, 0, mtime));
+  } else if (st.isFile()) {
+    const first = st.nlink > 1 ? seen.get(st.ino) : undefined;
+    if (first !== undefined) {
+      ring.write(layers_worker_tarHeader(rel, '1', mode, 0, mtime, first));
+      return;
+    }
+    if (st.nlink > 1) seen.set(st.ino, rel);
+    ring.write(layers_worker_tarHeader(rel, '0', mode, st.size, mtime));
+    if (st.size === 0) return;
+    const fd = (0,external_node_fs_.openSync)(abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    try {
+      ring.readFrom(fd, st.size, abs);
+    } finally {
+      (0,external_node_fs_.closeSync)(fd);
+    }
+    const pad = (layers_worker_BLOCK - (st.size % layers_worker_BLOCK)) % layers_worker_BLOCK;
+    if (pad) ring.write(Buffer.alloc(pad));
+  }
+  // Sockets are not representable in tar; the daemon's export leaves them out too.
+}
+
+/** Walks the layers bottom first, depth-first in name order, into the ring. */
+function writeLayers(ring, layers) {
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i];
+    const opaque = i === 0 ? new Set() : opaqueDirs(layer);
+    const seen = new Map();
+    const stack = [''];
+    while (stack.length) {
+      const rel = stack.pop();
+      const names = (0,external_node_fs_.readdirSync)(rel === '' ? layer : external_node_path_namespaceObject.join(layer, rel)).sort();
+      // An opaque marker stored as a file (fuse-overlayfs) must come before the directory's other entries, which it
+      // would otherwise delete again: names such as '-x' sort before '.wh..wh..opq'.
+      const marker = names.indexOf('.wh..wh..opq');
+      if (marker > 0) names.unshift(...names.splice(marker, 1));
+      const dirs = [];
+      for (const name of names) {
+        const relPath = rel === '' ? name : `${rel}/${name}`;
+        // Hidden by the init layer in a container, so absent from docker export too (with anything below it).
+        if (INIT_FILES.has(relPath)) continue;
+        const abs = external_node_path_namespaceObject.join(layer, relPath);
+        const st = (0,external_node_fs_.lstatSync)(abs);
+        writeEntry(ring, abs, relPath, st, seen);
+        if (st.isDirectory()) {
+          if (opaque.has(relPath)) ring.write(layers_worker_tarHeader(`${relPath}/.wh..wh..opq`, '0', 0o644, 0, 0));
+          dirs.push(relPath);
+        }
+      }
+      for (let j = dirs.length - 1; j >= 0; j--) stack.push(dirs[j]);
+    }
+  }
+  ring.finish();
+}
+
+if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData?.edaOciLayers) {
+  const { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots, slotSize } = external_node_worker_threads_.workerData.edaOciLayers;
+  const ctrl = new Int32Array(ctrlBuf);
+  try {
+    writeLayers(new RingWriter(data, ctrl, new Int32Array(lengthsBuf), slots, slotSize), layers);
+    Atomics.store(ctrl, layers_worker_CTRL.state, layers_worker_STATE.done);
+  } catch (err) {
+    const text = Buffer.from(String(err.message)).subarray(0, errorBuf.byteLength);
+    text.copy(Buffer.from(errorBuf));
+    Atomics.store(ctrl, layers_worker_CTRL.errorLength, text.length);
+    Atomics.store(ctrl, layers_worker_CTRL.state, layers_worker_STATE.failed);
+  }
+  Atomics.notify(ctrl, layers_worker_CTRL.published);
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/layers.ts
+// The fast path of a build: read the image's overlay2 layer directories directly (where the daemon's storage is readable
+// by this user) instead of `docker export`, producing the same tree. The layers are turned into an OCI-layer tar stream
+// (whiteouts as `.wh.` entries) that goes through the same safe extractor, followed by the entries docker's init layer
+// adds to every container, so the result is identical to what `docker export` of a created container gives.
+
+
+
+
+
+
+/**
+ * The image's layer directories, bottom first, when the storage driver is overlay2 or fuse-overlayfs and every layer directory is
+ * readable and searchable by this process; otherwise undefined (use `docker export`).
+ */
+async function layers_readableLayerDirs(image) {
+    const gd = image.GraphDriver;
+    // fuse-overlayfs (rootless Docker on kernels before 5.11) keeps the same diff-directory layout; its whiteouts and
+    // opaque markers are `.wh.` files (what the OCI layer format uses), which the extractor applies the same way.
+    if ((gd?.Name !== 'overlay2' && gd?.Name !== 'fuse-overlayfs') || !gd.Data?.UpperDir)
+        return undefined;
+    const lower = gd.Data.LowerDir ? gd.Data.LowerDir.split(':').filter(Boolean).reverse() : [];
+    const layers = [...lower, gd.Data.UpperDir];
+    for (const dir of layers) {
+        if (!path.isAbsolute(dir))
+            return undefined;
+        try {
+            await access(dir, fsc.R_OK | fsc.X_OK);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return layers;
+}
+/** True when `getfattr` can be run (needed for images with more than one layer). */
+async function layers_haveGetfattr() {
+    try {
+        await runCommand('getfattr', ['--version'], { quiet: true, timeoutMs: 10_000 });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const SLOTS = 8;
+const SLOT_SIZE = (/* unused pure expression or super */ null && (1 << 20));
+/** The entries docker's init layer adds to every container, as the topmost layer. */
+function* initLayerEntries(mtime) {
+    for (const d of INIT_DIRS)
+        yield tarHeader(d, '5', 0o755, 0, mtime);
+    for (const f of INIT_EMPTY_FILES)
+        yield tarHeader(f, '0', 0o755, 0, mtime);
+    for (const [l, target] of Object.entries(INIT_SYMLINKS))
+        yield tarHeader(l, '2', 0o777, 0, mtime, target);
+}
+/** Every path docker's init layer adds or replaces (their mtimes are the container's creation time). */
+const layers_INIT_LAYER_PATHS = new Set([...layers_worker_INIT_DIRS, ...INIT_FILES]);
+/** Reading the layer directories failed (permissions, a layer removed meanwhile): the caller may use docker export. */
+class layers_LayerReadError extends src/* BundleError */.rJ {
+    reason;
+    name = 'LayerReadError';
+    constructor(reason) {
+        super(`cannot read the image layers directly: ${reason}`, 'use the docker export path (--extract auto or export, EDA_OCI_EXTRACT=export), or make the daemon storage readable by this user');
+        this.reason = reason;
+    }
+}
+/**
+ * Streams the layers (bottom first) as one tar archive for extractTar(..., { whiteouts: true, reuseBuffers: true }),
+ * followed by docker's init-layer entries. A worker thread (layers-worker.mjs) reads the layers into a ring of shared
+ * buffers; each chunk yielded is a view of one ring slot, handed back when the next chunk is requested. overlay2
+ * whiteouts (character devices 0/0) become `.wh.NAME` entries and opaque directories `DIR/.wh..wh..opq`; symlinks are
+ * never followed and files are opened with O_NOFOLLOW.
+ */
+async function* layers_layersArchive(layers, initMtime) {
+    const data = new SharedArrayBuffer(SLOTS * SLOT_SIZE);
+    const ctrlBuf = new SharedArrayBuffer(4 * 4);
+    const lengthsBuf = new SharedArrayBuffer(4 * SLOTS);
+    const errorBuf = new SharedArrayBuffer(4096);
+    const ctrl = new Int32Array(ctrlBuf);
+    const lengths = new Int32Array(lengthsBuf);
+    const worker = new Worker(/* unused asset import */ undefined, {
+        workerData: { edaOciLayers: { layers, data, ctrl: ctrlBuf, lengths: lengthsBuf, error: errorBuf, slots: SLOTS, slotSize: SLOT_SIZE } },
+    });
+    let crashed;
+    worker.on('error', (err) => {
+        crashed = err;
+        Atomics.store(ctrl, CTRL.state, STATE.failed);
+        Atomics.notify(ctrl, CTRL.published);
+    });
+    const fail = (why) => new layers_LayerReadError(why);
+    try {
+        let consumed = 0;
+        for (;;) {
+            const published = Atomics.load(ctrl, CTRL.published);
+            if (published > consumed) {
+                const slot = consumed % SLOTS;
+                yield Buffer.from(data, slot * SLOT_SIZE, lengths[slot]);
+                // The consumer asked for more, so it is done with that slot (reuseBuffers): hand it back to the worker.
+                consumed++;
+                Atomics.store(ctrl, CTRL.consumed, consumed);
+                Atomics.notify(ctrl, CTRL.consumed);
+                continue;
+            }
+            const state = Atomics.load(ctrl, CTRL.state);
+            if (state === STATE.done && Atomics.load(ctrl, CTRL.published) === consumed)
+                break;
+            if (state === STATE.failed) {
+                if (crashed)
+                    throw fail(crashed.message);
+                throw fail(Buffer.from(errorBuf, 0, Atomics.load(ctrl, CTRL.errorLength)).toString());
+            }
+            const wait = Atomics.waitAsync(ctrl, CTRL.published, published, 1000);
+            if (wait.async)
+                await wait.value;
+        }
+    }
+    finally {
+        await worker.terminate();
+    }
+    yield* initLayerEntries(initMtime);
+    yield Buffer.alloc(BLOCK * 2);
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/lockfile.ts
+// bundle.lock.json: the provenance record of a bundle, and the digest that names the bundle.
+
+
+
+
+/** Schema version of bundle.lock.json; bump on incompatible changes. */
+const lockfile_LOCKFILE_VERSION = 1;
+/** The lockfile's name inside a bundle directory. */
+const lockfile_LOCKFILE_NAME = 'bundle.lock.json';
+/** Directory inside rootfs/ that eda-oci owns; excluded from the rootfs tree digest. */
+const lockfile_BUNDLE_META_DIR = '.eda-oci';
+/** `sha256:<hex>` of a string or buffer. */
+function lockfile_sha256(data) {
+    return `sha256:${createHash('sha256').update(data).digest('hex')}`;
+}
+/** The bundle digest: binds config.json and the rootfs tree together. */
+function lockfile_bundleDigest(configSha256, treeDigest) {
+    return lockfile_sha256(`eda-oci-bundle-v1\nconfig ${configSha256}\nrootfs ${treeDigest}\n`);
+}
+/** Reads a bundle's lockfile; undefined when the file does not exist, BundleError when it is not valid. */
+async function lockfile_readLockfile(bundleDir) {
+    const file = path.join(bundleDir, lockfile_LOCKFILE_NAME);
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    let lock;
+    try {
+        lock = JSON.parse(text);
+    }
+    catch {
+        throw new BundleError(`${file} is not valid JSON`, 'rebuild the bundle with build-oci-bundle');
+    }
+    if (lock.lockfileVersion !== lockfile_LOCKFILE_VERSION || typeof lock.bundleDigest !== 'string' || !lock.rootfs || !lock.image) {
+        throw new BundleError(`${file} is not an eda-oci lockfile of version ${lockfile_LOCKFILE_VERSION}`, 'rebuild the bundle with build-oci-bundle');
+    }
+    return lock;
+}
+/** GitHub Actions run provenance from the environment, when present. */
+function lockfile_ciProvenance(env = process.env) {
+    if (!env.GITHUB_RUN_ID)
+        return undefined;
+    return {
+        repository: env.GITHUB_REPOSITORY,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        workflow: env.GITHUB_WORKFLOW,
+        sha: env.GITHUB_SHA,
+        serverUrl: env.GITHUB_SERVER_URL,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/manifest.ts
+// bundle.files: the per-file manifest a build writes next to bundle.lock.json, so that publishing can verify a bundle
+// and find unchanged files from metadata alone instead of re-hashing every file.
+//
+// Format (UTF-8 text, one record per line, fields separated by TAB; `\`, TAB, LF and CR inside a path or symlink target
+// are written as `\\`, `\t`, `\n`, `\r`):
+//   eda-oci-files 1
+//   root  <mode octal> <mtime ns> <inode> <ctime ns>      (the rootfs directory itself; not part of the tree digest)
+//   statted <ns>                                          (from this wall-clock time on, recorded ctimes are reliable)
+//   <blank line>
+//   <path> <f|d|l> <mode octal> <size> <mtime ns> <sha256 hex | link target | -> <inode> <ctime ns>
+// Records are sorted by the UTF-8 bytes of the path, like the tree digest. `inode` and `ctime` are what one lstat after
+// the build's last change gave: a later lstat with the same inode and ctime (which no user can set) proves the file
+// was not modified since, except for changes in the same clock tick as that lstat; see RACY_WINDOW_NS. The build
+// records `statted` = end of its lstat pass + RACY_WINDOW_NS and makes the bundle visible only after that time, so a
+// later change always lands in a later tick and no entry of a built bundle is racy.
+
+
+
+/** The manifest's file name inside a bundle directory. */
+const manifest_MANIFEST_NAME = 'bundle.files';
+const MAGIC = 'eda-oci-files 1';
+/**
+ * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
+ * lstat can leave ctime unchanged, because the kernel stamps times from a clock that advances once per tick (1-10 ms),
+ * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
+ */
+const RACY_WINDOW_NS = 50000000n;
+const ESCAPES = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
+function escapeField(s) {
+    return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
+}
+function unescapeField(s, line) {
+    if (!s.includes('\\'))
+        return s;
+    return s.replace(/\\(.?)/g, (_m, c) => {
+        const u = UNESCAPES[c];
+        if (u === undefined)
+            throw new BundleError(`${manifest_MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
+        return u;
+    });
+}
+const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
+/** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
+function sortByPathBytes(items) {
+    // For ASCII paths (nearly always) JavaScript's string order is the byte order, and much cheaper.
+    if (!items.some((i) => NON_ASCII.test(i.path)))
+        return [...items].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    const keyed = items.map((item) => ({ item, b: Buffer.from(item.path, 'utf8') }));
+    keyed.sort((x, y) => Buffer.compare(x.b, y.b));
+    return keyed.map((k) => k.item);
+}
+/** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
+function manifest_formatManifest(m) {
+    const r = m.root;
+    const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
+    for (const e of m.entries) {
+        const content = e.type === 'd' ? '-' : escapeField(e.content);
+        parts.push(`${escapeField(e.path)}\t${e.type}\t${e.mode.toString(8)}\t${e.size}\t${e.mtimeNs}\t${content}\t${e.ino}\t${e.ctimeNs || '-'}\n`);
+    }
+    return parts.join('');
+}
+const DIGITS = /^\d+$/;
+const SIGNED = /^-?\d+$/;
+const OCTAL = /^[0-7]{1,5}$/;
+const SHA_HEX = /^[0-9a-f]{64}$/;
+/** True when `a` sorts before `b` in UTF-8 byte order (UTF-16 order agrees unless a surrogate pair is involved). */
+function beforeInBytes(a, b) {
+    if (!NON_ASCII.test(a) && !NON_ASCII.test(b))
+        return a < b;
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) < 0;
+}
+const NON_ASCII = /[^ -~\t\n\r]/;
+/** An empty, `.` or `..` component, or a leading slash. */
+const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
+/** Parses a manifest; a malformed one is a BundleError naming the line. */
+function parseManifest(text) {
+    const lines = text.split('\n');
+    const bad = (line, why) => new BundleError(`${manifest_MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
+    if (lines[0] !== MAGIC)
+        throw bad(1, `is not '${MAGIC}'`);
+    const rootF = (lines[1] ?? '').split('\t');
+    if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]) || !SIGNED.test(rootF[2]) || !DIGITS.test(rootF[3]))
+        throw bad(2, 'is not a valid root record');
+    const st = (lines[2] ?? '').split('\t');
+    if (st.length !== 2 || st[0] !== 'statted' || !DIGITS.test(st[1]))
+        throw bad(3, 'is not a valid statted record');
+    if (lines[3] !== '')
+        throw bad(4, 'is not empty');
+    if (lines[lines.length - 1] !== '')
+        throw bad(lines.length, 'is not terminated by a newline');
+    const entries = new Array(Math.max(0, lines.length - 5));
+    let prev = '';
+    for (let i = 4; i < lines.length - 1; i++) {
+        const f = lines[i].split('\t');
+        const n = i + 1;
+        if (f.length !== 8)
+            throw bad(n, `has ${f.length} fields, not 8`);
+        const [p, type, mode, size, mtime, content, ino, ctime] = f;
+        if (type !== 'f' && type !== 'd' && type !== 'l')
+            throw bad(n, `has the unknown type '${type}'`);
+        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
+            throw bad(n, 'has a non-numeric field');
+        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
+            throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
+        const path = unescapeField(p, n);
+        if (path === '' || BAD_PATH.test(path))
+            throw bad(n, `has an invalid path '${path}'`);
+        // The order proves there are no duplicates and matches the digest's order.
+        if (i > 4 && !beforeInBytes(prev, path))
+            throw bad(n, `is out of order or repeats a path ('${path}')`);
+        prev = path;
+        entries[i - 4] = {
+            path,
+            type,
+            mode: parseInt(mode, 8),
+            size: +size,
+            mtimeNs: mtime,
+            content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
+            ino,
+            ctimeNs: ctime === '-' ? '' : ctime,
+        };
+    }
+    return {
+        root: { mode: parseInt(rootF[1], 8), mtimeNs: rootF[2], ino: rootF[3], ctimeNs: rootF[4] === '-' ? '' : rootF[4] },
+        statted: BigInt(st[1]),
+        entries,
+    };
+}
+/** Whole seconds (floor) of a decimal ns string, as the tree digest records mtimes. */
+function nsToSeconds(ns) {
+    if (ns.startsWith('-')) {
+        const b = BigInt(ns);
+        return Number(b / 1000000000n - (b % 1000000000n < 0n ? 1n : 0n));
+    }
+    return ns.length <= 9 ? 0 : Number(ns.slice(0, -9));
+}
+/**
+ * The tree digest and counts of a manifest's entries (sorted, as parseManifest and manifestFromRecords return them),
+ * computed exactly as summarizeTree computes them, without sorting again.
+ */
+function manifest_summarizeManifest(entries) {
+    const digest = new TreeDigestBuilder();
+    for (const e of entries)
+        digest.add(e.path, e.type, e.mode, e.size, nsToSeconds(e.mtimeNs), e.content, e.ino);
+    return digest.finish();
+}
+/**
+ * Reads inode, ctime and exact mtime of every recorded path under `rootfs` (one lstat each) and returns the manifest.
+ * Call after the last change to the tree (modes and times applied); `records` are the extractor's (content hashes are
+ * taken from them, nothing is re-read). `statted` is set to the end of the pass plus RACY_WINDOW_NS: the caller must
+ * not let anything else change the tree before that time.
+ */
+function manifest_manifestFromRecords(rootfs, records) {
+    const rootSt = lstatSync(rootfs, { bigint: true });
+    const entries = [];
+    for (const [p, r] of records) {
+        const st = lstatSync(`${rootfs}/${p}`, { bigint: true });
+        const type = st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : st.isFile() ? 'f' : undefined;
+        if (type !== r.type)
+            throw new BundleError(`${rootfs}/${p} changed type during the build`, 'something else writes into the staging directory; retry');
+        entries.push({
+            path: p,
+            type,
+            mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
+            size: type === 'f' ? Number(st.size) : 0,
+            mtimeNs: st.mtimeNs.toString(),
+            content: r.content,
+            ino: st.ino.toString(),
+            ctimeNs: st.ctimeNs.toString(),
+        });
+    }
+    const statted = (BigInt(Date.now()) + 1n) * 1000000n + RACY_WINDOW_NS;
+    return {
+        root: {
+            mode: Number(rootSt.mode & 4095n),
+            mtimeNs: rootSt.mtimeNs.toString(),
+            ino: rootSt.ino.toString(),
+            ctimeNs: rootSt.ctimeNs.toString(),
+        },
+        statted,
+        entries: sortByPathBytes(entries),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runtime-spec.ts
+// OCI runtime-spec config.json: the rootless base runc writes, image config applied, user overlay merged.
+
+const CAPS = (/* unused pure expression or super */ null && (['CAP_AUDIT_WRITE', 'CAP_KILL', 'CAP_NET_BIND_SERVICE']));
+/**
+ * The spec `runc spec --rootless` (runc 1.1) writes for a user with host ids `uid`/`gid`, field for field, except
+ * that eda-oci sets `process.terminal` false: batch jobs and CI runners have no tty ("open /dev/tty" otherwise).
+ */
+function runtime_spec_rootlessBaseSpec(uid, gid) {
+    return {
+        ociVersion: '1.0.2-dev',
+        process: {
+            terminal: false,
+            user: { uid: 0, gid: 0 },
+            args: ['sh'],
+            env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'TERM=xterm'],
+            cwd: '/',
+            capabilities: { bounding: [...CAPS], effective: [...CAPS], permitted: [...CAPS], ambient: [...CAPS] },
+            rlimits: [{ type: 'RLIMIT_NOFILE', hard: 1024, soft: 1024 }],
+            noNewPrivileges: true,
+        },
+        root: { path: 'rootfs', readonly: true },
+        hostname: 'runc',
+        mounts: [
+            { destination: '/proc', type: 'proc', source: 'proc' },
+            { destination: '/dev', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'strictatime', 'mode=755', 'size=65536k'] },
+            {
+                destination: '/dev/pts',
+                type: 'devpts',
+                source: 'devpts',
+                options: ['nosuid', 'noexec', 'newinstance', 'ptmxmode=0666', 'mode=0620'],
+            },
+            { destination: '/dev/shm', type: 'tmpfs', source: 'shm', options: ['nosuid', 'noexec', 'nodev', 'mode=1777', 'size=65536k'] },
+            { destination: '/dev/mqueue', type: 'mqueue', source: 'mqueue', options: ['nosuid', 'noexec', 'nodev'] },
+            { destination: '/sys', type: 'none', source: '/sys', options: ['rbind', 'nosuid', 'noexec', 'nodev', 'ro'] },
+            { destination: '/sys/fs/cgroup', type: 'cgroup', source: 'cgroup', options: ['nosuid', 'noexec', 'nodev', 'relatime', 'ro'] },
+        ],
+        linux: {
+            uidMappings: [{ containerID: 0, hostID: uid, size: 1 }],
+            gidMappings: [{ containerID: 0, hostID: gid, size: 1 }],
+            namespaces: [{ type: 'pid' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' }, { type: 'user' }],
+            maskedPaths: [
+                '/proc/acpi',
+                '/proc/asound',
+                '/proc/kcore',
+                '/proc/keys',
+                '/proc/latency_stats',
+                '/proc/timer_list',
+                '/proc/timer_stats',
+                '/proc/sched_debug',
+                '/sys/firmware',
+                '/proc/scsi',
+            ],
+            readonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+        },
+    };
+}
+/**
+ * User-namespace mappings for running as host `uid`/`gid`: container root is the caller (as `runc spec --rootless`);
+ * with a subordinate range, container ids 1..count map onto it (runc then uses newuidmap/newgidmap), which is what lets
+ * an image's non-root USER exist inside the container.
+ */
+function runtime_spec_idMappings(hostId, sub) {
+    const maps = [{ containerID: 0, hostID: hostId, size: 1 }];
+    if (sub && sub.count > 0 && hostId !== 0)
+        maps.push({ containerID: 1, hostID: sub.start, size: Math.min(sub.count, 65536) });
+    // Root needs no subordinate range: it may map any host ids; identity keeps file ownership readable on the host.
+    if (hostId === 0)
+        maps[0].size = 65536;
+    return maps;
+}
+/**
+ * Applies the image's Env (merged over runc's defaults, image wins), WorkingDir, resolved User (uid/gid) and Entrypoint+Cmd.
+ * Mirrors what `docker run` would do: args = Entrypoint ++ Cmd; no args at all keeps runc's `sh` default.
+ */
+function runtime_spec_applyImageConfig(spec, image, user) {
+    const out = structuredClone(spec);
+    out.process.env = mergeEnv(out.process.env, image.env);
+    if (!out.process.env.some((e) => e.startsWith('HOME=')))
+        out.process.env.push(`HOME=${user.home ?? '/'}`);
+    if (image.workingDir)
+        out.process.cwd = image.workingDir;
+    const args = [...image.entrypoint, ...image.cmd];
+    if (args.length > 0)
+        out.process.args = args;
+    // No additionalGids: runc 1.1 refuses them in rootless containers ("cannot set any additional groups in a
+    // rootless container"), measured with runc 1.1.5 even with newgidmap ranges.
+    out.process.user = { uid: user.uid, gid: user.gid };
+    return out;
+}
+/** Merges KEY=value lists; later lists override earlier keys, order of first appearance kept. */
+function mergeEnv(base, over) {
+    const map = new Map();
+    for (const e of [...base, ...over]) {
+        const eq = e.indexOf('=');
+        const key = eq < 0 ? e : e.slice(0, eq);
+        map.set(key, e);
+    }
+    return [...map.values()];
+}
+const OVERLAY_KEYS = (/* unused pure expression or super */ null && (['env', 'cwd', 'args', 'hostname', 'mounts', 'annotations']));
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+/** Validates the parsed `config` input (YAML/JSON object) into a ConfigOverlay; errors name the field. */
+function validateOverlay(value) {
+    if (value === undefined || value === null)
+        return {};
+    const fix = 'config accepts only env (map), cwd (absolute path), args (list), hostname, mounts (list), annotations (map)';
+    if (typeof value !== 'object' || Array.isArray(value))
+        throw new ConfigurationError('config must be a YAML/JSON mapping', fix);
+    const v = value;
+    for (const k of Object.keys(v)) {
+        if (!OVERLAY_KEYS.includes(k))
+            throw new ConfigurationError(`config has an unknown key '${k}'`, fix);
+    }
+    const out = {};
+    if (v.env !== undefined)
+        out.env = stringMap(v.env, 'config.env', (k) => ENV_KEY.test(k), 'variable names are letters, digits and _');
+    if (v.cwd !== undefined) {
+        if (typeof v.cwd !== 'string' || !v.cwd.startsWith('/') || v.cwd.includes('\0')) {
+            throw new ConfigurationError(`config.cwd must be an absolute path inside the container, got ${JSON.stringify(v.cwd)}`, 'e.g. cwd: /work');
+        }
+        out.cwd = v.cwd;
+    }
+    if (v.args !== undefined) {
+        if (!Array.isArray(v.args) || v.args.length === 0 || !v.args.every((a) => typeof a === 'string' || typeof a === 'number')) {
+            throw new ConfigurationError('config.args must be a non-empty list of strings', 'e.g. args: [/bin/sh, -c, "echo hi"]');
+        }
+        out.args = v.args.map(String);
+    }
+    if (v.hostname !== undefined) {
+        if (typeof v.hostname !== 'string' || !HOSTNAME.test(v.hostname)) {
+            throw new ConfigurationError(`config.hostname ${JSON.stringify(v.hostname)} is not a valid host name`, 'use letters, digits and -, up to 63 characters');
+        }
+        out.hostname = v.hostname;
+    }
+    if (v.mounts !== undefined) {
+        if (!Array.isArray(v.mounts))
+            throw new ConfigurationError('config.mounts must be a list', 'e.g. mounts: [{destination: /tools, type: none, source: /opt/tools, options: [rbind, ro]}]');
+        out.mounts = v.mounts.map((m, i) => validateMount(m, i));
+    }
+    if (v.annotations !== undefined)
+        out.annotations = stringMap(v.annotations, 'config.annotations', (k) => k.length > 0 && k.length <= 253, 'keys are non-empty strings');
+    return out;
+}
+function stringMap(v, where, keyOk, rule) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw new ConfigurationError(`${where} must be a mapping of names to values`, `e.g. ${where.split('.')[1]}: {KEY: value}`);
+    const out = {};
+    for (const [k, val] of Object.entries(v)) {
+        if (!keyOk(k))
+            throw new ConfigurationError(`${where} has an invalid key '${k}'`, rule);
+        if (typeof val !== 'string' && typeof val !== 'number' && typeof val !== 'boolean') {
+            throw new ConfigurationError(`${where}.${k} must be a string, got ${JSON.stringify(val)}`, 'quote the value');
+        }
+        if (String(val).includes('\0'))
+            throw new ConfigurationError(`${where}.${k} contains a NUL byte`, 'remove it');
+        out[k] = String(val);
+    }
+    return out;
+}
+function validateMount(m, i) {
+    const where = `config.mounts[${i}]`;
+    if (typeof m !== 'object' || m === null || Array.isArray(m))
+        throw new ConfigurationError(`${where} must be a mapping`, 'give destination, and optionally type, source, options');
+    const r = m;
+    for (const k of Object.keys(r)) {
+        if (!['destination', 'type', 'source', 'options'].includes(k))
+            throw new ConfigurationError(`${where} has an unknown key '${k}'`, 'allowed: destination, type, source, options');
+    }
+    if (typeof r.destination !== 'string' || !r.destination.startsWith('/')) {
+        throw new ConfigurationError(`${where}.destination must be an absolute path inside the container`, 'e.g. destination: /tools');
+    }
+    const out = { destination: r.destination };
+    if (r.type !== undefined) {
+        if (typeof r.type !== 'string' || !/^[a-z0-9_.-]+$/.test(r.type))
+            throw new ConfigurationError(`${where}.type is not a file system type`, 'e.g. type: none (bind), tmpfs');
+        out.type = r.type;
+    }
+    if (r.source !== undefined) {
+        if (typeof r.source !== 'string' || r.source === '')
+            throw new ConfigurationError(`${where}.source must be a path or a file system name`, 'e.g. source: /opt/tools');
+        out.source = r.source;
+    }
+    if (r.options !== undefined) {
+        if (!Array.isArray(r.options) || !r.options.every((o) => typeof o === 'string'))
+            throw new ConfigurationError(`${where}.options must be a list of strings`, 'e.g. options: [rbind, ro]');
+        out.options = r.options;
+    }
+    return out;
+}
+/** Merges a validated overlay into a spec: env keys override, mounts append (same destination replaced). */
+function runtime_spec_applyOverlay(spec, overlay) {
+    const out = structuredClone(spec);
+    if (overlay.env)
+        out.process.env = mergeEnv(out.process.env, Object.entries(overlay.env).map(([k, v]) => `${k}=${v}`));
+    if (overlay.cwd)
+        out.process.cwd = overlay.cwd;
+    if (overlay.args)
+        out.process.args = [...overlay.args];
+    if (overlay.hostname)
+        out.hostname = overlay.hostname;
+    if (overlay.mounts) {
+        const dests = new Set(overlay.mounts.map((m) => m.destination));
+        out.mounts = [...out.mounts.filter((m) => !dests.has(m.destination)), ...overlay.mounts];
+    }
+    if (overlay.annotations)
+        out.annotations = { ...(out.annotations ?? {}), ...overlay.annotations };
+    return out;
+}
+/** Serializes a spec the way eda-oci writes it (stable key order as built, tab indent like runc). */
+function runtime_spec_serializeSpec(spec) {
+    return `${JSON.stringify(spec, null, '\t')}\n`;
+}
+/** Parses `config` text (YAML or JSON) and validates it; syntax errors name the line. */
+function parseConfigOverlay(text) {
+    if (text === undefined || text.trim() === '')
+        return {};
+    return validateOverlay(parseYamlText(text, 'config', 'fix the YAML/JSON syntax'));
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/subid.ts
+// Subordinate id ranges (/etc/subuid, /etc/subgid) of a user, needed to map an image's non-root USER rootlessly.
+
+/** Parses subuid/subgid text and returns the first range for `name` or numeric `id`, if any. */
+function findSubIdRange(text, name, id) {
+    for (const line of text.split('\n')) {
+        const f = line.trim().split(':');
+        if (f.length !== 3 || !/^\d+$/.test(f[1]) || !/^\d+$/.test(f[2]))
+            continue;
+        if (f[0] === name || f[0] === String(id))
+            return { start: Number(f[1]), count: Number(f[2]) };
+    }
+    return undefined;
+}
+/** Reads the range of a user from `file` (/etc/subuid or /etc/subgid); undefined when absent or unreadable. */
+async function subid_readSubIdRange(file, name, id) {
+    try {
+        return findSubIdRange(await readFile(file, 'utf8'), name, id);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/fs-util.ts
+// File-system helpers for bundles: removing trees with read-only dirs, bundle names, temp suffixes, pid checks.
+
+
+
+
+/**
+ * Removes a tree even when it contains directories without write permission (images have 0555 dirs; an unprivileged
+ * owner cannot unlink inside them until it restores u+w). Never follows symlinks. Missing paths are fine.
+ */
+async function fs_util_removeTree(target) {
+    try {
+        await (0,promises_.rm)(target, { recursive: true, force: true, maxRetries: 2 });
+        return;
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'EACCES' && code !== 'EPERM')
+            throw err;
+    }
+    await makeWritable(target);
+    await (0,promises_.rm)(target, { recursive: true, force: true, maxRetries: 2 });
+}
+async function makeWritable(dir) {
+    let st;
+    try {
+        st = await (0,promises_.lstat)(dir);
+    }
+    catch {
+        return;
+    }
+    if (!st.isDirectory())
+        return;
+    if ((st.mode & 0o700) !== 0o700)
+        await (0,promises_.chmod)(dir, (st.mode & 0o7777) | 0o700).catch(() => undefined);
+    let names;
+    try {
+        names = await (0,promises_.readdir)(dir);
+    }
+    catch {
+        return;
+    }
+    for (const n of names)
+        await makeWritable(external_node_path_default().join(dir, n));
+}
+const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** Validates a bundle name (`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`); it becomes a directory name. */
+function fs_util_validateBundleName(name) {
+    if (!NAME_RE.test(name)) {
+        const why = name === ''
+            ? 'it is empty'
+            : name.startsWith('-')
+                ? "it starts with '-'"
+                : name.includes('/') || name.includes('..')
+                    ? 'it contains a path separator or ..'
+                    : name.length > 128
+                        ? 'it is longer than 128 characters'
+                        : 'it has characters outside letters, digits, ., _ and -';
+        throw new ConfigurationError(`bundle name '${name}' is invalid: ${why}`, 'use letters, digits, ., _ and -, starting with a letter or digit (e.g. vcs-2024.06)');
+    }
+    return name;
+}
+/** A random suffix for temporary names that includes the host-unique pid, so leftovers can be attributed. */
+function fs_util_tempSuffix() {
+    return `${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+/** True when a process with this pid exists on this host. */
+function fs_util_pidAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/build.ts
+// Image -> OCI bundle: resolve/pull the image, stream `docker export` into a private staging rootfs through the safe
+// extractor, write config.json, bundle-id and bundle.lock.json, then move the finished bundle into place with rename(2).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Version of the build recipe; part of the cache key, bump when the bundle layout or extraction rules change. */
+const BUILDER_VERSION = '1';
+/** Label put on the (never started) containers a build creates, so leftovers can be found and removed. */
+const BUILD_LABEL = 'org.eda-oci.build';
+/** Validates an extraction method from `where` (a CLI flag or the EDA_OCI_EXTRACT knob); unset means auto. */
+function parseExtractMethod(value, where) {
+    if (value === undefined || value === '')
+        return 'auto';
+    if (value === 'auto' || value === 'export' || value === 'layers')
+        return value;
+    throw new ConfigurationError(`${where} is '${value}', which is not one of auto, export, layers`, `set ${where} to auto, export or layers`);
+}
+const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+const PULL_POLICIES = (/* unused pure expression or super */ null && (['missing', 'always', 'never']));
+/** Validates a platform string (`os/arch[/variant]`). */
+function validatePlatform(platform) {
+    if (!PLATFORM_RE.test(platform))
+        throw new ConfigurationError(`platform '${platform}' is not os/arch[/variant]`, 'use e.g. linux/amd64 or linux/arm64/v8');
+    return platform;
+}
+/** Validates every build option before anything is touched; returns normalized values. */
+async function validateBuildOptions(o) {
+    parseImageReference(o.image);
+    validateBundleName(o.name);
+    const pull = o.pull ?? 'missing';
+    if (!PULL_POLICIES.includes(pull))
+        throw new ConfigurationError(`pull '${pull}' is not one of missing, always, never`, 'use pull: missing | always | never');
+    if (o.platform !== undefined)
+        validatePlatform(o.platform);
+    if (!o.outputDir || o.outputDir.includes('\0'))
+        throw new ConfigurationError('output-dir is empty', 'set output-dir to a directory on local disk');
+    const outputDir = path.resolve(o.outputDir);
+    await checkWritableDir(outputDir);
+    return { outputDir, pull };
+}
+/** Fails with an actionable line unless `dir` exists as a writable directory or can be created. */
+async function checkWritableDir(dir) {
+    let probe = dir;
+    for (;;) {
+        try {
+            const st = await stat(probe);
+            if (!st.isDirectory()) {
+                throw new ConfigurationError(`output-dir '${dir}' cannot be used: '${probe}' is not a directory`, 'choose a directory path');
+            }
+            break;
+        }
+        catch (err) {
+            if (err instanceof EdaOciError)
+                throw err;
+            const parent = path.dirname(probe);
+            if (parent === probe)
+                break;
+            probe = parent;
+        }
+    }
+    try {
+        await access(probe, fsc.W_OK | fsc.X_OK);
+    }
+    catch (err) {
+        const who = os.userInfo().username;
+        const code = err.code;
+        throw new ConfigurationError(`output-dir '${dir}' is not writable by user ${who} (${code === 'EROFS' ? 'read-only file system' : `${code} on ${probe}`})`, 'choose a directory this user can write, e.g. under $RUNNER_TEMP, or fix its permissions');
+    }
+}
+/**
+ * Builds `<outputDir>/<name>` from an image. The bundle appears only when complete; a failure or cancellation removes
+ * the staging directory and the export container. Rebuilding the same image id with the same inputs is a cache hit.
+ */
+async function buildBundle(options, deps = {}) {
+    const log = deps.logger ?? silentLogger;
+    const docker = deps.docker ?? new DockerClient({ logger: log });
+    const env = deps.env ?? process.env;
+    const me = deps.user ?? { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0, name: os.userInfo().username };
+    const { outputDir, pull } = await validateBuildOptions(options);
+    const ref = parseImageReference(options.image);
+    const signal = options.signal;
+    const overlay = options.config ?? {};
+    const timings = {};
+    const warnings = [];
+    const t0 = Date.now();
+    const bundlePath = path.join(outputDir, options.name);
+    const image = await log.group('Resolve image', async () => {
+        const t = Date.now();
+        const img = await resolveImage(docker, ref, pull, options.platform, log, signal);
+        timings.resolve = Date.now() - t;
+        log.info(`image ${options.image} is ${img.Id} (${imagePlatform(img)})`);
+        return img;
+    });
+    const platform = imagePlatform(image);
+    const repoDigest = repoDigestFor(image, ref);
+    const [subuid, subgid] = me.uid === 0
+        ? [undefined, undefined]
+        : await Promise.all([
+            readSubIdRange(deps.subuidFile ?? '/etc/subuid', me.name, me.uid),
+            readSubIdRange(deps.subgidFile ?? '/etc/subgid', me.name, me.gid),
+        ]);
+    const uidMappings = idMappings(me.uid, subuid);
+    const gidMappings = idMappings(me.gid, subgid);
+    const cacheKey = sha256(JSON.stringify({ v: BUILDER_VERSION, id: image.Id, platform, overlay, uid: me.uid, gid: me.gid, uidMappings, gidMappings }));
+    const cached = await checkCache(bundlePath, cacheKey);
+    if (cached) {
+        timings.total = Date.now() - t0;
+        log.info(`cache hit: ${bundlePath} already holds ${image.Id} with the same configuration (${cached.bundleDigest})`);
+        return resultFrom(bundlePath, cached, true, timings, cached.user.warnings);
+    }
+    await mkdir(outputDir, { recursive: true });
+    // Asked now, answered while the filesystem is extracted.
+    const versions = toolVersions(docker);
+    await cleanLeftovers(outputDir, options.name, docker, log);
+    const staging = path.join(outputDir, `.${options.name}.staging-${tempSuffix()}`);
+    await mkdir(staging, { mode: 0o755 });
+    options.onStaging?.(staging);
+    let containerId;
+    let visibleAfter = 0;
+    try {
+        const rootfs = path.join(staging, 'rootfs');
+        await mkdir(rootfs, { mode: 0o755 });
+        const createdSec = Math.floor(Date.parse(image.Created) / 1000) || 0;
+        // The process's working directory must exist: runc cannot create it in a read-only rootfs (docker run would).
+        const workingDir = overlay.cwd ?? (image.Config?.WorkingDir || undefined);
+        const ensureDirs = workingDir ? [workingDir] : [];
+        const onProgress = options.onProgress;
+        const progressFor = (method) => onProgress && ((p) => onProgress({ ...p, phase: 'extract', method }));
+        let method = 'export';
+        const extracted = await log.group('Export and extract image filesystem', async () => {
+            const t = Date.now();
+            let res;
+            const wanted = options.extract ?? 'auto';
+            if (wanted !== 'export') {
+                res = await extractFromLayers(image, rootfs, createdSec, ensureDirs, wanted === 'layers', log, signal, progressFor('layers'));
+                if (res)
+                    method = 'layers';
+            }
+            if (!res) {
+                const label = `${BUILD_LABEL}=${os.hostname()}:${process.pid}:${tempSuffix()}`;
+                containerId = await docker.createContainer(image.Id, label, options.platform, signal);
+                options.onContainer?.(containerId);
+                res = await exportInto(docker, containerId, rootfs, createdSec, signal, ensureDirs, progressFor('export'));
+            }
+            timings.extract = Date.now() - t;
+            log.info(`image filesystem read with ${method === 'layers' ? 'the overlay2 layer fast path' : 'docker export'}`);
+            log.info(`extracted ${res.files} files, ${res.dirs} directories, ${res.symlinks} symlinks, ${res.hardlinks} hard links, ` +
+                `${res.bytes} bytes in ${(timings.extract / 1000).toFixed(2)} s`);
+            if (res.skippedSpecial.length)
+                log.warning(`skipped ${res.skippedSpecial.length} device nodes/FIFOs/sockets (not allowed in bundles): ${res.skippedSpecial
+                    .slice(0, 5)
+                    .map((s) => s.path)
+                    .join(', ')}`);
+            if (res.strippedSetid.length)
+                log.warning(`removed setuid/setgid bits from ${res.strippedSetid.length} files: ${res.strippedSetid.slice(0, 5).join(', ')}`);
+            return res;
+        });
+        if (containerId) {
+            await docker.removeContainer(containerId);
+            containerId = undefined;
+        }
+        const lock = await log.group('Write config.json and provenance', async () => {
+            const t = Date.now();
+            const imgCfg = image.Config ?? {};
+            const user = await resolveImageUser(rootfs, imgCfg.User ?? '');
+            if (user.uid !== 0 && uidMappings.length === 1 && me.uid !== 0) {
+                warnings.push(`the image runs as uid ${user.uid} but ${me.name ?? me.uid} has no /etc/subuid range, so runc cannot map it; add a subuid/subgid range for this user (usermod --add-subuids) and rebuild`);
+            }
+            const base = rootlessBaseSpec(me.uid, me.gid);
+            base.linux.uidMappings = uidMappings;
+            base.linux.gidMappings = gidMappings;
+            const spec = applyOverlay(applyImageConfig(base, {
+                env: imgCfg.Env ?? [],
+                entrypoint: imgCfg.Entrypoint ?? [],
+                cmd: imgCfg.Cmd ?? [],
+                workingDir: imgCfg.WorkingDir ?? '',
+                user: imgCfg.User ?? '',
+            }, user), overlay);
+            const configText = serializeSpec(spec);
+            const configSha = sha256(configText);
+            await writeFile(path.join(staging, 'config.json'), configText, { mode: 0o644 });
+            const digest = bundleDigest(configSha, extracted.treeDigest);
+            await writeBundleId(rootfs, digest);
+            const manifest = await writeManifest(staging, rootfs, extracted, log);
+            visibleAfter = manifest.visibleAfterMs;
+            const manifestSha256 = manifest.sha256;
+            for (const w of warnings)
+                log.warning(w);
+            log.info(`config.json ${configSha} (process ${JSON.stringify(spec.process.args)} as uid ${spec.process.user.uid} in ${spec.process.cwd}); bundle digest ${digest}`);
+            const lockData = {
+                lockfileVersion: LOCKFILE_VERSION,
+                name: options.name,
+                bundleDigest: digest,
+                image: { ref: options.image, id: image.Id, repoDigest, platform, created: image.Created },
+                configSha256: configSha,
+                rootfs: {
+                    treeDigest: extracted.treeDigest,
+                    files: extracted.files,
+                    hardlinks: extracted.hardlinks,
+                    dirs: extracted.dirs,
+                    symlinks: extracted.symlinks,
+                    bytes: extracted.bytes,
+                    // Sorted: the two extraction paths walk in different orders.
+                    skippedSpecial: [...extracted.skippedSpecial].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+                    strippedSetid: [...extracted.strippedSetid].sort(),
+                    ...(manifestSha256 ? { manifestSha256 } : {}),
+                },
+                cacheKey,
+                extraction: method,
+                user: { uid: me.uid, gid: me.gid, subuid: uidMappings.length > 1, warnings },
+                tools: { 'eda-oci': BUILDER_VERSION, node: process.version, ...(await versions) },
+                created: new Date().toISOString(),
+                ci: ciProvenance(env),
+            };
+            // No fsync here: the bundle becomes visible only through the rename of the whole staging directory.
+            await writeFile(path.join(staging, LOCKFILE_NAME), `${JSON.stringify(lockData, null, 2)}\n`, { mode: 0o644 });
+            timings.config = Date.now() - t;
+            return lockData;
+        });
+        await log.group('Move bundle into place', async () => {
+            const t = Date.now();
+            // bundle.files promises that later changes show in ctime: nothing else may see the tree before visibleAfter.
+            if (Date.now() < visibleAfter)
+                await new Promise((r) => setTimeout(r, visibleAfter - Date.now()));
+            if (signal?.aborted)
+                throw new CancelledError('build cancelled before the bundle was moved into place');
+            await swapIntoPlace(staging, bundlePath, outputDir, options.name);
+            timings.publish = Date.now() - t;
+            log.info(`bundle ready at ${bundlePath}`);
+        });
+        timings.total = Date.now() - t0;
+        return resultFrom(bundlePath, lock, false, timings, warnings);
+    }
+    catch (err) {
+        await removeTree(staging).catch((e) => log.warning(`could not remove staging directory ${staging}: ${String(e)}`));
+        if (signal?.aborted && !(err instanceof CancelledError))
+            throw new CancelledError('build cancelled; staging directory and container removed', undefined, { cause: err });
+        throw err;
+    }
+    finally {
+        if (containerId)
+            await docker
+                .removeContainer(containerId)
+                .catch((e) => log.warning(`could not remove container ${containerId}: ${String(e)}`));
+    }
+}
+function resultFrom(bundlePath, lock, cacheHit, timingsMs, warnings) {
+    return {
+        bundlePath,
+        imageId: lock.image.id,
+        imageDigest: lock.image.repoDigest,
+        bundleDigest: lock.bundleDigest,
+        sizeBytes: lock.rootfs.bytes,
+        fileCount: lock.rootfs.files,
+        cacheHit,
+        lock,
+        timingsMs,
+        warnings,
+    };
+}
+async function resolveImage(docker, ref, pull, platform, log, signal) {
+    const matches = (img) => !!img && (!platform || imagePlatform(img).startsWith(platform) || platform.startsWith(imagePlatform(img)));
+    let img = pull === 'always' ? undefined : await docker.inspectImage(ref.raw, signal);
+    if (matches(img))
+        return img;
+    if (pull === 'never') {
+        const why = img ? `the local image is ${imagePlatform(img)}, not ${platform}` : 'the daemon does not have it';
+        throw new BundleError(`image '${ref.raw}' cannot be used with pull: never: ${why}`, 'pull or load the image first (docker pull / docker load), or set pull: missing');
+    }
+    if (ref.isId)
+        throw new BundleError(`image id '${ref.raw}' is not in the daemon at ${docker.describeHost()}`, 'image ids name local images only; use a registry reference to pull');
+    log.info(`pulling ${ref.raw}${platform ? ` for ${platform}` : ''}`);
+    await docker.pull(ref, platform, signal);
+    img = await docker.inspectImage(ref.raw, signal);
+    if (!img)
+        throw new BundleError(`image '${ref.raw}' is still missing after docker pull`, 'check the daemon and registry logs');
+    if (!matches(img))
+        throw new BundleError(`image '${ref.raw}' is ${imagePlatform(img)}, not the requested ${platform}`, 'pick a multi-platform image or the matching platform');
+    return img;
+}
+/** Returns the existing bundle's lock when it was built from the same inputs and is intact, else undefined. */
+async function checkCache(bundlePath, cacheKey) {
+    let lock;
+    try {
+        lock = await readLockfile(bundlePath);
+    }
+    catch {
+        return undefined;
+    }
+    if (!lock || lock.cacheKey !== cacheKey)
+        return undefined;
+    try {
+        const [config, id] = await Promise.all([
+            readFile(path.join(bundlePath, 'config.json')),
+            readFile(path.join(bundlePath, 'rootfs', BUNDLE_META_DIR, 'bundle-id'), 'utf8'),
+        ]);
+        if (sha256(config) !== lock.configSha256 || id.trim() !== lock.bundleDigest)
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return lock;
+}
+/** The init-layer/whiteout-aware filter shared by both extraction paths (same tree either way). */
+function exportFilter(createdSec) {
+    return (e) => {
+        if (e.path === '.dockerenv' || e.path === BUNDLE_META_DIR || e.path.startsWith(`${BUNDLE_META_DIR}/`))
+            return false;
+        // docker's init-layer paths carry the container's creation time: pin them to the image's for reproducible digests.
+        if (INIT_LAYER_PATHS.has(e.path))
+            e.mtime = createdSec;
+        return true;
+    };
+}
+/**
+ * The fast path: extract from the daemon's overlay2 layer directories. Returns undefined (rootfs emptied again) when
+ * they are not usable here, so the caller exports instead; with `required` that is an error.
+ */
+async function extractFromLayers(image, rootfs, createdSec, ensureDirs, required, log, signal, onProgress) {
+    const layers = await readableLayerDirs(image);
+    const why = !layers
+        ? 'the storage driver is not overlay2 or its layer directories are not readable by this user'
+        : layers.length > 1 && !(await haveGetfattr())
+            ? 'the image has several layers and getfattr (Debian package attr) is not installed'
+            : undefined;
+    if (why) {
+        if (required)
+            throw new LayerReadError(why);
+        log.info(`layer fast path not used: ${why}`);
+        return undefined;
+    }
+    try {
+        return await extractTar(layersArchive(layers, createdSec), rootfs, {
+            signal,
+            filter: exportFilter(createdSec),
+            whiteouts: true,
+            reuseBuffers: true,
+            ensureDirs,
+            ensureDirsMtime: createdSec,
+            onProgress,
+        });
+    }
+    catch (err) {
+        // Only a failure to read the layers falls back; a full disk or a refused entry would fail the same way again.
+        if (required || !(err instanceof LayerReadError) || signal?.aborted)
+            throw err;
+        log.info(`layer fast path not usable (${err.reason}); falling back to docker export`);
+        await removeTree(rootfs);
+        await mkdir(rootfs, { mode: 0o755 });
+        return undefined;
+    }
+}
+/** Streams `docker export` of the container into `rootfs`; docker's own failure wins over the extractor's. */
+async function exportInto(docker, id, rootfs, createdSec, signal, ensureDirs, onProgress) {
+    const exp = docker.exportContainer(id, signal);
+    const extraction = extractTar(exp.stdout, rootfs, {
+        signal,
+        filter: exportFilter(createdSec),
+        ensureDirs,
+        ensureDirsMtime: createdSec,
+        onProgress,
+    });
+    let result;
+    try {
+        result = await extraction;
+    }
+    catch (err) {
+        // When the exporter's stream ended first (daemon died, export failed), its own error is the real cause: let it
+        // finish for a moment and report that. Otherwise the extractor refused the stream: stop the exporter.
+        if (exp.stdout.readableEnded) {
+            const timer = setTimeout(() => exp.kill(), 5000);
+            const exported = await exp.done.then(() => undefined, (e) => e);
+            clearTimeout(timer);
+            if (exported instanceof CommandFailedError && exported.signal === null)
+                throw exportFailure(exported, docker);
+        }
+        else {
+            exp.kill();
+            await exp.done.catch(() => undefined);
+        }
+        throw err;
+    }
+    try {
+        await exp.done;
+    }
+    catch (err) {
+        if (err instanceof CommandFailedError)
+            throw exportFailure(err, docker);
+        throw err;
+    }
+    return result;
+}
+function exportFailure(err, docker) {
+    const classified = docker.classify(err);
+    if (classified !== err)
+        return classified;
+    return new BundleError(`docker export failed: ${lastLine(err.stderr) || err.message}`, `the Docker daemon at ${docker.describeHost()} stopped or failed mid-export; check that it is running and retry`, { cause: err });
+}
+/** Writes rootfs/.eda-oci/bundle-id; the rootfs root may be read-only (mode 0555 from the image) for its owner. */
+async function writeBundleId(rootfs, digest) {
+    const st = await stat(rootfs);
+    const mode = st.mode & 0o7777;
+    if ((mode & 0o200) === 0)
+        await chmod(rootfs, mode | 0o200);
+    try {
+        const meta = path.join(rootfs, BUNDLE_META_DIR);
+        await mkdir(meta, { mode: 0o755 });
+        await writeFile(path.join(meta, 'bundle-id'), `${digest}\n`, { mode: 0o644, flag: 'wx' });
+    }
+    finally {
+        if ((mode & 0o200) === 0)
+            await chmod(rootfs, mode);
+        await utimes(rootfs, st.atime, st.mtime);
+    }
+}
+/**
+ * Writes bundle.files (inode, ctime and the extractor's content hash per path, read by one lstat each now that the tree
+ * is final) and returns its sha256 for the lockfile, and the time before which the bundle must not become visible. It
+ * must digest to the tree digest; if it does not (an mtime the file system rounds differently than the archive's), no
+ * manifest is written and publishing hashes every file instead.
+ */
+async function writeManifest(staging, rootfs, extracted, log) {
+    const manifest = manifestFromRecords(rootfs, extracted.records);
+    if (summarizeManifest(manifest.entries).treeDigest !== extracted.treeDigest) {
+        log.warning(`${MANIFEST_NAME} not written: the tree on disk does not digest like the archive (publishing will hash every file)`);
+        return { visibleAfterMs: 0 };
+    }
+    const text = formatManifest(manifest);
+    await writeFile(path.join(staging, MANIFEST_NAME), text, { mode: 0o644 });
+    return { sha256: sha256(text), visibleAfterMs: Number(manifest.statted / 1000000n) + 1 };
+}
+/**
+ * Moves the finished staging dir to `<outputDir>/<name>`. An existing bundle is first renamed aside (so the name never
+ * holds a mixture), then removed. rename(2) within one directory is atomic.
+ */
+async function swapIntoPlace(staging, bundlePath, outputDir, name) {
+    let old;
+    try {
+        await lstat(bundlePath);
+        old = path.join(outputDir, `.${name}.old-${tempSuffix()}`);
+        await rename(bundlePath, old);
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            throw err;
+    }
+    try {
+        await rename(staging, bundlePath);
+    }
+    catch (err) {
+        if (old)
+            await rename(old, bundlePath).catch(() => undefined);
+        throw err;
+    }
+    if (old)
+        await removeTree(old);
+}
+/** Removes staging/old dirs and export containers left by builds on this host whose process is gone (SIGKILL, crash). */
+async function cleanLeftovers(outputDir, name, docker, log) {
+    const re = new RegExp(`^\\.${name.replace(/[.]/g, '\\.')}\\.(staging|old)-(\\d+)-[0-9a-f]+$`);
+    for (const entry of await readdir(outputDir).catch(() => [])) {
+        const m = re.exec(entry);
+        if (m && !pidAlive(Number(m[2]))) {
+            log.info(`removing leftover ${entry} of an interrupted build`);
+            await removeTree(path.join(outputDir, entry)).catch(() => undefined);
+        }
+    }
+    const host = os.hostname();
+    for (const { id, value } of await docker.listContainersByLabel(BUILD_LABEL).catch(() => [])) {
+        const [h, pid] = value.split(':');
+        if (h === host && pid && !pidAlive(Number(pid))) {
+            log.info(`removing leftover export container ${id.slice(0, 12)} of an interrupted build`);
+            await docker.removeContainer(id).catch(() => undefined);
+        }
+    }
+}
+async function toolVersions(docker) {
+    const v = await docker.versions().catch(() => ({ client: 'unknown', server: 'unknown' }));
+    return { 'docker-client': v.client, 'docker-server': v.server };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/junit.ts
+// JUnit XML report of a bundle test run (the format CI systems and test-report actions read).
+
+
+
+
+/**
+ * Escapes text for XML 1.0 content and attribute values. Characters XML 1.0 cannot carry at all (control characters
+ * other than tab/newline/return, lone surrogates, U+FFFE/U+FFFF; not even as &#x..; references) become a visible
+ * `\xNN` / `\uNNNN` so the file stays well-formed and the information is kept.
+ */
+function xmlEscape(text) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        const ch = text[i];
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+            const next = text.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff) {
+                out += ch + text[i + 1];
+                i++;
+                continue;
+            }
+        }
+        if (ch === '&')
+            out += '&amp;';
+        else if (ch === '<')
+            out += '&lt;';
+        else if (ch === '>')
+            out += '&gt;';
+        else if (ch === '"')
+            out += '&quot;';
+        else if (ch === "'")
+            out += '&apos;';
+        else if (c === 0x09 || c === 0x0a || c === 0x0d)
+            out += c === 0x0d ? '&#13;' : ch;
+        else if (c < 0x20 || c === 0x7f)
+            out += `\\x${c.toString(16).padStart(2, '0')}`;
+        else if ((c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff)
+            out += `\\u${c.toString(16).padStart(4, '0')}`;
+        else
+            out += ch;
+    }
+    return out;
+}
+const secs = (ms) => (ms / 1000).toFixed(3);
+/** Renders the JUnit XML document: one <testsuite>, one <testcase> per test with <failure>/<error> and outputs. */
+function junitXml(suite) {
+    const r = suite.results;
+    const failures = r.filter((t) => t.status === 'failed').length;
+    const errors = r.filter((t) => t.status === 'error').length;
+    const time = secs(r.reduce((a, t) => a + t.durationMs, 0));
+    const attrs = (o) => Object.entries(o)
+        .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
+        .join('');
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites${attrs({ name: 'test-bundle-runc', tests: r.length, failures, errors, time })}>`,
+        `  <testsuite${attrs({
+            name: suite.name,
+            tests: r.length,
+            failures,
+            errors,
+            skipped: 0,
+            time,
+            timestamp: suite.timestamp.toISOString().replace(/\.\d+Z$/, ''),
+            hostname: os.hostname(),
+        })}>`,
+    ];
+    const props = Object.entries(suite.properties ?? {});
+    if (props.length) {
+        lines.push('    <properties>');
+        for (const [name, value] of props)
+            lines.push(`      <property${attrs({ name, value })}/>`);
+        lines.push('    </properties>');
+    }
+    for (const t of r) {
+        lines.push(`    <testcase${attrs({ name: t.name, classname: suite.name, time: secs(t.durationMs) })}>`);
+        if (t.status !== 'passed') {
+            const tag = t.status === 'error' ? 'error' : 'failure';
+            const type = t.timedOut ? 'timeout' : t.status === 'error' ? 'runc' : t.signal ? 'signal' : 'assertion';
+            lines.push(`      <${tag}${attrs({ message: t.reason, type })}>${xmlEscape(`expected: ${t.expected}\nactual: ${t.actual}`)}</${tag}>`);
+        }
+        if (t.stdout)
+            lines.push(`      <system-out>${xmlEscape(t.stdout)}</system-out>`);
+        if (t.stderr)
+            lines.push(`      <system-err>${xmlEscape(t.stderr)}</system-err>`);
+        lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>', '</testsuites>', '');
+    return lines.join('\n');
+}
+/** Writes the report atomically (temp file + rename), creating the parent directory; returns the absolute path. */
+async function writeJUnitFile(file, suite) {
+    const abs = path.resolve(file);
+    await mkdir(path.dirname(abs), { recursive: true });
+    const tmp = `${abs}.tmp-${tempSuffix()}`;
+    await writeFile(tmp, junitXml(suite));
+    await rename(tmp, abs);
+    return abs;
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/version.ts
+// runc discovery and version policy: refuse runc builds with known container-breakout CVEs before running anything.
+
+
+
+
+/**
+ * The CVEs refused. CVE-2024-21626 ("Leaky Vessels"): runc before 1.1.12 leaked a host directory fd into the container
+ * (process.cwd set to /proc/self/fd/N), a full container breakout. Distributions backported the fix into older
+ * upstream versions without changing the upstream number, so those builds are accepted by their package version.
+ * Sources: Debian's changelog of runc 1.1.5+ds1-1+deb12u1 (bookworm-security, 2024-02-02, "CVE-2024-21626: several
+ * container breakouts due to internally leaked fds"); Ubuntu Security Notice USN-6619-1 (fixed package versions).
+ */
+const RUNC_CVES = [
+    {
+        id: 'CVE-2024-21626',
+        summary: '"Leaky Vessels": container breakout through a file descriptor runc leaked into the container',
+        fixedIn: [1, 1, 12],
+        fixedDistroBuilds: [
+            {
+                distro: 'Debian 12 (bookworm)',
+                pattern: /^1\.1\.5\+ds1-1\+deb12u(\d+)$/,
+                minRevision: 1,
+                firstFixed: '1.1.5+ds1-1+deb12u1',
+                source: 'Debian changelog of runc 1.1.5+ds1-1+deb12u1',
+            },
+            {
+                distro: 'Ubuntu 18.04 ESM',
+                pattern: /^1\.1\.4-0ubuntu1~18\.04\.2\+esm(\d+)$/,
+                minRevision: 1,
+                firstFixed: '1.1.4-0ubuntu1~18.04.2+esm1',
+                source: 'USN-6619-1',
+            },
+            {
+                distro: 'Ubuntu 20.04',
+                pattern: /^1\.1\.7-0ubuntu1~20\.04\.(\d+)$/,
+                minRevision: 2,
+                firstFixed: '1.1.7-0ubuntu1~20.04.2',
+                source: 'USN-6619-1',
+            },
+            {
+                distro: 'Ubuntu 22.04',
+                pattern: /^1\.1\.7-0ubuntu1~22\.04\.(\d+)$/,
+                minRevision: 2,
+                firstFixed: '1.1.7-0ubuntu1~22.04.2',
+                source: 'USN-6619-1',
+            },
+            {
+                distro: 'Ubuntu 23.10',
+                pattern: /^1\.1\.7-0ubuntu2\.(\d+)$/,
+                minRevision: 2,
+                firstFixed: '1.1.7-0ubuntu2.2',
+                source: 'USN-6619-1',
+            },
+        ],
+    },
+];
+/** Parses `runc --version` output; throws when there is no `runc version X` line. */
+function parseRuncVersion(text) {
+    const field = (re) => re.exec(text)?.[1]?.trim() || undefined;
+    const version = field(/^runc version[ \t]+(\S+)/m);
+    if (!version) {
+        throw new ConfigurationError(`cannot read the runc version: 'runc --version' printed ${JSON.stringify(text.trim().slice(0, 120))}`, 'point the runc setting at a real runc binary (e.g. /usr/sbin/runc)');
+    }
+    return { version, commit: field(/^commit:[ \t]*(\S+)/m), spec: field(/^spec:[ \t]*(\S+)/m) };
+}
+/** The upstream [major, minor, patch] and whether it is a pre-release (1.2.0-rc.1), or undefined if unreadable. */
+function upstreamVersion(version) {
+    const m = /^v?(\d+)\.(\d+)\.(\d+)(-rc[.\d]*)?/.exec(version);
+    if (!m)
+        return undefined;
+    return { triple: [Number(m[1]), Number(m[2]), Number(m[3])], prerelease: m[4] !== undefined };
+}
+function compareTriple(a, b) {
+    for (let i = 0; i < 3; i++)
+        if (a[i] !== b[i])
+            return a[i] - b[i];
+    return 0;
+}
+/** Renders the version for messages: `1.1.5+ds1 (commit 1.1.5+ds1-1+deb12u1)`. */
+function describeRuncVersion(v) {
+    return v.commit && v.commit !== v.version ? `${v.version} (commit ${v.commit})` : v.version;
+}
+/**
+ * Applies the policy: a version is accepted when, for every CVE in {@link RUNC_CVES}, its upstream version is at
+ * least the fixed release, or its package version matches a known fixed distribution build. Everything else
+ * (including an unreadable version) is refused.
+ */
+function evaluateRuncVersion(v, cves = RUNC_CVES) {
+    const up = upstreamVersion(v.version);
+    const accepted = [];
+    const refused = [];
+    const bad = [];
+    for (const cve of cves) {
+        const fixed = cve.fixedIn.join('.');
+        if (up && (compareTriple(up.triple, cve.fixedIn) > 0 || (compareTriple(up.triple, cve.fixedIn) === 0 && !up.prerelease))) {
+            accepted.push(`upstream ${up.triple.join('.')} >= ${fixed} (${cve.id} fixed)`);
+            continue;
+        }
+        const candidates = [v.version, v.commit].filter((s) => Boolean(s));
+        const build = cve.fixedDistroBuilds.find((b) => candidates.some((c) => {
+            const m = b.pattern.exec(c);
+            return m !== null && Number(m[1]) >= b.minRevision;
+        }));
+        if (build) {
+            accepted.push(`${build.distro} build with the ${cve.id} fix backported (${build.firstFixed} or later, per ${build.source})`);
+            continue;
+        }
+        bad.push(cve.id);
+        refused.push(up
+            ? `${cve.id} (${cve.summary}) is fixed in runc ${fixed}, and this is not a distribution build known to carry the fix`
+            : `the version '${v.version}' is not a release number, so it cannot be shown to contain the ${cve.id} fix (runc ${fixed})`);
+    }
+    return bad.length ? { ok: false, cves: bad, reason: refused.join('; ') } : { ok: true, cves: [], reason: accepted.join('; ') };
+}
+/**
+ * Finds the runc program: a value with a `/` is a path (must exist and be executable), a bare name is looked up in
+ * PATH. A missing runc is one ConfigurationError naming what was tried and how to fix it.
+ */
+async function resolveRunc(runc, env = process.env, option = 'runc') {
+    const fix = `install runc (Debian/Ubuntu: apt-get install runc) or set ${option} to the runc binary's path`;
+    if (runc.includes('/')) {
+        const abs = path.resolve(runc);
+        if (await isExecutableFile(abs))
+            return abs;
+        throw new ConfigurationError(`runc not found: '${abs}' does not exist or is not an executable file`, fix);
+    }
+    const dirs = (env.PATH ?? '').split(':').filter(Boolean);
+    for (const d of dirs) {
+        const candidate = path.resolve(d, runc);
+        if (await isExecutableFile(candidate))
+            return candidate;
+    }
+    throw new ConfigurationError(`runc not found: no executable '${runc}' in PATH (${dirs.join(':') || 'empty'})`, fix);
+}
+async function isExecutableFile(p) {
+    try {
+        if (!(await stat(p)).isFile())
+            return false;
+        await access(p, fsc.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Warned about rather than refused: the November 2025 breakouts (masked-path /dev/null and /proc write redirection
+ * races, exploitable by a malicious image or Dockerfile) are fixed only in runc 1.2.8 / 1.3.3 / 1.4.0, and no
+ * Debian 12 or Ubuntu LTS backport was confirmed when this was written, so refusing them would stop every stock
+ * runner. Sources: runc's v1.2.8 and v1.3.3 release notes (GHSA-9493-h29p-rfm2, GHSA-qw9x-cqr3-wc7r,
+ * GHSA-cgrx-mc8f-2prm). Test only images you trust on such a runc.
+ */
+const RUNC_ADVISORIES = [
+    {
+        ids: ['CVE-2025-31133', 'CVE-2025-52565', 'CVE-2025-52881'],
+        summary: 'container breakout through masked-path and /proc write races with a malicious image',
+        fixedLines: [
+            [1, 2, 8],
+            [1, 3, 3],
+            [1, 4, 0],
+        ],
+    },
+];
+/** One warning line per advisory the version is not shown to be fixed for (empty when none apply). */
+function runcAdvisoryWarnings(v, advisories = RUNC_ADVISORIES) {
+    const up = upstreamVersion(v.version);
+    const out = [];
+    for (const a of advisories) {
+        const newest = a.fixedLines.reduce((x, y) => (compareTriple(x, y) >= 0 ? x : y));
+        const fixed = up !== undefined &&
+            (compareTriple(up.triple, newest) > 0 ||
+                a.fixedLines.some((l) => l[0] === up.triple[0] && l[1] === up.triple[1] && compareTriple(up.triple, l) >= 0 && !up.prerelease));
+        if (!fixed) {
+            out.push(`runc ${describeRuncVersion(v)} is not shown to be fixed for ${a.ids.join(', ')} (${a.summary}; fixed in runc ` +
+                `${a.fixedLines.map((l) => l.join('.')).join(' / ')}): test only images you trust, and upgrade runc when your distribution ships the fix`);
+        }
+    }
+    return out;
+}
+/**
+ * Resolves runc, runs `runc --version` once and applies {@link evaluateRuncVersion}. A refused version throws a
+ * ConfigurationError naming the CVE, the version found and the fix, unless `allowVulnerable` (then it warns).
+ */
+async function version_checkRunc(runc, options = {}) {
+    const log = options.logger ?? silentLogger;
+    const run = options.run ?? runCommand;
+    const resolved = await resolveRunc(runc, options.env, options.runcHint);
+    let out;
+    try {
+        out = (await run(resolved, ['--version'], { timeoutMs: 30_000, signal: options.signal, logger: log, quiet: true })).stdout;
+    }
+    catch (err) {
+        if (err instanceof CommandFailedError) {
+            throw new ConfigurationError(`'${resolved} --version' failed: ${err.message}`, `point ${options.runcHint ?? 'runc'} at a working runc binary`, { cause: err });
+        }
+        throw err;
+    }
+    const version = parseRuncVersion(out);
+    const verdict = evaluateRuncVersion(version);
+    const what = `runc ${describeRuncVersion(version)} at ${resolved}`;
+    if (verdict.ok) {
+        log.info(`${what}: accepted: ${verdict.reason}`);
+    }
+    else if (options.allowVulnerable) {
+        log.warning(`${what} is vulnerable: ${verdict.reason}; running anyway because ${options.allowHint ?? 'allow-vulnerable-runc'} is set`);
+    }
+    else {
+        throw new ConfigurationError(`${what} is refused: ${verdict.reason}`, `upgrade runc to ${RUNC_CVES.map((c) => c.fixedIn.join('.')).join('/')} or later (or a distribution build with the fix), ` +
+            `or set ${options.allowHint ?? 'allow-vulnerable-runc: true'} to run anyway`);
+    }
+    for (const w of runcAdvisoryWarnings(version))
+        log.warning(w);
+    return { path: resolved, version, verdict };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/run-tests.ts
+// Runs a bundle's tests with runc: each test in its own container from a private temporary bundle whose config.json
+// points at the original rootfs read-only, so the bundle itself is never modified.
+
+
+
+
+
+
+
+
+
+/** Prefix of every container id eda-oci test runs create; {@link cleanupRoot} removes only these. */
+const TEST_CONTAINER_PREFIX = 'eda-oci-test-';
+const BUNDLE_HINT = 'point bundle at a directory with config.json and rootfs/ (the bundle-path output of build-oci-bundle)';
+/** Checks that `bundle` is an OCI bundle (directory, valid config.json, existing rootfs) before anything runs. */
+async function readBundle(bundle) {
+    const abs = path.resolve(bundle);
+    let st;
+    try {
+        st = await stat(abs);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new BundleError(`bundle '${abs}' ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`, BUNDLE_HINT);
+    }
+    if (!st.isDirectory())
+        throw new BundleError(`bundle '${abs}' is not a directory`, BUNDLE_HINT);
+    const real = await realpath(abs);
+    const configFile = path.join(real, 'config.json');
+    let text;
+    try {
+        text = await readFile(configFile, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        throw new BundleError(`'${abs}' is not an OCI bundle: ${code === 'ENOENT' ? 'it has no config.json' : `config.json cannot be read (${code})`}`, BUNDLE_HINT);
+    }
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch (err) {
+        throw new BundleError(`${configFile} is not valid JSON: ${err.message}`, 'rebuild the bundle (build-oci-bundle)');
+    }
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+        throw new BundleError(`${configFile} is not an OCI runtime config (not a JSON object)`, 'rebuild the bundle (build-oci-bundle)');
+    }
+    for (const [ok, what] of [
+        [typeof config.process === 'object' && config.process !== null, 'process'],
+        [typeof config.root?.path === 'string' && config.root.path !== '', 'root.path'],
+    ]) {
+        if (!ok)
+            throw new BundleError(`${configFile} has no ${what}`, 'rebuild the bundle (build-oci-bundle)');
+    }
+    const rootfs = path.resolve(real, config.root.path);
+    let rst;
+    try {
+        rst = await stat(rootfs);
+    }
+    catch {
+        throw new BundleError(`the bundle's rootfs '${rootfs}' (root.path in config.json) does not exist`, 'rebuild the bundle, or fix root.path in config.json');
+    }
+    if (!rst.isDirectory())
+        throw new BundleError(`the bundle's rootfs '${rootfs}' is not a directory`, 'rebuild the bundle');
+    try {
+        await access(rootfs, fsc.R_OK | fsc.X_OK);
+    }
+    catch (err) {
+        // runc would fail each test with a less clear "permission denied" from inside its init.
+        throw new BundleError(`the bundle's rootfs '${rootfs}' cannot be read by this user (${err.code})`, 'make the bundle readable to the user running the tests (e.g. chmod -R a+rX on it), or run the tests as its owner');
+    }
+    return { bundle: real, config, rootfs: await realpath(rootfs) };
+}
+/**
+ * The user namespace a test runs in, for the user actually running it (not the one who built the bundle): container
+ * root is the caller; with a /etc/subuid + /etc/subgid range, container ids 1..65536 map onto it (runc uses
+ * newuidmap/newgidmap), which is what lets an image's non-root USER exist. As root (no range needed), container ids
+ * 0..65535 are host ids 0..65535: inside a user namespace, ownership in a root-built bundle reads as it is on the
+ * host, as with rootful docker without userns-remap.
+ */
+async function testMappings(ids, subuidFile = '/etc/subuid', subgidFile = '/etc/subgid') {
+    if (ids.uid === 0) {
+        return { uidMappings: idMappings(0, undefined), gidMappings: idMappings(ids.gid, undefined), description: 'root: identity 0..65535' };
+    }
+    // newuidmap/newgidmap check both files for the calling user's name or uid (not its group's).
+    const [su, sg] = await Promise.all([readSubIdRange(subuidFile, ids.name, ids.uid), readSubIdRange(subgidFile, ids.name, ids.uid)]);
+    const uidMappings = idMappings(ids.uid, su);
+    const gidMappings = idMappings(ids.gid, sg);
+    const desc = (m) => m.map((x) => `${x.containerID}->${x.hostID}${x.size > 1 ? `+${x.size}` : ''}`).join(', ');
+    return { uidMappings, gidMappings, description: `uid ${desc(uidMappings)}; gid ${desc(gidMappings)}` };
+}
+const mapped = (maps, id) => maps.some((m) => id >= m.containerID && id < m.containerID + m.size);
+/** Fails when the bundle's process user (or groups) would not exist in the caller's user namespace. */
+function checkUserMapped(config, maps, ids) {
+    const u = config.process.user ?? { uid: 0, gid: 0 };
+    const who = `user ${ids.name ?? ids.uid} (uid ${ids.uid})`;
+    const need = [
+        ['uid', u.uid ?? 0, maps.uidMappings, '/etc/subuid'],
+        ['gid', u.gid ?? 0, maps.gidMappings, '/etc/subgid'],
+        ...(u.additionalGids ?? []).map((g) => ['additional gid', g, maps.gidMappings, '/etc/subgid']),
+    ];
+    for (const [kind, id, m, file] of need) {
+        if (mapped(m, id))
+            continue;
+        const has = m.length > 1
+            ? `only container ${kind}s 0..${m[1].containerID + m[1].size - 1} can be mapped`
+            : `${file} has no range for it, so only container ${kind} 0 can be mapped`;
+        throw new ConfigurationError(`the bundle's process runs as ${kind} ${id} (process.user in config.json), but ${who} cannot map it: ${has}`, `add a range of 65536 ids for ${ids.name ?? ids.uid} to /etc/subuid and /etc/subgid (e.g. usermod --add-subuids 100000-165535 --add-subgids 100000-165535 ${ids.name ?? 'USER'}), or run the tests as a user that has one`);
+    }
+}
+/**
+ * The config.json of one test: the bundle's own config with root.path = the original rootfs (absolute, read-only),
+ * terminal false (no "open /dev/tty" on runners), the test's args, the caller's id mappings in a fresh user namespace,
+ * and relative bind-mount sources made absolute (they were relative to the original bundle directory).
+ */
+function testConfig(base, info, args, maps) {
+    const spec = structuredClone(base);
+    spec.root = { ...spec.root, path: info.rootfs, readonly: true };
+    spec.process = { ...spec.process, terminal: false, args: [...args] };
+    // A console size only makes sense with a terminal; runc rejects consoleSize without one in some versions.
+    delete spec.process.consoleSize;
+    spec.linux = { ...(spec.linux ?? { namespaces: [] }) };
+    spec.linux.namespaces = [...(spec.linux.namespaces ?? []).filter((n) => n.type !== 'user'), { type: 'user' }];
+    spec.linux.uidMappings = maps.uidMappings.map((m) => ({ ...m }));
+    spec.linux.gidMappings = maps.gidMappings.map((m) => ({ ...m }));
+    spec.mounts = (spec.mounts ?? []).map((m) => {
+        const bind = m.type === 'bind' || (m.options ?? []).some((o) => o === 'bind' || o === 'rbind');
+        return bind && m.source && !path.isAbsolute(m.source) ? { ...m, source: path.resolve(info.bundle, m.source) } : m;
+    });
+    return spec;
+}
+const ALL_EXIT_CODES = Array.from({ length: 256 }, (_, i) => i);
+// Reversed with the first name winning: os.constants.signals lists aliases (SIGIOT, SIGPOLL) after the usual names.
+const SIGNAL_NAMES = new Map(Object.entries((external_node_os_default()).constants.signals)
+    .reverse()
+    .map(([name, n]) => [n, name]));
+const LOG_LINES_PER_STREAM = 2000;
+/** `runc run` returns 128+N when the container process was killed by signal N (there is no other channel). */
+function signalFromStatus(status) {
+    if (status <= 128 || status > 128 + 64)
+        return null;
+    return SIGNAL_NAMES.get(status - 128) ?? `signal ${status - 128}`;
+}
+/** Lines of a runc `--log-format json` log at level error (runc's own failures, never the test's output). */
+function runcLogErrors(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        if (!line.trim())
+            continue;
+        try {
+            const e = JSON.parse(line);
+            if ((e.level === 'error' || e.level === 'fatal') && e.msg)
+                out.push(e.msg);
+        }
+        catch {
+            // Not JSON: an older runc or a partial line; ignore.
+        }
+    }
+    return out;
+}
+/** Shortened, quoted output for messages. */
+function excerpt(s) {
+    const t = s.length > 200 ? `...${s.slice(-200)}` : s;
+    return JSON.stringify(t);
+}
+/** Applies a test's expectations to how it ended. */
+function judge(test, e, stdout, stderr, runcErrors) {
+    const expected = [
+        `exit ${test.expectExit}`,
+        test.expectStdout ? `stdout =~ /${test.expectStdout.source}/` : '',
+        test.expectStderr ? `stderr =~ /${test.expectStderr.source}/` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const base = { expected, stdout, stderr, durationMs: e.durationMs, timedOut: e.timedOut };
+    if (e.timedOut) {
+        const s = `timed out after ${test.timeoutSeconds} s`;
+        return { ...base, status: 'failed', exitCode: null, signal: 'SIGKILL', actual: `${s} (killed)`, reason: s };
+    }
+    if (e.runcFailure || !e.result) {
+        const why = e.runcFailure ?? 'runc did not run';
+        return {
+            ...base,
+            status: 'error',
+            exitCode: null,
+            signal: null,
+            actual: `runc error: ${why}`,
+            reason: `runc could not run the test: ${why}`,
+        };
+    }
+    const code = e.result.exitCode;
+    if (code !== 0 && runcErrors.length > 0) {
+        const why = runcErrors.at(-1);
+        return {
+            ...base,
+            status: 'error',
+            exitCode: null,
+            signal: null,
+            actual: `runc error: ${why}`,
+            reason: `runc could not run the test: ${why}`,
+        };
+    }
+    const signal = signalFromStatus(code);
+    const ended = signal ? `killed by ${signal}` : `exit ${code}`;
+    const problems = [];
+    const actual = [ended];
+    if (code !== test.expectExit)
+        problems.push(`${ended}, expected exit ${test.expectExit}`);
+    if (test.expectStdout && !test.expectStdout.test(stdout)) {
+        problems.push(`stdout does not match /${test.expectStdout.source}/`);
+        actual.push(`stdout ${excerpt(stdout)}`);
+    }
+    if (test.expectStderr && !test.expectStderr.test(stderr)) {
+        problems.push(`stderr does not match /${test.expectStderr.source}/`);
+        actual.push(`stderr ${excerpt(stderr)}`);
+    }
+    return {
+        ...base,
+        status: problems.length ? 'failed' : 'passed',
+        exitCode: signal ? null : code,
+        signal,
+        actual: actual.join(', '),
+        reason: problems.join('; '),
+    };
+}
+/** One line saying why a test did not pass: the reason, plus expected vs actual where they add something. */
+function describeFailure(r) {
+    if (r.status === 'passed')
+        return '';
+    if (r.status === 'error' || r.timedOut)
+        return r.reason;
+    return `${r.reason} (expected ${r.expected}; got ${r.actual})`;
+}
+/**
+ * Force-deletes (SIGKILL, then state removal) every test container left in the runc state directory `root` (a cancelled or
+ * killed run), i.e. the ids `runc list` shows plus any state directory, filtered by `prefix`. Idempotent: a missing
+ * root or an empty one is fine. Returns the ids removed.
+ */
+async function cleanupRoot(root, options = {}) {
+    const run = options.run ?? src/* runCommand */.d1;
+    const log = options.logger ?? src/* silentLogger */.qq;
+    const runc = options.runc ?? 'runc';
+    const prefix = options.prefix ?? TEST_CONTAINER_PREFIX;
+    let entries;
+    try {
+        entries = (await (0,promises_.readdir)(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return [];
+        throw err;
+    }
+    // Every container runc knows has a state directory named after its id: none means nothing to do (no runc call).
+    if (!entries.some((e) => e.startsWith(prefix)))
+        return [];
+    const listed = await run(runc, ['--root', root, 'list', '-q'], { timeoutMs: 30_000, logger: log, quiet: true, signal: options.signal });
+    const ids = [...new Set([...listed.stdout.split('\n').map((l) => l.trim()), ...entries])].filter((id) => id && id.startsWith(prefix));
+    for (const id of ids)
+        await removeContainer(run, runc, root, id, log, options.signal);
+    return ids;
+}
+/** `runc delete --force ID`: kills (SIGKILL) the container if it still runs and removes its state; a gone one is fine. */
+async function removeContainer(run, runc, root, id, log, signal) {
+    const del = await run(runc, ['--root', root, 'delete', '--force', id], {
+        timeoutMs: 30_000,
+        logger: log,
+        quiet: true,
+        okExitCodes: [0, 1],
+        signal,
+    });
+    if (del.exitCode !== 0 && !/does not exist/.test(del.stderr)) {
+        log.warning(`could not delete container ${id} in ${root}: ${del.stderr.trim()}`);
+    }
+    else
+        log.info(`removed container ${id} from ${root}`);
+}
+const run_tests_sleep = (ms) => new Promise((r) => setTimeout(r, ms).unref());
+/**
+ * Runs `tests` against `bundle` with runc, one container per test, and reports each result. Checks first (before
+ * any side effect): the bundle, runc's presence and version policy, the caller's id mappings. Never modifies the
+ * bundle. A test that exceeds its timeout is killed and deleted, and the next test runs. Cancellation (`signal`) kills
+ * and deletes the running container, removes the temporary bundles and throws CancelledError.
+ */
+async function runBundleTests(options, deps = {}) {
+    const log = deps.logger ?? silentLogger;
+    const run = deps.run ?? runCommand;
+    const signal = options.signal;
+    const startedAt = new Date();
+    const t0 = Date.now();
+    if (options.tests.length === 0)
+        throw new ConfigurationError('there are no tests to run', 'give tests (a YAML list) or run (one command)');
+    const idPrefix = options.idPrefix ?? `${TEST_CONTAINER_PREFIX}${tempSuffix()}`;
+    if (!idPrefix.startsWith(TEST_CONTAINER_PREFIX) || !/^[\w.+-]+$/.test(idPrefix)) {
+        throw new ConfigurationError(`container id prefix '${idPrefix}' must start with ${TEST_CONTAINER_PREFIX} and use letters, digits, . _ + -`);
+    }
+    const given = options.root === undefined ? undefined : path.resolve(options.root);
+    const info = await readBundle(options.bundle);
+    const ids = deps.user ?? { uid: process.getuid(), gid: process.getgid(), name: safeUserName() };
+    const maps = await testMappings(ids, deps.subuidFile, deps.subgidFile);
+    checkUserMapped(info.config, maps, ids);
+    const runc = await checkRunc(options.runc ?? 'runc', {
+        allowVulnerable: options.allowVulnerableRunc,
+        allowHint: options.hints?.allowVulnerable,
+        runcHint: options.hints?.runc,
+        env: deps.env,
+        signal,
+        logger: log,
+        run,
+    });
+    log.info(`bundle ${info.bundle}: rootfs ${info.rootfs} (read-only); ${options.tests.length} test(s); ids ${maps.description}`);
+    if (given)
+        await ensureRoot(given);
+    const root = given ?? (await mkdtemp(path.join(os.tmpdir(), 'eda-oci-runc-')));
+    log.debug(`runc state directory ${root}`);
+    const tmp = await makeTempDir(root).catch(async (err) => {
+        if (!given)
+            await rmdir(root).catch(() => undefined);
+        throw err;
+    });
+    options.onTempDir?.(tmp);
+    const results = [];
+    try {
+        for (const [i, test] of options.tests.entries()) {
+            if (signal?.aborted)
+                throw new CancelledError(`bundle tests cancelled before test '${test.name}'`);
+            const id = `${idPrefix}-${i + 1}`;
+            const result = await log.group(`test: ${test.name}`, async () => {
+                const r = await runOne(test, id, i, { info, maps, tmp, root, runc: runc.path, run, log, signal, max: options.maxOutputBytes });
+                log.info(r.status === 'passed'
+                    ? `PASS ${test.name} (${(r.durationMs / 1000).toFixed(2)} s)`
+                    : `${r.status === 'error' ? 'ERROR' : 'FAIL'} ${test.name}: ${describeFailure(r)}`);
+                return r;
+            });
+            results.push(result);
+        }
+        // runc run removes a container whose process ended; anything still here was left by a kill that raced.
+        const left = (await readdir(root).catch(() => [])).filter((n) => n.startsWith(`${idPrefix}-`));
+        if (left.length)
+            await cleanupRoot(root, { runc: runc.path, prefix: `${idPrefix}-`, logger: log, run });
+    }
+    finally {
+        await removeTree(tmp).catch((err) => log.warning(`could not remove temporary bundles ${tmp}: ${err.message}`));
+        if (!given) {
+            // A cancelled run already removed its container; this catches one whose removal raced with the signal.
+            await cleanupRoot(root, { runc: runc.path, prefix: `${idPrefix}-`, logger: log, run }).catch(() => undefined);
+            await rmdir(root).catch(() => undefined);
+        }
+    }
+    const passed = results.filter((r) => r.status === 'passed').length;
+    return {
+        bundle: info.bundle,
+        rootfs: info.rootfs,
+        runc,
+        root,
+        results,
+        passed,
+        failed: results.length - passed,
+        total: results.length,
+        startedAt,
+        durationMs: Date.now() - t0,
+    };
+}
+function safeUserName() {
+    try {
+        return os.userInfo().username;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Creates the runc root (0700) when missing and checks that this user can write it. */
+async function ensureRoot(root) {
+    try {
+        await mkdir(root, { recursive: true, mode: 0o700 });
+        if (!(await lstat(root)).isDirectory())
+            throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+        await access(root, fsc.W_OK | fsc.X_OK);
+    }
+    catch (err) {
+        throw new ConfigurationError(`runc root '${root}' cannot be used: ${err.code ?? err.message}`, 'set root to a directory this user can create or write (runc keeps container state there)');
+    }
+}
+/** A private (0700) directory for the per-test bundles: next to the runc root when possible, else in the OS temp dir. */
+async function makeTempDir(root) {
+    try {
+        return await mkdtemp(path.join(path.dirname(root), '.eda-oci-test-bundles-'));
+    }
+    catch {
+        return mkdtemp(path.join(os.tmpdir(), 'eda-oci-test-bundles-'));
+    }
+}
+/** Runs one test's container and judges it; on timeout or cancellation kills and deletes the container. */
+async function runOne(test, id, index, c) {
+    const dir = path.join(c.tmp, String(index + 1));
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify(testConfig(c.info.config, c.info, test.args, c.maps)));
+    const logFile = path.join(dir, 'runc.log');
+    const args = ['--root', c.root, '--log', logFile, '--log-format', 'json', 'run', '--bundle', dir, id];
+    c.log.debug(`test args: ${formatCommand(test.args[0], test.args.slice(1))}`);
+    // `runc run` forwards SIGTERM/SIGINT to the container's init, which (as PID 1) ignores signals it has no handler for,
+    // so the container is stopped with `runc kill ID KILL`; only if runc run still does not end is it killed itself.
+    const hardStop = new AbortController();
+    let timedOut = false;
+    let cancelled = false;
+    let exited = false;
+    const shown = { out: 0, err: 0 };
+    const line = (kind, l) => {
+        if (++shown[kind] <= LOG_LINES_PER_STREAM)
+            c.log.info(kind === 'err' ? `[stderr] ${l}` : l);
+        else if (shown[kind] === LOG_LINES_PER_STREAM + 1)
+            c.log.info(`[further ${kind === 'err' ? 'stderr' : 'stdout'} not shown in the log]`);
+    };
+    const started = Date.now();
+    const running = c.run(c.runc, args, {
+        okExitCodes: ALL_EXIT_CODES,
+        maxOutputBytes: c.max ?? 1024 * 1024,
+        signal: hardStop.signal,
+        logger: c.log,
+        onStdoutLine: (l) => line('out', l),
+        onStderrLine: (l) => line('err', l),
+    });
+    const ended = running.then(() => undefined, () => undefined);
+    void ended.then(() => (exited = true));
+    let stopping;
+    const stop = () => (stopping ??= (async () => {
+        for (let attempt = 0; attempt < 5 && !exited; attempt++) {
+            await c
+                .run(c.runc, ['--root', c.root, 'kill', id, 'KILL'], { timeoutMs: 10_000, logger: c.log, quiet: true, okExitCodes: [0, 1] })
+                .catch(() => undefined);
+            await Promise.race([ended, run_tests_sleep(1000)]);
+        }
+        if (!exited)
+            hardStop.abort();
+    })());
+    const timer = setTimeout(() => {
+        timedOut = true;
+        c.log.info(`test '${test.name}' exceeded ${test.timeoutSeconds} s: killing container ${id}`);
+        void stop();
+    }, test.timeoutSeconds * 1000);
+    const onAbort = () => {
+        cancelled = true;
+        void stop();
+    };
+    c.signal?.addEventListener('abort', onAbort, { once: true });
+    if (c.signal?.aborted)
+        onAbort();
+    const ending = { timedOut: false, durationMs: 0 };
+    try {
+        ending.result = await running;
+    }
+    catch (err) {
+        if (err instanceof CancelledError)
+            ending.runcFailure = 'runc run did not end after runc kill and was killed';
+        else if (err instanceof CommandFailedError)
+            ending.runcFailure = err.message;
+        else
+            throw err;
+    }
+    finally {
+        clearTimeout(timer);
+        c.signal?.removeEventListener('abort', onAbort);
+    }
+    if (stopping)
+        await stopping;
+    ending.durationMs = Date.now() - started;
+    ending.timedOut = timedOut && !cancelled;
+    if (timedOut || cancelled || ending.runcFailure) {
+        await removeContainer(c.run, c.runc, c.root, id, c.log);
+    }
+    if (cancelled)
+        throw new CancelledError(`bundle tests cancelled during test '${test.name}'; its container ${id} was killed and deleted`);
+    const runcErrors = ending.result && ending.result.exitCode !== 0 ? runcLogErrors(await readFile(logFile, 'utf8').catch(() => '')) : [];
+    let stderr = ending.result?.stderr ?? '';
+    // runc also prints its final error on stderr (after logging it): keep that out of the test's own stderr.
+    for (const msg of runcErrors)
+        stderr = stderr.replace(`${msg}\n`, '');
+    const verdict = judge(test, ending, ending.result?.stdout ?? '', stderr, runcErrors);
+    return { name: test.name, containerId: id, ...verdict };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/tests.ts
+// The bundle test specification (the `tests` YAML of test-bundle-runc, `eda-oci test --tests FILE`): schema and parser.
+
+/** The keys a test may have, in the order the docs list them. */
+const TEST_KEYS = (/* unused pure expression or super */ null && (['name', 'run', 'args', 'expect-exit', 'expect-stdout', 'expect-stderr', 'timeout-seconds']));
+/** Longest accepted timeout: one day. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+const EXAMPLE = 'e.g. - { name: version, run: "tool --version", expect-stdout: "^tool 1\\\\." }';
+/**
+ * Parses the YAML text of a test list. A syntax error names the line; a bad test names the test and the key.
+ * `where` says where the text came from (`input 'tests'`, a file path).
+ */
+function parseTestSpec(text, where, defaults) {
+    if (text.trim() === '')
+        return validateTests(undefined, where, defaults);
+    return validateTests(parseYamlText(text, where), where, defaults);
+}
+/** Validates an already parsed test list (see {@link parseTestSpec}). */
+function validateTests(value, where, defaults) {
+    if (!Array.isArray(value) || value.length === 0) {
+        throw new ConfigurationError(`${where} must be a non-empty YAML list of tests, got ${value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'an empty list' : `a ${typeof value}`}`, EXAMPLE);
+    }
+    const seen = new Set();
+    return value.map((item, i) => {
+        const t = validateTest(item, `${where}: test #${i + 1}`, defaults);
+        if (seen.has(t.name))
+            throw new ConfigurationError(`${where}: test name '${t.name}' is used twice`, 'give every test a unique name');
+        seen.add(t.name);
+        return t;
+    });
+}
+/** The single test of the `run` shorthand: `/bin/sh -c COMMAND`, named after the command. */
+function testFromRun(command, defaults) {
+    if (command.trim() === '' || command.includes('\0')) {
+        throw new ConfigurationError(`run must be a non-empty shell command without NUL bytes`, 'e.g. run: tool --version');
+    }
+    const oneLine = command.trim().replace(/\s+/g, ' ');
+    return {
+        name: oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine,
+        args: ['/bin/sh', '-c', command],
+        expectExit: 0,
+        timeoutSeconds: defaults.timeoutSeconds,
+    };
+}
+function validateTest(item, at, defaults) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        throw new ConfigurationError(`${at} must be a mapping with name and run (or args)`, EXAMPLE);
+    }
+    const t = item;
+    if (typeof t.name !== 'string' || t.name.trim() === '' || /[\0\n\r]/.test(t.name)) {
+        throw new ConfigurationError(`${at} needs a name: a non-empty one-line string`, EXAMPLE);
+    }
+    const name = t.name.trim();
+    const here = `${at.replace(/#\d+$/, '')}'${name}'`;
+    for (const k of Object.keys(t)) {
+        if (!TEST_KEYS.includes(k)) {
+            throw new ConfigurationError(`${here} has an unknown key '${k}'`, `allowed keys: ${TEST_KEYS.join(', ')}`);
+        }
+    }
+    if ((t.run === undefined) === (t.args === undefined)) {
+        throw new ConfigurationError(`${here} must have exactly one of run (a shell command) or args (a list), it has ${t.run === undefined ? 'neither' : 'both'}`, 'use run: "cmd arg" for /bin/sh -c, or args: [cmd, arg] to run a program directly');
+    }
+    let args;
+    if (t.run !== undefined) {
+        if (typeof t.run !== 'string' || t.run.trim() === '' || t.run.includes('\0')) {
+            throw new ConfigurationError(`${here}: run must be a non-empty string`, 'e.g. run: tool --version');
+        }
+        args = ['/bin/sh', '-c', t.run];
+    }
+    else {
+        const a = t.args;
+        if (!Array.isArray(a) ||
+            a.length === 0 ||
+            !a.every((x) => (typeof x === 'string' || typeof x === 'number') && !String(x).includes('\0')) ||
+            String(a[0]) === '') {
+            throw new ConfigurationError(`${here}: args must be a non-empty list of strings`, 'e.g. args: [/opt/tool/bin/tool, --version]');
+        }
+        args = a.map(String);
+    }
+    const expectExit = integer(t['expect-exit'], 0, 0, 255, `${here}: expect-exit`);
+    const timeoutSeconds = integer(t['timeout-seconds'], defaults.timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, `${here}: timeout-seconds`);
+    return {
+        name,
+        args,
+        expectExit,
+        expectStdout: regex(t['expect-stdout'], `${here}: expect-stdout`),
+        expectStderr: regex(t['expect-stderr'], `${here}: expect-stderr`),
+        timeoutSeconds,
+    };
+}
+function integer(v, fallback, min, max, what) {
+    if (v === undefined || v === null)
+        return fallback;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+        throw new ConfigurationError(`${what} is ${JSON.stringify(v)}, which is not a whole number from ${min} to ${max}`, 'set a number in that range');
+    }
+    return v;
+}
+/**
+ * Expected-output patterns are JavaScript regular expressions, searched anywhere in the output with the `m` flag
+ * (^ and $ match at line ends). They are compiled here so a typo fails before any test runs.
+ */
+function regex(v, what) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'string' && typeof v !== 'number') {
+        throw new ConfigurationError(`${what} must be a regular expression string`, 'quote it, e.g. expect-stdout: "^ok$"');
+    }
+    try {
+        return new RegExp(String(v), 'm');
+    }
+    catch (err) {
+        throw new ConfigurationError(`${what} is not a valid regular expression: ${err.message}`, 'fix the pattern (JavaScript syntax)');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/runc/index.ts
+// Public surface of the runc test runner: version policy, test spec, running tests, JUnit report.
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/oci/src/index.ts
+// Public surface of @eda-oci/oci: image -> bundle, runtime-spec generation, safe extraction, lockfile.
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3218:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
+  Gu: () => (/* binding */ getState),
+  Os: () => (/* binding */ group),
+  pq: () => (/* binding */ info),
+  C1: () => (/* binding */ setFailed),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setOutput, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!fs.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = (/* unused pure expression or super */ null && (_summary));
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(os.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
 
 /***/ })
 

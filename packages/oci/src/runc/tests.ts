@@ -1,6 +1,5 @@
 // The bundle test specification (the `tests` YAML of test-bundle-runc, `eda-oci test --tests FILE`): schema and parser.
-import { ConfigurationError } from '@eda-oci/exec';
-import * as yaml from 'js-yaml';
+import { ConfigurationError, parseYamlText } from '@eda-oci/exec';
 
 /** One validated test: what to run inside the bundle and what to expect. */
 export interface BundleTest {
@@ -32,17 +31,7 @@ const EXAMPLE = 'e.g. - { name: version, run: "tool --version", expect-stdout: "
  */
 export function parseTestSpec(text: string, where: string, defaults: TestDefaults): BundleTest[] {
   if (text.trim() === '') return validateTests(undefined, where, defaults);
-  let value: unknown;
-  try {
-    value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
-  } catch (err) {
-    const e = err as { mark?: { line: number }; reason?: string; message: string };
-    throw new ConfigurationError(
-      `${where} is not valid YAML${e.mark ? ` at line ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}`,
-      'fix the YAML syntax',
-    );
-  }
-  return validateTests(value, where, defaults);
+  return validateTests(parseYamlText(text, where), where, defaults);
 }
 
 /** Validates an already parsed test list (see {@link parseTestSpec}). */
