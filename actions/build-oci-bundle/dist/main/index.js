@@ -37433,29 +37433,20 @@ function judge(test, e, stdout, stderr, runcErrors) {
         const s = `timed out after ${test.timeoutSeconds} s`;
         return { ...base, status: 'failed', exitCode: null, signal: 'SIGKILL', actual: `${s} (killed)`, reason: s };
     }
-    if (e.runcFailure || !e.result) {
-        const why = e.runcFailure ?? 'runc did not run';
-        return {
-            ...base,
-            status: 'error',
-            exitCode: null,
-            signal: null,
-            actual: `runc error: ${why}`,
-            reason: `runc could not run the test: ${why}`,
-        };
-    }
+    // runc itself failed: the result says so, not the test's expectations.
+    const runcError = (why) => ({
+        ...base,
+        status: 'error',
+        exitCode: null,
+        signal: null,
+        actual: `runc error: ${why}`,
+        reason: `runc could not run the test: ${why}`,
+    });
+    if (e.runcFailure || !e.result)
+        return runcError(e.runcFailure ?? 'runc did not run');
     const code = e.result.exitCode;
-    if (code !== 0 && runcErrors.length > 0) {
-        const why = runcErrors.at(-1);
-        return {
-            ...base,
-            status: 'error',
-            exitCode: null,
-            signal: null,
-            actual: `runc error: ${why}`,
-            reason: `runc could not run the test: ${why}`,
-        };
-    }
+    if (code !== 0 && runcErrors.length > 0)
+        return runcError(runcErrors.at(-1));
     const signal = signalFromStatus(code);
     const ended = signal ? `killed by ${signal}` : `exit ${code}`;
     const problems = [];
