@@ -7177,6 +7177,27 @@ const MAGIC = 'eda-oci-files 1';
  * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
  */
 const RACY_WINDOW_NS = 50000000n;
+/** The manifest type of a path, or undefined for what a bundle never holds (device nodes, FIFOs, sockets). */
+function manifestType(st) {
+    return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
+}
+/** The mode a manifest records for a path: its permission bits, 0o777 for a symlink (whose own mode means nothing). */
+function manifestMode(type, st) {
+    return type === 'l' ? 0o777 : Number(st.mode & 4095n);
+}
+/** A manifest entry from one lstat of the path and its content (file sha256, symlink target, '' for a directory). */
+function manifestEntry(path, type, st, content, ctimeNs = st.ctimeNs.toString()) {
+    return {
+        path,
+        type,
+        mode: manifestMode(type, st),
+        size: type === 'f' ? Number(st.size) : 0,
+        mtimeNs: st.mtimeNs.toString(),
+        content,
+        ino: st.ino.toString(),
+        ctimeNs,
+    };
+}
 const ESCAPES = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
 function escapeField(s) {
@@ -7308,19 +7329,10 @@ function manifestFromRecords(rootfs, records) {
     const entries = [];
     for (const [p, r] of records) {
         const st = (0,external_node_fs_namespaceObject.lstatSync)(`${rootfs}/${p}`, { bigint: true });
-        const type = st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : st.isFile() ? 'f' : undefined;
+        const type = manifestType(st);
         if (type !== r.type)
             throw new errors_BundleError(`${rootfs}/${p} changed type during the build`, 'something else writes into the staging directory; retry');
-        entries.push({
-            path: p,
-            type,
-            mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
-            size: type === 'f' ? Number(st.size) : 0,
-            mtimeNs: st.mtimeNs.toString(),
-            content: r.content,
-            ino: st.ino.toString(),
-            ctimeNs: st.ctimeNs.toString(),
-        });
+        entries.push(manifestEntry(p, type, st, r.content));
     }
     const statted = (BigInt(Date.now()) + 1n) * 1000000n + RACY_WINDOW_NS;
     return {
@@ -10244,9 +10256,6 @@ const { O_RDONLY, O_NOFOLLOW: source_O_NOFOLLOW, S_IFMT, S_IFREG, S_IFDIR, S_IFL
 function changed(dir, rel, what) {
     return new errors_BundleError(`bundle ${dir} changed since it was built (rootfs/${rel}: ${what})`, 'publish the bundle exactly as it was built and tested, or rebuild it');
 }
-function source_typeOf(st) {
-    return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
-}
 /** Reads a small regular file without following symlinks. */
 function readPlain(file) {
     const fd = external_node_fs_namespaceObject.openSync(file, O_RDONLY | source_O_NOFOLLOW);
@@ -10415,7 +10424,7 @@ function walkAndHash(dir, rootfs) {
             const p = rel === '' ? name : `${rel}/${name}`;
             const abs = `${rootfs}/${p}`;
             const st = external_node_fs_namespaceObject.lstatSync(abs, { bigint: true });
-            const type = source_typeOf(st);
+            const type = manifestType(st);
             if (!type)
                 throw changed(dir, p, 'a device node, FIFO or socket');
             let content = '';
@@ -10425,17 +10434,7 @@ function walkAndHash(dir, rootfs) {
             }
             else if (type === 'l')
                 content = external_node_fs_namespaceObject.readlinkSync(abs);
-            entries.push({
-                path: p,
-                type,
-                mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
-                size: type === 'f' ? Number(st.size) : 0,
-                mtimeNs: st.mtimeNs.toString(),
-                content,
-                ino: st.ino.toString(),
-                ctimeNs: '',
-                st,
-            });
+            entries.push({ ...manifestEntry(p, type, st, content, ''), st });
             if (type === 'd')
                 walk(p);
         }
@@ -10897,11 +10896,10 @@ function checkVersionTree(versionDir, files) {
     const root = `${versionDir}/rootfs`;
     for (const e of files.entries) {
         const st = external_node_fs_namespaceObject.lstatSync(`${root}/${e.path}`, { bigint: true, throwIfNoEntry: false });
-        const type = st?.isFile() ? 'f' : st?.isDirectory() ? 'd' : st?.isSymbolicLink() ? 'l' : '?';
-        const mode = type === 'l' ? 0o777 : Number((st?.mode ?? 0n) & 4095n);
+        const type = st && manifestType(st);
         if (!st ||
             type !== e.type ||
-            mode !== e.mode ||
+            manifestMode(type, st) !== e.mode ||
             (type === 'f' && Number(st.size) !== e.size) ||
             !sameMtime(st.mtimeNs.toString(), e.mtimeNs) ||
             st.ino.toString() !== e.ino)

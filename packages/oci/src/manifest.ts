@@ -13,7 +13,7 @@
 // was not modified since, except for changes in the same clock tick as that lstat; see RACY_WINDOW_NS. The build
 // records `statted` = end of its lstat pass + RACY_WINDOW_NS and makes the bundle visible only after that time, so a
 // later change always lands in a later tick and no entry of a built bundle is racy.
-import { lstatSync } from 'node:fs';
+import { lstatSync, type BigIntStats } from 'node:fs';
 import { BundleError } from '@eda-oci/exec';
 import { TreeDigestBuilder, type TreeRecord, type TreeSummary } from './extract/tree-digest.js';
 
@@ -44,6 +44,36 @@ export interface ManifestEntry {
   ino: string;
   /** ctime in ns, decimal; '' when unknown (a manifest not made by a build, e.g. the store's). */
   ctimeNs: string;
+}
+
+/** The manifest type of a path, or undefined for what a bundle never holds (device nodes, FIFOs, sockets). */
+export function manifestType(st: BigIntStats): ManifestEntry['type'] | undefined {
+  return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
+}
+
+/** The mode a manifest records for a path: its permission bits, 0o777 for a symlink (whose own mode means nothing). */
+export function manifestMode(type: ManifestEntry['type'], st: BigIntStats): number {
+  return type === 'l' ? 0o777 : Number(st.mode & 0o7777n);
+}
+
+/** A manifest entry from one lstat of the path and its content (file sha256, symlink target, '' for a directory). */
+export function manifestEntry(
+  path: string,
+  type: ManifestEntry['type'],
+  st: BigIntStats,
+  content: string,
+  ctimeNs = st.ctimeNs.toString(),
+): ManifestEntry {
+  return {
+    path,
+    type,
+    mode: manifestMode(type, st),
+    size: type === 'f' ? Number(st.size) : 0,
+    mtimeNs: st.mtimeNs.toString(),
+    content,
+    ino: st.ino.toString(),
+    ctimeNs,
+  };
 }
 
 /** A parsed manifest. */
@@ -186,19 +216,10 @@ export function manifestFromRecords(rootfs: string, records: ReadonlyMap<string,
   const entries: ManifestEntry[] = [];
   for (const [p, r] of records) {
     const st = lstatSync(`${rootfs}/${p}`, { bigint: true });
-    const type = st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : st.isFile() ? 'f' : undefined;
+    const type = manifestType(st);
     if (type !== r.type)
       throw new BundleError(`${rootfs}/${p} changed type during the build`, 'something else writes into the staging directory; retry');
-    entries.push({
-      path: p,
-      type,
-      mode: type === 'l' ? 0o777 : Number(st.mode & 0o7777n),
-      size: type === 'f' ? Number(st.size) : 0,
-      mtimeNs: st.mtimeNs.toString(),
-      content: r.content,
-      ino: st.ino.toString(),
-      ctimeNs: st.ctimeNs.toString(),
-    });
+    entries.push(manifestEntry(p, type, st, r.content));
   }
   const statted = (BigInt(Date.now()) + 1n) * 1_000_000n + RACY_WINDOW_NS;
   return {

@@ -12,6 +12,8 @@ import {
   MANIFEST_NAME,
   RACY_WINDOW_NS,
   bundleDigest,
+  manifestEntry,
+  manifestType,
   nsToSeconds,
   parseManifest,
   readLockfile,
@@ -45,10 +47,6 @@ function changed(dir: string, rel: string, what: string): BundleError {
     `bundle ${dir} changed since it was built (rootfs/${rel}: ${what})`,
     'publish the bundle exactly as it was built and tested, or rebuild it',
   );
-}
-
-function typeOf(st: fs.BigIntStats): 'f' | 'd' | 'l' | undefined {
-  return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
 }
 
 /** Reads a small regular file without following symlinks. */
@@ -215,24 +213,14 @@ function walkAndHash(dir: string, rootfs: string): { manifest: Manifest; seenIno
       const p = rel === '' ? name : `${rel}/${name}`;
       const abs = `${rootfs}/${p}`;
       const st = fs.lstatSync(abs, { bigint: true });
-      const type = typeOf(st);
+      const type = manifestType(st);
       if (!type) throw changed(dir, p, 'a device node, FIFO or socket');
       let content = '';
       if (type === 'f') {
         content = hashes.get(st.ino) ?? hashFile(abs, buf);
         hashes.set(st.ino, content);
       } else if (type === 'l') content = fs.readlinkSync(abs);
-      entries.push({
-        path: p,
-        type,
-        mode: type === 'l' ? 0o777 : Number(st.mode & 0o7777n),
-        size: type === 'f' ? Number(st.size) : 0,
-        mtimeNs: st.mtimeNs.toString(),
-        content,
-        ino: st.ino.toString(),
-        ctimeNs: '',
-        st,
-      });
+      entries.push({ ...manifestEntry(p, type, st, content, ''), st });
       if (type === 'd') walk(p);
     }
   };

@@ -8,7 +8,15 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { copyFile, lstat, utimes } from 'node:fs/promises';
 import { BundleError, CancelledError, ProgressTicker } from '@eda-oci/exec';
-import { BUNDLE_META_DIR, nsToSeconds, summarizeManifest, type Manifest, type ManifestEntry } from '@eda-oci/oci';
+import {
+  BUNDLE_META_DIR,
+  manifestMode,
+  manifestType,
+  nsToSeconds,
+  summarizeManifest,
+  type Manifest,
+  type ManifestEntry,
+} from '@eda-oci/oci';
 import type { LinkIndex, LinkRecord } from './link-index.js';
 import { childCounts, type SourceBundle } from './source.js';
 
@@ -496,12 +504,11 @@ export function checkVersionTree(versionDir: string, files: Manifest): void {
   const root = `${versionDir}/rootfs`;
   for (const e of files.entries) {
     const st = fs.lstatSync(`${root}/${e.path}`, { bigint: true, throwIfNoEntry: false });
-    const type = st?.isFile() ? 'f' : st?.isDirectory() ? 'd' : st?.isSymbolicLink() ? 'l' : '?';
-    const mode = type === 'l' ? 0o777 : Number((st?.mode ?? 0n) & 0o7777n);
+    const type = st && manifestType(st);
     if (
       !st ||
       type !== e.type ||
-      mode !== e.mode ||
+      manifestMode(type, st) !== e.mode ||
       (type === 'f' && Number(st.size) !== e.size) ||
       !sameMtime(st.mtimeNs.toString(), e.mtimeNs) ||
       st.ino.toString() !== e.ino

@@ -35823,6 +35823,27 @@ const MAGIC = 'eda-oci-files 1';
  * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
  */
 const manifest_RACY_WINDOW_NS = 50000000n;
+/** The manifest type of a path, or undefined for what a bundle never holds (device nodes, FIFOs, sockets). */
+function manifest_manifestType(st) {
+    return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
+}
+/** The mode a manifest records for a path: its permission bits, 0o777 for a symlink (whose own mode means nothing). */
+function manifestMode(type, st) {
+    return type === 'l' ? 0o777 : Number(st.mode & 4095n);
+}
+/** A manifest entry from one lstat of the path and its content (file sha256, symlink target, '' for a directory). */
+function manifest_manifestEntry(path, type, st, content, ctimeNs = st.ctimeNs.toString()) {
+    return {
+        path,
+        type,
+        mode: manifestMode(type, st),
+        size: type === 'f' ? Number(st.size) : 0,
+        mtimeNs: st.mtimeNs.toString(),
+        content,
+        ino: st.ino.toString(),
+        ctimeNs,
+    };
+}
 const ESCAPES = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
 function escapeField(s) {
@@ -35954,19 +35975,10 @@ function manifest_manifestFromRecords(rootfs, records) {
     const entries = [];
     for (const [p, r] of records) {
         const st = lstatSync(`${rootfs}/${p}`, { bigint: true });
-        const type = st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : st.isFile() ? 'f' : undefined;
+        const type = manifest_manifestType(st);
         if (type !== r.type)
             throw new BundleError(`${rootfs}/${p} changed type during the build`, 'something else writes into the staging directory; retry');
-        entries.push({
-            path: p,
-            type,
-            mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
-            size: type === 'f' ? Number(st.size) : 0,
-            mtimeNs: st.mtimeNs.toString(),
-            content: r.content,
-            ino: st.ino.toString(),
-            ctimeNs: st.ctimeNs.toString(),
-        });
+        entries.push(manifest_manifestEntry(p, type, st, r.content));
     }
     const statted = (BigInt(Date.now()) + 1n) * 1000000n + manifest_RACY_WINDOW_NS;
     return {
@@ -38669,9 +38681,6 @@ const { O_RDONLY, O_NOFOLLOW: source_O_NOFOLLOW, S_IFMT, S_IFREG, S_IFDIR, S_IFL
 function changed(dir, rel, what) {
     return new BundleError(`bundle ${dir} changed since it was built (rootfs/${rel}: ${what})`, 'publish the bundle exactly as it was built and tested, or rebuild it');
 }
-function source_typeOf(st) {
-    return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
-}
 /** Reads a small regular file without following symlinks. */
 function readPlain(file) {
     const fd = fs.openSync(file, O_RDONLY | source_O_NOFOLLOW);
@@ -38840,7 +38849,7 @@ function walkAndHash(dir, rootfs) {
             const p = rel === '' ? name : `${rel}/${name}`;
             const abs = `${rootfs}/${p}`;
             const st = fs.lstatSync(abs, { bigint: true });
-            const type = source_typeOf(st);
+            const type = manifestType(st);
             if (!type)
                 throw changed(dir, p, 'a device node, FIFO or socket');
             let content = '';
@@ -38850,17 +38859,7 @@ function walkAndHash(dir, rootfs) {
             }
             else if (type === 'l')
                 content = fs.readlinkSync(abs);
-            entries.push({
-                path: p,
-                type,
-                mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
-                size: type === 'f' ? Number(st.size) : 0,
-                mtimeNs: st.mtimeNs.toString(),
-                content,
-                ino: st.ino.toString(),
-                ctimeNs: '',
-                st,
-            });
+            entries.push({ ...manifestEntry(p, type, st, content, ''), st });
             if (type === 'd')
                 walk(p);
         }
@@ -39322,11 +39321,10 @@ function tree_checkVersionTree(versionDir, files) {
     const root = `${versionDir}/rootfs`;
     for (const e of files.entries) {
         const st = external_node_fs_.lstatSync(`${root}/${e.path}`, { bigint: true, throwIfNoEntry: false });
-        const type = st?.isFile() ? 'f' : st?.isDirectory() ? 'd' : st?.isSymbolicLink() ? 'l' : '?';
-        const mode = type === 'l' ? 0o777 : Number((st?.mode ?? 0n) & 4095n);
+        const type = st && manifest_manifestType(st);
         if (!st ||
             type !== e.type ||
-            mode !== e.mode ||
+            manifestMode(type, st) !== e.mode ||
             (type === 'f' && Number(st.size) !== e.size) ||
             !tree_sameMtime(st.mtimeNs.toString(), e.mtimeNs) ||
             st.ino.toString() !== e.ino)

@@ -32748,7 +32748,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dM: () => (/* reexport */ fs_util_removeTree)
 });
 
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MANIFEST_NAME, MAX_TIMEOUT_SECONDS, RACY_WINDOW_NS, RUNC_ADVISORIES, RUNC_CVES, TEST_KEYS, TreeDigestBuilder, applyImageConfig, applyOverlay, buildBundle, bundleDigest, checkRunc, checkUserMapped, ciProvenance, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, formatManifest, hashFile, haveGetfattr, idMappings, judge, junitXml, layersArchive, manifestFromRecords, mergeEnv, nsToSeconds, parseConfigOverlay, parseExtractMethod, parseGroup, parseManifest, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcAdvisoryWarnings, runcLogErrors, serializeSpec, sha256, signalFromStatus, sortByPathBytes, summarizeManifest, summarizeTree, tempSuffix, testConfig, testFromRun, testMappings, upstreamVersion, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, validateTests, writeJUnitFile, xmlEscape
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MANIFEST_NAME, MAX_TIMEOUT_SECONDS, RACY_WINDOW_NS, RUNC_ADVISORIES, RUNC_CVES, TEST_KEYS, TreeDigestBuilder, applyImageConfig, applyOverlay, buildBundle, bundleDigest, checkRunc, checkUserMapped, ciProvenance, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, formatManifest, hashFile, haveGetfattr, idMappings, judge, junitXml, layersArchive, manifestEntry, manifestFromRecords, manifestMode, manifestType, mergeEnv, nsToSeconds, parseConfigOverlay, parseExtractMethod, parseGroup, parseManifest, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readSubIdRange, readableLayerDirs, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcAdvisoryWarnings, runcLogErrors, serializeSpec, sha256, signalFromStatus, sortByPathBytes, summarizeManifest, summarizeTree, tempSuffix, testConfig, testFromRun, testMappings, upstreamVersion, validateBuildOptions, validateBundleName, validateOverlay, validatePlatform, validateTests, writeJUnitFile, xmlEscape
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -35783,6 +35783,27 @@ const MAGIC = 'eda-oci-files 1';
  * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
  */
 const RACY_WINDOW_NS = 50000000n;
+/** The manifest type of a path, or undefined for what a bundle never holds (device nodes, FIFOs, sockets). */
+function manifestType(st) {
+    return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
+}
+/** The mode a manifest records for a path: its permission bits, 0o777 for a symlink (whose own mode means nothing). */
+function manifestMode(type, st) {
+    return type === 'l' ? 0o777 : Number(st.mode & 4095n);
+}
+/** A manifest entry from one lstat of the path and its content (file sha256, symlink target, '' for a directory). */
+function manifestEntry(path, type, st, content, ctimeNs = st.ctimeNs.toString()) {
+    return {
+        path,
+        type,
+        mode: manifestMode(type, st),
+        size: type === 'f' ? Number(st.size) : 0,
+        mtimeNs: st.mtimeNs.toString(),
+        content,
+        ino: st.ino.toString(),
+        ctimeNs,
+    };
+}
 const ESCAPES = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
 function escapeField(s) {
@@ -35914,19 +35935,10 @@ function manifest_manifestFromRecords(rootfs, records) {
     const entries = [];
     for (const [p, r] of records) {
         const st = lstatSync(`${rootfs}/${p}`, { bigint: true });
-        const type = st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : st.isFile() ? 'f' : undefined;
+        const type = manifestType(st);
         if (type !== r.type)
             throw new BundleError(`${rootfs}/${p} changed type during the build`, 'something else writes into the staging directory; retry');
-        entries.push({
-            path: p,
-            type,
-            mode: type === 'l' ? 0o777 : Number(st.mode & 4095n),
-            size: type === 'f' ? Number(st.size) : 0,
-            mtimeNs: st.mtimeNs.toString(),
-            content: r.content,
-            ino: st.ino.toString(),
-            ctimeNs: st.ctimeNs.toString(),
-        });
+        entries.push(manifestEntry(p, type, st, r.content));
     }
     const statted = (BigInt(Date.now()) + 1n) * 1000000n + RACY_WINDOW_NS;
     return {
