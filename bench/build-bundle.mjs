@@ -4,25 +4,20 @@
 //   docker export alone (the daemon's floor), and a plain local `tar -c | tar -x` copy of the same rootfs.
 // Prints medians and ratios. Needs test/cluster up (root). Usage: npm run bench [-- --rounds N]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { arg, clusterEnv, median, nodeBinary, REPO } from './common.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const env = Object.fromEntries(
-  readFileSync('/run/eda-oci/cluster.env', 'utf8')
-    .split('\n')
-    .filter((l) => l.includes('='))
-    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-);
-const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 5;
+const root = REPO;
+const env = clusterEnv();
+const rounds = Number(arg('--rounds')) || 5;
 const image = process.env.BENCH_IMAGE ?? env.EDA_OCI_IMG_DEBIAN;
 const docker = env.EDA_OCI_DOCKER;
 const cliPath = path.join(root, 'packages/cli/dist/index.js');
 // The actions run on Node 24 (runs.using: node24), which also starts several times faster than Node 20: time the CLI on
 // the Node 24 that `npm test` installs (or EDA_OCI_NODE24) when it is there, else on this node.
-const node24 = process.env.EDA_OCI_NODE24 ?? path.join(root, '.tmp/node24/node_modules/node/bin/node');
-const nodeBin = existsSync(node24) ? node24 : process.execPath;
+const nodeBin = nodeBinary();
 const nodeVersion = execFileSync(nodeBin, ['--version']).toString().trim();
 // As root, every case writes into a fresh ext4 file system on a loop device that is unmounted and deleted right after
 // it (outside the timing). Two effects would otherwise make each number depend on what ran before: ext4 creates files
@@ -160,10 +155,6 @@ for (let i = 0; i < rounds; i++) {
   results[NODE_START].push(time(() => run(nodeBin, ['-e', '0'])));
   process.stderr.write(`round ${i + 1}/${rounds} done\n`);
 }
-const median = (a) => {
-  const s = [...a].sort((x, y) => x - y);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
 const twoStep = m['two-step (docker export > x.tar; tar -xf)'];
 const plain = m['plain copy (tar -c | tar -x of the rootfs)'];

@@ -9,25 +9,20 @@
 // the same guarantees in Node: a minimal script that makes only the system calls such a publish needs (FLOOR below).
 // Needs test/cluster up and root. Usage: npm run bench:publish [-- --rounds N]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { arg, clusterEnv, median, nodeBinary, REPO } from './common.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const env = Object.fromEntries(
-  readFileSync('/run/eda-oci/cluster.env', 'utf8')
-    .split('\n')
-    .filter((l) => l.includes('='))
-    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-);
-const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 5;
+const root = REPO;
+const env = clusterEnv();
+const rounds = Number(arg('--rounds')) || 5;
 const image = process.env.BENCH_IMAGE ?? env.EDA_OCI_IMG_DEBIAN;
 const docker = env.EDA_OCI_DOCKER;
 const dockerEnv = { ...process.env, DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST, EDA_OCI_DOCKER: docker };
 const cliPath = path.join(root, 'packages/cli/dist/index.js');
 // As in bench/build-bundle.mjs: the CLI on the Node 24 the actions run on, when installed.
-const node24 = process.env.EDA_OCI_NODE24 ?? path.join(root, '.tmp/node24/node_modules/node/bin/node');
-const nodeBin = existsSync(node24) ? node24 : process.execPath;
+const nodeBin = nodeBinary();
 const nodeVersion = execFileSync(nodeBin, ['--version']).toString().trim();
 if (process.getuid?.() !== 0) {
   process.stderr.write('bench:publish needs root (loop-mounted ext4 file systems)\n');
@@ -182,10 +177,6 @@ try {
     add('node start-up alone (node -e 0)', time(() => run(nodeBin, ['-e', '0'])).s);
     process.stderr.write(`round ${i + 1}/${rounds} done\n`);
   }
-  const median = (xs) => {
-    const s = [...xs].sort((x, y) => x - y);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
   const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
   const cp = m['cp -a of the bundle'];
   console.log(

@@ -5,19 +5,18 @@
 //   (b) one whole `eda-oci test --run true` invocation (node start-up, runc --version, bundle checks) vs one bare `runc run`.
 // Prints medians and ratios. Needs test/cluster up (root). Usage: npm run bench:runc [-- --rounds N --tests N]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { arg, clusterEnv, median, nodeBinary, REPO } from './common.mjs';
 
-const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+const repo = REPO;
 const rounds = Number(arg('--rounds', 7));
 const n = Number(arg('--tests', 20));
 const cliPath = path.join(repo, 'packages/cli/dist/index.js');
 // Actions run on Node 24 (runs.using: node24), which starts several times faster than Node 20: time the CLI on the
 // Node 24 that `npm test` installs (or EDA_OCI_NODE24) when it is there, else on this node.
-const node24 = process.env.EDA_OCI_NODE24 ?? path.join(repo, '.tmp/node24/node_modules/node/bin/node');
-const nodeBin = arg('--node', existsSync(node24) ? node24 : process.execPath);
+const nodeBin = arg('--node', nodeBinary());
 
 if (process.argv.includes('--worker')) worker(arg('--worker'));
 else await setup();
@@ -25,12 +24,7 @@ else await setup();
 /** As root: build the bundle as the test user on its rootless daemon, write the bare bundle, then measure as that user. */
 async function setup() {
   if (process.getuid?.() !== 0) throw new Error('run as root (it switches to the unprivileged test user), with test/cluster up');
-  const env = Object.fromEntries(
-    readFileSync('/run/eda-oci/cluster.env', 'utf8')
-      .split('\n')
-      .filter((l) => l.includes('='))
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
+  const env = clusterEnv();
   const user = env.EDA_OCI_TEST_USER;
   const uid = Number(execFileSync('id', ['-u', user]).toString());
   const gid = Number(execFileSync('id', ['-g', user]).toString());
@@ -140,10 +134,6 @@ function worker(base) {
     if (r % 2) order.reverse();
     for (const k of order) times[k].push(cases[k]());
   }
-  const median = (a) => {
-    const s = [...a].sort((x, y) => x - y);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
   const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
   // Marginal cost per test from the medians of the N-test and the one-test runs.
   const marginal = (m.edaN - m.eda1) / (n - 1);

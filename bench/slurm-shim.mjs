@@ -5,15 +5,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { arg, buildBusyboxAsTestUser, clusterEnv } from './common.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const env = Object.fromEntries(
-  readFileSync('/run/eda-oci/cluster.env', 'utf8')
-    .split('\n')
-    .filter((l) => l.includes('='))
-    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-);
-const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 30;
+const env = clusterEnv();
+const rounds = Number(arg('--rounds')) || 30;
 const work = mkdtempSync('/tmp/eda-oci-bench-shim-');
 chmodSync(work, 0o755);
 try {
@@ -21,32 +16,7 @@ try {
   const out = path.join(work, 'bundles');
   mkdirSync(out);
   execFileSync('chown', [env.EDA_OCI_TEST_USER, out]);
-  execFileSync(
-    'runuser',
-    [
-      '-u',
-      env.EDA_OCI_TEST_USER,
-      '--',
-      'env',
-      `XDG_RUNTIME_DIR=${env.EDA_OCI_TEST_XDG_RUNTIME_DIR}`,
-      `HOME=${env.EDA_OCI_TEST_HOME}`,
-      process.execPath,
-      path.join(root, 'packages/cli/dist/index.js'),
-      'build',
-      '--image',
-      env.EDA_OCI_IMG_BUSYBOX1,
-      '--name',
-      'bb',
-      '--output-dir',
-      out,
-      '--docker-host',
-      env.EDA_OCI_ROOTLESS_DOCKER_HOST,
-      '--pull',
-      'never',
-    ],
-    { stdio: 'ignore' },
-  );
-  const bundle = path.join(out, 'bb');
+  const bundle = buildBusyboxAsTestUser(env, out);
   // The step bundle as slurmstepd hands it over: config.json with an absolute root.path.
   const step = path.join(work, 'step');
   mkdirSync(step);

@@ -6,21 +6,15 @@
 // Prints medians and ratios against the targets of issue 4. Needs test/cluster up (root). Usage:
 //   node bench/slurm-submit.mjs [--rounds N] [--jobs N]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { arg, buildBusyboxAsTestUser, clusterEnv, nodeBinary, REPO } from './common.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const env = Object.fromEntries(
-  readFileSync('/run/eda-oci/cluster.env', 'utf8')
-    .split('\n')
-    .filter((l) => l.includes('='))
-    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-);
-const arg = (name, dflt) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
-const rounds = arg('--rounds', 7);
-const njobs = arg('--jobs', 50);
-const node24 = process.env.EDA_OCI_NODE24 ?? path.join(root, '.tmp/node24/node_modules/node/bin/node');
-const nodeBin = existsSync(node24) ? node24 : process.execPath;
+const root = REPO;
+const env = clusterEnv();
+const rounds = Number(arg('--rounds', 7));
+const njobs = Number(arg('--jobs', 50));
+const nodeBin = nodeBinary();
 const nodeVersion = execFileSync(nodeBin, ['--version']).toString().trim();
 const cliPath = process.env.EDA_OCI_CLI ?? path.join(root, 'packages/cli/dist/index.js');
 const USER = env.EDA_OCI_TEST_USER2;
@@ -49,33 +43,8 @@ const sdiag = () => {
 try {
   // The bundle: built by the first test user, run by the second (through the runtime shim).
   execFileSync('chown', [env.EDA_OCI_TEST_USER, work]);
-  execFileSync(
-    'runuser',
-    [
-      '-u',
-      env.EDA_OCI_TEST_USER,
-      '--',
-      'env',
-      `XDG_RUNTIME_DIR=${env.EDA_OCI_TEST_XDG_RUNTIME_DIR}`,
-      `HOME=${env.EDA_OCI_TEST_HOME}`,
-      process.execPath,
-      cliPath,
-      'build',
-      '--image',
-      env.EDA_OCI_IMG_BUSYBOX1,
-      '--name',
-      'bb',
-      '--output-dir',
-      work,
-      '--docker-host',
-      env.EDA_OCI_ROOTLESS_DOCKER_HOST,
-      '--pull',
-      'never',
-    ],
-    { stdio: 'ignore' },
-  );
+  const bundle = buildBusyboxAsTestUser(env, work, cliPath);
   chmodSync(work, 0o777);
-  const bundle = path.join(work, 'bb');
 
   // 1 and 2: alternated rounds.
   const cases = {
