@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SmokeReport } from '@eda-oci/catalog';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, clusterEnv, isRoot, tempDirFor } from '../../../test/helpers/cluster.js';
 
@@ -12,20 +13,6 @@ const USER = env.EDA_OCI_TEST_USER!;
 const USER_ENV = { XDG_RUNTIME_DIR: env.EDA_OCI_TEST_XDG_RUNTIME_DIR! };
 let bundles = '';
 let bundleId = '';
-
-interface Cell {
-  id: string;
-  partition: string;
-  mode: string;
-  command: string;
-  jobId: string;
-  state: string;
-  exitCode: number | null;
-  elapsedSeconds: number | null;
-  verified: boolean | null;
-  ok: boolean;
-  message: string;
-}
 
 /** A catalog dir with `bb.yml` (owned by the test user, readable). */
 function catalog(commands: string): string {
@@ -91,15 +78,7 @@ describe.runIf(isRoot)('eda-oci smoke as edaoci on the Slurm test cluster (needs
     const seconds = (Date.now() - t) / 1000;
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    const report = JSON.parse(r.stdout) as {
-      name: string;
-      bundle: string;
-      bundleId: string;
-      cells: Cell[];
-      passed: number;
-      failed: number;
-      total: number;
-    };
+    const report = JSON.parse(r.stdout) as SmokeReport;
     expect(report).toMatchObject({ name: 'bb', bundle: path.join(bundles, 'bb'), bundleId, passed: 8, failed: 0, total: 8 });
     expect(report.cells.map((c) => c.id).sort()).toEqual(
       ['debug', 'interactive'].flatMap((p) => ['srun', 'sbatch'].flatMap((m) => ['hello', 'id'].map((c) => `bb/${p}/${m}/${c}`))).sort(),
