@@ -294,7 +294,7 @@ eda_slurm_status_rows() {
   else
     row slurmctld MISSING "$fix_setup (log $EDA_SLURM_LOG_DIR/slurmctld.log)"
   fi
-  states="$(eda_slurm_node_states)"
+  states="$(eda_slurm_node_states || true)" # nothing when slurmctld is down: every node then reads "unknown"
   for n in "${EDA_SLURM_NODES[@]}"; do
     pid="$(eda_slurmd_pid "$n" || true)"
     local st

@@ -168,4 +168,28 @@ describe.runIf(isRoot)('npm run demo, twice, from a clean demo state (needs root
     expect(second.stdout).toContain('builds: 3 of 3 were cache hits');
     expect(second.stdout).toMatch(/publishes: 2 of 3 found their bundle already current \(unchanged\), 1 switched back/);
   });
+  it('after a restart that lost the demo daemon: status.sh shows it absent without failing, setup.sh brings it back', () => {
+    // What a machine that ran the demo looks like after a reboot (or as a machine image): the user is there, its daemon
+    // is not. The tests do not need that daemon, so status.sh must not fail the run on it; setup.sh restores it.
+    const stop = spawnSync(
+      'bash',
+      ['-c', 'source test/cluster/common.sh && source test/cluster/rootless.sh && log() { :; } && eda_rootless_stop "$1"', 'stop', USER],
+      { cwd: REPO, encoding: 'utf8' },
+    );
+    expect(stop.status, stop.stderr).toBe(0);
+    const status = spawnSync('bash', ['test/cluster/status.sh'], { cwd: REPO, encoding: 'utf8' });
+    expect(status.stdout).toMatch(/^demo-rootless-dockerd\s+absent\s+optional \(only npm run demo uses it\)/m);
+    expect(status.status, status.stdout).toBe(0);
+    const setup = spawnSync('bash', ['test/cluster/setup.sh'], { cwd: REPO, encoding: 'utf8', timeout: 300_000 });
+    expect(setup.status, setup.stdout + setup.stderr).toBe(0);
+    expect(setup.stdout).toMatch(/^demo-rootless-dockerd\s+ok\s+unix:\/\/\/run\/user\/\d+\/docker\.sock, demo images loaded/m);
+    // The demo user's own Docker answers again, rootless, with the demo's images.
+    const uid = execFileSync('id', ['-u', USER]).toString().trim();
+    const host = { DOCKER_HOST: `unix:///run/user/${uid}/docker.sock` };
+    const info = runAs(USER, 'docker', ['info', '--format', '{{json .SecurityOptions}}'], host, '/tmp');
+    expect(info.status, info.stderr).toBe(0);
+    expect(info.stdout).toContain('rootless');
+    const img = runAs(USER, 'docker', ['image', 'inspect', '--format', '{{.Id}}', env.EDA_OCI_IMG_BUSYBOX1!], host, '/tmp');
+    expect(img.status, img.stderr).toBe(0);
+  });
 });
