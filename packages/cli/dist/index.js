@@ -4148,6 +4148,21 @@ function parseCommandLine(command, args, options, help, out) {
     }
     return v;
 }
+/** A whole-number option within [min, max]; undefined when not given. */
+function intOption(command, name, value, min, max) {
+    if (value === undefined)
+        return undefined;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+        throw usageError(command, `--${name} is '${value}', which is not a whole number from ${min} to ${max}`);
+    return Number(value);
+}
+/** The bundles dir from the option or $EDA_OCI_BUNDLES_DIR. */
+function bundlesDirOption(command, value) {
+    const dir = value ?? process.env.EDA_OCI_BUNDLES_DIR;
+    if (!dir)
+        throw usageError(command, '--bundles-dir is required (or set EDA_OCI_BUNDLES_DIR)');
+    return dir;
+}
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -11576,118 +11591,8 @@ function storeError(err, p) {
 
 
 
-;// CONCATENATED MODULE: ./packages/cli/src/commands/publish.ts
-// `eda-oci publish`: a built bundle -> a new version in the shared bundles dir, the same library call as
-// actions/publish-oci-bundle. Also the small argv helpers the other store commands (list, rollback, gc) share.
-
-
-
-
-const publish_HELP = `Usage: eda-oci publish --bundle DIR --bundles-dir DIR [options]
-
-Publishes a built bundle as a new immutable version under BUNDLES-DIR/.eda-oci/NAME/ and switches the symlink
-BUNDLES-DIR/NAME to it atomically (rename(2)). Unchanged files are hard links to the current version; an unchanged
-bundle writes nothing. The bundle must be exactly what was built (its bundle.lock.json and bundle.files).
-
-Options:
-  --bundle DIR                 the built bundle (build-oci-bundle's bundle-path)  (required)
-  --bundles-dir DIR            the shared bundles directory (default: $EDA_OCI_BUNDLES_DIR)  (required)
-  --name NAME                  published name (default: the bundle's name)
-  --keep N                     versions kept by retention after publishing (default 5)
-  --grace-seconds N            retention keeps versions replaced less than N s ago (default 3600)
-  --lock-timeout-seconds N     give up waiting for another publisher after N s (default 600)
-  --shared true|false          readable by every user, writable by none but the owner (default true)
-  --expected-digest D          refuse unless the bundle digest is D (build's bundle-digest output)
-  --dry-run                    verify and report what would be written; write nothing
-  --json                       print the outputs as one JSON object on stdout
-  -v, --verbose                debug logging
-  -h, --help                   this help
-
-Output: key=value lines on stdout: path, version, version-path, previous-version, changed, bytes-written,
-files-linked, files-copied, bundle-digest (with --json one object with these keys and dry-run, deleted, warnings,
-timings-ms). Log lines go to stderr; on a terminal (stderr a TTY) also one updating progress line while the new
-version's files are hard-linked or copied (also with --json: stdout keeps only the JSON object).
-
-Exit codes: 0 published (or unchanged: changed=false), 1 the publish failed (nothing was switched), 2 usage error,
-130 cancelled (SIGINT/SIGTERM; nothing switched, the staging directory removed).`;
-const publish_OPTIONS = {
-    bundle: { type: 'string' },
-    'bundles-dir': { type: 'string' },
-    name: { type: 'string' },
-    keep: { type: 'string' },
-    'grace-seconds': { type: 'string' },
-    'lock-timeout-seconds': { type: 'string' },
-    shared: { type: 'string' },
-    'expected-digest': { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    verbose: { type: 'boolean', short: 'v' },
-};
-/** A whole-number option within [min, max]; undefined when not given. */
-function intOption(command, name, value, min, max) {
-    if (value === undefined)
-        return undefined;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
-        throw usageError(command, `--${name} is '${value}', which is not a whole number from ${min} to ${max}`);
-    return Number(value);
-}
-/** The bundles dir from the option or $EDA_OCI_BUNDLES_DIR. */
-function bundlesDirOption(command, value) {
-    const dir = value ?? process.env.EDA_OCI_BUNDLES_DIR;
-    if (!dir)
-        throw usageError(command, '--bundles-dir is required (or set EDA_OCI_BUNDLES_DIR)');
-    return dir;
-}
-const publishCommand = {
-    name: 'publish',
-    summary: 'bundle -> new version in the shared bundles dir, switched atomically',
-    options: publish_OPTIONS,
-    help: publish_HELP,
-    async run(args, { out, signal }) {
-        const v = parseCommandLine('publish', args, publish_OPTIONS, publish_HELP, out);
-        if (!v)
-            return EXIT.ok;
-        if (!v.bundle)
-            throw usageError('publish', '--bundle is required');
-        if (v.shared !== undefined && v.shared !== 'true' && v.shared !== 'false')
-            throw usageError('publish', `--shared is '${v.shared}', which is not true or false`);
-        const progress = new ProgressLine(process.stderr);
-        const logger = withProgress(createConsoleLogger({ verbose: v.verbose }), progress);
-        const r = await publishBundle({
-            bundle: v.bundle,
-            bundlesDir: bundlesDirOption('publish', v['bundles-dir']),
-            name: v.name,
-            keep: intOption('publish', 'keep', v.keep, 1, 10_000),
-            graceSeconds: intOption('publish', 'grace-seconds', v['grace-seconds'], 0, 10 ** 9),
-            lockTimeoutSeconds: intOption('publish', 'lock-timeout-seconds', v['lock-timeout-seconds'], 0, 86_400),
-            shared: v.shared === undefined ? undefined : v.shared === 'true',
-            expectedDigest: v['expected-digest'],
-            dryRun: v['dry-run'],
-            signal,
-            onProgress: (p) => (p.done ? progress.done(publishText(p)) : progress.update(publishText(p))),
-        }, { logger }).finally(() => progress.done());
-        const outputs = {
-            path: r.path,
-            version: r.version,
-            'version-path': r.versionPath,
-            'previous-version': r.previousVersion,
-            changed: r.changed,
-            'bytes-written': r.bytesWritten,
-            'files-linked': r.filesLinked,
-            'files-copied': r.filesCopied,
-            'bundle-digest': r.bundleDigest,
-        };
-        if (v.json)
-            out.write(`${JSON.stringify({ ...outputs, 'dry-run': r.dryRun, deleted: r.retention?.deleted ?? [], warnings: r.warnings, 'timings-ms': r.timingsMs })}\n`);
-        else
-            for (const [k, val] of Object.entries(outputs))
-                out.write(`${k}=${String(val)}\n`);
-        return EXIT.ok;
-    },
-};
-
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/gc.ts
 // `eda-oci gc`: delete published versions beyond --keep, never current, previous, recent or in use by Slurm jobs.
-
 
 
 
@@ -11758,7 +11663,6 @@ const gcCommand = {
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/list.ts
 // `eda-oci list`: the published versions of one or every bundle name, with current, previous and in-use marks.
-
 
 
 
@@ -11878,11 +11782,7 @@ const testCommand = {
         if ((v.tests === undefined) === (v.run === undefined)) {
             throw usageError('test', v.tests === undefined ? 'give --tests FILE or --run CMD' : 'give either --tests or --run, not both');
         }
-        const t = v['timeout-seconds'];
-        if (t !== undefined && (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > MAX_TIMEOUT_SECONDS)) {
-            throw usageError('test', `--timeout-seconds '${t}' is not a whole number from 1 to ${MAX_TIMEOUT_SECONDS}`);
-        }
-        const defaults = { timeoutSeconds: t === undefined ? 60 : Number(t) };
+        const defaults = { timeoutSeconds: intOption('test', 'timeout-seconds', v['timeout-seconds'], 1, MAX_TIMEOUT_SECONDS) ?? 60 };
         let tests;
         if (v.tests !== undefined) {
             let text;
@@ -14925,9 +14825,102 @@ const planCommand = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/cli/src/commands/publish.ts
+// `eda-oci publish`: a built bundle -> a new version in the shared bundles dir, the same library call as
+// actions/publish-oci-bundle.
+
+
+
+
+const publish_HELP = `Usage: eda-oci publish --bundle DIR --bundles-dir DIR [options]
+
+Publishes a built bundle as a new immutable version under BUNDLES-DIR/.eda-oci/NAME/ and switches the symlink
+BUNDLES-DIR/NAME to it atomically (rename(2)). Unchanged files are hard links to the current version; an unchanged
+bundle writes nothing. The bundle must be exactly what was built (its bundle.lock.json and bundle.files).
+
+Options:
+  --bundle DIR                 the built bundle (build-oci-bundle's bundle-path)  (required)
+  --bundles-dir DIR            the shared bundles directory (default: $EDA_OCI_BUNDLES_DIR)  (required)
+  --name NAME                  published name (default: the bundle's name)
+  --keep N                     versions kept by retention after publishing (default 5)
+  --grace-seconds N            retention keeps versions replaced less than N s ago (default 3600)
+  --lock-timeout-seconds N     give up waiting for another publisher after N s (default 600)
+  --shared true|false          readable by every user, writable by none but the owner (default true)
+  --expected-digest D          refuse unless the bundle digest is D (build's bundle-digest output)
+  --dry-run                    verify and report what would be written; write nothing
+  --json                       print the outputs as one JSON object on stdout
+  -v, --verbose                debug logging
+  -h, --help                   this help
+
+Output: key=value lines on stdout: path, version, version-path, previous-version, changed, bytes-written,
+files-linked, files-copied, bundle-digest (with --json one object with these keys and dry-run, deleted, warnings,
+timings-ms). Log lines go to stderr; on a terminal (stderr a TTY) also one updating progress line while the new
+version's files are hard-linked or copied (also with --json: stdout keeps only the JSON object).
+
+Exit codes: 0 published (or unchanged: changed=false), 1 the publish failed (nothing was switched), 2 usage error,
+130 cancelled (SIGINT/SIGTERM; nothing switched, the staging directory removed).`;
+const publish_OPTIONS = {
+    bundle: { type: 'string' },
+    'bundles-dir': { type: 'string' },
+    name: { type: 'string' },
+    keep: { type: 'string' },
+    'grace-seconds': { type: 'string' },
+    'lock-timeout-seconds': { type: 'string' },
+    shared: { type: 'string' },
+    'expected-digest': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+};
+const publishCommand = {
+    name: 'publish',
+    summary: 'bundle -> new version in the shared bundles dir, switched atomically',
+    options: publish_OPTIONS,
+    help: publish_HELP,
+    async run(args, { out, signal }) {
+        const v = parseCommandLine('publish', args, publish_OPTIONS, publish_HELP, out);
+        if (!v)
+            return EXIT.ok;
+        if (!v.bundle)
+            throw usageError('publish', '--bundle is required');
+        if (v.shared !== undefined && v.shared !== 'true' && v.shared !== 'false')
+            throw usageError('publish', `--shared is '${v.shared}', which is not true or false`);
+        const progress = new ProgressLine(process.stderr);
+        const logger = withProgress(createConsoleLogger({ verbose: v.verbose }), progress);
+        const r = await publishBundle({
+            bundle: v.bundle,
+            bundlesDir: bundlesDirOption('publish', v['bundles-dir']),
+            name: v.name,
+            keep: intOption('publish', 'keep', v.keep, 1, 10_000),
+            graceSeconds: intOption('publish', 'grace-seconds', v['grace-seconds'], 0, 10 ** 9),
+            lockTimeoutSeconds: intOption('publish', 'lock-timeout-seconds', v['lock-timeout-seconds'], 0, 86_400),
+            shared: v.shared === undefined ? undefined : v.shared === 'true',
+            expectedDigest: v['expected-digest'],
+            dryRun: v['dry-run'],
+            signal,
+            onProgress: (p) => (p.done ? progress.done(publishText(p)) : progress.update(publishText(p))),
+        }, { logger }).finally(() => progress.done());
+        const outputs = {
+            path: r.path,
+            version: r.version,
+            'version-path': r.versionPath,
+            'previous-version': r.previousVersion,
+            changed: r.changed,
+            'bytes-written': r.bytesWritten,
+            'files-linked': r.filesLinked,
+            'files-copied': r.filesCopied,
+            'bundle-digest': r.bundleDigest,
+        };
+        if (v.json)
+            out.write(`${JSON.stringify({ ...outputs, 'dry-run': r.dryRun, deleted: r.retention?.deleted ?? [], warnings: r.warnings, 'timings-ms': r.timingsMs })}\n`);
+        else
+            for (const [k, val] of Object.entries(outputs))
+                out.write(`${k}=${String(val)}\n`);
+        return EXIT.ok;
+    },
+};
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/rollback.ts
 // `eda-oci rollback`: make an earlier published version current again (the same atomic swap as publish).
-
 
 
 
@@ -14986,7 +14979,6 @@ const rollbackCommand = {
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/smoke.ts
 // `eda-oci smoke`: run a catalog entry's smoke commands on its partitions in srun and sbatch mode through Slurm (the
 // same runContainerJob as slurm-submit-container, one job per smoke cell, a few at a time) and report every cell.
-
 
 
 

@@ -67,3 +67,18 @@ export function parseCommandLine<T extends OptionSpec>(
   }
   return v;
 }
+
+/** A whole-number option within [min, max]; undefined when not given. */
+export function intOption(command: string, name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw usageError(command, `--${name} is '${value}', which is not a whole number from ${min} to ${max}`);
+  return Number(value);
+}
+
+/** The bundles dir from the option or $EDA_OCI_BUNDLES_DIR. */
+export function bundlesDirOption(command: string, value: string | undefined): string {
+  const dir = value ?? process.env.EDA_OCI_BUNDLES_DIR;
+  if (!dir) throw usageError(command, '--bundles-dir is required (or set EDA_OCI_BUNDLES_DIR)');
+  return dir;
+}

@@ -83,6 +83,22 @@ describe.each(COMMANDS.map((c) => [c.name, c] as const))('eda-oci %s', (name, co
   });
 });
 
+describe('whole-number options: one check and one message in every command (intOption)', () => {
+  it.each([
+    [['test', '--bundle', '/b', '--run', 'true', '--timeout-seconds', '0'], 'timeout-seconds', '0', '1 to 86400'],
+    [['test', '--bundle', '/b', '--run', 'true', '--timeout-seconds', '1e3'], 'timeout-seconds', '1e3', '1 to 86400'],
+    [['publish', '--bundle', '/b', '--bundles-dir', '/s', '--keep', '0'], 'keep', '0', '1 to 10000'],
+    [['gc', '--bundles-dir', '/s', '--grace-seconds', 'soon'], 'grace-seconds', 'soon', '0 to 1000000000'],
+  ])('%j: usage error (exit 2) naming the option, its value and the range; nothing on stdout', async (argv, opt, value, range) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `eda-oci ${argv[0]}: error: --${opt} is '${value}', which is not a whole number from ${range}; run 'eda-oci ${argv[0]} --help'\n`,
+    );
+  });
+});
+
 describe('--json where no cluster is needed', () => {
   it('oci-conf --json is one JSON object with the text', async () => {
     const r = await run(['oci-conf', '--slurm-version', '22.05', '--json']);

@@ -1,8 +1,7 @@
 // `eda-oci gc`: delete published versions beyond --keep, never current, previous, recent or in use by Slurm jobs.
 import { createConsoleLogger } from '@eda-oci/exec';
 import { gcStore } from '@eda-oci/store';
-import { EXIT, parseCommandLine, type Command } from '../args.js';
-import { bundlesDirOption, intOption } from './publish.js';
+import { bundlesDirOption, EXIT, intOption, parseCommandLine, type Command } from '../args.js';
 
 const HELP = `Usage: eda-oci gc --bundles-dir DIR [--name NAME] [options]
 

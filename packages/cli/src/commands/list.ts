@@ -1,8 +1,7 @@
 // `eda-oci list`: the published versions of one or every bundle name, with current, previous and in-use marks.
 import { createConsoleLogger, formatBytes } from '@eda-oci/exec';
 import { listStore } from '@eda-oci/store';
-import { EXIT, parseCommandLine, type Command } from '../args.js';
-import { bundlesDirOption } from './publish.js';
+import { bundlesDirOption, EXIT, parseCommandLine, type Command } from '../args.js';
 
 const HELP = `Usage: eda-oci list --bundles-dir DIR [--name NAME] [options]
 

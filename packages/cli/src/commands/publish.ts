@@ -1,8 +1,8 @@
 // `eda-oci publish`: a built bundle -> a new version in the shared bundles dir, the same library call as
-// actions/publish-oci-bundle. Also the small argv helpers the other store commands (list, rollback, gc) share.
+// actions/publish-oci-bundle.
 import { createConsoleLogger } from '@eda-oci/exec';
 import { publishBundle } from '@eda-oci/store';
-import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
+import { bundlesDirOption, EXIT, intOption, parseCommandLine, usageError, type Command } from '../args.js';
 import { ProgressLine, publishText, withProgress } from '../progress.js';
 
 const HELP = `Usage: eda-oci publish --bundle DIR --bundles-dir DIR [options]
@@ -45,21 +45,6 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
 } as const;
-
-/** A whole-number option within [min, max]; undefined when not given. */
-export function intOption(command: string, name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
-    throw usageError(command, `--${name} is '${value}', which is not a whole number from ${min} to ${max}`);
-  return Number(value);
-}
-
-/** The bundles dir from the option or $EDA_OCI_BUNDLES_DIR. */
-export function bundlesDirOption(command: string, value: string | undefined): string {
-  const dir = value ?? process.env.EDA_OCI_BUNDLES_DIR;
-  if (!dir) throw usageError(command, '--bundles-dir is required (or set EDA_OCI_BUNDLES_DIR)');
-  return dir;
-}
 
 export const publishCommand: Command = {
   name: 'publish',

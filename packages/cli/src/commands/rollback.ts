@@ -1,8 +1,7 @@
 // `eda-oci rollback`: make an earlier published version current again (the same atomic swap as publish).
 import { createConsoleLogger } from '@eda-oci/exec';
 import { rollbackStore } from '@eda-oci/store';
-import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
-import { bundlesDirOption, intOption } from './publish.js';
+import { bundlesDirOption, EXIT, intOption, parseCommandLine, usageError, type Command } from '../args.js';
 
 const HELP = `Usage: eda-oci rollback --bundles-dir DIR --name NAME [--to VERSION] [options]
 

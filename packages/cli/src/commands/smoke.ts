@@ -4,9 +4,8 @@ import path from 'node:path';
 import { DEFAULT_SMOKE_PARALLEL, loadCatalogEntry, runSmoke, smokeCells, type SmokeCellResult } from '@eda-oci/catalog';
 import { createConsoleLogger, type Logger } from '@eda-oci/exec';
 import { validateBundleName } from '@eda-oci/oci';
-import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
+import { bundlesDirOption, EXIT, intOption, parseCommandLine, usageError, type Command } from '../args.js';
 import { ProgressLine, withProgress } from '../progress.js';
-import { bundlesDirOption, intOption } from './publish.js';
 
 const HELP = `Usage: eda-oci smoke --name NAME [--catalog-dir DIR] [--bundles-dir DIR | --bundle PATH] [options]
 

@@ -11,7 +11,7 @@ import {
   writeJUnitFile,
   type BundleTest,
 } from '@eda-oci/oci';
-import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
+import { EXIT, intOption, parseCommandLine, usageError, type Command } from '../args.js';
 
 const HELP = `Usage: eda-oci test --bundle DIR (--tests FILE | --run CMD) [options]
 
@@ -62,11 +62,7 @@ export const testCommand: Command = {
     if ((v.tests === undefined) === (v.run === undefined)) {
       throw usageError('test', v.tests === undefined ? 'give --tests FILE or --run CMD' : 'give either --tests or --run, not both');
     }
-    const t = v['timeout-seconds'];
-    if (t !== undefined && (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > MAX_TIMEOUT_SECONDS)) {
-      throw usageError('test', `--timeout-seconds '${t}' is not a whole number from 1 to ${MAX_TIMEOUT_SECONDS}`);
-    }
-    const defaults = { timeoutSeconds: t === undefined ? 60 : Number(t) };
+    const defaults = { timeoutSeconds: intOption('test', 'timeout-seconds', v['timeout-seconds'], 1, MAX_TIMEOUT_SECONDS) ?? 60 };
     let tests: BundleTest[];
     if (v.tests !== undefined) {
       let text: string;
