@@ -1,27 +1,18 @@
 // Unit tests of publishBundle's onProgress: one final report whose counts are the result's, none when nothing is
 // written (unchanged, dry run), and the same publish without the option.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '@eda-oci/exec';
 import { publishBundle, type PublishOptions, type PublishProgress } from '../src/index.js';
 import { makeBundle, sampleTree } from './helpers/bundle.js';
+import { removeStoreDir, tempStore } from './helpers/temp-store.js';
 
 let dir: string;
 let store: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eda-oci-pubprog-'));
-  store = path.join(dir, 'bundles');
-  fs.mkdirSync(store, 0o755);
+  ({ dir, store } = tempStore('eda-oci-pubprog-'));
 });
 afterEach(() => {
-  const open = (d: string): void => {
-    fs.chmodSync(d, 0o755);
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) open(path.join(d, e.name));
-  };
-  open(dir);
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeStoreDir(dir);
 });
 
 const publish = (bundle: string, o: Partial<PublishOptions> = {}) =>

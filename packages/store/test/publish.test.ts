@@ -19,24 +19,16 @@ import {
   type StoreDeps,
 } from '../src/index.js';
 import { makeBundle, sampleTree } from './helpers/bundle.js';
+import { openDirs, removeStoreDir, tempStore } from './helpers/temp-store.js';
 
 let dir: string;
 let store: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eda-oci-publish-'));
-  store = path.join(dir, 'bundles');
-  fs.mkdirSync(store, 0o755);
+  ({ dir, store } = tempStore('eda-oci-publish-'));
 });
 afterEach(() => {
-  for (const d of walkDirs(dir)) fs.chmodSync(d, 0o755);
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeStoreDir(dir);
 });
-
-function walkDirs(d: string): string[] {
-  const out = [d];
-  for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) out.push(...walkDirs(path.join(d, e.name)));
-  return out;
-}
 
 /** Every path under `root` with type, mode, inode and mtime: equal snapshots mean nothing was written. */
 function snapshot(root: string): string[] {
@@ -146,7 +138,7 @@ describe('publishBundle', () => {
     const { bundle: b3 } = await makeBundle(dir, 'b3', sampleTree(3));
     const r1 = await publish(b1);
     const r2 = await publish(b2);
-    for (const d of walkDirs(r2.versionPath)) fs.chmodSync(d, 0o755);
+    openDirs(r2.versionPath);
     fs.rmSync(r2.versionPath, { recursive: true });
     const r3 = await publish(b3);
     expect(r3).toMatchObject({ changed: true, previousVersion: r2.version, filesLinked: 5 });

@@ -1,6 +1,5 @@
 // Unit tests of the CI run in the history and of rollback's only-if-published-by-run guard, on real files in a temp dir.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '@eda-oci/exec';
@@ -16,24 +15,18 @@ import {
   type StoreDeps,
 } from '../src/index.js';
 import { makeBundle, sampleTree } from './helpers/bundle.js';
+import { removeStoreDir, tempStore } from './helpers/temp-store.js';
 
 const CI_VARS = ['GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_REPOSITORY'];
 let dir: string;
 let store: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eda-oci-rollback-run-'));
-  store = path.join(dir, 'bundles');
-  fs.mkdirSync(store, 0o755);
+  ({ dir, store } = tempStore('eda-oci-rollback-run-'));
   for (const k of CI_VARS) delete process.env[k];
 });
 afterEach(() => {
   for (const k of CI_VARS) delete process.env[k];
-  const walk = (d: string): void => {
-    fs.chmodSync(d, 0o755);
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(path.join(d, e.name));
-  };
-  walk(dir);
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeStoreDir(dir);
 });
 
 /** Sets the CI variables as a GitHub runner does for run `id` (attempt 1) of org/site. */

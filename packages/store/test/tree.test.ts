@@ -2,7 +2,6 @@
 // from, not linked), the written tree is checked per directory (an entry added or removed while writing fails the
 // publish), the record of the tree (publish.files) is checked as a whole, and what it records is what is on disk.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BundleError, silentLogger, type Logger } from '@eda-oci/exec';
@@ -18,21 +17,15 @@ import {
   type PublishOptions,
 } from '../src/index.js';
 import { makeBundle, sampleTree } from './helpers/bundle.js';
+import { removeStoreDir, tempStore } from './helpers/temp-store.js';
 
 let dir: string;
 let store: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eda-oci-tree-'));
-  store = path.join(dir, 'bundles');
-  fs.mkdirSync(store, 0o755);
+  ({ dir, store } = tempStore('eda-oci-tree-'));
 });
 afterEach(() => {
-  const open = (d: string): void => {
-    fs.chmodSync(d, 0o755);
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) open(path.join(d, e.name));
-  };
-  open(dir);
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeStoreDir(dir);
 });
 
 const uid = process.getuid?.() ?? 0;
