@@ -1,14 +1,10 @@
-// plan-bundles: one library call (planCatalog, or loadCatalog for all), then matrix outputs and the job summary.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+// plan-bundles: one library call (planBundles), then matrix outputs and the job summary.
 import * as core from '@actions/core';
 import { actionsLogger, writeSummary, type SummaryRow } from '@eda-oci/action-kit';
 import {
   CatalogError,
   isZeroSha,
-  loadCatalog,
-  planCatalog,
-  smokeCells,
+  planBundles,
   type CatalogChange,
   type CatalogEntry,
   type RemovedBundle,
@@ -53,20 +49,19 @@ export function smokeOutput(c: SmokeCell): Record<string, string> {
 }
 
 async function plan(inputs: Inputs, signal?: AbortSignal): Promise<PlanResult> {
-  if (inputs.all) {
-    const bundles = await loadCatalog(path.join(inputs.repo, inputs.catalogDir), { as: inputs.catalogDir });
-    return { bundles, smokes: [], removed: [], changes: [], mergeBase: null };
-  }
-  if (isZeroSha(inputs.head!)) {
-    // A push that deleted the branch: no head commit, nothing to build.
-    core.notice('plan-bundles: the head is all zeros (the branch was deleted); nothing to plan');
-    return { bundles: [], smokes: [], removed: [], changes: [], mergeBase: null };
-  }
-  const p = await planCatalog(
-    { repo: inputs.repo, catalogDir: inputs.catalogDir, base: inputs.base!, head: inputs.head! },
+  // A push that deleted the branch: no head commit, nothing to build (planBundles returns an empty plan).
+  if (!inputs.all && isZeroSha(inputs.head!)) core.notice('plan-bundles: the head is all zeros (the branch was deleted); nothing to plan');
+  const p = await planBundles(
+    {
+      repo: inputs.repo,
+      // The normalized root is '': give it as '.', which normalizes to it again.
+      catalogDir: inputs.catalogDir || '.',
+      publishedIn: inputs.publishedOnly ? inputs.bundlesDir : undefined,
+      ...(inputs.all ? { all: true } : { base: inputs.base!, head: inputs.head! }),
+    },
     { logger: actionsLogger, signal },
   );
-  return { bundles: p.bundles, smokes: [], removed: p.removed, changes: p.changes, mergeBase: p.mergeBase };
+  return { bundles: p.bundles, smokes: p.smokes, removed: p.removed, changes: p.changes, mergeBase: p.mergeBase };
 }
 
 /** Plans, sets the outputs and writes the summary; a bad catalog file is also annotated at its line. */
@@ -80,8 +75,6 @@ export async function run(inputs: Inputs, signal?: AbortSignal): Promise<PlanRes
     }
     throw err;
   }
-  if (inputs.publishedOnly) result.bundles = result.bundles.filter((b) => existsSync(path.join(inputs.bundlesDir!, b.name)));
-  result.smokes = smokeCells(result.bundles);
   core.setOutput('bundles', JSON.stringify(result.bundles.map(bundleOutput)));
   core.setOutput('smokes', JSON.stringify(result.smokes.map(smokeOutput)));
   core.setOutput('count', String(result.bundles.length));

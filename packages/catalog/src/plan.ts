@@ -1,5 +1,6 @@
 // The catalog plan: which bundles a change touches, from real git history (merge-base of base and head, then the
 // renamed-aware diff of the catalog directory); file contents come from `head`, never from the working tree.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CommandFailedError, ConfigurationError, runCommand, silentLogger, type Logger, type RunCommand } from '@eda-oci/exec';
 import {
@@ -7,9 +8,12 @@ import {
   catalogName,
   combineCatalogErrors,
   duplicateNameErrors,
+  loadCatalog,
   MAX_CATALOG_FILE_BYTES,
   parseCatalogText,
+  smokeCells,
   type CatalogEntry,
+  type SmokeCell,
 } from './catalog.js';
 
 /** One changed catalog file between the merge-base and head. */
@@ -263,6 +267,53 @@ export async function planCatalog(o: PlanOptions, deps: PlanDeps = {}): Promise<
   }
   removed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { base, head, mergeBase, bundles, removed, changes };
+}
+
+/** Options of {@link planBundles}: every bundle of the working tree (`all`), or a git plan from `base` to `head`. */
+export type PlanBundlesOptions = {
+  /** The repository checkout. */
+  repo: string;
+  /** Catalog directory relative to the repository root, e.g. `bundles` (normalized by {@link normalizeCatalogDir}). */
+  catalogDir: string;
+  /** When set, only bundles published in this bundles directory (`<publishedIn>/<name>` exists). */
+  publishedIn?: string;
+} & ({ all: true } | { all?: false; base: string; head: string });
+
+/** What `eda-oci plan --json` prints and plan-bundles outputs: the planned bundles with their smoke cells. */
+export interface BundlePlan {
+  bundles: CatalogEntry[];
+  smokes: SmokeCell[];
+  removed: RemovedBundle[];
+  changes: CatalogChange[];
+  /** The base and head revisions as resolved (the all-zero head as given); null for `all`. */
+  base: string | null;
+  head: string | null;
+  mergeBase: string | null;
+}
+
+/**
+ * Plans the bundles to build and their smoke cells: with `all` every catalog file of the working tree (named relative
+ * to the repository, as in a git plan), else {@link planCatalog} from `base` to `head`; an all-zero head (a push that
+ * deleted the branch) is an empty plan. With `publishedIn` only the bundles present there are kept.
+ */
+export async function planBundles(o: PlanBundlesOptions, deps: PlanDeps = {}): Promise<BundlePlan> {
+  let plan: BundlePlan;
+  if (o.all) {
+    const dir = normalizeCatalogDir(o.catalogDir);
+    const bundles = await loadCatalog(path.join(o.repo, dir), { as: dir });
+    plan = { bundles, smokes: [], removed: [], changes: [], base: null, head: null, mergeBase: null };
+  } else if (isZeroSha(o.head)) {
+    // No head commit, nothing to build; base and catalog directory are still checked as planCatalog would.
+    if (!isZeroSha(o.base)) validateGitRevision(o.base, 'base');
+    normalizeCatalogDir(o.catalogDir);
+    plan = { base: o.base, head: o.head, mergeBase: null, bundles: [], removed: [], changes: [], smokes: [] };
+  } else {
+    plan = { ...(await planCatalog({ repo: o.repo, catalogDir: o.catalogDir, base: o.base, head: o.head }, deps)), smokes: [] };
+  }
+  const published = o.publishedIn;
+  if (published !== undefined) plan.bundles = plan.bundles.filter((b) => existsSync(path.join(published, b.name)));
+  plan.smokes = smokeCells(plan.bundles);
+  return plan;
 }
 
 type Git = (args: string[], okExitCodes?: number[]) => Promise<{ exitCode: number; stdout: string }>;

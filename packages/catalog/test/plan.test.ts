@@ -1,6 +1,12 @@
-// Pure parts of the git plan: name-status parsing, revision and catalog-dir validation (the git runs are in plan.itg).
+// Pure parts of the git plan: name-status parsing, revision and catalog-dir validation, planBundles without git
+// (--all from the working tree, the all-zero head); the git runs are in plan.itg.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isZeroSha, normalizeCatalogDir, parseNameStatus, validateGitRevision } from '../src/index.js';
+import type { RunCommand } from '@eda-oci/exec';
+import { isZeroSha, normalizeCatalogDir, parseNameStatus, planBundles, validateGitRevision } from '../src/index.js';
+import { entryText } from './git-repo.js';
 
 describe('parseNameStatus', () => {
   it('parses -z output with renames (two paths) and odd file names', () => {
@@ -49,5 +55,55 @@ describe('normalizeCatalogDir', () => {
     expect(() => normalizeCatalogDir('/abs')).toThrow("catalog directory '/abs' is absolute");
     expect(() => normalizeCatalogDir('a/../../x')).toThrow('is outside the repository');
     expect(() => normalizeCatalogDir('-x')).toThrow('is not valid');
+  });
+});
+
+describe('planBundles', () => {
+  const noGit: RunCommand = () => {
+    throw new Error('git must not run');
+  };
+
+  it('all: every catalog file of the working tree, named relative to the repository, with its smoke cells', async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'catalog-plan-all-'));
+    mkdirSync(path.join(repo, 'cad/bundles'), { recursive: true });
+    writeFileSync(path.join(repo, 'cad/bundles/tool.yml'), entryText('registry.example.com:5000/cad/tool:1.0', ['debug', 'batch']));
+    writeFileSync(path.join(repo, 'cad/bundles/sim.yaml'), entryText('registry.example.com:5000/cad/sim:2.0'));
+    const p = await planBundles({ repo, catalogDir: './cad/bundles/', all: true }, { run: noGit });
+    // The key order is what `eda-oci plan --all --json` prints.
+    expect(Object.keys(p)).toEqual(['bundles', 'smokes', 'removed', 'changes', 'base', 'head', 'mergeBase']);
+    expect(p.bundles.map((b) => [b.name, b.file])).toEqual([
+      ['sim', 'cad/bundles/sim.yaml'],
+      ['tool', 'cad/bundles/tool.yml'],
+    ]);
+    expect(p.smokes.map((c) => c.id)).toEqual([
+      'sim/debug/srun/hostname',
+      'sim/debug/sbatch/hostname',
+      'tool/debug/srun/hostname',
+      'tool/debug/sbatch/hostname',
+      'tool/batch/srun/hostname',
+      'tool/batch/sbatch/hostname',
+    ]);
+    expect([p.removed, p.changes, p.base, p.head, p.mergeBase]).toEqual([[], [], null, null, null]);
+
+    // publishedIn keeps the bundles present in the bundles directory, and only their smoke cells.
+    const bundlesDir = mkdtempSync(path.join(os.tmpdir(), 'catalog-plan-published-'));
+    mkdirSync(path.join(bundlesDir, 'tool'));
+    const published = await planBundles({ repo, catalogDir: 'cad/bundles', all: true, publishedIn: bundlesDir }, { run: noGit });
+    expect(published.bundles.map((b) => b.name)).toEqual(['tool']);
+    expect(published.smokes.map((c) => c.bundle)).toEqual(['tool', 'tool', 'tool', 'tool']);
+  });
+
+  it('an all-zero head (a deleted branch) is an empty plan without git; base and catalog dir are still checked', async () => {
+    const zero = '0'.repeat(40);
+    const p = await planBundles({ repo: '/nonexistent', catalogDir: 'bundles', base: 'a'.repeat(40), head: zero }, { run: noGit });
+    expect(p).toEqual({ base: 'a'.repeat(40), head: zero, mergeBase: null, bundles: [], removed: [], changes: [], smokes: [] });
+    // The key order is what `eda-oci plan --json` prints for a git plan.
+    expect(Object.keys(p)).toEqual(['base', 'head', 'mergeBase', 'bundles', 'removed', 'changes', 'smokes']);
+    await expect(planBundles({ repo: '/nonexistent', catalogDir: 'bundles', base: '-x', head: zero })).rejects.toThrow(
+      "base '-x' starts with '-', which git would read as an option",
+    );
+    await expect(planBundles({ repo: '/nonexistent', catalogDir: '/abs', base: zero, head: zero })).rejects.toThrow(
+      "catalog directory '/abs' is absolute",
+    );
   });
 });

@@ -1,15 +1,6 @@
 // `eda-oci plan`: which catalog bundles a change touches (git base..head) or every bundle (--all), and their smoke cells.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import {
-  loadCatalog,
-  normalizeCatalogDir,
-  planCatalog,
-  smokeCells,
-  type CatalogChange,
-  type CatalogEntry,
-  type RemovedBundle,
-} from '@eda-oci/catalog';
+import { planBundles } from '@eda-oci/catalog';
 import { createConsoleLogger } from '@eda-oci/exec';
 import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
 
@@ -24,7 +15,7 @@ reported as FILE:LINE: FIELD: what is wrong; how to fix it.
 Options:
   --catalog-dir DIR    catalog directory relative to the repository root (default: bundles)
   --base REF           base revision (a SHA, branch, tag or HEAD~1); 40 zeros plans every bundle at HEAD
-  --head REF           head revision (default with --base: HEAD)
+  --head REF           head revision (default with --base: HEAD); 40 zeros (a deleted branch) plans nothing
   --all                every bundle in the catalog directory (working tree)
   --repo DIR           the git repository (default: the current directory)
   --bundles-dir DIR    the shared bundles directory (for --published-only; default: $EDA_OCI_BUNDLES_DIR)
@@ -50,17 +41,6 @@ const OPTIONS = {
   verbose: { type: 'boolean', short: 'v' },
 } as const;
 
-/** What `eda-oci plan --json` prints. */
-export interface PlanOutput {
-  bundles: CatalogEntry[];
-  smokes: ReturnType<typeof smokeCells>;
-  removed: RemovedBundle[];
-  changes: CatalogChange[];
-  base: string | null;
-  head: string | null;
-  mergeBase: string | null;
-}
-
 export const planCommand: Command = {
   name: 'plan',
   summary: 'catalog bundles changed between two commits (or all) and their smoke cells',
@@ -76,18 +56,15 @@ export const planCommand: Command = {
     const repo = path.resolve(v.repo ?? '.');
     const catalogDir = v['catalog-dir'] ?? 'bundles';
     const logger = createConsoleLogger({ verbose: v.verbose, quiet: true });
-    let plan: PlanOutput;
-    if (v.all) {
-      const dir = normalizeCatalogDir(catalogDir);
-      // Files named relative to the repository, as in a git plan.
-      const bundles = await loadCatalog(path.join(repo, dir), { as: dir });
-      plan = { bundles, smokes: [], removed: [], changes: [], base: null, head: null, mergeBase: null };
-    } else {
-      const p = await planCatalog({ repo, catalogDir, base: v.base!, head: v.head ?? 'HEAD' }, { logger, signal });
-      plan = { ...p, smokes: [] };
-    }
-    if (v['published-only']) plan.bundles = plan.bundles.filter((b) => existsSync(path.join(bundlesDir!, b.name)));
-    plan.smokes = smokeCells(plan.bundles);
+    const plan = await planBundles(
+      {
+        repo,
+        catalogDir,
+        publishedIn: v['published-only'] ? bundlesDir : undefined,
+        ...(v.all ? { all: true } : { base: v.base!, head: v.head ?? 'HEAD' }),
+      },
+      { logger, signal },
+    );
     if (v.json) {
       out.write(`${JSON.stringify(plan)}\n`);
       return EXIT.ok;
