@@ -41,7 +41,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
       `result-id '${inputs.resultId}' has spaces, control characters or non-ASCII, or is longer than 512`,
       "pass plan-bundles' smoke cell id (matrix.smoke.id)",
     );
-  // Everything that can be checked before a side effect (grammars, bundle on disk, script) is checked here.
-  prepareContainerJob(inputs);
-  return inputs;
+  // Everything that can be checked before a side effect (grammars, bundle on disk, script) is checked here; the run
+  // submits this prepared job.
+  return { ...inputs, prepared: prepareContainerJob(inputs) };
 }

@@ -1,5 +1,5 @@
 // Input parsing of slurm-submit-container from INPUT_* variables, as the runner sets them (defaults of action.yml).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,6 +42,8 @@ describe('getInputs', () => {
       verifyContainer: true,
       pinVersion: true,
       outputDir: undefined,
+      // The job the run submits, prepared once here (bundle resolved, its id read).
+      prepared: expect.objectContaining({ mode: 'sbatch', bundlePath: realpathSync(bundle), bundleId: 'sha256:x', verify: true }),
     });
   });
   it('reads every input; multiline lists are one item per line', () => {

@@ -1,6 +1,5 @@
 // Running a catalog entry's smoke test: every smoke cell (partition x mode x command) is one Slurm container job
 // (slurm's runContainerJob, the job slurm-submit-container runs), a few at a time, each judged and reported.
-import { existsSync, realpathSync } from 'node:fs';
 import { CancelledError, silentLogger, type Logger } from '@eda-oci/exec';
 import {
   prepareContainerJob,
@@ -9,6 +8,7 @@ import {
   type ContainerJobDeps,
   type ContainerJobOptions,
   type ContainerJobResult,
+  type PreparedJob,
 } from '@eda-oci/slurm';
 import { smokeCells, type CatalogEntry, type SmokeCell, type SmokeMode } from './catalog.js';
 
@@ -140,9 +140,8 @@ function cellLogger(base: Logger, id: string): Logger {
 export async function runSmoke(o: RunSmokeOptions, deps: ContainerJobDeps = {}): Promise<SmokeReport> {
   const logger = o.logger ?? deps.logger ?? silentLogger;
   const cells = smokeCells([o.entry]);
-  const bundlePath = existsSync(o.bundle) ? realpathSync(o.bundle) : o.bundle;
-  const jobOptions = (cell: SmokeCell): ContainerJobOptions => ({
-    bundle: bundlePath,
+  const jobOptions = (cell: SmokeCell, bundle: string): ContainerJobOptions => ({
+    bundle,
     command: cell.run,
     mode: cell.mode,
     partition: cell.partition,
@@ -152,19 +151,24 @@ export async function runSmoke(o: RunSmokeOptions, deps: ContainerJobDeps = {}):
     outputDir: o.outputDir,
     signal: o.signal,
   });
-  const bundleId = cells.map((c) => prepareContainerJob(jobOptions(c)))[0]?.bundleId ?? '';
+  // Every cell is prepared before the first job is submitted; the first resolves the bundle, the others reuse it.
+  const jobs: PreparedJob[] = [];
+  for (const cell of cells) jobs.push(prepareContainerJob(jobOptions(cell, o.bundle), undefined, jobs[0]));
+  const bundlePath = jobs[0]?.bundlePath ?? o.bundle;
+  const bundleId = jobs[0]?.bundleId ?? '';
   logger.info(
     `smoke of ${o.entry.name} (${o.entry.file}): ${cells.length} cell(s), bundle ${bundlePath}${bundleId ? ` (${bundleId})` : ''}`,
   );
   const submitted: string[] = [];
   let ended = 0;
-  const results = await runLimited(cells, o.parallel ?? DEFAULT_SMOKE_PARALLEL, o.signal, async (cell) => {
+  const results = await runLimited(cells, o.parallel ?? DEFAULT_SMOKE_PARALLEL, o.signal, async (cell, i) => {
     o.onCell?.(cell);
     let row: SmokeCellResult;
     try {
       const result = await runContainerJob(
         {
-          ...jobOptions(cell),
+          ...jobOptions(cell, bundlePath),
+          prepared: jobs[i],
           onSubmitted: (id) => {
             submitted.push(id);
             o.onSubmitted?.(cell, id);

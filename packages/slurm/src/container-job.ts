@@ -58,6 +58,8 @@ export interface ContainerJobOptions {
   onSubmitted?: (jobId: string) => void;
   /** Each line of the job's output (stdout and stderr), as it arrives. */
   onOutputLine?: (line: string) => void;
+  /** The job as prepareContainerJob already prepared it from these options (runContainerJob then does not prepare it again). */
+  prepared?: PreparedJob;
 }
 
 /** Everything known about the job at the end (also carried by SlurmJobError). */
@@ -138,8 +140,41 @@ function injectIntoScript(text: string, line: string, file: string): string {
   return [...lines.slice(0, i), line, ...lines.slice(i)].join('\n');
 }
 
-/** Validates and resolves everything before any side effect; ConfigurationError names the first problem. */
-export function prepareContainerJob(o: ContainerJobOptions, cwd = process.cwd()): PreparedJob {
+/** The bundle as the nodes will see it (the runner is on the cluster's shared file system): its path and its id. */
+function resolveBundle(o: ContainerJobOptions, cwd: string): Pick<PreparedJob, 'bundlePath' | 'bundleId'> {
+  const given = path.resolve(cwd, o.bundle);
+  if (!existsSync(given)) {
+    throw new ConfigurationError(
+      `bundle ${given} does not exist`,
+      'give the path of a bundle on the shared file system the nodes mount (e.g. the bundle-path output of build-oci-bundle)',
+    );
+  }
+  const bundlePath = o.pinVersion === false ? given : realpathSync(given);
+  for (const [p, dir] of [
+    ['config.json', false],
+    ['rootfs', true],
+  ] as const) {
+    const full = path.join(bundlePath, p);
+    if (!existsSync(full) || statSync(full).isDirectory() !== dir) {
+      throw new ConfigurationError(
+        `bundle ${bundlePath} has no ${p}${dir ? '/' : ''}`,
+        'give an OCI bundle directory (config.json and rootfs/), as build-oci-bundle writes',
+      );
+    }
+  }
+  const idFile = path.join(bundlePath, 'rootfs/.eda-oci/bundle-id');
+  return { bundlePath, bundleId: existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : '' };
+}
+
+/**
+ * Validates and resolves everything before any side effect; ConfigurationError names the first problem. `bundle`: the
+ * bundle as an earlier preparation with the same bundle and pin-version resolved it (it is not checked on disk again).
+ */
+export function prepareContainerJob(
+  o: ContainerJobOptions,
+  cwd = process.cwd(),
+  bundle?: Pick<PreparedJob, 'bundlePath' | 'bundleId'>,
+): PreparedJob {
   if (o.mode !== 'sbatch' && o.mode !== 'srun')
     throw new ConfigurationError(`mode '${String(o.mode)}' is not sbatch or srun`, 'use sbatch or srun');
   if (!o.bundle) throw new ConfigurationError('bundle is empty', 'give the bundle directory (with config.json and rootfs/)');
@@ -167,31 +202,8 @@ export function prepareContainerJob(o: ContainerJobOptions, cwd = process.cwd())
     );
   }
 
-  // The bundle as the nodes will see it (the runner is on the cluster's shared file system).
-  const given = path.resolve(cwd, o.bundle);
-  if (!existsSync(given)) {
-    throw new ConfigurationError(
-      `bundle ${given} does not exist`,
-      'give the path of a bundle on the shared file system the nodes mount (e.g. the bundle-path output of build-oci-bundle)',
-    );
-  }
-  const bundlePath = o.pinVersion === false ? given : realpathSync(given);
-  for (const [p, dir] of [
-    ['config.json', false],
-    ['rootfs', true],
-  ] as const) {
-    const full = path.join(bundlePath, p);
-    if (!existsSync(full) || statSync(full).isDirectory() !== dir) {
-      throw new ConfigurationError(
-        `bundle ${bundlePath} has no ${p}${dir ? '/' : ''}`,
-        'give an OCI bundle directory (config.json and rootfs/), as build-oci-bundle writes',
-      );
-    }
-  }
+  const { bundlePath, bundleId } = bundle ?? resolveBundle(o, cwd);
   const verify = o.verifyContainer !== false;
-  let bundleId = '';
-  const idFile = path.join(bundlePath, 'rootfs/.eda-oci/bundle-id');
-  if (existsSync(idFile)) bundleId = readFileSync(idFile, 'utf8').trim();
   if (verify && !bundleId) {
     throw new ConfigurationError(
       `bundle ${bundlePath} has no rootfs/.eda-oci/bundle-id, so the job cannot prove it ran inside it`,
@@ -247,7 +259,7 @@ export async function runContainerJob(o: ContainerJobOptions, deps: ContainerJob
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? delay;
   const t0 = now();
-  const job = prepareContainerJob(o);
+  const job = o.prepared ?? prepareContainerJob(o);
   const commands = deps.commands ?? new SlurmCommands({ run: deps.run ?? runCommand, logger });
   const monitor = new JobMonitor(commands, logger, sleep, now);
   const deadline = o.timeoutSeconds ? t0 + o.timeoutSeconds * 1000 : undefined;

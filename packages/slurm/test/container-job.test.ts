@@ -6,7 +6,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CancelledError, ConfigurationError } from '@eda-oci/exec';
-import { cancelLeftoverJobs, JobMonitor, runContainerJob, SlurmCommands, SlurmJobError, type ContainerJobOptions } from '../src/index.js';
+import {
+  cancelLeftoverJobs,
+  JobMonitor,
+  prepareContainerJob,
+  runContainerJob,
+  SlurmCommands,
+  SlurmJobError,
+  type ContainerJobOptions,
+} from '../src/index.js';
 import { FakeSlurm, fakeTime } from './fake-slurm.js';
 
 const BUNDLE_ID = `sha256:${'ab'.repeat(32)}`;
@@ -163,6 +171,18 @@ describe('runContainerJob', () => {
     const { slurm, opts, deps } = setup({ pinVersion: false });
     await runContainerJob(opts, deps);
     expect(slurm.calls.find((c) => c.cmd === 'sbatch')!.args[1]).toBe(`--container=${path.join(dir, 'bundles/bb')}`);
+  });
+
+  it('a job prepared beforehand is submitted as prepared, not prepared again (the bundle may have moved meanwhile)', async () => {
+    const { slurm, opts, deps } = setup();
+    const prepared = prepareContainerJob(opts);
+    const again = prepareContainerJob(opts, undefined, prepared);
+    expect(again).toMatchObject({ bundlePath: bundle, bundleId: BUNDLE_ID });
+    expect(again.comment).not.toBe(prepared.comment);
+    rmSync(path.join(dir, 'bundles'), { recursive: true });
+    const r = await runContainerJob({ ...opts, prepared }, deps);
+    expect(r).toMatchObject({ bundlePath: bundle, bundleId: BUNDLE_ID, verified: true });
+    expect(slurm.calls.find((c) => c.cmd === 'sbatch')!.args[2]).toBe(`--comment=${prepared.comment}`);
   });
 
   it('a submission whose answer was lost is found by its comment and adopted, not submitted twice', async () => {
