@@ -19,7 +19,7 @@ import { SlurmJobError } from './errors.js';
 import { backoff, delay, JobMonitor, MonitorTimeout, pollInterval } from './monitor.js';
 import { FileFollower, OutputSink, VERIFY_PREFIX } from './output.js';
 import { parseSbatchParsable, type JobDetails } from './parse.js';
-import { outcomeOf, type Outcome } from './states.js';
+import { isActiveState, outcomeOf, type Outcome } from './states.js';
 import { validateExtraArgs, validateJobName, validateNodes, validatePartition, validateTimeLimit } from './validate.js';
 
 /** How the job is started: a batch job (sbatch) or a job step the run stays attached to (srun). */
@@ -607,9 +607,8 @@ export async function cancelLeftoverJobs(jobIds: readonly string[], deps: { run?
   const ids = jobIds.filter((id) => /^\d+$/.test(id));
   if (!ids.length) return [];
   const commands = new SlurmCommands({ run: deps.run, logger: deps.logger });
-  const active = (await commands.squeue(ids)).filter((e) =>
-    ['PENDING', 'CONFIGURING', 'RUNNING', 'SUSPENDED', 'REQUEUED', 'REQUEUE_HOLD', 'RESIZING', 'STOPPED'].includes(e.state),
-  );
+  // A COMPLETING job has ended already (Slurm is cleaning up its nodes): nothing to cancel.
+  const active = (await commands.squeue(ids)).filter((e) => isActiveState(e.state) && e.state !== 'COMPLETING');
   const todo = active.map((e) => e.jobId);
   if (todo.length) await commands.scancel(todo);
   return todo;

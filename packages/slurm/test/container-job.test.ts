@@ -308,4 +308,12 @@ describe('cancelLeftoverJobs (post step)', () => {
     expect(await cancelLeftoverJobs(['1', '2', '3'], { run: slurm.run })).toEqual([]);
     expect(slurm.count('scancel')).toBe(1);
   });
+
+  it('every state in which the job can still change is cancelled, except COMPLETING (already ended)', async () => {
+    const slurm = new FakeSlurm();
+    slurm.add('1', [{ state: 'SIGNALING' }]);
+    slurm.add('2', [{ state: 'COMPLETING' }]);
+    slurm.add('3', [{ state: 'SPECIAL_EXIT' }]);
+    expect(await cancelLeftoverJobs(['1', '2', '3'], { run: slurm.run })).toEqual(['1', '3']);
+  });
 });
