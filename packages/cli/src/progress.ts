@@ -1,5 +1,5 @@
 // One self-updating progress line on stderr for long steps (extraction, publish), drawn only on a terminal.
-import { formatBytes, PROGRESS_INTERVAL_MS, type Logger } from '@eda-oci/exec';
+import { formatBytes, type Logger } from '@eda-oci/exec';
 
 /** The part of a stream the progress line needs (process.stderr, or a fake in tests). */
 export interface ProgressStream {
@@ -12,32 +12,25 @@ export interface ProgressStream {
 const CLEAR_LINE = '\x1b[K';
 
 /**
- * A single line on `stream` that each update overwrites (`\r` + text + erase-to-end-of-line), at most once per
- * `intervalMs`, ended with a newline by {@link ProgressLine.done}. Everything is a no-op unless the stream is a TTY:
- * a log file or a pipe gets no progress at all (no `\r` noise in CI logs).
+ * A single line on `stream` that each update overwrites (`\r` + text + erase-to-end-of-line), ended with a newline by
+ * {@link ProgressLine.done}. Every update draws: the library's progress callbacks are already rate-limited
+ * (ProgressTicker), and the smoke run's cell events are few and each one changes the counts. Everything is a no-op
+ * unless the stream is a TTY: a log file or a pipe gets no progress at all (no `\r` noise in CI logs).
  */
 export class ProgressLine {
   readonly enabled: boolean;
-  private readonly intervalMs: number;
-  private readonly now: () => number;
   private shown = false;
-  private last = -Infinity;
 
   constructor(
     private readonly stream: ProgressStream,
-    options: { enabled?: boolean; intervalMs?: number; now?: () => number } = {},
+    options: { enabled?: boolean } = {},
   ) {
     this.enabled = options.enabled ?? stream.isTTY === true;
-    this.intervalMs = options.intervalMs ?? PROGRESS_INTERVAL_MS;
-    this.now = options.now ?? Date.now;
   }
 
-  /** Shows `text` unless the last draw was less than the interval ago (then it is dropped). */
+  /** Shows `text` in place of the line's current text. */
   update(text: string): void {
     if (!this.enabled) return;
-    const t = this.now();
-    if (t - this.last < this.intervalMs) return;
-    this.last = t;
     this.draw(text);
   }
 
@@ -46,7 +39,6 @@ export class ProgressLine {
     if (!this.enabled || !this.shown) return;
     this.stream.write(`\r${CLEAR_LINE}`);
     this.shown = false;
-    this.last = -Infinity;
   }
 
   /** Ends the line: draws `text` (always, when given) and a newline; afterwards the line is not shown. */
@@ -55,7 +47,6 @@ export class ProgressLine {
     if (text !== undefined) this.draw(text);
     if (this.shown) this.stream.write('\n');
     this.shown = false;
-    this.last = -Infinity;
   }
 
   private draw(text: string): void {

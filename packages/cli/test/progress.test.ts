@@ -1,5 +1,5 @@
-// Unit tests of the CLI's progress line: drawn only on a TTY, at most 10 times per second, erased before log lines,
-// ended with a newline.
+// Unit tests of the CLI's progress line: drawn only on a TTY, at every update (the library's callbacks are throttled
+// where they are made), erased before log lines, ended with a newline.
 import { describe, expect, it } from 'vitest';
 import { silentLogger, type Logger } from '@eda-oci/exec';
 import { extractText, ProgressLine, publishText, withProgress } from '../src/progress.js';
@@ -10,28 +10,23 @@ function fakeStream(isTTY: boolean, columns?: number) {
 }
 
 describe('ProgressLine', () => {
-  it('on a TTY: \\r + text + erase-to-end-of-line, throttled to one draw per 100 ms, done ends the line', () => {
+  it('on a TTY: \\r + text + erase-to-end-of-line at every update, done ends the line', () => {
     const s = fakeStream(true);
-    let t = 0;
-    const line = new ProgressLine(s, { now: () => t });
+    const line = new ProgressLine(s);
     expect(line.enabled).toBe(true);
-    line.update('a'); // first update draws at once
-    t = 50;
-    line.update('b'); // dropped
-    t = 100;
+    line.update('a');
+    line.update('b');
     line.update('c');
-    t = 150;
-    line.update('d'); // dropped
     line.done('final');
-    expect(s.writes).toEqual(['\ra\x1b[K', '\rc\x1b[K', '\rfinal\x1b[K', '\n']);
+    expect(s.writes).toEqual(['\ra\x1b[K', '\rb\x1b[K', '\rc\x1b[K', '\rfinal\x1b[K', '\n']);
   });
 
-  it('draws at most 10 times per second however often it is updated', () => {
+  it('draws every update in a burst, so the last one shown is the current state (4 smoke cells starting at once)', () => {
     const s = fakeStream(true);
-    let t = 0;
-    const line = new ProgressLine(s, { now: () => t });
-    for (t = 0; t < 1000; t += 2) line.update(`at ${t}`);
-    expect(s.writes.length).toBe(10);
+    const line = new ProgressLine(s);
+    for (let running = 1; running <= 4; running++) line.update(`smoke tool: 0 of 4 done, 0 failed, ${running} running`);
+    expect(s.writes.length).toBe(4);
+    expect(s.writes.at(-1)).toBe('\rsmoke tool: 0 of 4 done, 0 failed, 4 running\x1b[K');
   });
 
   it('not a TTY (a pipe, a CI log): writes nothing at all', () => {
@@ -59,15 +54,13 @@ describe('ProgressLine', () => {
     expect(s.writes).toEqual(['\rx\x1b[K', '\n']);
   });
 
-  it('clear erases a shown line and lets the next update draw at once', () => {
+  it('clear erases a shown line and the next update redraws it', () => {
     const s = fakeStream(true);
-    let t = 0;
-    const line = new ProgressLine(s, { now: () => t });
+    const line = new ProgressLine(s);
     line.clear(); // nothing shown: nothing to erase
     line.update('a');
-    t = 10;
     line.clear();
-    line.update('b'); // within the interval, but the line was erased: redrawn
+    line.update('b');
     expect(s.writes).toEqual(['\ra\x1b[K', '\r\x1b[K', '\rb\x1b[K']);
   });
 
