@@ -545,6 +545,12 @@ async function runSrun(
     },
   );
   srunResult.catch(() => undefined);
+  // Wakes the wait below when srun ends or the run is cancelled; the timer must not outlive the wait (it would keep
+  // the process alive).
+  const srunEnded = new AbortController();
+  const end = (): void => srunEnded.abort();
+  void srunResult.then(end, end);
+  const wake = o.signal ? AbortSignal.any([o.signal, srunEnded.signal]) : srunEnded.signal;
   // Find the job id by the comment while srun runs (one squeue per interval), for cancellation and the final state.
   const started = Date.now();
   try {
@@ -562,13 +568,7 @@ async function runSrun(
           if (!isTransient(err)) throw err;
         }
       }
-      // Wake up when srun ends; the timer must not outlive the wait (it would keep the process alive).
-      const tick = new AbortController();
-      const wake = (): void => tick.abort();
-      o.signal?.addEventListener('abort', wake, { once: true });
-      void srunResult.then(wake, wake);
-      await delay(jobId ? 1000 : Math.min(1000, 100 + (Date.now() - started) / 4), tick.signal);
-      o.signal?.removeEventListener('abort', wake);
+      await delay(jobId ? 1000 : Math.min(1000, 100 + (Date.now() - started) / 4), wake);
     }
   } catch (err) {
     // Cancellation/timeout: the caller scancels the job (srun then ends); stop srun if it lingers.
