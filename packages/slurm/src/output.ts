@@ -11,18 +11,21 @@ export class OutputSink {
   /** Bundle ids the job printed on verification lines, one per task ('none' when /.eda-oci/bundle-id was missing). */
   readonly verifiedIds: string[] = [];
   lines = 0;
+  /** Start of this run's verification lines. */
+  private readonly marker: string;
 
   constructor(
-    private readonly token: string,
+    token: string,
     private readonly onLine: (line: string) => void,
     private readonly tailLines = 30,
-  ) {}
+  ) {
+    this.marker = `${VERIFY_PREFIX}${token}:`;
+  }
 
   /** Handles one complete line. */
   line(text: string): void {
-    const marker = `${VERIFY_PREFIX}${this.token}:`;
-    if (text.startsWith(marker)) {
-      this.verifiedIds.push(text.slice(marker.length).trim());
+    if (text.startsWith(this.marker)) {
+      this.verifiedIds.push(text.slice(this.marker.length).trim());
       return;
     }
     this.lines++;
@@ -37,6 +40,8 @@ export class FileFollower {
   private offset = 0;
   private partial = '';
   private fh: FileHandle | undefined;
+  /** Read buffer, reused by every poll (polls never overlap: each is awaited). */
+  private readonly buf = Buffer.alloc(64 * 1024);
   /** True once the file was seen. */
   seen = false;
 
@@ -55,12 +60,11 @@ export class FileFollower {
         return;
       }
     }
-    const buf = Buffer.alloc(64 * 1024);
     for (;;) {
-      const { bytesRead } = await this.fh.read(buf, 0, buf.length, this.offset);
+      const { bytesRead } = await this.fh.read(this.buf, 0, this.buf.length, this.offset);
       if (bytesRead === 0) break;
       this.offset += bytesRead;
-      const lines = (this.partial + buf.subarray(0, bytesRead).toString('utf8')).split('\n');
+      const lines = (this.partial + this.buf.subarray(0, bytesRead).toString('utf8')).split('\n');
       this.partial = lines.pop() ?? '';
       for (const l of lines) this.sink.line(l);
     }
