@@ -76,8 +76,6 @@ export interface WaitOptions {
 
 /** Watches a set of jobs until each reaches a final state; one squeue per poll for all of them. */
 export class JobMonitor {
-  /** Polls made (each is one squeue; details add at most one sacct/scontrol per poll). */
-  polls = 0;
   /** Restart count of jobs seen requeued. */
   private readonly restarts = new Map<string, number>();
 
@@ -100,7 +98,6 @@ export class JobMonitor {
       if (opts.deadline !== undefined && this.now() >= opts.deadline) throw new MonitorTimeout('deadline reached');
       let entries: QueueEntry[];
       try {
-        this.polls++;
         entries = await this.commands.squeue([...pending]);
         if (failures) this.logger.info(`slurmctld answers again after ${failures} failed quer${failures === 1 ? 'y' : 'ies'}`);
         failures = 0;

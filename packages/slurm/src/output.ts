@@ -10,7 +10,6 @@ export class OutputSink {
   readonly tail: string[] = [];
   /** Bundle ids the job printed on verification lines, one per task ('none' when /.eda-oci/bundle-id was missing). */
   readonly verifiedIds: string[] = [];
-  lines = 0;
   /** Start of this run's verification lines. */
   private readonly marker: string;
 
@@ -28,7 +27,6 @@ export class OutputSink {
       this.verifiedIds.push(text.slice(this.marker.length).trim());
       return;
     }
-    this.lines++;
     this.tail.push(text);
     if (this.tail.length > this.tailLines) this.tail.shift();
     this.onLine(text);

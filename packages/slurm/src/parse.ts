@@ -74,7 +74,6 @@ export interface JobDetails {
   restarts: number;
   /** Who cancelled it (sacct "CANCELLED by UID"), when known. */
   cancelledBy?: string;
-  stdout?: string;
   source: 'scontrol' | 'sacct' | 'squeue';
 }
 
@@ -127,7 +126,6 @@ export function parseScontrolJobs(text: string): Map<string, JobDetails> {
       elapsedSeconds: parseDuration(r.RunTime ?? '') ?? 0,
       nodes: r.NodeList && r.NodeList !== '(null)' ? r.NodeList : '',
       restarts: Number(r.Restarts ?? 0) || 0,
-      stdout: r.StdOut,
       source: 'scontrol',
     });
   }

@@ -42,7 +42,7 @@ describe('squeue', () => {
 describe('scontrol -o show job', () => {
   it('reads state, exit code, signal, run time, nodes, restarts of the captured jobs', () => {
     const m = parseScontrolJobs(fixture('scontrol-terminal.txt'));
-    expect(m.get('68')).toMatchObject({ state: 'COMPLETED', exitCode: 0, signal: 0, nodes: 'n1', restarts: 0, stdout: '/tmp/cap/68.out' });
+    expect(m.get('68')).toMatchObject({ state: 'COMPLETED', exitCode: 0, signal: 0, nodes: 'n1', restarts: 0 });
     expect(m.get('69')).toMatchObject({ state: 'FAILED', reason: 'NonZeroExitCode', exitCode: 3, signal: 0 });
     expect(m.get('70')).toMatchObject({ state: 'CANCELLED', exitCode: 0, signal: 15, elapsedSeconds: 3 });
     expect(m.get('71')).toMatchObject({ state: 'CANCELLED', reason: 'JobHeldUser', nodes: '' });
