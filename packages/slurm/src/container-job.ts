@@ -9,6 +9,7 @@ import {
   CancelledError,
   CommandFailedError,
   ConfigurationError,
+  lastLine,
   runCommand,
   silentLogger,
   type Logger,
@@ -442,12 +443,9 @@ async function badRequest(err: CommandFailedError, job: PreparedJob): Promise<Er
   return new ConfigurationError(`Slurm refused the job: ${lastSlurmError(err)}`, 'check the inputs and extra-args');
 }
 
+/** The last line sbatch/srun printed to stderr, without their "error: " prefix (the error message when none). */
 function lastSlurmError(err: CommandFailedError): string {
-  const lines = err.stderr
-    .split('\n')
-    .map((l) => l.replace(/^s(batch|run): error: /, '').trim())
-    .filter(Boolean);
-  return lines[lines.length - 1] ?? err.message;
+  return lastLine(err.stderr.replace(/^s(batch|run): error: /gm, '')) || err.message;
 }
 
 /**
