@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseImageReference } from '@eda-oci/docker';
-import { ConfigurationError, EdaOciError } from '@eda-oci/exec';
+import { ConfigurationError } from '@eda-oci/exec';
 import { validateBundleName, validateOverlay, validatePlatform, validateTests } from '@eda-oci/oci';
 import { validatePartition, validateTimeLimit } from '@eda-oci/slurm';
 import schemaJson from '../catalog.schema.json';
@@ -99,18 +99,12 @@ const schema = compileSchema(schemaJson, {
     } catch (err) {
       // validatePartition also accepts a,b lists (sbatch -p a,b); here one item is one partition, so its hint differs.
       if (err instanceof ConfigurationError)
-        throw new ConfigurationError(splitError(err).what, 'use a partition name as sinfo shows it (letters, digits, _ . -)');
+        throw new ConfigurationError(err.problem, 'use a partition name as sinfo shows it (letters, digits, _ . -)');
       throw err;
     }
   },
   'slurm-time-limit': (v) => void validateTimeLimit(v),
 });
-
-/** How a ConfigurationError from an existing validator splits into what and hint. */
-function splitError(err: EdaOciError): { what: string; hint?: string } {
-  if (err.hint && err.message.endsWith(`; ${err.hint}`)) return { what: err.message.slice(0, -err.hint.length - 2), hint: err.hint };
-  return { what: err.message };
-}
 
 /** Field path as users read it: `smoke.partitions[1]`. */
 export function formatPath(p: DocPath): string {
@@ -138,8 +132,7 @@ export function parseCatalogText(text: string, file: string): CatalogEntry {
     validateBundleName(name);
   } catch (err) {
     if (!(err instanceof ConfigurationError)) throw err;
-    const { what, hint } = splitError(err);
-    throw new CatalogError(file, undefined, 'file name', `${what} (the file name is the bundle name)`, hint);
+    throw new CatalogError(file, undefined, 'file name', `${err.problem} (the file name is the bundle name)`, err.hint);
   }
   if (text.includes('\0'))
     throw new CatalogError(file, undefined, undefined, 'the file contains NUL bytes, so it is not YAML text', 'save it as UTF-8 text');
@@ -222,10 +215,9 @@ function checkWith(
     fn();
   } catch (err) {
     if (!(err instanceof ConfigurationError)) throw err;
-    const { what, hint } = splitError(err);
-    const where = locate(what);
+    const where = locate(err.problem);
     const p = where.path.length ? where.path : base;
-    throw new CatalogError(file, doc.lineOf(p, where.at), undefined, what, hint);
+    throw new CatalogError(file, doc.lineOf(p, where.at), undefined, err.problem, err.hint);
   }
 }
 

@@ -215,9 +215,7 @@ function check(
       formats[s.format]!(String(v));
     } catch (err) {
       if (!(err instanceof ConfigurationError)) throw err;
-      const h = err.hint ?? hint;
-      const what = err.hint && err.message.endsWith(`; ${err.hint}`) ? err.message.slice(0, -err.hint.length - 2) : err.message;
-      return fail('format', what, h);
+      return fail('format', err.problem, err.hint ?? hint);
     }
   }
   if (Array.isArray(v)) {

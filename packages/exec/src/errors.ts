@@ -1,14 +1,17 @@
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
 
-/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
+/**
+ * Base class: every error eda-oci raises on purpose. The message is `problem; hint`; `problem` (what is wrong) and
+ * `hint` (how to fix it) are also kept apart, for summaries and for callers that give a problem a hint of their own.
+ */
 export class EdaOciError extends Error {
   override name = 'EdaOciError';
   constructor(
-    message: string,
+    readonly problem: string,
     readonly hint?: string,
     options?: { cause?: unknown },
   ) {
-    super(hint ? `${message}; ${hint}` : message, options);
+    super(hint ? `${problem}; ${hint}` : problem, options);
   }
 }
 
