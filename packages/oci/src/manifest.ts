@@ -13,7 +13,7 @@
 // was not modified since, except for changes in the same clock tick as that lstat; see RACY_WINDOW_NS. The build
 // records `statted` = end of its lstat pass + RACY_WINDOW_NS and makes the bundle visible only after that time, so a
 // later change always lands in a later tick and no entry of a built bundle is racy.
-import { lstatSync, type BigIntStats } from 'node:fs';
+import { constants, lstatSync, type BigIntStats } from 'node:fs';
 import { BundleError } from '@eda-oci/exec';
 import { TreeDigestBuilder, type TreeRecord, type TreeSummary } from './extract/tree-digest.js';
 
@@ -46,14 +46,19 @@ export interface ManifestEntry {
   ctimeNs: string;
 }
 
+const { S_IFMT, S_IFREG, S_IFDIR, S_IFLNK } = constants;
+
 /** The manifest type of a path, or undefined for what a bundle never holds (device nodes, FIFOs, sockets). */
 export function manifestType(st: BigIntStats): ManifestEntry['type'] | undefined {
-  return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
+  // From one conversion of the mode: BigIntStats' isFile() and friends allocate BigInts per call, and the store
+  // calls this once per path of a bundle.
+  const fmt = Number(st.mode) & S_IFMT;
+  return fmt === S_IFREG ? 'f' : fmt === S_IFDIR ? 'd' : fmt === S_IFLNK ? 'l' : undefined;
 }
 
 /** The mode a manifest records for a path: its permission bits, 0o777 for a symlink (whose own mode means nothing). */
 export function manifestMode(type: ManifestEntry['type'], st: BigIntStats): number {
-  return type === 'l' ? 0o777 : Number(st.mode & 0o7777n);
+  return type === 'l' ? 0o777 : Number(st.mode) & 0o7777;
 }
 
 /** A manifest entry from one lstat of the path and its content (file sha256, symlink target, '' for a directory). */

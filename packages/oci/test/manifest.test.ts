@@ -8,6 +8,8 @@ import { computeTreeDigest, extractTar, summarizeTree, type TreeRecord } from '.
 import {
   formatManifest,
   manifestFromRecords,
+  manifestMode,
+  manifestType,
   nsToSeconds,
   parseManifest,
   summarizeManifest,
@@ -108,6 +110,26 @@ describe('bundle.files', () => {
     expect(summarizeManifest(back.entries).treeDigest).toBe(summarizeTree(records).treeDigest);
     const swapped = formatManifest(manifest([sorted[0]!, sorted[1]!, sorted[3]!, sorted[2]!].map((p, i) => entry(p, { ino: String(i) }))));
     expect(() => parseManifest(swapped)).toThrow(/out of order/);
+  });
+
+  it('manifestType and manifestMode agree with the lstat type checks, a special file has no type', () => {
+    fs.writeFileSync(path.join(rootfs, 'f'), 'x', { mode: 0o640 });
+    fs.chmodSync(path.join(rootfs, 'f'), 0o4750);
+    fs.mkdirSync(path.join(rootfs, 'd'), 0o700);
+    fs.symlinkSync('f', path.join(rootfs, 'l'));
+    for (const p of [...['f', 'd', 'l'].map((n) => path.join(rootfs, n)), '/dev/null']) {
+      const st = fs.lstatSync(p, { bigint: true });
+      const type = manifestType(st);
+      expect(type).toBe(st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined);
+      if (type) expect(manifestMode(type, st)).toBe(type === 'l' ? 0o777 : Number(st.mode & 0o7777n));
+    }
+    expect(['f', 'd', 'l', '/dev/null'].map((n) => manifestType(fs.lstatSync(path.resolve(rootfs, n), { bigint: true })))).toEqual([
+      'f',
+      'd',
+      'l',
+      undefined,
+    ]);
+    expect(manifestMode('f', fs.lstatSync(path.join(rootfs, 'f'), { bigint: true }))).toBe(0o4750);
   });
 
   it('writes an unknown ctime as - and reads it back as empty', () => {

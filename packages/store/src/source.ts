@@ -13,6 +13,7 @@ import {
   RACY_WINDOW_NS,
   bundleDigest,
   manifestEntry,
+  manifestMode,
   manifestType,
   nsToSeconds,
   parseManifest,
@@ -40,7 +41,7 @@ export interface SourceBundle {
   stats: { trusted: number; reread: number; bytesHashed: number; usedManifest: boolean };
 }
 
-const { O_RDONLY, O_NOFOLLOW, S_IFMT, S_IFREG, S_IFDIR, S_IFLNK } = fs.constants;
+const { O_RDONLY, O_NOFOLLOW } = fs.constants;
 
 function changed(dir: string, rel: string, what: string): BundleError {
   return new BundleError(
@@ -164,14 +165,12 @@ function statVerify(dir: string, rootfs: string, m: Manifest): { stats: SourceBu
     const abs = prefix + e.path;
     const st = fs.lstatSync(abs, { bigint: true, throwIfNoEntry: false });
     if (!st) throw changed(dir, e.path, 'missing');
-    // Type and permission bits from one conversion (BigIntStats' isFile() and friends allocate BigInts per call).
-    const m = Number(st.mode);
-    const fmt = m & S_IFMT;
-    const type = fmt === S_IFREG ? 'f' : fmt === S_IFDIR ? 'd' : fmt === S_IFLNK ? 'l' : undefined;
+    const type = manifestType(st);
     if (type !== e.type) throw changed(dir, e.path, `now ${type ?? 'a special file'}, was ${e.type}`);
     seenIno[i] = st.ino;
     seenCtime[i] = st.ctimeNs;
-    if (type !== 'l' && (m & 0o7777) !== e.mode) throw changed(dir, e.path, `mode ${(m & 0o7777).toString(8)}, was ${e.mode.toString(8)}`);
+    const mode = manifestMode(type, st);
+    if (type !== 'l' && mode !== e.mode) throw changed(dir, e.path, `mode ${mode.toString(8)}, was ${e.mode.toString(8)}`);
     if (type === 'f' && Number(st.size) !== e.size) throw changed(dir, e.path, `size ${st.size}, was ${e.size}`);
     const mtime = st.mtimeNs.toString();
     if (mtime !== e.mtimeNs && nsToSeconds(mtime) !== nsToSeconds(e.mtimeNs)) throw changed(dir, e.path, 'modification time');

@@ -23,6 +23,9 @@ import { childCounts, type SourceBundle } from './source.js';
 /** Files at least this large are copied with copyFile (reflink where the file system can, else copy_file_range). */
 export const BIG_FILE = 1 << 20;
 const { O_RDONLY, O_NOFOLLOW, O_CREAT, O_EXCL, O_WRONLY, S_IFMT, S_IFREG, S_IFDIR, S_IFLNK } = fs.constants;
+type EntryType = ManifestEntry['type'];
+/** The file-type bits of each entry type (check messages name types by them). */
+const TYPE_BITS: Record<EntryType, number> = { f: S_IFREG, d: S_IFDIR, l: S_IFLNK };
 
 /** Mode of a published path: with `shared`, readable by all (a+rX) and writable by nobody but the owner. */
 export function publishedMode(mode: number, type: 'f' | 'd' | 'l', shared: boolean): number {
@@ -113,12 +116,13 @@ function checkFailed(rel: string, what: string): BundleError {
  * What lstat of a path just written must show: its type, owner, mode, size (files) and mtime (within the rounding of
  * utimes). Returns the inode number, the store side of publish.files.
  */
-function checkWritten(st: fs.BigIntStats, rel: string, type: number, mode: number, size: number, mtimeNs: string, uid: number): string {
-  const m = Number(st.mode);
-  if ((m & S_IFMT) !== type) throw checkFailed(rel, `type ${(m & S_IFMT).toString(8)}, expected ${type.toString(8)}`);
+function checkWritten(st: fs.BigIntStats, rel: string, type: EntryType, mode: number, size: number, mtimeNs: string, uid: number): string {
+  if (manifestType(st) !== type)
+    throw checkFailed(rel, `type ${(Number(st.mode) & S_IFMT).toString(8)}, expected ${TYPE_BITS[type].toString(8)}`);
   if (Number(st.uid) !== uid) throw checkFailed(rel, `owned by uid ${st.uid}, expected ${uid}`);
-  if (type !== S_IFLNK && (m & 0o7777) !== mode) throw checkFailed(rel, `mode ${(m & 0o7777).toString(8)}, expected ${mode.toString(8)}`);
-  if (type === S_IFREG && Number(st.size) !== size) throw checkFailed(rel, `size ${st.size}, expected ${size}`);
+  const m = manifestMode(type, st);
+  if (type !== 'l' && m !== mode) throw checkFailed(rel, `mode ${m.toString(8)}, expected ${mode.toString(8)}`);
+  if (type === 'f' && Number(st.size) !== size) throw checkFailed(rel, `size ${st.size}, expected ${size}`);
   if (!sameMtime(st.mtimeNs.toString(), mtimeNs)) throw checkFailed(rel, 'modification time');
   return st.ino.toString();
 }
@@ -145,7 +149,7 @@ function copySmall(src: string, dst: string, e: ManifestEntry, mode: number, buf
     fs.futimesSync(fout, t, t);
     // The content is the recorded one (hashed as written); fstat proves what fchmod/futimes left (fchmod may drop
     // setgid silently) and gives the inode.
-    return checkWritten(fs.fstatSync(fout, { bigint: true }), e.path, S_IFREG, mode, e.size, e.mtimeNs, uid);
+    return checkWritten(fs.fstatSync(fout, { bigint: true }), e.path, 'f', mode, e.size, e.mtimeNs, uid);
   } finally {
     fs.closeSync(fin);
     if (fout !== -1) fs.closeSync(fout);
@@ -240,7 +244,14 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
   const report = (done: boolean): void => o.onProgress!({ filesLinked, filesCopied, filesTotal, bytesCopied, done });
 
   /** lstat of a link source in the current version: its inode number when it is exactly `rec` with these metadata. */
-  const vetLinkSource = (src: string, rec: LinkRecord, type: number, mode: number, size: number, mtimeNs: string): string | undefined => {
+  const vetLinkSource = (
+    src: string,
+    rec: LinkRecord,
+    type: EntryType,
+    mode: number,
+    size: number,
+    mtimeNs: string,
+  ): string | undefined => {
     let st: fs.BigIntStats | undefined;
     try {
       st = fs.lstatSync(src, { bigint: true, throwIfNoEntry: false });
@@ -249,13 +260,12 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
       throw err;
     }
     if (!st) return undefined;
-    const m = Number(st.mode);
     const ino = st.ino.toString();
     if (
-      (m & S_IFMT) !== type ||
+      manifestType(st) !== type ||
       ino !== rec.ino ||
       Number(st.uid) !== uid ||
-      (type === S_IFREG && ((m & 0o7777) !== mode || Number(st.size) !== size)) ||
+      (type === 'f' && (manifestMode(type, st) !== mode || Number(st.size) !== size)) ||
       !sameMtime(st.mtimeNs.toString(), mtimeNs)
     ) {
       linkSourcesRejected++;
@@ -295,7 +305,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
       if (cur?.type === 'l' && cur.content === e.content && sameMtime(cur.mtimeNs, e.mtimeNs)) {
         const from = curRoot + rel;
         // A hard link to the symlink itself (linkat without AT_SYMLINK_FOLLOW); its target checked by readlink.
-        let ino = vetLinkSource(from, cur, S_IFLNK, 0o777, 0, e.mtimeNs);
+        let ino = vetLinkSource(from, cur, 'l', 0o777, 0, e.mtimeNs);
         if (ino !== undefined && readlinkOrUndefined(from) !== e.content) {
           linkSourcesRejected++;
           ino = undefined;
@@ -309,7 +319,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
       fs.symlinkSync(e.content, dst);
       const t = nsToUtime(e.mtimeNs);
       fs.lutimesSync(dst, t, t);
-      storeIno[i] = checkWritten(fs.lstatSync(dst, { bigint: true }), rel, S_IFLNK, 0o777, 0, e.mtimeNs, uid);
+      storeIno[i] = checkWritten(fs.lstatSync(dst, { bigint: true }), rel, 'l', 0o777, 0, e.mtimeNs, uid);
       continue;
     }
     if (groupFirst.has(e.ino)) {
@@ -329,13 +339,13 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
         : undefined;
     let from = '';
     let ino: string | undefined;
-    if (atPath) ino = vetLinkSource((from = curRoot + atPath.path), atPath, S_IFREG, mode, e.size, e.mtimeNs);
+    if (atPath) ino = vetLinkSource((from = curRoot + atPath.path), atPath, 'f', mode, e.size, e.mtimeNs);
     // Else a file of the same content, mode and exact mtime at another path (a file that moved).
     if (ino === undefined && index)
       for (const c of index.filesLike(e.content, mode, e.mtimeNs)) {
         if (c.path === atPath?.path || usedStoreInodes.has(c.ino)) continue;
         from = curRoot + c.path;
-        ino = vetLinkSource(from, c, S_IFREG, mode, e.size, e.mtimeNs);
+        ino = vetLinkSource(from, c, 'f', mode, e.size, e.mtimeNs);
         if (ino !== undefined) break;
       }
     if (ino !== undefined && link(from, dst)) {
@@ -369,7 +379,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
     fs.chmodSync(dst, modes[i]!);
     const t = nsToUtime(e.mtimeNs);
     await utimes(dst, t, t);
-    storeIno[i] = checkWritten(await lstat(dst, { bigint: true }), e.path, S_IFREG, modes[i]!, e.size, e.mtimeNs, uid);
+    storeIno[i] = checkWritten(await lstat(dst, { bigint: true }), e.path, 'f', modes[i]!, e.size, e.mtimeNs, uid);
     filesCopied++;
     bytesCopied += e.size;
     if (ticker?.due()) report(false);
@@ -413,15 +423,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
   for (let i = n - 1; i >= 0; i--) {
     const e = entries[i]!;
     if (e.type === 'd')
-      storeIno[i] = checkWritten(
-        finishDir(e.path, rootSlash + e.path, modes[i]!, e.mtimeNs),
-        e.path,
-        S_IFDIR,
-        modes[i]!,
-        0,
-        e.mtimeNs,
-        uid,
-      );
+      storeIno[i] = checkWritten(finishDir(e.path, rootSlash + e.path, modes[i]!, e.mtimeNs), e.path, 'd', modes[i]!, 0, e.mtimeNs, uid);
   }
   // The rootfs root is not part of the tree digest: its entries are counted, its type and owner checked, and its
   // mode and mtime recorded as found (as before; the build's mtime is a full-ns time that utimes, taking a double,
@@ -429,7 +431,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
   const r = source.manifest.root;
   const rootSt = finishDir('', root, publishedMode(r.mode, 'd', shared), r.mtimeNs);
   const rootMode = Number(rootSt.mode & 0o7777n);
-  checkWritten(rootSt, '.', S_IFDIR, rootMode, 0, rootSt.mtimeNs.toString(), uid);
+  checkWritten(rootSt, '.', 'd', rootMode, 0, rootSt.mtimeNs.toString(), uid);
 
   const tCheck = performance.now();
   const checked = checkRecord(source, modes, storeIno, shared);
