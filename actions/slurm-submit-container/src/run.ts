@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import { actionsLogger, writeSummary } from '@eda-oci/action-kit';
 import { EdaOciError } from '@eda-oci/exec';
 import {
+  jobOutputs,
   runContainerJob,
   smokeRecord,
   SlurmJobError,
@@ -57,16 +58,7 @@ async function writeRecord(file: string, record: SmokeResultRecord): Promise<voi
 }
 
 async function publish(inputs: Inputs, r: ContainerJobResult, failure?: string): Promise<void> {
-  const outputs: Record<string, string> = {
-    'job-id': r.jobId,
-    state: r.state,
-    'exit-code': String(r.exitCode),
-    signal: String(r.signal),
-    'elapsed-seconds': String(r.elapsedSeconds),
-    nodes: r.nodes,
-    'output-file': r.outputFile,
-  };
-  for (const [k, v] of Object.entries(outputs)) core.setOutput(k, v);
+  for (const [k, v] of Object.entries(jobOutputs(r))) core.setOutput(k, String(v));
   const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
   await writeSummary(
     `slurm-submit-container: job ${r.jobId}`,

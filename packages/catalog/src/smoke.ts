@@ -3,6 +3,7 @@
 import { CancelledError, silentLogger, type Logger } from '@eda-oci/exec';
 import {
   prepareContainerJob,
+  resultOf,
   runContainerJob,
   SlurmJobError,
   type ContainerJobDeps,
@@ -96,7 +97,7 @@ export async function runLimited<T, R>(
 
 /** The cell's row from what runContainerJob returned or threw. */
 export function cellResult(cell: SmokeCell, outcome: { result: ContainerJobResult } | { error: unknown }): SmokeCellResult {
-  const r = 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+  const r = resultOf(outcome);
   const ok = 'result' in outcome;
   const message = ok
     ? r!.outcome.message

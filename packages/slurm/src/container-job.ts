@@ -89,6 +89,35 @@ export interface ContainerJobResult {
   timingsMs: { submit: number; wait: number; total: number };
 }
 
+/** The job's outputs as slurm-submit-container and `eda-oci submit` name them (the same keys, in this order). */
+export function jobOutputs(r: ContainerJobResult): {
+  'job-id': string;
+  state: string;
+  'exit-code': number;
+  signal: number;
+  'elapsed-seconds': number;
+  nodes: string;
+  'output-file': string;
+} {
+  return {
+    'job-id': r.jobId,
+    state: r.state,
+    'exit-code': r.exitCode,
+    signal: r.signal,
+    'elapsed-seconds': r.elapsedSeconds,
+    nodes: r.nodes,
+    'output-file': r.outputFile,
+  };
+}
+
+/**
+ * The job result behind what runContainerJob returned or threw: the result, or the one a SlurmJobError carries;
+ * undefined for any other error (no job result is known, e.g. the submission failed).
+ */
+export function resultOf(outcome: { result: ContainerJobResult } | { error: unknown }): ContainerJobResult | undefined {
+  return 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+}
+
 /** Dependencies (defaults: real commands, a stderr-less logger, real time). */
 export interface ContainerJobDeps {
   run?: RunCommand;

@@ -4,8 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CancelledError, ConfigurationError } from '@eda-oci/exec';
-import type { ContainerJobResult } from './container-job.js';
-import { SlurmJobError } from './errors.js';
+import { resultOf, type ContainerJobResult } from './container-job.js';
 
 /** One job's result as written to a result file (keys kebab-case like the action outputs). */
 export interface SmokeResultRecord {
@@ -58,7 +57,7 @@ export function bundleNameOf(bundle: string): string {
 export function smokeRecord(base: SmokeRecordBase, outcome: { result: ContainerJobResult } | { error: unknown }): SmokeResultRecord {
   const bundle = bundleNameOf(base.bundle);
   const partition = base.partition ?? '';
-  const r = 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+  const r = resultOf(outcome);
   const error = 'error' in outcome ? outcome.error : undefined;
   const message =
     error === undefined

@@ -7,9 +7,11 @@ import { CancelledError, CommandFailedError, ConfigurationError } from '@eda-oci
 import {
   SlurmJobError,
   bundleNameOf,
+  jobOutputs,
   judgeSmokeResults,
   parseExpectedCells,
   readSmokeRecords,
+  resultOf,
   smokeRecord,
   validateResultFile,
   writeSmokeRecord,
@@ -52,6 +54,24 @@ const base = {
   mode: 'srun',
   command: 'tool --version',
 };
+
+describe('jobOutputs / resultOf', () => {
+  it('the outputs of a result, keys in order; the result of a return or a SlurmJobError, none of another error', () => {
+    const r = jobResult();
+    expect(Object.entries(jobOutputs(r))).toEqual([
+      ['job-id', '42'],
+      ['state', 'COMPLETED'],
+      ['exit-code', 0],
+      ['signal', 0],
+      ['elapsed-seconds', 3],
+      ['nodes', 'n1'],
+      ['output-file', '/w/eda-oci-42.out'],
+    ]);
+    expect(resultOf({ result: r })).toBe(r);
+    expect(resultOf({ error: new SlurmJobError('failed', r) })).toBe(r);
+    expect(resultOf({ error: new Error('no job') })).toBeUndefined();
+  });
+});
 
 describe('smokeRecord', () => {
   it('a completed job: every field, bundle name from the path as given, ok', () => {

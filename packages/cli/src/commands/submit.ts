@@ -1,6 +1,6 @@
 // `eda-oci submit`: run a command inside an OCI bundle through Slurm, the same library call as slurm-submit-container.
 import { ConfigurationError, createConsoleLogger } from '@eda-oci/exec';
-import { parseEnvEntries, runContainerJob, SlurmJobError, type ContainerJobResult, type SubmitMode } from '@eda-oci/slurm';
+import { jobOutputs, parseEnvEntries, runContainerJob, SlurmJobError, type ContainerJobResult, type SubmitMode } from '@eda-oci/slurm';
 import { EXIT, parseCommandLine, usageError, type Command } from '../args.js';
 
 const HELP = `Usage: eda-oci submit --bundle PATH (--command CMD | --script FILE) [options]
@@ -37,18 +37,6 @@ stderr while it runs.
 
 Exit codes: 0 the job completed with exit code 0 (inside the bundle), 1 it did not (or an error), 2 usage error,
 130 cancelled (the job was cancelled with scancel unless --no-cancel-on-abort).`;
-
-function outputs(r: ContainerJobResult): Record<string, string | number> {
-  return {
-    'job-id': r.jobId,
-    state: r.state,
-    'exit-code': r.exitCode,
-    signal: r.signal,
-    'elapsed-seconds': r.elapsedSeconds,
-    nodes: r.nodes,
-    'output-file': r.outputFile,
-  };
-}
 
 const OPTIONS = {
   bundle: { type: 'string' },
@@ -88,8 +76,9 @@ export const submitCommand: Command = {
     };
     const logger = createConsoleLogger({ verbose: v.verbose });
     const report = (r: ContainerJobResult): void => {
-      if (v.json) out.write(`${JSON.stringify({ ...outputs(r), outcome: r.outcome, verified: r.verified, 'timings-ms': r.timingsMs })}\n`);
-      else for (const [k, val] of Object.entries(outputs(r))) out.write(`${k}=${String(val)}\n`);
+      if (v.json)
+        out.write(`${JSON.stringify({ ...jobOutputs(r), outcome: r.outcome, verified: r.verified, 'timings-ms': r.timingsMs })}\n`);
+      else for (const [k, val] of Object.entries(jobOutputs(r))) out.write(`${k}=${String(val)}\n`);
     };
     try {
       const r = await runContainerJob(
