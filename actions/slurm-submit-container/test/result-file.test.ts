@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandFailedError, ConfigurationError } from '@eda-oci/exec';
 import { SlurmJobError, type ContainerJobResult, type runContainerJob } from '@eda-oci/slurm';
+import { jobResult } from '../../../packages/slurm/test/helpers/job-result.js';
 import { getInputs, type Inputs } from '../src/inputs.js';
 import { run } from '../src/run.js';
 
@@ -27,27 +28,6 @@ afterEach(() => {
 });
 afterAll(() => rmSync(runnerDir, { recursive: true, force: true }));
 
-function result(over: Partial<ContainerJobResult> = {}): ContainerJobResult {
-  return {
-    jobId: '7',
-    state: 'COMPLETED',
-    exitCode: 0,
-    signal: 0,
-    elapsedSeconds: 1,
-    nodes: 'n2',
-    outputFile: '',
-    bundlePath: '/s/.eda-oci/tool/v',
-    bundleId: 'sha256:x',
-    outcome: { success: true, kind: 'completed', message: 'completed on n2 with exit code 0' },
-    outputTail: [],
-    verified: true,
-    restarts: 0,
-    source: 'squeue',
-    commands: { squeue: 1, sacct: 0, scontrol: 0 } as ContainerJobResult['commands'],
-    timingsMs: { submit: 0, wait: 0, total: 0 },
-    ...over,
-  };
-}
 const inputs = (file: string): Inputs => ({
   bundle: '/s/tool',
   command: 'hostname',
@@ -65,7 +45,7 @@ describe('result-file', () => {
     await run(
       inputs(file),
       undefined,
-      fake(async () => result()),
+      fake(async () => jobResult({ jobId: '7' })),
     );
     expect(read(file)).toMatchObject({
       id: 'tool/debug/srun/hostname',
@@ -82,7 +62,7 @@ describe('result-file', () => {
 
   it('a failed job writes a failed record and the step still fails with the job error', async () => {
     const file = path.join(dir, 'r.json');
-    const r = result({ state: 'FAILED', exitCode: 3, outcome: { success: false, kind: 'failed', message: 'x' } });
+    const r = jobResult({ jobId: '7', state: 'FAILED', exitCode: 3, outcome: { success: false, kind: 'failed', message: 'x' } });
     const err = new SlurmJobError('job 7 failed on n2 with exit code 3', r);
     await expect(
       run(
@@ -111,7 +91,7 @@ describe('result-file', () => {
     const blocker = path.join(dir, 'file');
     writeFileSync(blocker, '');
     const file = path.join(blocker, 'r.json'); // parent is a file: ENOTDIR
-    const err = new SlurmJobError('job 7 failed', result({ state: 'FAILED' }));
+    const err = new SlurmJobError('job 7 failed', jobResult({ jobId: '7', state: 'FAILED' }));
     await expect(
       run(
         inputs(file),
@@ -123,7 +103,7 @@ describe('result-file', () => {
       run(
         inputs(file),
         undefined,
-        fake(async () => result()),
+        fake(async () => jobResult()),
       ),
     ).rejects.toThrow(/could not write result-file .*r\.json/);
   });
@@ -132,7 +112,7 @@ describe('result-file', () => {
     await run(
       { ...inputs(''), resultFile: undefined },
       undefined,
-      fake(async () => result()),
+      fake(async () => jobResult()),
     );
     expect(readFileSync(process.env.GITHUB_OUTPUT!, 'utf8')).toContain('job-id');
   });

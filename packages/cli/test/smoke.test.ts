@@ -7,7 +7,8 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cellResult, type SmokeCell } from '@eda-oci/catalog';
 import { CommandFailedError } from '@eda-oci/exec';
-import { SlurmJobError, type ContainerJobResult } from '@eda-oci/slurm';
+import { SlurmJobError } from '@eda-oci/slurm';
+import { jobResult } from '../../slurm/test/helpers/job-result.js';
 import { formatSmokeTable } from '../src/commands/smoke.js';
 import { main } from '../src/index.js';
 
@@ -20,25 +21,6 @@ const cell: SmokeCell = {
   run: 'echo hi',
   timeLimit: '5',
 };
-const jobResult = (over: Partial<ContainerJobResult> = {}): ContainerJobResult => ({
-  jobId: '42',
-  state: 'COMPLETED',
-  exitCode: 0,
-  signal: 0,
-  elapsedSeconds: 1,
-  nodes: 'n1',
-  outputFile: '',
-  bundlePath: '/b',
-  bundleId: 'sha256:x',
-  outcome: { success: true, kind: 'completed', message: 'completed on n1 with exit code 0' },
-  outputTail: [],
-  verified: true,
-  restarts: 0,
-  source: 'squeue',
-  commands: {} as ContainerJobResult['commands'],
-  timingsMs: { submit: 1, wait: 2, total: 3 },
-  ...over,
-});
 
 describe('cellResult and the table', () => {
   it('a passed job, a failed job (SlurmJobError), a failed submission', () => {

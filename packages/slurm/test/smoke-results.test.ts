@@ -15,10 +15,10 @@ import {
   smokeRecord,
   validateResultFile,
   writeSmokeRecord,
-  type ContainerJobResult,
   type ExpectedSmokeCell,
   type SmokeResultRecord,
 } from '../src/index.js';
+import { jobResult } from './helpers/job-result.js';
 
 let dir: string;
 beforeEach(() => {
@@ -26,27 +26,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function jobResult(over: Partial<ContainerJobResult> = {}): ContainerJobResult {
-  return {
-    jobId: '42',
-    state: 'COMPLETED',
-    exitCode: 0,
-    signal: 0,
-    elapsedSeconds: 3,
-    nodes: 'n1',
-    outputFile: '/w/eda-oci-42.out',
-    bundlePath: '/shared/bundles/.eda-oci/tool/20260101T000000Z-aaaaaaaaaaaa',
-    bundleId: 'sha256:x',
-    outcome: { success: true, kind: 'completed', message: 'completed on n1 with exit code 0' },
-    outputTail: [],
-    verified: true,
-    restarts: 0,
-    source: 'squeue',
-    commands: { squeue: 1, sacct: 0, scontrol: 0 } as ContainerJobResult['commands'],
-    timingsMs: { submit: 1, wait: 2, total: 3 },
-    ...over,
-  };
-}
 const base = {
   id: 'tool/debug/srun/version',
   bundle: '/shared/bundles/tool/',
@@ -57,7 +36,7 @@ const base = {
 
 describe('jobOutputs / resultOf', () => {
   it('the outputs of a result, keys in order; the result of a return or a SlurmJobError, none of another error', () => {
-    const r = jobResult();
+    const r = jobResult({ elapsedSeconds: 3, outputFile: '/w/eda-oci-42.out' });
     expect(Object.entries(jobOutputs(r))).toEqual([
       ['job-id', '42'],
       ['state', 'COMPLETED'],
@@ -75,7 +54,8 @@ describe('jobOutputs / resultOf', () => {
 
 describe('smokeRecord', () => {
   it('a completed job: every field, bundle name from the path as given, ok', () => {
-    expect(smokeRecord(base, { result: jobResult() })).toEqual({
+    const r = jobResult({ elapsedSeconds: 3, bundlePath: '/shared/bundles/.eda-oci/tool/20260101T000000Z-aaaaaaaaaaaa' });
+    expect(smokeRecord(base, { result: r })).toEqual({
       id: 'tool/debug/srun/version',
       bundle: 'tool',
       'bundle-path': '/shared/bundles/.eda-oci/tool/20260101T000000Z-aaaaaaaaaaaa',
