@@ -113,17 +113,26 @@ function checkFailed(rel: string, what: string): BundleError {
 }
 
 /**
- * What lstat of a path just written must show: its type, owner, mode, size (files) and mtime (within the rounding of
- * utimes). Returns the inode number, the store side of publish.files.
+ * How an lstat differs from what a path must show: its type, owner, mode (but a symlink's), size (files) and mtime
+ * (within the rounding of utimes); undefined when it shows all of them.
+ */
+function statMismatch(st: fs.BigIntStats, type: EntryType, mode: number, size: number, mtimeNs: string, uid: number): string | undefined {
+  if (manifestType(st) !== type) return `type ${(Number(st.mode) & S_IFMT).toString(8)}, expected ${TYPE_BITS[type].toString(8)}`;
+  if (Number(st.uid) !== uid) return `owned by uid ${st.uid}, expected ${uid}`;
+  const m = manifestMode(type, st);
+  if (type !== 'l' && m !== mode) return `mode ${m.toString(8)}, expected ${mode.toString(8)}`;
+  if (type === 'f' && Number(st.size) !== size) return `size ${st.size}, expected ${size}`;
+  if (!sameMtime(st.mtimeNs.toString(), mtimeNs)) return 'modification time';
+  return undefined;
+}
+
+/**
+ * What lstat of a path just written must show (see {@link statMismatch}). Returns the inode number, the store side of
+ * publish.files.
  */
 function checkWritten(st: fs.BigIntStats, rel: string, type: EntryType, mode: number, size: number, mtimeNs: string, uid: number): string {
-  if (manifestType(st) !== type)
-    throw checkFailed(rel, `type ${(Number(st.mode) & S_IFMT).toString(8)}, expected ${TYPE_BITS[type].toString(8)}`);
-  if (Number(st.uid) !== uid) throw checkFailed(rel, `owned by uid ${st.uid}, expected ${uid}`);
-  const m = manifestMode(type, st);
-  if (type !== 'l' && m !== mode) throw checkFailed(rel, `mode ${m.toString(8)}, expected ${mode.toString(8)}`);
-  if (type === 'f' && Number(st.size) !== size) throw checkFailed(rel, `size ${st.size}, expected ${size}`);
-  if (!sameMtime(st.mtimeNs.toString(), mtimeNs)) throw checkFailed(rel, 'modification time');
+  const why = statMismatch(st, type, mode, size, mtimeNs, uid);
+  if (why !== undefined) throw checkFailed(rel, why);
   return st.ino.toString();
 }
 
@@ -261,13 +270,7 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
     }
     if (!st) return undefined;
     const ino = st.ino.toString();
-    if (
-      manifestType(st) !== type ||
-      ino !== rec.ino ||
-      Number(st.uid) !== uid ||
-      (type === 'f' && (manifestMode(type, st) !== mode || Number(st.size) !== size)) ||
-      !sameMtime(st.mtimeNs.toString(), mtimeNs)
-    ) {
+    if (ino !== rec.ino || statMismatch(st, type, mode, size, mtimeNs, uid) !== undefined) {
       linkSourcesRejected++;
       return undefined;
     }
