@@ -169,7 +169,6 @@ export async function planCatalog(o: PlanOptions, deps: PlanDeps = {}): Promise<
     }
   };
 
-  await git(['rev-parse', '--show-toplevel']);
   const shallow = async (): Promise<boolean> => (await git(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
   const resolve = async (ref: string, what: string): Promise<string> => {
     const r = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], [0, 1]);
