@@ -124,14 +124,18 @@ function onlyKeys(obj: Yaml, allowed: string[], where: string): void {
   for (const k of Object.keys(obj)) if (!allowed.includes(k)) throw new Error(`${where}: key '${k}' is not supported by the local runner`);
 }
 
-function userIds(user: string): { uid: number; gid: number } {
+interface UserIds {
+  uid: number;
+  gid: number;
+}
+
+function userIds(user: string): UserIds {
   const f = execFileSync('getent', ['passwd', user]).toString().trim().split(':');
   return { uid: Number(f[2]), gid: Number(f[3]) };
 }
 
-function userDir(dir: string, user: string): string {
+function userDir(dir: string, { uid, gid }: UserIds): string {
   mkdirSync(dir, { recursive: true, mode: 0o755 });
-  const { uid, gid } = userIds(user);
   chownSync(dir, uid, gid);
   return dir;
 }
@@ -178,8 +182,11 @@ function needsOf(job: Yaml): string[] {
   return typeof n === 'string' ? [n] : (n as string[]);
 }
 
-/** Expands `strategy.matrix` into cells (keys x values); include/exclude are not supported. */
-function matrixCells(matrix: unknown, ctx: ExprContext): Record<string, ExprValue>[] {
+/**
+ * Expands `strategy.matrix` into cells (keys x values); include/exclude are not supported. A vector without values
+ * gives no cells but `empty`, the message GitHub fails the job with.
+ */
+function matrixCells(matrix: unknown, ctx: ExprContext): { cells: Record<string, ExprValue>[]; empty?: string } {
   const m = typeof matrix === 'string' ? evaluateValue(matrix, ctx) : (matrix as ExprValue);
   if (m === null || typeof m !== 'object' || Array.isArray(m)) throw new Error('strategy.matrix must be a mapping');
   let cells: Record<string, ExprValue>[] = [{}];
@@ -187,11 +194,11 @@ function matrixCells(matrix: unknown, ctx: ExprContext): Record<string, ExprValu
     if (key === 'include' || key === 'exclude') throw new Error(`strategy.matrix.${key} is not supported by the local runner`);
     const values = typeof raw === 'string' || raw === null ? evaluateValue(raw, ctx) : raw;
     if (!Array.isArray(values)) throw new Error(`matrix vector '${key}' is not an array: ${JSON.stringify(values)}`);
-    if (values.length === 0) throw new Error(`Matrix vector '${key}' does not contain any values`);
+    if (values.length === 0) return { cells: [], empty: `Matrix vector '${key}' does not contain any values` };
     const items = values.map((v) => (typeof v === 'string' ? evaluateValue(v, ctx) : v));
     cells = cells.flatMap((c) => items.map((v) => ({ ...c, [key]: v })));
   }
-  return cells;
+  return { cells };
 }
 
 /** Plain objects of the YAML are evaluated recursively (mappings like concurrency: {group, cancel-in-progress}). */
@@ -242,9 +249,11 @@ export async function runWorkflow(o: LocalRunOptions): Promise<WorkflowRun> {
   onlyKeys(call, ['inputs', 'outputs'], `${o.workflow} on.workflow_call`);
   const inputs = typedInputs((call.inputs ?? {}) as Record<string, Yaml>, o.inputs);
 
-  const eventPath = path.join(userDir(path.join(o.workDir, 'event'), o.user), 'event.json');
+  // The user's uid and gid, looked up once: every directory and file command file of the run is chowned to them.
+  const ids = userIds(o.user);
+  const eventPath = path.join(userDir(path.join(o.workDir, 'event'), ids), 'event.json');
   writeFileSync(eventPath, JSON.stringify(o.payload));
-  const artifactsDir = userDir(path.join(o.workDir, 'artifacts'), o.user);
+  const artifactsDir = userDir(path.join(o.workDir, 'artifacts'), ids);
   const github: Record<string, ExprValue> = {
     event_name: o.eventName,
     event: o.payload as ExprValue,
@@ -265,7 +274,7 @@ export async function runWorkflow(o: LocalRunOptions): Promise<WorkflowRun> {
   const jobsYaml = wf.jobs as Record<string, Yaml>;
   const jobs: Record<string, JobRecord> = {};
   for (const id of topoOrder(jobsYaml)) {
-    jobs[id] = await runJob(id, jobsYaml[id]!, jobs, { o, github, inputs, wfEnv, eventPath, artifactsDir });
+    jobs[id] = await runJob(id, jobsYaml[id]!, jobs, { o, ids, github, inputs, wfEnv, eventPath, artifactsDir });
   }
 
   const outputs: Record<string, string> = {};
@@ -278,6 +287,7 @@ export async function runWorkflow(o: LocalRunOptions): Promise<WorkflowRun> {
 
 interface RunCtx {
   o: LocalRunOptions;
+  ids: UserIds;
   github: Record<string, ExprValue>;
   inputs: Record<string, ExprValue>;
   wfEnv: Env;
@@ -305,12 +315,9 @@ async function runJob(id: string, job: Yaml, done: Record<string, JobRecord>, rc
   const maxParallel = evaluateValue(strategy['max-parallel'] ?? null, { contexts: base });
   let matrices: (Record<string, ExprValue> | null)[] = [null];
   if (strategy.matrix !== undefined) {
-    try {
-      matrices = matrixCells(strategy.matrix, { contexts: base });
-    } catch (err) {
-      if (!/does not contain any values/.test((err as Error).message)) throw err;
-      return { id, result: 'failure', outputs: {}, cells: [], error: (err as Error).message };
-    }
+    const { cells, empty } = matrixCells(strategy.matrix, { contexts: base });
+    if (empty !== undefined) return { id, result: 'failure', outputs: {}, cells: [], error: empty };
+    matrices = cells;
   }
   const cells: CellRecord[] = [];
   let stop = false;
@@ -353,10 +360,10 @@ async function runCell(
   base: Record<string, ExprValue>,
   rc: RunCtx,
 ): Promise<CellRecord> {
-  const { o } = rc;
-  const cellDir = userDir(path.join(o.workDir, 'jobs', `${id}-${index}`), o.user);
-  const workspace = userDir(path.join(cellDir, 'workspace'), o.user);
-  const runnerTemp = userDir(path.join(cellDir, 'temp'), o.user);
+  const { o, ids } = rc;
+  const cellDir = userDir(path.join(o.workDir, 'jobs', `${id}-${index}`), ids);
+  const workspace = userDir(path.join(cellDir, 'workspace'), ids);
+  const runnerTemp = userDir(path.join(cellDir, 'temp'), ids);
   const github = { ...(base.github as Record<string, ExprValue>), workspace };
   const runner = { temp: runnerTemp, os: 'Linux', arch: 'X64', name: 'local-runner' };
   const cellCtx: Record<string, ExprValue> = { ...base, github, matrix: matrix ?? {}, strategy: strategyCtx, runner };
@@ -391,7 +398,7 @@ async function runCell(
     }
     const stepEnv = { ...envCtx, ...evalEnv(step.env, ctx, `step '${stepName}'`) };
     const sctx: ExprContext = { contexts: { ...cellCtx, env: stepEnv, steps: stepsCtx }, status };
-    const stepDir = userDir(path.join(cellDir, `step-${si + 1}`), o.user);
+    const stepDir = userDir(path.join(cellDir, `step-${si + 1}`), ids);
     const processEnv: Env = {
       ...o.runnerEnv,
       ...stepEnv,
@@ -420,11 +427,10 @@ async function runCell(
       writeFileSync(script, step.run);
       const files = { GITHUB_OUTPUT: 'output', GITHUB_ENV: 'env', GITHUB_STEP_SUMMARY: 'summary.md' };
       const fileEnv: Env = {};
-      const { uid, gid } = userIds(o.user);
       for (const [k, f] of Object.entries(files)) {
         fileEnv[k] = path.join(stepDir, f);
         writeFileSync(fileEnv[k], '');
-        chownSync(fileEnv[k], uid, gid);
+        chownSync(fileEnv[k], ids.uid, ids.gid);
       }
       const pathVar = process.env.PATH ?? '/usr/bin:/bin';
       r = await bash(
