@@ -201,6 +201,10 @@ export function parseExpression(src: string): Node {
 
 /** True when the expression calls success(), failure(), cancelled() or always() (then no implicit success() applies). */
 export function usesStatusFunction(src: string): boolean {
+  return callsStatusFunction(parseExpression(src));
+}
+
+function callsStatusFunction(node: Node): boolean {
   const walk = (n: Node): boolean => {
     switch (n.type) {
       case 'call':
@@ -217,7 +221,7 @@ export function usesStatusFunction(src: string): boolean {
         return false;
     }
   };
-  return walk(parseExpression(src));
+  return walk(node);
 }
 
 /** GitHub's truthiness: false, 0, -0, '', null and NaN are falsy. */
@@ -245,7 +249,6 @@ export function looseEquals(a: ExprValue, b: ExprValue): boolean {
   const tb = b === null ? 'null' : typeof b;
   if (ta === tb) {
     if (typeof a === 'string') return a.toLowerCase() === (b as string).toLowerCase();
-    if (typeof a === 'number') return a === b;
     return a === b;
   }
   if (ta === 'object' || tb === 'object') return false;
@@ -420,7 +423,9 @@ export function conditionText(value: unknown): string {
  * the result's truthiness decides.
  */
 export function evaluateCondition(value: unknown, ctx: ExprContext): boolean {
-  const src = conditionText(value ?? 'success()');
-  const full = usesStatusFunction(src) ? src : `success() && (${src})`;
-  return truthy(evaluate(full, ctx));
+  const cond = parseExpression(conditionText(value ?? 'success()'));
+  const full: Node = callsStatusFunction(cond)
+    ? cond
+    : { type: 'bin', op: '&&', left: { type: 'call', name: 'success', args: [] }, right: cond };
+  return truthy(evalNode(full, ctx));
 }
