@@ -1,6 +1,5 @@
 // The only place that reads this action's inputs (and the event payload for the base/head defaults).
-import { readFileSync } from 'node:fs';
-import { getBoolean, getOptional } from '@eda-oci/action-kit';
+import { getBoolean, getOptional, readEventPayload } from '@eda-oci/action-kit';
 import { isZeroSha, normalizeCatalogDir, validateGitRevision } from '@eda-oci/catalog';
 import { ConfigurationError } from '@eda-oci/exec';
 
@@ -34,10 +33,8 @@ export function eventRevisions(event: string, payload: Record<string, unknown>):
 }
 
 function readPayload(file: string | undefined): Record<string, unknown> {
-  if (!file) return {};
   try {
-    const v = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+    return readEventPayload(file) ?? {};
   } catch (err) {
     throw new ConfigurationError(
       `cannot read the event payload GITHUB_EVENT_PATH='${file}': ${(err as Error).message}`,

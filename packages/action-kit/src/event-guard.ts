@@ -71,11 +71,20 @@ export function assertTrustedEvent(env: NodeJS.ProcessEnv = process.env, readFil
   }
 }
 
+/**
+ * The event payload at `file` (GITHUB_EVENT_PATH) as an object; undefined when no file is given or the file holds no
+ * JSON object. Throws the read or JSON error when the file cannot be read or parsed (callers word their own message).
+ */
+export function readEventPayload(file: string | undefined): Record<string, unknown> | undefined {
+  if (!file) return undefined;
+  const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+}
+
+/** {@link readEventPayload} with an unreadable file as no payload: the guard then refuses, a fork cannot be ruled out. */
 function readPayload(file: string): Record<string, unknown> | undefined {
-  if (file === '') return undefined;
   try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+    return readEventPayload(file);
   } catch {
     return undefined;
   }

@@ -1,10 +1,11 @@
-// Unit tests of the event guard: which events and payloads are refused, and that the refusal is one actionable line.
+// Unit tests of the event guard: which events and payloads are refused, and that the refusal is one actionable line;
+// the payload reader it shares with plan-bundles.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from '@eda-oci/exec';
 import { describe, expect, it } from 'vitest';
-import { assertTrustedEvent } from '../src/event-guard.js';
+import { assertTrustedEvent, readEventPayload } from '../src/event-guard.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'event-guard-'));
 let n = 0;
@@ -93,5 +94,17 @@ describe('assertTrustedEvent', () => {
     expect(() =>
       assertTrustedEvent({ GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: payloadFile(run('push', 'mallory/bundles')) }),
     ).not.toThrow();
+  });
+});
+
+describe('readEventPayload', () => {
+  it('the payload object; undefined without a file or for JSON that is no object; throws when unreadable', () => {
+    expect(readEventPayload(payloadFile({ before: 'a' }))).toEqual({ before: 'a' });
+    expect(readEventPayload(undefined)).toBeUndefined();
+    expect(readEventPayload('')).toBeUndefined();
+    expect(readEventPayload(payloadFile('null'))).toBeUndefined();
+    expect(readEventPayload(payloadFile('5'))).toBeUndefined();
+    expect(() => readEventPayload(payloadFile('{'))).toThrow(SyntaxError);
+    expect(() => readEventPayload(path.join(dir, 'missing.json'))).toThrow(/ENOENT/);
   });
 });
