@@ -1,6 +1,7 @@
 // smoke-report: one library call pair (readSmokeRecords + judgeSmokeResults), then outputs, one summary table, an
 // error annotation per failed cell, and the verdict of the step.
 import * as core from '@actions/core';
+import { escapeHtml } from '@eda-oci/action-kit';
 import { EdaOciError } from '@eda-oci/exec';
 import { judgeSmokeResults, readSmokeRecords, type SmokeReport, type SmokeRow } from '@eda-oci/slurm';
 import type { Inputs } from './inputs.js';
@@ -38,10 +39,6 @@ function label(r: SmokeRow): string {
   return `${r.bundle} on ${r.partition} (${r.mode}, ${r.command})`;
 }
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 async function writeTable(title: string, line: string, rows: SmokeRow[]): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const head = ['Bundle', 'Partition', 'Mode', 'Command', 'Job id', 'State', 'Exit', 'Elapsed', 'Verdict'];
@@ -56,11 +53,11 @@ async function writeTable(title: string, line: string, rows: SmokeRow[]): Promis
       r.exitCode === null ? '-' : String(r.exitCode),
       r.elapsedSeconds === null ? '-' : `${r.elapsedSeconds} s`,
       r.passed ? 'passed' : `FAILED: ${r.verdict}`,
-    ].map(esc),
+    ].map(escapeHtml),
   );
   await core.summary
-    .addHeading(esc(title), 3)
-    .addRaw(`\n${esc(line)}\n`, true)
+    .addHeading(escapeHtml(title), 3)
+    .addRaw(`\n${escapeHtml(line)}\n`, true)
     .addTable([head.map((data) => ({ data, header: true })), ...body])
     .write();
 }

@@ -1,6 +1,6 @@
 // test-bundle-runc: one library call (runBundleTests), then the JUnit report, outputs, annotations and the summary.
 import * as core from '@actions/core';
-import { actionsLogger } from '@eda-oci/action-kit';
+import { actionsLogger, escapeHtml } from '@eda-oci/action-kit';
 import { EdaOciError } from '@eda-oci/exec';
 import {
   TEST_CONTAINER_PREFIX,
@@ -69,7 +69,6 @@ export async function run(inputs: Inputs, signal?: AbortSignal): Promise<RunBund
   return result;
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const status = (r: TestResult): string =>
   r.status === 'passed' ? 'passed' : r.status === 'error' ? 'error' : r.timedOut ? 'timed out' : 'failed';
 
@@ -79,8 +78,8 @@ async function summary(result: RunBundleTestsResult, report: string): Promise<vo
   await core.summary
     .addHeading(`test-bundle-runc: ${result.passed} of ${result.total} passed`, 3)
     .addRaw(
-      `<p>Bundle <code>${esc(result.bundle)}</code>, runc ${esc(result.runc.version.version)} (${esc(result.runc.verdict.reason)})` +
-        `${report ? `, report <code>${esc(report)}</code>` : ''}, ${(result.durationMs / 1000).toFixed(2)} s</p>`,
+      `<p>Bundle <code>${escapeHtml(result.bundle)}</code>, runc ${escapeHtml(result.runc.version.version)} (${escapeHtml(result.runc.verdict.reason)})` +
+        `${report ? `, report <code>${escapeHtml(report)}</code>` : ''}, ${(result.durationMs / 1000).toFixed(2)} s</p>`,
       true,
     )
     .addTable([
@@ -91,7 +90,12 @@ async function summary(result: RunBundleTestsResult, report: string): Promise<vo
         { data: 'Detail', header: true },
       ],
       // An empty cell would render as an unclosed <td> (@actions/core drops the closing tag of empty content).
-      ...result.results.map((r) => [esc(r.name), status(r), `${(r.durationMs / 1000).toFixed(2)} s`, esc(describeFailure(r)) || '-']),
+      ...result.results.map((r) => [
+        escapeHtml(r.name),
+        status(r),
+        `${(r.durationMs / 1000).toFixed(2)} s`,
+        escapeHtml(describeFailure(r)) || '-',
+      ]),
     ])
     .write();
 }

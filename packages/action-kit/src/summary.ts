@@ -21,6 +21,7 @@ export async function writeSummary(title: string, rows: SummaryRow[], notes: str
 /** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
 export { formatBytes } from '@eda-oci/exec';
 
-function escapeHtml(s: string): string {
+/** Escapes `&`, `<` and `>` for text put into summary HTML (table cells, raw lines, code elements). */
+export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
