@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, clusterEnv, isRoot, runAs, tempDirFor } from '../helpers/cluster.js';
+import { buildAsTestUser, cli, clusterEnv, isRoot, runAs, tempDirFor } from '../helpers/cluster.js';
 import { runAction } from './runner.js';
 
 const env = clusterEnv();
@@ -64,33 +64,14 @@ describe.runIf(isRoot)('publish-oci-bundle dist as the unprivileged test user af
   it('a bundle changed after it was tested is refused with one line; nothing is published', async () => {
     const out = tempDirFor(USER);
     const store = tempDirFor(USER);
-    const b = cli(
-      [
-        'build',
-        '--image',
-        env.EDA_OCI_IMG_BUSYBOX1!,
-        '--name',
-        'bb',
-        '--output-dir',
-        out,
-        '--docker-host',
-        env.EDA_OCI_ROOTLESS_DOCKER_HOST!,
-        '--json',
-      ],
-      {
-        user: USER,
-        env: userEnv,
-      },
-    );
-    expect(b.status, b.stderr).toBe(0);
-    const built = JSON.parse(b.stdout);
+    const built = buildAsTestUser(env.EDA_OCI_IMG_BUSYBOX1!, 'bb', out, 'missing');
     // Someone edits a file after the test step (same size, mtime restored).
-    const file = path.join(built['bundle-path'], 'rootfs/etc/eda-oci-release');
+    const file = path.join(built.path, 'rootfs/etc/eda-oci-release');
     const st = execFileSync('stat', ['-c', '%Y', file]).toString().trim();
     expect(runAs(USER, 'sh', ['-c', `printf '2\\n' > ${file} && touch -d @${st} ${file}`]).status).toBe(0);
     const { main } = await runAction('publish-oci-bundle', {
       user: USER,
-      with: { bundle: built['bundle-path'], 'bundles-dir': store, 'expected-digest': built['bundle-digest'] },
+      with: { bundle: built.path, 'bundles-dir': store, 'expected-digest': built.digest },
     });
     expect(main.exitCode).toBe(1);
     expect(main.errors).toHaveLength(1);

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, clusterEnv, isRoot, tempDirFor } from '../helpers/cluster.js';
+import { buildAsTestUser, clusterEnv, isRoot, tempDirFor } from '../helpers/cluster.js';
 import { runAction, runPostOnly } from './runner.js';
 
 const env = clusterEnv();
@@ -33,24 +33,7 @@ async function cancelledAt(jobId: string, limitMs = 10_000): Promise<number> {
 describe.runIf(isRoot)('slurm-submit-container dist as edaoci2 on the Slurm test cluster (needs root for runuser)', () => {
   beforeAll(() => {
     const out = tempDirFor(BUILDER);
-    const r = cli(
-      [
-        'build',
-        '--image',
-        env.EDA_OCI_IMG_BUSYBOX1!,
-        '--name',
-        'bb',
-        '--output-dir',
-        out,
-        '--docker-host',
-        env.EDA_OCI_ROOTLESS_DOCKER_HOST!,
-        '--pull',
-        'never',
-      ],
-      { user: BUILDER, env: { XDG_RUNTIME_DIR: env.EDA_OCI_TEST_XDG_RUNTIME_DIR! } },
-    );
-    expect(r.status).toBe(0);
-    bundle = path.join(out, 'bb');
+    bundle = buildAsTestUser(env.EDA_OCI_IMG_BUSYBOX1!, 'bb', out).path;
     bundleId = readFileSync(path.join(bundle, 'rootfs/.eda-oci/bundle-id'), 'utf8').trim();
   });
 

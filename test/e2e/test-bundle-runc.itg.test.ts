@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, clusterEnv, isRoot, killProcessesMatching, tempDirFor } from '../helpers/cluster.js';
+import { buildAsTestUser, clusterEnv, isRoot, killProcessesMatching, tempDirFor } from '../helpers/cluster.js';
 import { runAction, runPostOnly } from './runner.js';
 
 const env = clusterEnv();
@@ -65,24 +65,7 @@ describe.runIf(isRoot)('test-bundle-runc dist as the unprivileged test users (ne
   let bundle: string;
   beforeAll(() => {
     const out = tempDirFor(USER);
-    const r = cli(
-      [
-        'build',
-        '--image',
-        env.EDA_OCI_IMG_TOOL!,
-        '--name',
-        'tool',
-        '--output-dir',
-        out,
-        '--docker-host',
-        env.EDA_OCI_ROOTLESS_DOCKER_HOST!,
-        '--pull',
-        'never',
-      ],
-      { user: USER, env: userEnv(USER) },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    bundle = path.join(out, 'tool');
+    bundle = buildAsTestUser(env.EDA_OCI_IMG_TOOL!, 'tool', out).path;
   });
 
   it('a mixed set: outputs, one annotation per failed test with expected vs actual, a summary table, JUnit report, failed step', async () => {

@@ -85,6 +85,30 @@ export function cli(args: string[], opts: { user?: string; env?: Record<string, 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A bundle built by buildAsTestUser: its path and digest, all of `eda-oci build --json`, and the CLI's stderr. */
+export interface BuiltBundle {
+  path: string;
+  digest: string;
+  outputs: Record<string, unknown>;
+  stderr: string;
+}
+
+/**
+ * Builds `image` into `<outputDir>/<name>` as the test user (EDA_OCI_TEST_USER) with the CLI on that user's rootless
+ * daemon, into which test/cluster loaded the test images. Throws, with the CLI's stderr, when the build fails.
+ */
+export function buildAsTestUser(image: string, name: string, outputDir: string, pull: 'never' | 'missing' = 'never'): BuiltBundle {
+  const env = clusterEnv();
+  const args = ['build', '--image', image, '--name', name, '--output-dir', outputDir, '--docker-host', env.EDA_OCI_ROOTLESS_DOCKER_HOST!];
+  const r = cli([...args, '--pull', pull, '--json'], {
+    user: env.EDA_OCI_TEST_USER!,
+    env: { XDG_RUNTIME_DIR: env.EDA_OCI_TEST_XDG_RUNTIME_DIR!, EDA_OCI_DOCKER: env.EDA_OCI_DOCKER! },
+  });
+  if (r.status !== 0) throw new Error(`eda-oci build of ${image} as the test user failed (exit ${r.status}):\n${r.stderr}`);
+  const outputs = JSON.parse(r.stdout) as Record<string, unknown>;
+  return { path: outputs['bundle-path'] as string, digest: outputs['bundle-digest'] as string, outputs, stderr: r.stderr };
+}
+
 /** SIGKILLs every process (but this one) for which `match(pid)` is true; processes that vanish meanwhile are skipped. */
 function killProcesses(match: (pid: string) => boolean): void {
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SmokeReport } from '@eda-oci/catalog';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLI, cli, clusterEnv, isRoot, tempDirFor } from '../../../test/helpers/cluster.js';
+import { buildAsTestUser, CLI, cli, clusterEnv, isRoot, tempDirFor } from '../../../test/helpers/cluster.js';
 
 const env = clusterEnv();
 const USER = env.EDA_OCI_TEST_USER!;
@@ -24,6 +24,21 @@ function catalog(commands: string): string {
   );
   return dir;
 }
+
+/** `eda-oci smoke` of catalog entry bb in `dir` against the built bundle (--bundle), output in `work`. */
+const smokeOfBundle = (dir: string, work: string): string[] => [
+  'smoke',
+  '--name',
+  'bb',
+  '--catalog-dir',
+  dir,
+  '--bundle',
+  path.join(bundles, 'bb'),
+  '--output-dir',
+  work,
+  '--timeout-seconds',
+  '120',
+];
 
 function squeueState(jobId: string): string {
   return spawnSync('squeue', ['-h', '-t', 'all', '-j', jobId, '-o', '%T'], { encoding: 'utf8' }).stdout.trim();
@@ -43,25 +58,7 @@ async function finalState(jobId: string): Promise<string> {
 describe.runIf(isRoot)('eda-oci smoke as edaoci on the Slurm test cluster (needs root for runuser)', () => {
   beforeAll(() => {
     bundles = tempDirFor(USER);
-    const r = cli(
-      [
-        'build',
-        '--image',
-        env.EDA_OCI_IMG_BUSYBOX1!,
-        '--name',
-        'bb',
-        '--output-dir',
-        bundles,
-        '--docker-host',
-        env.EDA_OCI_ROOTLESS_DOCKER_HOST!,
-        '--pull',
-        'never',
-        '--json',
-      ],
-      { user: USER, env: USER_ENV },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    bundleId = (JSON.parse(r.stdout) as Record<string, string>)['bundle-digest']!;
+    bundleId = buildAsTestUser(env.EDA_OCI_IMG_BUSYBOX1!, 'bb', bundles).digest;
   });
 
   it('every cell passes: 2 commands x 2 partitions x srun and sbatch, each verified inside the bundle', () => {
@@ -98,25 +95,7 @@ describe.runIf(isRoot)('eda-oci smoke as edaoci on the Slurm test cluster (needs
   it('a failing command: its cells FAILED with exit code 3, the others pass, exit 1, a table on stdout', () => {
     const dir = catalog("    - { name: hello, run: echo hello }\n    - { name: fail, run: 'echo about to fail; exit 3' }\n");
     const work = tempDirFor(USER);
-    const r = cli(
-      [
-        'smoke',
-        '--name',
-        'bb',
-        '--catalog-dir',
-        dir,
-        '--bundle',
-        path.join(bundles, 'bb'),
-        '--output-dir',
-        work,
-        '--timeout-seconds',
-        '120',
-      ],
-      {
-        user: USER,
-        env: USER_ENV,
-      },
-    );
+    const r = cli(smokeOfBundle(dir, work), { user: USER, env: USER_ENV });
     expect(r.status, r.stderr).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^CELL +JOB +STATE +EXIT +ELAPSED +RESULT$/);
@@ -150,17 +129,7 @@ describe.runIf(isRoot)('eda-oci smoke as edaoci on the Slurm test cluster (needs
         `XDG_RUNTIME_DIR=${USER_ENV.XDG_RUNTIME_DIR}`,
         process.execPath,
         CLI,
-        'smoke',
-        '--name',
-        'bb',
-        '--catalog-dir',
-        dir,
-        '--bundle',
-        path.join(bundles, 'bb'),
-        '--output-dir',
-        work,
-        '--timeout-seconds',
-        '120',
+        ...smokeOfBundle(dir, work),
         '--json',
         '-v',
       ],

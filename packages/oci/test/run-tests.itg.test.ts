@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BundleError, CancelledError } from '@eda-oci/exec';
 import { runBundleTests, testFromRun, type BundleTest, type TestResult } from '../src/index.js';
-import { CLI, cli, clusterEnv, isRoot, killProcessesMatching, runAs, tempDirFor } from '../../../test/helpers/cluster.js';
+import { buildAsTestUser, CLI, cli, clusterEnv, isRoot, killProcessesMatching, runAs, tempDirFor } from '../../../test/helpers/cluster.js';
 
 const env = clusterEnv();
 const USER = env.EDA_OCI_TEST_USER!;
@@ -92,23 +92,7 @@ describe.runIf(isRoot)('eda-oci test with the real runc as the unprivileged test
       [env.EDA_OCI_IMG_TOOL!, 'tool'],
       [env.EDA_OCI_IMG_BUSYBOX1!, 'bb'],
     ] as const) {
-      const r = cli(
-        [
-          'build',
-          '--image',
-          img,
-          '--name',
-          name,
-          '--output-dir',
-          bundles,
-          '--docker-host',
-          env.EDA_OCI_ROOTLESS_DOCKER_HOST!,
-          '--pull',
-          'never',
-        ],
-        { user: USER, env: userEnv(USER) },
-      );
-      expect(r.status, r.stderr).toBe(0);
+      buildAsTestUser(img, name, bundles);
     }
     tool = path.join(bundles, 'tool');
     toolSnapshot = snapshot(tool);

@@ -6,14 +6,13 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, cli, clusterEnv, isRoot, killProcessesMatching, tempDirFor } from '../../../test/helpers/cluster.js';
+import { buildAsTestUser, CLI, clusterEnv, isRoot, killProcessesMatching, tempDirFor } from '../../../test/helpers/cluster.js';
 
 const env = clusterEnv();
 const BUILDER = env.EDA_OCI_TEST_USER!;
 const USER = env.EDA_OCI_TEST_USER2!;
 const USER3 = env.EDA_OCI_TEST_USER3!;
 const SLURM_SH = env.EDA_OCI_SLURM_SCRIPT!;
-const userEnv = { XDG_RUNTIME_DIR: env.EDA_OCI_TEST_XDG_RUNTIME_DIR!, EDA_OCI_DOCKER: env.EDA_OCI_DOCKER! };
 
 let bundles = '';
 let bb1 = '';
@@ -101,23 +100,7 @@ describe.runIf(isRoot)('eda-oci submit on the real Slurm cluster (as edaoci2/eda
       [env.EDA_OCI_IMG_BUSYBOX1!, 'v1'],
       [env.EDA_OCI_IMG_BUSYBOX2!, 'v2'],
     ] as const) {
-      const r = cli(
-        [
-          'build',
-          '--image',
-          img,
-          '--name',
-          name,
-          '--output-dir',
-          path.join(bundles, 'versions'),
-          '--docker-host',
-          env.EDA_OCI_ROOTLESS_DOCKER_HOST!,
-          '--pull',
-          'never',
-        ],
-        { user: BUILDER, env: userEnv },
-      );
-      expect(r.status).toBe(0);
+      buildAsTestUser(img, name, path.join(bundles, 'versions'));
     }
     bb1 = path.join(bundles, 'versions/v1');
     bundleId1 = readFileSync(path.join(bb1, 'rootfs/.eda-oci/bundle-id'), 'utf8').trim();

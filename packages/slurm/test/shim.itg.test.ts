@@ -4,12 +4,11 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, clusterEnv, isRoot, runAs, tempDirFor } from '../../../test/helpers/cluster.js';
+import { buildAsTestUser, cli, clusterEnv, isRoot, runAs, tempDirFor } from '../../../test/helpers/cluster.js';
 
 const env = clusterEnv();
 const BUILDER = env.EDA_OCI_TEST_USER!;
 const USERS = [env.EDA_OCI_TEST_USER2!, env.EDA_OCI_TEST_USER3!];
-const userEnv = { XDG_RUNTIME_DIR: env.EDA_OCI_TEST_XDG_RUNTIME_DIR!, EDA_OCI_DOCKER: env.EDA_OCI_DOCKER! };
 
 let bundle = '';
 let bundleId = '';
@@ -31,26 +30,9 @@ describe.runIf(isRoot)('runtime shim through Slurm: a bundle of edaoci runs for 
   beforeAll(() => {
     const out = tempDirFor(BUILDER);
     const build = (image: string, name: string): string => {
-      const r = cli(
-        [
-          'build',
-          '--image',
-          image,
-          '--name',
-          name,
-          '--output-dir',
-          out,
-          '--docker-host',
-          env.EDA_OCI_ROOTLESS_DOCKER_HOST!,
-          '--pull',
-          'never',
-          '--json',
-        ],
-        { user: BUILDER, env: userEnv },
-      );
-      expect(r.stderr).not.toMatch(/error/);
-      expect(r.status).toBe(0);
-      return JSON.parse(r.stdout)['bundle-path'] as string;
+      const b = buildAsTestUser(image, name, out);
+      expect(b.stderr).not.toMatch(/error/);
+      return b.path;
     };
     bundle = build(env.EDA_OCI_IMG_BUSYBOX1!, 'busybox');
     toolBundle = build(env.EDA_OCI_IMG_TOOL!, 'tool');

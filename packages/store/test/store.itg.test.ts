@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DockerClient } from '@eda-oci/docker';
 import { buildBundle } from '@eda-oci/oci';
 import type { TarSpec } from '../../../test/fixtures/tar/tar-writer.js';
-import { CLI, cli, clusterEnv, isRoot, runAs, tempDirFor, withTmpfs } from '../../../test/helpers/cluster.js';
+import { buildAsTestUser, CLI, cli, clusterEnv, isRoot, runAs, tempDirFor, withTmpfs } from '../../../test/helpers/cluster.js';
 import { makeBundle } from './helpers/bundle.js';
 
 const env = clusterEnv();
@@ -340,32 +340,15 @@ async function unchangedWritesNothing(store: string, b: string): Promise<void> {
 describe.runIf(isRoot)('other users (needs root for runuser)', () => {
   const BUILDER = env.EDA_OCI_TEST_USER!;
   const OTHER = env.EDA_OCI_TEST_USER2!;
-  const userEnv = { XDG_RUNTIME_DIR: env.EDA_OCI_TEST_XDG_RUNTIME_DIR!, EDA_OCI_DOCKER: env.EDA_OCI_DOCKER! };
   let store = '';
   let digest = '';
 
   beforeAll(() => {
     const out = tempDirFor(BUILDER);
     store = tempDirFor(BUILDER);
-    const b = cli(
-      [
-        'build',
-        '--image',
-        env.EDA_OCI_IMG_BUSYBOX1!,
-        '--name',
-        NAME,
-        '--output-dir',
-        out,
-        '--docker-host',
-        env.EDA_OCI_ROOTLESS_DOCKER_HOST!,
-        '--json',
-      ],
-      { user: BUILDER, env: userEnv },
-    );
-    expect(b.status, b.stderr).toBe(0);
-    const built = JSON.parse(b.stdout);
-    digest = built['bundle-digest'];
-    const p = cli(['publish', '--bundle', built['bundle-path'], '--bundles-dir', store, '--json'], { user: BUILDER });
+    const built = buildAsTestUser(env.EDA_OCI_IMG_BUSYBOX1!, NAME, out, 'missing');
+    digest = built.digest;
+    const p = cli(['publish', '--bundle', built.path, '--bundles-dir', store, '--json'], { user: BUILDER });
     expect(p.status, p.stderr).toBe(0);
     expect(JSON.parse(p.stdout)).toMatchObject({ changed: true, path: path.join(store, NAME) });
   });
@@ -425,15 +408,8 @@ describe.runIf(isRoot)('other users (needs root for runuser)', () => {
     const v1 = fs.readlinkSync(path.join(store, NAME)).split('/').pop()!;
     const out = tempDirFor(BUILDER);
     for (const image of [env.EDA_OCI_IMG_BUSYBOX2!, env.EDA_OCI_IMG_TOOL!]) {
-      const b = cli(
-        ['build', '--image', image, '--name', NAME, '--output-dir', out, '--docker-host', env.EDA_OCI_ROOTLESS_DOCKER_HOST!, '--json'],
-        {
-          user: BUILDER,
-          env: userEnv,
-        },
-      );
-      expect(b.status, b.stderr).toBe(0);
-      expect(cli(['publish', '--bundle', JSON.parse(b.stdout)['bundle-path'], '--bundles-dir', store], { user: BUILDER }).status).toBe(0);
+      const built = buildAsTestUser(image, NAME, out, 'missing');
+      expect(cli(['publish', '--bundle', built.path, '--bundles-dir', store], { user: BUILDER }).status).toBe(0);
     }
     // v1 is now neither current nor previous; a held job of edaoci2 names it.
     const job = runAs(
