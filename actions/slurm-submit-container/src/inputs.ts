@@ -11,7 +11,10 @@ export type Inputs = Omit<ContainerJobOptions, 'signal' | 'onSubmitted' | 'onOut
   resultId?: string;
 };
 
-/** Reads and validates every input (and the bundle on disk); throws ConfigurationError on the first bad one. */
+/**
+ * Reads and validates every input (and the bundle on disk); throws ConfigurationError on the first bad one. The job is
+ * prepared here once (`prepared`), and the run submits it as prepared.
+ */
 export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const ntasks = getOptional('ntasks');
   const inputs: Inputs = {
