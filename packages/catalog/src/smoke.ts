@@ -168,6 +168,7 @@ export async function runSmoke(o: RunSmokeOptions, deps: ContainerJobDeps = {}):
     try {
       const result = await runContainerJob(
         {
+          // The resolved bundle: each cell's log names the version it runs, without "pinned from".
           ...jobOptions(cell, bundlePath),
           prepared: jobs[i],
           onSubmitted: (id) => {
