@@ -244,12 +244,8 @@ export async function writeTree(o: TreeOptions): Promise<TreeResult> {
   let lastYield = performance.now();
   const half = n >> 1;
   const ticker = o.onProgress ? new ProgressTicker() : undefined;
-  let filesTotal = 0;
-  if (ticker) {
-    const inodes = new Set<string>();
-    for (const e of entries) if (e.type === 'f') inodes.add(e.ino);
-    filesTotal = inodes.size;
-  }
+  // Distinct regular files: loadSourceBundle proved the manifest's count (one per inode) equals the lockfile's.
+  const filesTotal = source.lock.rootfs.files;
   const report = (done: boolean): void => o.onProgress!({ filesLinked, filesCopied, filesTotal, bytesCopied, done });
 
   /** lstat of a link source in the current version: its inode number when it is exactly `rec` with these metadata. */
