@@ -7,14 +7,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { arg, clusterEnv, median, nodeBinary, REPO } from './common.mjs';
+import { arg, CLI, clusterEnv, median, nodeBinary } from './common.mjs';
 
-const root = REPO;
 const env = clusterEnv();
 const rounds = Number(arg('--rounds')) || 5;
 const image = process.env.BENCH_IMAGE ?? env.EDA_OCI_IMG_DEBIAN;
 const docker = env.EDA_OCI_DOCKER;
-const cliPath = path.join(root, 'packages/cli/dist/index.js');
 // The actions run on Node 24 (runs.using: node24), which also starts several times faster than Node 20: time the CLI on
 // the Node 24 that `npm test` installs (or EDA_OCI_NODE24) when it is there, else on this node.
 const nodeBin = nodeBinary();
@@ -69,7 +67,7 @@ sh(
   refRootfs,
 );
 // Warm-up build for the cache-hit case.
-run(nodeBin, [cliPath, 'build', '--image', image, '--name', 'warm', '--output-dir', path.join(work, 'warm'), '--pull', 'never']);
+run(nodeBin, [CLI, 'build', '--image', image, '--name', 'warm', '--output-dir', path.join(work, 'warm'), '--pull', 'never']);
 
 // A fresh file system (or directory) for one case run; released right after the case.
 let seq = 0;
@@ -86,19 +84,19 @@ const fresh = (name) => {
 const cases = {
   'eda-oci cold build (auto: layer fast path)': () => {
     const out = fresh('cold');
-    return time(() => run(nodeBin, [cliPath, 'build', '--image', image, '--name', 'b', '--output-dir', out, '--pull', 'never']));
+    return time(() => run(nodeBin, [CLI, 'build', '--image', image, '--name', 'b', '--output-dir', out, '--pull', 'never']));
   },
   'eda-oci cold build (--extract export)': () => {
     const out = fresh('cold-export');
     return time(() =>
-      run(nodeBin, [cliPath, 'build', '--image', image, '--name', 'b', '--output-dir', out, '--pull', 'never', '--extract', 'export']),
+      run(nodeBin, [CLI, 'build', '--image', image, '--name', 'b', '--output-dir', out, '--pull', 'never', '--extract', 'export']),
     );
   },
   'eda-oci unchanged rebuild (cache hit)': () => {
     let out = '';
     const warmDir = path.join(work, 'warm');
     const t = time(() => {
-      out = run(nodeBin, [cliPath, 'build', '--image', image, '--name', 'warm', '--output-dir', warmDir, '--pull', 'never', '--json']);
+      out = run(nodeBin, [CLI, 'build', '--image', image, '--name', 'warm', '--output-dir', warmDir, '--pull', 'never', '--json']);
     });
     const r = JSON.parse(out);
     if (r['cache-hit'] !== true) throw new Error('the unchanged rebuild was not a cache hit');

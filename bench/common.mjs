@@ -7,8 +7,8 @@ import path from 'node:path';
 /** The repository root. */
 export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-/** The committed CLI bundle. */
-export const CLI = path.join(REPO, 'packages/cli/dist/index.js');
+/** The CLI bundle the benches run: $EDA_OCI_CLI, else the committed one. */
+export const CLI = process.env.EDA_OCI_CLI ?? path.join(REPO, 'packages/cli/dist/index.js');
 
 /** KEY=value lines of /run/eda-oci/cluster.env, written by test/cluster/setup.sh. */
 export function clusterEnv() {

@@ -12,15 +12,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { arg, clusterEnv, median, nodeBinary, REPO } from './common.mjs';
+import { arg, CLI, clusterEnv, median, nodeBinary } from './common.mjs';
 
-const root = REPO;
 const env = clusterEnv();
 const rounds = Number(arg('--rounds')) || 5;
 const image = process.env.BENCH_IMAGE ?? env.EDA_OCI_IMG_DEBIAN;
 const docker = env.EDA_OCI_DOCKER;
 const dockerEnv = { ...process.env, DOCKER_HOST: env.EDA_OCI_ROOTFUL_DOCKER_HOST, EDA_OCI_DOCKER: docker };
-const cliPath = path.join(root, 'packages/cli/dist/index.js');
 // As in bench/build-bundle.mjs: the CLI on the Node 24 the actions run on, when installed.
 const nodeBin = nodeBinary();
 const nodeVersion = execFileSync(nodeBin, ['--version']).toString().trim();
@@ -101,19 +99,7 @@ try {
   const builds = newFs('builds', '2G').mnt;
   const build = (img, dir) => {
     const out = JSON.parse(
-      run(nodeBin, [
-        cliPath,
-        'build',
-        '--image',
-        img,
-        '--name',
-        'debian',
-        '--output-dir',
-        path.join(builds, dir),
-        '--pull',
-        'never',
-        '--json',
-      ]),
+      run(nodeBin, [CLI, 'build', '--image', img, '--name', 'debian', '--output-dir', path.join(builds, dir), '--pull', 'never', '--json']),
     );
     return out;
   };
@@ -129,9 +115,7 @@ try {
   );
 
   const publish = (bundle, store) => {
-    const { s, out } = time(() =>
-      run(nodeBin, [cliPath, 'publish', '--bundle', bundle, '--bundles-dir', store, '--name', 'debian', '--json']),
-    );
+    const { s, out } = time(() => run(nodeBin, [CLI, 'publish', '--bundle', bundle, '--bundles-dir', store, '--name', 'debian', '--json']));
     const r = JSON.parse(out);
     return { s, lib: r['timings-ms'].total / 1000, r };
   };

@@ -8,12 +8,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { arg, clusterEnv, median, nodeBinary, REPO } from './common.mjs';
+import { arg, buildBusyboxAsTestUser, CLI, clusterEnv, median, nodeBinary } from './common.mjs';
 
-const repo = REPO;
 const rounds = Number(arg('--rounds', 7));
 const n = Number(arg('--tests', 20));
-const cliPath = path.join(repo, 'packages/cli/dist/index.js');
 // Actions run on Node 24 (runs.using: node24), which starts several times faster than Node 20: time the CLI on the
 // Node 24 that `npm test` installs (or EDA_OCI_NODE24) when it is there, else on this node.
 const nodeBin = arg('--node', nodeBinary());
@@ -35,30 +33,20 @@ async function setup() {
     `XDG_RUNTIME_DIR=/run/user/${uid}`,
   ];
   const asUser = (cmd, args) =>
-    execFileSync('runuser', ['-u', user, '--', 'env', '-i', ...userEnv, `EDA_OCI_DOCKER=${env.EDA_OCI_DOCKER}`, cmd, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }).toString();
+    execFileSync(
+      'runuser',
+      ['-u', user, '--', 'env', '-i', ...userEnv, `EDA_OCI_DOCKER=${env.EDA_OCI_DOCKER}`, `EDA_OCI_CLI=${CLI}`, cmd, ...args],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    ).toString();
   const base = mkdtempSync(path.join('/var/tmp', 'eda-oci-bench-runc-'));
   chmodSync(base, 0o755);
   chownSync(base, uid, gid);
   try {
-    asUser(nodeBin, [
-      cliPath,
-      'build',
-      '--image',
-      env.EDA_OCI_IMG_BUSYBOX1,
-      '--name',
-      'bb',
-      '--output-dir',
-      base,
-      '--docker-host',
-      env.EDA_OCI_ROOTLESS_DOCKER_HOST,
-      '--pull',
-      'never',
-    ]);
+    const bundle = buildBusyboxAsTestUser(env, base);
     // The bare case: what an admin would run by hand, the bundle's config with args `true`, the original rootfs read-only,
     // terminal off and the same id mappings eda-oci gives the user (0 -> uid, 1..65536 -> its subuid/subgid range).
-    const bundle = path.join(base, 'bb');
     const spec = JSON.parse(readFileSync(path.join(bundle, 'config.json'), 'utf8'));
     const sub = (file) => {
       const line = readFileSync(file, 'utf8')
@@ -114,14 +102,14 @@ function worker(base) {
   const cases = {
     bareN: () => run('sh', ['-c', loop, 'sh', String(n), runc, state, path.join(base, 'bare')]).s,
     edaN: () => {
-      const r = run(nodeBin, [cliPath, 'test', '--bundle', bundle, '--tests', path.join(base, `tests-${n}.yml`), '--json']);
+      const r = run(nodeBin, [CLI, 'test', '--bundle', bundle, '--tests', path.join(base, `tests-${n}.yml`), '--json']);
       const j = JSON.parse(r.stdout);
       if (j.passed !== n) throw new Error(`eda-oci test: ${j.passed} of ${n} passed`);
       inside.push(j.tests.reduce((a, t) => a + t.durationMs, 0) / 1000 / n);
       return r.s;
     },
     bare1: () => run(runc, ['--root', state, 'run', '--bundle', path.join(base, 'bare'), 'bare1']).s,
-    eda1: () => run(nodeBin, [cliPath, 'test', '--bundle', bundle, '--run', 'true']).s,
+    eda1: () => run(nodeBin, [CLI, 'test', '--bundle', bundle, '--run', 'true']).s,
     node: () => run(nodeBin, ['-e', '0']).s,
     version: () => run(runc, ['--version']).s,
   };

@@ -8,15 +8,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { arg, buildBusyboxAsTestUser, clusterEnv, nodeBinary, REPO } from './common.mjs';
+import { arg, buildBusyboxAsTestUser, CLI, clusterEnv, nodeBinary, REPO } from './common.mjs';
 
-const root = REPO;
 const env = clusterEnv();
 const rounds = Number(arg('--rounds', 7));
 const njobs = Number(arg('--jobs', 50));
 const nodeBin = nodeBinary();
 const nodeVersion = execFileSync(nodeBin, ['--version']).toString().trim();
-const cliPath = process.env.EDA_OCI_CLI ?? path.join(root, 'packages/cli/dist/index.js');
 const USER = env.EDA_OCI_TEST_USER2;
 const work = mkdtempSync('/tmp/eda-oci-bench-slurm-');
 chmodSync(work, 0o777);
@@ -43,7 +41,7 @@ const sdiag = () => {
 try {
   // The bundle: built by the first test user, run by the second (through the runtime shim).
   execFileSync('chown', [env.EDA_OCI_TEST_USER, work]);
-  const bundle = buildBusyboxAsTestUser(env, work, cliPath);
+  const bundle = buildBusyboxAsTestUser(env, work);
   chmodSync(work, 0o777);
 
   // 1 and 2: alternated rounds.
@@ -51,10 +49,10 @@ try {
     'sbatch --wait --container (trivial job)': () =>
       timed(...asUser('sbatch', ['--wait', '-Q', '--container', bundle, '-o', '/dev/null', '--wrap', 'true'])),
     'eda-oci submit (sbatch mode)': () =>
-      timed(...asUser(nodeBin, [cliPath, 'submit', '--bundle', bundle, '--command', 'true', '--output-dir', work])),
+      timed(...asUser(nodeBin, [CLI, 'submit', '--bundle', bundle, '--command', 'true', '--output-dir', work])),
     'srun --container (bare)': () => timed(...asUser('srun', ['-Q', '--container', bundle, 'true'])),
     'eda-oci submit --mode srun': () =>
-      timed(...asUser(nodeBin, [cliPath, 'submit', '--mode', 'srun', '--bundle', bundle, '--command', 'true'])),
+      timed(...asUser(nodeBin, [CLI, 'submit', '--mode', 'srun', '--bundle', bundle, '--command', 'true'])),
     'node start-up alone (node -e 0)': () => timed(...asUser(nodeBin, ['-e', '0'])),
   };
   const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
@@ -64,9 +62,9 @@ try {
   // 3: 50 jobs, one monitor (the library, bundled on the fly: the bench runs plain node).
   const lib = path.join(work, 'lib');
   execFileSync(process.execPath, [
-    path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+    path.join(REPO, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
     'build',
-    path.join(root, 'packages/slurm/src/index.ts'),
+    path.join(REPO, 'packages/slurm/src/index.ts'),
     '-o',
     lib,
     '--target',
