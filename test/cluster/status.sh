@@ -60,14 +60,18 @@ fi
 subid_ok() { # file user
   awk -F: -v u="$2" -v n="$EDA_SUBID_COUNT" '$1 == u && $3 >= n { f = 1 } END { exit !f }' "$1" 2>/dev/null
 }
-for u in "$EDA_USER" "$EDA_USER2" "$EDA_USER3"; do
+user_row() { # row-function component user fix: the user exists with subordinate id ranges
+  local rowfn="$1" name="$2" u="$3" fix="$4"
   if ! getent passwd "$u" >/dev/null; then
-    row "user-$u" MISSING "$fix_setup"
+    "$rowfn" "$name" MISSING "$fix"
   elif ! subid_ok /etc/subuid "$u" || ! subid_ok /etc/subgid "$u"; then
-    row "user-$u" MISSING "no /etc/subuid or /etc/subgid range of $EDA_SUBID_COUNT; $fix_setup"
+    "$rowfn" "$name" MISSING "no /etc/subuid or /etc/subgid range of $EDA_SUBID_COUNT; $fix"
   else
-    row "user-$u" ok "uid $(eda_uid "$u")"
+    "$rowfn" "$name" ok "uid $(eda_uid "$u")"
   fi
+}
+for u in "$EDA_USER" "$EDA_USER2" "$EDA_USER3"; do
+  user_row row "user-$u" "$u" "$fix_setup"
 done
 
 # /dev/net/tun usable by users (rootlesskit/slirp4netns)
@@ -84,52 +88,45 @@ else
   row dev-fuse MISSING "as root: chmod 666 /dev/fuse (or $fix_setup)"
 fi
 
-# rootless dockerd of the test user
+# a user's rootless dockerd: as root or that user, it answers and has `image...` loaded (then the note ends with
+# loaded-note); as anyone else, the process in its pidfile is alive
+rootless_row() { # row-function component user fix loaded-note image...
+  local rowfn="$1" name="$2" u="$3" fix="$4" loaded="$5" uid pid ref missing=()
+  shift 5
+  uid="$(eda_uid "$u")"
+  if [[ -z "$uid" ]]; then
+    "$rowfn" "$name" MISSING "user $u missing; $fix"
+  elif [[ "$me" == 0 || "$me" == "$uid" ]]; then
+    if ! eda_rootless_answers "$u"; then
+      "$rowfn" "$name" MISSING "$fix (log $EDA_LOG_DIR/rootless-$u.log)"
+    else
+      for ref in "$@"; do
+        EDA_TIMEOUT=15 eda_rootless_docker "$u" image inspect "$ref" >/dev/null 2>&1 || missing+=("${ref#"$EDA_REGISTRY"/}")
+      done
+      if ((${#missing[@]})); then
+        "$rowfn" "$name" MISSING "images not loaded: ${missing[*]}; $fix"
+      else
+        "$rowfn" "$name" ok "$(eda_rootless_host "$uid")$loaded"
+      fi
+    fi
+  elif pid="$(eda_pidfile_alive "$(eda_rootless_pidfile "$u")")"; then
+    "$rowfn" "$name" ok "pid $pid alive (not checkable as uid $me)"
+  else
+    "$rowfn" "$name" MISSING "$fix"
+  fi
+}
+
+# rootless dockerd of the test user (its images are checked with the registry's, below)
+rootless_row row rootless-dockerd "$EDA_USER" "$fix_setup" ""
 uid="$(eda_uid "$EDA_USER")"
 rootless_checkable=0
-if [[ -z "$uid" ]]; then
-  row rootless-dockerd MISSING "user $EDA_USER missing; $fix_setup"
-elif [[ "$me" == 0 || "$me" == "$uid" ]]; then
-  rootless_checkable=1
-  if eda_rootless_answers "$EDA_USER"; then
-    row rootless-dockerd ok "$(eda_rootless_host "$uid")"
-  else
-    row rootless-dockerd MISSING "$fix_setup (log $EDA_LOG_DIR/rootless-$EDA_USER.log)"
-  fi
-elif pid="$(eda_pidfile_alive "$EDA_ROOTLESS_PIDFILE")"; then
-  row rootless-dockerd ok "pid $pid alive (not checkable as uid $me)"
-else
-  row rootless-dockerd MISSING "$fix_setup"
-fi
+[[ -n "$uid" && ("$me" == 0 || "$me" == "$uid") ]] && rootless_checkable=1
 
 # demo user (test/cluster/demo-user.sh, run by npm run demo): checked once it exists; the tests do not need it
 if getent passwd "$EDA_DEMO_USER" >/dev/null; then
   fix_demo="run as root: test/cluster/demo-user.sh (or npm run demo)"
-  duid="$(eda_uid "$EDA_DEMO_USER")"
-  if ! subid_ok /etc/subuid "$EDA_DEMO_USER" || ! subid_ok /etc/subgid "$EDA_DEMO_USER"; then
-    optional_row "demo-user-$EDA_DEMO_USER" MISSING "no /etc/subuid or /etc/subgid range of $EDA_SUBID_COUNT; $fix_demo"
-  else
-    optional_row "demo-user-$EDA_DEMO_USER" ok "uid $duid"
-  fi
-  if [[ "$me" == 0 || "$me" == "$duid" ]]; then
-    if ! eda_rootless_answers "$EDA_DEMO_USER"; then
-      optional_row demo-rootless-dockerd MISSING "$fix_demo (log $EDA_LOG_DIR/rootless-$EDA_DEMO_USER.log)"
-    else
-      missing=()
-      for ref in "${EDA_DEMO_IMAGES[@]}"; do
-        EDA_TIMEOUT=15 eda_rootless_docker "$EDA_DEMO_USER" image inspect "$ref" >/dev/null 2>&1 || missing+=("${ref#"$EDA_REGISTRY"/}")
-      done
-      if ((${#missing[@]})); then
-        optional_row demo-rootless-dockerd MISSING "images not loaded: ${missing[*]}; $fix_demo"
-      else
-        optional_row demo-rootless-dockerd ok "$(eda_rootless_host "$duid"), demo images loaded"
-      fi
-    fi
-  elif pid="$(eda_pidfile_alive "$(eda_rootless_pidfile "$EDA_DEMO_USER")")"; then
-    optional_row demo-rootless-dockerd ok "pid $pid alive (not checkable as uid $me)"
-  else
-    optional_row demo-rootless-dockerd MISSING "$fix_demo"
-  fi
+  user_row optional_row "demo-user-$EDA_DEMO_USER" "$EDA_DEMO_USER" "$fix_demo"
+  rootless_row optional_row demo-rootless-dockerd "$EDA_DEMO_USER" "$fix_demo" ", demo images loaded" "${EDA_DEMO_IMAGES[@]}"
 fi
 
 # registry
