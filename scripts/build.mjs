@@ -14,19 +14,23 @@ const targets = [];
 for (const a of readdirSync(path.join(root, 'actions'))) {
   for (const entry of ['main', 'post']) {
     const src = path.join(root, 'actions', a, 'src', `${entry}.ts`);
-    if (existsSync(src)) targets.push({ src, out: path.join(root, 'actions', a, 'dist', entry) });
+    if (existsSync(src)) targets.push({ name: a, src, out: path.join(root, 'actions', a, 'dist', entry) });
   }
 }
-targets.push({ src: path.join(root, 'packages', 'cli', 'src', 'bin.ts'), out: path.join(root, 'packages', 'cli', 'dist') });
+targets.push({
+  name: 'cli',
+  bin: true,
+  src: path.join(root, 'packages', 'cli', 'src', 'bin.ts'),
+  out: path.join(root, 'packages', 'cli', 'dist'),
+});
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (only.length) {
-  const nameOf = (t) => (t.out.includes(`${path.sep}actions${path.sep}`) ? path.basename(path.dirname(path.dirname(t.out))) : 'cli');
-  const unknown = only.filter((n) => !targets.some((t) => nameOf(t) === n));
+  const unknown = only.filter((n) => !targets.some((t) => t.name === n));
   if (unknown.length) {
     process.stderr.write(`unknown build target(s): ${unknown.join(', ')} (an actions/ folder name or cli)\n`);
     process.exit(2);
   }
-  targets.splice(0, targets.length, ...targets.filter((t) => only.includes(nameOf(t))));
+  targets.splice(0, targets.length, ...targets.filter((t) => only.includes(t.name)));
 }
 
 function listFiles(dir) {
@@ -38,7 +42,7 @@ function listFiles(dir) {
 }
 
 let stale = [];
-for (const { src, out } of targets) {
+for (const { src, out, bin } of targets) {
   // Built next to the committed dist and swapped in only when ncc succeeded: a failed build leaves the old dist.
   const dest = check ? mkdtempSync(path.join(os.tmpdir(), 'eda-oci-dist-')) : `${out}.building-${process.pid}`;
   rmSync(dest, { recursive: true, force: true });
@@ -53,7 +57,7 @@ for (const { src, out } of targets) {
   }
   if (!check) {
     // The CLI bundle is the `eda-oci` bin (package.json "bin"): executable, with the shebang ncc keeps from bin.ts.
-    if (!out.includes(`${path.sep}actions${path.sep}`)) chmodSync(path.join(dest, 'index.js'), 0o755);
+    if (bin) chmodSync(path.join(dest, 'index.js'), 0o755);
     rmSync(out, { recursive: true, force: true });
     renameSync(dest, out);
   }
