@@ -31,10 +31,6 @@ if [[ "$(id -u)" != 0 ]]; then
   exit 1
 fi
 log() { printf '[teardown] %s\n' "$*"; }
-die() {
-  printf '[teardown] ERROR: %s\n' "$*" >&2
-  exit 1
-}
 
 # Slurm daemons and munged (configuration and state kept)
 # shellcheck source=test/cluster/slurm.sh
