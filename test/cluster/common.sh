@@ -18,7 +18,6 @@ EDA_REGISTRY_CONFIG="$EDA_STATE_DIR/registry-config.yml"
 EDA_REGISTRY_STORAGE="$EDA_STATE_DIR/registry"
 EDA_REGISTRY_PIDFILE="$EDA_RUN_DIR/registry.pid"
 EDA_DOCKERD_PIDFILE="$EDA_RUN_DIR/dockerd.pid"        # written by setup.sh only if it started dockerd
-EDA_ROOTLESS_PIDFILE="$EDA_RUN_DIR/rootless-$EDA_USER.pid"       # eda_rootless_pidfile "$EDA_USER"
 EDA_ROOTLESS_DATA_ROOT="/var/tmp/$EDA_USER/containers/storage"  # eda_rootless_data_root "$EDA_USER"
 # The unprivileged user `npm run demo` works as (demo-user.sh): own subuid/subgid range after the test users', own
 # rootless dockerd loaded with the images of the demo's catalog. Not used by the tests' users.
