@@ -19,7 +19,8 @@ import { TreeDigestBuilder, type TreeRecord, type TreeSummary } from './extract/
 
 /** The manifest's file name inside a bundle directory. */
 export const MANIFEST_NAME = 'bundle.files';
-const MAGIC = 'eda-oci-files 1';
+/** The first line of a manifest (and of the store's publish.files). */
+export const MANIFEST_MAGIC = 'eda-oci-files 1';
 
 /**
  * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
@@ -97,13 +98,16 @@ function escapeField(s: string): string {
   return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : s;
 }
 
-function unescapeField(s: string, line: number): string {
+/** A path or symlink target of a manifest line with its escapes undone; undefined when it has an invalid escape. */
+export function unescapeManifestField(s: string): string | undefined {
   if (!s.includes('\\')) return s;
-  return s.replace(/\\(.?)/g, (_m, c: string) => {
+  let bad = false;
+  const out = s.replace(/\\(.?)/g, (_m, c: string) => {
     const u = UNESCAPES[c];
-    if (u === undefined) throw new BundleError(`${MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
-    return u;
+    if (u === undefined) bad = true;
+    return u ?? '';
   });
+  return bad ? undefined : out;
 }
 
 const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
@@ -120,7 +124,7 @@ export function sortByPathBytes<T extends { path: string }>(items: T[]): T[] {
 /** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
 export function formatManifest(m: Manifest): string {
   const r = m.root;
-  const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
+  const parts = [`${MANIFEST_MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
   for (const e of m.entries) {
     const content = e.type === 'd' ? '-' : escapeField(e.content);
     parts.push(
@@ -144,11 +148,53 @@ const NON_ASCII = /[^ -~\t\n\r]/;
 /** An empty, `.` or `..` component, or a leading slash. */
 const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
 
+/** Whether a manifest path is relative and has no empty, `.` or `..` component (cannot lead out of the rootfs). */
+export function isManifestPath(path: string): boolean {
+  return path !== '' && !BAD_PATH.test(path);
+}
+
+/**
+ * Parses one entry line of a manifest (or publish.files): the entry, or why the line is not one (what follows
+ * "line N" in parseManifest's message). With `after` (the previous line's path) the path must sort after it.
+ * `checkFields: false` checks only the field count, the type and the escapes, not the numeric fields, the content
+ * (sha256 of a file, '-' of a directory) or the path ({@link isManifestPath}): for a reader that proves what it uses
+ * by other means (the store's link index compares paths and lstat-s every candidate).
+ */
+export function parseManifestLine(line: string, checkFields: boolean, after?: string): ManifestEntry | string {
+  const f = line.split('\t');
+  if (f.length !== 8) return `has ${f.length} fields, not 8`;
+  const [p, type, mode, size, mtime, content, ino, ctime] = f as [string, string, string, string, string, string, string, string];
+  if (type !== 'f' && type !== 'd' && type !== 'l') return `has the unknown type '${type}'`;
+  if (checkFields) {
+    if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
+      return 'has a non-numeric field';
+    if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
+      return type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')";
+  }
+  const path = unescapeManifestField(p);
+  if (path === undefined) return 'has an invalid escape';
+  if (checkFields && !isManifestPath(path)) return `has an invalid path '${path}'`;
+  // The order proves there are no duplicates and matches the digest's order.
+  if (after !== undefined && !beforeInBytes(after, path)) return `is out of order or repeats a path ('${path}')`;
+  const target = type === 'l' ? unescapeManifestField(content) : type === 'd' ? '' : content;
+  if (target === undefined) return 'has an invalid escape';
+  return {
+    path,
+    type,
+    mode: parseInt(mode, 8),
+    size: +size,
+    mtimeNs: mtime,
+    content: target,
+    ino,
+    ctimeNs: ctime === '-' ? '' : ctime,
+  };
+}
+
 /** Parses a manifest; a malformed one is a BundleError naming the line. */
 export function parseManifest(text: string): Manifest {
   const lines = text.split('\n');
   const bad = (line: number, why: string): BundleError => new BundleError(`${MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
-  if (lines[0] !== MAGIC) throw bad(1, `is not '${MAGIC}'`);
+  if (lines[0] !== MANIFEST_MAGIC) throw bad(1, `is not '${MANIFEST_MAGIC}'`);
   const rootF = (lines[1] ?? '').split('\t');
   if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]!) || !SIGNED.test(rootF[2]!) || !DIGITS.test(rootF[3]!))
     throw bad(2, 'is not a valid root record');
@@ -157,32 +203,12 @@ export function parseManifest(text: string): Manifest {
   if (lines[3] !== '') throw bad(4, 'is not empty');
   if (lines[lines.length - 1] !== '') throw bad(lines.length, 'is not terminated by a newline');
   const entries: ManifestEntry[] = new Array(Math.max(0, lines.length - 5));
-  let prev = '';
+  let prev: string | undefined;
   for (let i = 4; i < lines.length - 1; i++) {
-    const f = lines[i]!.split('\t');
-    const n = i + 1;
-    if (f.length !== 8) throw bad(n, `has ${f.length} fields, not 8`);
-    const [p, type, mode, size, mtime, content, ino, ctime] = f as [string, string, string, string, string, string, string, string];
-    if (type !== 'f' && type !== 'd' && type !== 'l') throw bad(n, `has the unknown type '${type}'`);
-    if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
-      throw bad(n, 'has a non-numeric field');
-    if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
-      throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
-    const path = unescapeField(p, n);
-    if (path === '' || BAD_PATH.test(path)) throw bad(n, `has an invalid path '${path}'`);
-    // The order proves there are no duplicates and matches the digest's order.
-    if (i > 4 && !beforeInBytes(prev, path)) throw bad(n, `is out of order or repeats a path ('${path}')`);
-    prev = path;
-    entries[i - 4] = {
-      path,
-      type,
-      mode: parseInt(mode, 8),
-      size: +size,
-      mtimeNs: mtime,
-      content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
-      ino,
-      ctimeNs: ctime === '-' ? '' : ctime,
-    };
+    const e = parseManifestLine(lines[i]!, true, prev);
+    if (typeof e === 'string') throw bad(i + 1, e);
+    prev = e.path;
+    entries[i - 4] = e;
   }
   return {
     root: { mode: parseInt(rootF[1]!, 8), mtimeNs: rootF[2]!, ino: rootF[3]!, ctimeNs: rootF[4] === '-' ? '' : rootF[4]! },

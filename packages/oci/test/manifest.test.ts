@@ -12,6 +12,7 @@ import {
   manifestType,
   nsToSeconds,
   parseManifest,
+  parseManifestLine,
   summarizeManifest,
   type Manifest,
   type ManifestEntry,
@@ -137,6 +138,16 @@ describe('bundle.files', () => {
     expect(text).toContain('\t5\t-\n');
     expect(parseManifest(text).entries[0]!.ctimeNs).toBe('');
     expect(parseManifest(text).root.ctimeNs).toBe('');
+  });
+
+  it('parseManifestLine without checkFields checks only fields, type and escapes (the link index vets the rest)', () => {
+    const line = `../x\tf\t644\tnan\t5\tabc\t7\t-`;
+    expect(parseManifestLine(line, true)).toBe('has a non-numeric field');
+    expect(parseManifestLine(line, false)).toMatchObject({ path: '../x', type: 'f', content: 'abc', ino: '7', ctimeNs: '' });
+    expect(parseManifestLine(`a\\q\tf\t644\t1\t5\t${'a'.repeat(64)}\t7\t-`, false)).toBe('has an invalid escape');
+    expect(parseManifestLine('a\tp\t644\t1\t5\t-\t7\t-', false)).toBe("has the unknown type 'p'");
+    expect(parseManifestLine('a\tf', false)).toBe('has 2 fields, not 8');
+    expect(parseManifestLine(`b\tf\t644\t1\t5\t${'a'.repeat(64)}\t7\t-`, true, 'b')).toMatch(/out of order or repeats a path/);
   });
 
   it.each([

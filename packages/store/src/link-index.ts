@@ -5,26 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PUBLISH_FILES } from './layout.js';
-import type { ManifestEntry } from '@eda-oci/oci';
+import { MANIFEST_MAGIC, isManifestPath, parseManifestLine, unescapeManifestField, type ManifestEntry } from '@eda-oci/oci';
 
 /** One record of publish.files: a bundle.files entry (see @eda-oci/oci) with the store's mode and inode, no ctime. */
 export type LinkRecord = Omit<ManifestEntry, 'ctimeNs'>;
-
-const MAGIC = 'eda-oci-files 1';
-const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
-/** An empty, `.` or `..` component, or a leading slash. */
-const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
-
-function unescapeField(s: string): string | undefined {
-  if (!s.includes('\\')) return s;
-  let bad = false;
-  const out = s.replace(/\\(.?)/g, (_m, c: string) => {
-    const u = UNESCAPES[c];
-    if (u === undefined) bad = true;
-    return u ?? '';
-  });
-  return bad ? undefined : out;
-}
 
 /** Lookups into one version's publish.files; see the module comment. */
 export class LinkIndex {
@@ -40,7 +24,8 @@ export class LinkIndex {
   /** The index of a publish.files text; undefined when it does not start like one (then nothing is linked). */
   static fromText(text: string): LinkIndex | undefined {
     const lines = text.split('\n');
-    if (lines[0] !== MAGIC || !lines[1]?.startsWith('root\t') || !lines[2]?.startsWith('statted\t') || lines[3] !== '') return undefined;
+    if (lines[0] !== MANIFEST_MAGIC || !lines[1]?.startsWith('root\t') || !lines[2]?.startsWith('statted\t') || lines[3] !== '')
+      return undefined;
     if (lines[lines.length - 1] === '') lines.pop();
     return new LinkIndex(lines);
   }
@@ -64,14 +49,14 @@ export class LinkIndex {
     while (this.cursor < lines.length) {
       const line = lines[this.cursor]!;
       const tab = line.indexOf('\t');
-      const lp = tab < 0 ? undefined : unescapeField(line.slice(0, tab));
+      const lp = tab < 0 ? undefined : unescapeManifestField(line.slice(0, tab));
       if (lp === undefined || lp < p) {
         this.cursor++;
         continue;
       }
       if (lp !== p) return undefined;
       this.cursor++;
-      return record(line, p);
+      return record(line);
     }
     return undefined;
   }
@@ -102,23 +87,16 @@ export class LinkIndex {
     }
     const out: LinkRecord[] = [];
     for (const i of this.byContent.get(`${content}\0${mode.toString(8)}\0${mtimeNs}`) ?? []) {
-      const line = this.lines[i]!;
-      const p = unescapeField(line.slice(0, line.indexOf('\t')));
+      const r = record(this.lines[i]!);
       // A path of this version: never a way out of it.
-      if (p === undefined || p === '' || BAD_PATH.test(p)) continue;
-      const r = record(line, p);
-      if (r?.type === 'f') out.push(r);
+      if (r?.type === 'f' && isManifestPath(r.path)) out.push(r);
     }
     return out;
   }
 }
 
-function record(line: string, p: string): LinkRecord | undefined {
-  const f = line.split('\t');
-  if (f.length !== 8) return undefined;
-  const type = f[1];
-  if (type !== 'f' && type !== 'd' && type !== 'l') return undefined;
-  const content = type === 'l' ? unescapeField(f[5]!) : f[5]!;
-  if (content === undefined) return undefined;
-  return { path: p, type, mode: parseInt(f[2]!, 8), size: Number(f[3]), mtimeNs: f[4]!, content, ino: f[6]! };
+/** The record of a line, its fields unchecked (a damaged one fails the lstat vetting: it costs a link, no more). */
+function record(line: string): LinkRecord | undefined {
+  const e = parseManifestLine(line, false);
+  return typeof e === 'string' ? undefined : e;
 }

@@ -30,6 +30,7 @@ describe('LinkIndex', () => {
       mtimeNs: '1000000000000',
       content: 'busy\tbox',
       ino: '11',
+      ctimeNs: '',
     });
     expect(index.atPath('bin/tool')).toMatchObject({ type: 'f', mode: 0o755, size: 5, content: SHA_A, ino: '12' });
     expect(index.atPath('bin/zzz')).toBeUndefined(); // absent: the cursor stays before etc
