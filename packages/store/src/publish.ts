@@ -439,15 +439,10 @@ async function publishLocked(
   const filesText = formatManifest(tree.published);
   // Synchronous: four small files, each a few calls that take microseconds (a thread-pool round trip each costs more).
   const put = (file: string, data: string | Buffer): number => {
-    const buf = typeof data === 'string' ? Buffer.from(data) : data;
-    const fd = fs.openSync(path.join(staging, file), 'wx', fileMode);
-    try {
-      for (let off = 0; off < buf.length;) off += fs.writeSync(fd, buf, off);
-      fs.fchmodSync(fd, fileMode); // open() applied the umask
-    } finally {
-      fs.closeSync(fd);
-    }
-    return buf.length;
+    const f = path.join(staging, file);
+    fs.writeFileSync(f, data, { mode: fileMode, flag: 'wx' });
+    fs.chmodSync(f, fileMode); // open() applied the umask
+    return Buffer.byteLength(data);
   };
   let bytesWritten = tree.bytesCopied;
   bytesWritten += put('config.json', source.config);
