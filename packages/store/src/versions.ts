@@ -255,30 +255,20 @@ export function checkPublishedByRun(
 ): RunCheck {
   if (!current) return { ok: false, reason: 'no version is current' };
   const last = history[history.length - 1];
-  const repoMatches = (repo: string | undefined): boolean => !want.repository || !repo || repo === want.repository;
-  const runText = (id: string, repo: string | undefined): string => `run ${id}${repo ? ` of ${repo}` : ''}`;
-  if (last?.version === current && last.run) {
-    if (last.op === 'rollback')
-      return {
-        ok: false,
-        reason: `current version ${current} was made current by a rollback (${runText(last.run.runId, last.run.repository)}), not by a publish of run ${want.runId}`,
-      };
-    if (last.run.runId === want.runId && repoMatches(last.run.repository))
-      return { ok: true, reason: `current version ${current} was published by ${runText(last.run.runId, last.run.repository)}` };
-    return {
-      ok: false,
-      reason: `current version ${current} was published by ${runText(last.run.runId, last.run.repository)}, not by run ${want.runId}`,
-    };
-  }
+  const runText = (r: { runId: string; repository?: string }): string => `run ${r.runId}${r.repository ? ` of ${r.repository}` : ''}`;
   if (last?.version === current && last.op === 'rollback')
     return {
       ok: false,
-      reason: `current version ${current} was made current by a rollback (${last.by || 'unknown user'}), not by run ${want.runId}`,
+      reason: last.run
+        ? `current version ${current} was made current by a rollback (${runText(last.run)}), not by a publish of run ${want.runId}`
+        : `current version ${current} was made current by a rollback (${last.by || 'unknown user'}), not by run ${want.runId}`,
     };
+  // Who published (or re-pointed) it: the history's last line when it names a run, else publish.json.
   const ci = meta?.ci;
-  if (!ci?.runId)
+  const by = last?.version === current && last.run ? last.run : ci?.runId ? { runId: ci.runId, repository: ci.repository } : undefined;
+  if (!by)
     return { ok: false, reason: `current version ${current} records no CI run (published outside CI?), so not by run ${want.runId}` };
-  if (ci.runId === want.runId && repoMatches(ci.repository))
-    return { ok: true, reason: `current version ${current} was published by ${runText(ci.runId, ci.repository)}` };
-  return { ok: false, reason: `current version ${current} was published by ${runText(ci.runId, ci.repository)}, not by run ${want.runId}` };
+  if (by.runId === want.runId && (!want.repository || !by.repository || by.repository === want.repository))
+    return { ok: true, reason: `current version ${current} was published by ${runText(by)}` };
+  return { ok: false, reason: `current version ${current} was published by ${runText(by)}, not by run ${want.runId}` };
 }
