@@ -62,6 +62,14 @@ export function bundleDigest(configSha256: string, treeDigest: string): string {
 
 /** Reads a bundle's lockfile; undefined when the file does not exist, BundleError when it is not valid. */
 export async function readLockfile(bundleDir: string): Promise<BundleLock | undefined> {
+  return (await readLockfileText(bundleDir))?.lock;
+}
+
+/**
+ * readLockfile that also returns the file's text as read, for a caller that copies the lockfile (publish): the copy is
+ * then the text that was checked, not a second read of a file that may have changed since.
+ */
+export async function readLockfileText(bundleDir: string): Promise<{ lock: BundleLock; text: string } | undefined> {
   const file = path.join(bundleDir, LOCKFILE_NAME);
   let text: string;
   try {
@@ -79,7 +87,7 @@ export async function readLockfile(bundleDir: string): Promise<BundleLock | unde
   if (lock.lockfileVersion !== LOCKFILE_VERSION || typeof lock.bundleDigest !== 'string' || !lock.rootfs || !lock.image) {
     throw new BundleError(`${file} is not an eda-oci lockfile of version ${LOCKFILE_VERSION}`, 'rebuild the bundle with build-oci-bundle');
   }
-  return lock;
+  return { lock, text };
 }
 
 /** GitHub Actions run provenance from the environment, when present. */

@@ -435,7 +435,6 @@ async function publishLocked(
   });
   t = Date.now();
   const fileMode = o.shared ? 0o444 : 0o400;
-  const lockText = fs.readFileSync(path.join(source.dir, LOCKFILE_NAME));
   const filesText = formatManifest(tree.published);
   // Synchronous: four small files, each a few calls that take microseconds (a thread-pool round trip each costs more).
   const put = (file: string, data: string | Buffer): number => {
@@ -446,7 +445,7 @@ async function publishLocked(
   };
   let bytesWritten = tree.bytesCopied;
   bytesWritten += put('config.json', source.config);
-  bytesWritten += put(LOCKFILE_NAME, lockText);
+  bytesWritten += put(LOCKFILE_NAME, source.lockText);
   bytesWritten += put(PUBLISH_FILES, filesText);
   const meta: PublishMeta = {
     formatVersion: 1,

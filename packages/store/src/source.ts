@@ -17,7 +17,7 @@ import {
   manifestType,
   nsToSeconds,
   parseManifest,
-  readLockfile,
+  readLockfileText,
   sha256,
   sortByPathBytes,
   summarizeManifest,
@@ -30,6 +30,8 @@ import {
 export interface SourceBundle {
   dir: string;
   lock: BundleLock;
+  /** bundle.lock.json as read and checked (publish copies this text). */
+  lockText: string;
   digest: string;
   config: Buffer;
   /** The rootfs root's mode and mtime, and every entry (sorted), with content hashes proven current. */
@@ -65,14 +67,14 @@ function readPlain(file: string): Buffer {
  * path). Throws BundleError naming the first difference.
  */
 export function loadSourceBundle(dir: string): Promise<SourceBundle> {
-  return readLockfile(dir).then((lock) => {
-    if (!lock)
+  return readLockfileText(dir).then((read) => {
+    if (!read)
       throw new BundleError(`${dir} is not an eda-oci bundle (no ${LOCKFILE_NAME})`, 'pass the bundle-path output of build-oci-bundle');
-    return verify(dir, lock);
+    return verify(dir, read.lock, read.text);
   });
 }
 
-function verify(dir: string, lock: BundleLock): SourceBundle {
+function verify(dir: string, lock: BundleLock, lockText: string): SourceBundle {
   let config: Buffer;
   try {
     config = readPlain(path.join(dir, 'config.json'));
@@ -119,7 +121,7 @@ function verify(dir: string, lock: BundleLock): SourceBundle {
     checkSummary(dir, manifest.entries, lock);
     stats = { trusted: 0, reread: manifest.entries.length, bytesHashed: lock.rootfs.bytes, usedManifest: false };
   }
-  return { dir, lock, digest: lock.bundleDigest, config, manifest, seenIno, seenCtime, stats };
+  return { dir, lock, lockText, digest: lock.bundleDigest, config, manifest, seenIno, seenCtime, stats };
 }
 
 function checkSummary(dir: string, entries: ManifestEntry[], lock: BundleLock): void {
