@@ -29,12 +29,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
-/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
+/**
+ * Base class: every error eda-oci raises on purpose. The message is `problem; hint`; `problem` (what is wrong) and
+ * `hint` (how to fix it) are also kept apart, for summaries and for callers that give a problem a hint of their own.
+ */
 class errors_EdaOciError extends Error {
+    problem;
     hint;
     name = 'EdaOciError';
-    constructor(message, hint, options) {
-        super(hint ? `${message}; ${hint}` : message, options);
+    constructor(problem, hint, options) {
+        super(hint ? `${problem}; ${hint}` : problem, options);
+        this.problem = problem;
         this.hint = hint;
     }
 }
@@ -7128,6 +7133,13 @@ function bundleDigest(configSha256, treeDigest) {
 }
 /** Reads a bundle's lockfile; undefined when the file does not exist, BundleError when it is not valid. */
 async function readLockfile(bundleDir) {
+    return (await readLockfileText(bundleDir))?.lock;
+}
+/**
+ * readLockfile that also returns the file's text as read, for a caller that copies the lockfile (publish): the copy is
+ * then the text that was checked, not a second read of a file that may have changed since.
+ */
+async function readLockfileText(bundleDir) {
     const file = external_node_path_default().join(bundleDir, LOCKFILE_NAME);
     let text;
     try {
@@ -7148,7 +7160,7 @@ async function readLockfile(bundleDir) {
     if (lock.lockfileVersion !== LOCKFILE_VERSION || typeof lock.bundleDigest !== 'string' || !lock.rootfs || !lock.image) {
         throw new errors_BundleError(`${file} is not an eda-oci lockfile of version ${LOCKFILE_VERSION}`, 'rebuild the bundle with build-oci-bundle');
     }
-    return lock;
+    return { lock, text };
 }
 /** GitHub Actions run provenance from the environment, when present. */
 function ciProvenance(env = process.env) {
@@ -7185,20 +7197,25 @@ function ciProvenance(env = process.env) {
 
 /** The manifest's file name inside a bundle directory. */
 const MANIFEST_NAME = 'bundle.files';
-const MAGIC = 'eda-oci-files 1';
+/** The first line of a manifest (and of the store's publish.files). */
+const MANIFEST_MAGIC = 'eda-oci-files 1';
 /**
  * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
  * lstat can leave ctime unchanged, because the kernel stamps times from a clock that advances once per tick (1-10 ms),
  * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
  */
 const RACY_WINDOW_NS = 50000000n;
+const { S_IFMT, S_IFREG, S_IFDIR, S_IFLNK } = external_node_fs_namespaceObject.constants;
 /** The manifest type of a path, or undefined for what a bundle never holds (device nodes, FIFOs, sockets). */
 function manifestType(st) {
-    return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
+    // From one conversion of the mode: BigIntStats' isFile() and friends allocate BigInts per call, and the store
+    // calls this once per path of a bundle.
+    const fmt = Number(st.mode) & S_IFMT;
+    return fmt === S_IFREG ? 'f' : fmt === S_IFDIR ? 'd' : fmt === S_IFLNK ? 'l' : undefined;
 }
 /** The mode a manifest records for a path: its permission bits, 0o777 for a symlink (whose own mode means nothing). */
 function manifestMode(type, st) {
-    return type === 'l' ? 0o777 : Number(st.mode & 4095n);
+    return type === 'l' ? 0o777 : Number(st.mode) & 0o7777;
 }
 /** A manifest entry from one lstat of the path and its content (file sha256, symlink target, '' for a directory). */
 function manifestEntry(path, type, st, content, ctimeNs = st.ctimeNs.toString()) {
@@ -7218,15 +7235,18 @@ const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
 function escapeField(s) {
     return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
 }
-function unescapeField(s, line) {
+/** A path or symlink target of a manifest line with its escapes undone; undefined when it has an invalid escape. */
+function unescapeManifestField(s) {
     if (!s.includes('\\'))
         return s;
-    return s.replace(/\\(.?)/g, (_m, c) => {
+    let bad = false;
+    const out = s.replace(/\\(.?)/g, (_m, c) => {
         const u = UNESCAPES[c];
         if (u === undefined)
-            throw new errors_BundleError(`${MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
-        return u;
+            bad = true;
+        return u ?? '';
     });
+    return bad ? undefined : out;
 }
 const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
 /** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
@@ -7241,7 +7261,7 @@ function sortByPathBytes(items) {
 /** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
 function formatManifest(m) {
     const r = m.root;
-    const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
+    const parts = [`${MANIFEST_MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
     for (const e of m.entries) {
         const content = e.type === 'd' ? '-' : escapeField(e.content);
         parts.push(`${escapeField(e.path)}\t${e.type}\t${e.mode.toString(8)}\t${e.size}\t${e.mtimeNs}\t${content}\t${e.ino}\t${e.ctimeNs || '-'}\n`);
@@ -7261,12 +7281,58 @@ function beforeInBytes(a, b) {
 const NON_ASCII = /[^ -~\t\n\r]/;
 /** An empty, `.` or `..` component, or a leading slash. */
 const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
+/** Whether a manifest path is relative and has no empty, `.` or `..` component (cannot lead out of the rootfs). */
+function isManifestPath(path) {
+    return path !== '' && !BAD_PATH.test(path);
+}
+/**
+ * Parses one entry line of a manifest (or publish.files): the entry, or why the line is not one (what follows
+ * "line N" in parseManifest's message). With `after` (the previous line's path) the path must sort after it.
+ * `checkFields: false` checks only the field count, the type and the escapes, not the numeric fields, the content
+ * (sha256 of a file, '-' of a directory) or the path ({@link isManifestPath}): for a reader that proves what it uses
+ * by other means (the store's link index compares paths and lstat-s every candidate).
+ */
+function parseManifestLine(line, checkFields, after) {
+    const f = line.split('\t');
+    if (f.length !== 8)
+        return `has ${f.length} fields, not 8`;
+    const [p, type, mode, size, mtime, content, ino, ctime] = f;
+    if (type !== 'f' && type !== 'd' && type !== 'l')
+        return `has the unknown type '${type}'`;
+    if (checkFields) {
+        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
+            return 'has a non-numeric field';
+        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
+            return type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')";
+    }
+    const path = unescapeManifestField(p);
+    if (path === undefined)
+        return 'has an invalid escape';
+    if (checkFields && !isManifestPath(path))
+        return `has an invalid path '${path}'`;
+    // The order proves there are no duplicates and matches the digest's order.
+    if (after !== undefined && !beforeInBytes(after, path))
+        return `is out of order or repeats a path ('${path}')`;
+    const target = type === 'l' ? unescapeManifestField(content) : type === 'd' ? '' : content;
+    if (target === undefined)
+        return 'has an invalid escape';
+    return {
+        path,
+        type,
+        mode: parseInt(mode, 8),
+        size: +size,
+        mtimeNs: mtime,
+        content: target,
+        ino,
+        ctimeNs: ctime === '-' ? '' : ctime,
+    };
+}
 /** Parses a manifest; a malformed one is a BundleError naming the line. */
 function parseManifest(text) {
     const lines = text.split('\n');
     const bad = (line, why) => new errors_BundleError(`${MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
-    if (lines[0] !== MAGIC)
-        throw bad(1, `is not '${MAGIC}'`);
+    if (lines[0] !== MANIFEST_MAGIC)
+        throw bad(1, `is not '${MANIFEST_MAGIC}'`);
     const rootF = (lines[1] ?? '').split('\t');
     if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]) || !SIGNED.test(rootF[2]) || !DIGITS.test(rootF[3]))
         throw bad(2, 'is not a valid root record');
@@ -7278,36 +7344,13 @@ function parseManifest(text) {
     if (lines[lines.length - 1] !== '')
         throw bad(lines.length, 'is not terminated by a newline');
     const entries = new Array(Math.max(0, lines.length - 5));
-    let prev = '';
+    let prev;
     for (let i = 4; i < lines.length - 1; i++) {
-        const f = lines[i].split('\t');
-        const n = i + 1;
-        if (f.length !== 8)
-            throw bad(n, `has ${f.length} fields, not 8`);
-        const [p, type, mode, size, mtime, content, ino, ctime] = f;
-        if (type !== 'f' && type !== 'd' && type !== 'l')
-            throw bad(n, `has the unknown type '${type}'`);
-        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
-            throw bad(n, 'has a non-numeric field');
-        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
-            throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
-        const path = unescapeField(p, n);
-        if (path === '' || BAD_PATH.test(path))
-            throw bad(n, `has an invalid path '${path}'`);
-        // The order proves there are no duplicates and matches the digest's order.
-        if (i > 4 && !beforeInBytes(prev, path))
-            throw bad(n, `is out of order or repeats a path ('${path}')`);
-        prev = path;
-        entries[i - 4] = {
-            path,
-            type,
-            mode: parseInt(mode, 8),
-            size: +size,
-            mtimeNs: mtime,
-            content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
-            ino,
-            ctimeNs: ctime === '-' ? '' : ctime,
-        };
+        const e = parseManifestLine(lines[i], true, prev);
+        if (typeof e === 'string')
+            throw bad(i + 1, e);
+        prev = e.path;
+        entries[i - 4] = e;
     }
     return {
         root: { mode: parseInt(rootF[1], 8), mtimeNs: rootF[2], ino: rootF[3], ctimeNs: rootF[4] === '-' ? '' : rootF[4] },
@@ -9110,31 +9153,23 @@ function regex(v, what) {
 // Carriage return, then the text, then "erase to end of line" (ECMA-48 EL), so a shorter text leaves no rest.
 const CLEAR_LINE = '\x1b[K';
 /**
- * A single line on `stream` that each update overwrites (`\r` + text + erase-to-end-of-line), at most once per
- * `intervalMs`, ended with a newline by {@link ProgressLine.done}. Everything is a no-op unless the stream is a TTY:
- * a log file or a pipe gets no progress at all (no `\r` noise in CI logs).
+ * A single line on `stream` that each update overwrites (`\r` + text + erase-to-end-of-line), ended with a newline by
+ * {@link ProgressLine.done}. Every update draws: the library's progress callbacks are already rate-limited
+ * (ProgressTicker), and the smoke run's cell events are few and each one changes the counts. Everything is a no-op
+ * unless the stream is a TTY: a log file or a pipe gets no progress at all (no `\r` noise in CI logs).
  */
 class ProgressLine {
     stream;
     enabled;
-    intervalMs;
-    now;
     shown = false;
-    last = -Infinity;
     constructor(stream, options = {}) {
         this.stream = stream;
         this.enabled = options.enabled ?? stream.isTTY === true;
-        this.intervalMs = options.intervalMs ?? PROGRESS_INTERVAL_MS;
-        this.now = options.now ?? Date.now;
     }
-    /** Shows `text` unless the last draw was less than the interval ago (then it is dropped). */
+    /** Shows `text` in place of the line's current text. */
     update(text) {
         if (!this.enabled)
             return;
-        const t = this.now();
-        if (t - this.last < this.intervalMs)
-            return;
-        this.last = t;
         this.draw(text);
     }
     /** Erases the line if it is shown, so other output (a log line) starts at column 0; the next update redraws it. */
@@ -9143,7 +9178,6 @@ class ProgressLine {
             return;
         this.stream.write(`\r${CLEAR_LINE}`);
         this.shown = false;
-        this.last = -Infinity;
     }
     /** Ends the line: draws `text` (always, when given) and a newline; afterwards the line is not shown. */
     done(text) {
@@ -9154,7 +9188,6 @@ class ProgressLine {
         if (this.shown)
             this.stream.write('\n');
         this.shown = false;
-        this.last = -Infinity;
     }
     draw(text) {
         // A line longer than the terminal wraps, and `\r` then returns only to the start of its last row.
@@ -9673,32 +9706,22 @@ function checkPublishedByRun(history, current, meta, want) {
     if (!current)
         return { ok: false, reason: 'no version is current' };
     const last = history[history.length - 1];
-    const repoMatches = (repo) => !want.repository || !repo || repo === want.repository;
-    const runText = (id, repo) => `run ${id}${repo ? ` of ${repo}` : ''}`;
-    if (last?.version === current && last.run) {
-        if (last.op === 'rollback')
-            return {
-                ok: false,
-                reason: `current version ${current} was made current by a rollback (${runText(last.run.runId, last.run.repository)}), not by a publish of run ${want.runId}`,
-            };
-        if (last.run.runId === want.runId && repoMatches(last.run.repository))
-            return { ok: true, reason: `current version ${current} was published by ${runText(last.run.runId, last.run.repository)}` };
-        return {
-            ok: false,
-            reason: `current version ${current} was published by ${runText(last.run.runId, last.run.repository)}, not by run ${want.runId}`,
-        };
-    }
+    const runText = (r) => `run ${r.runId}${r.repository ? ` of ${r.repository}` : ''}`;
     if (last?.version === current && last.op === 'rollback')
         return {
             ok: false,
-            reason: `current version ${current} was made current by a rollback (${last.by || 'unknown user'}), not by run ${want.runId}`,
+            reason: last.run
+                ? `current version ${current} was made current by a rollback (${runText(last.run)}), not by a publish of run ${want.runId}`
+                : `current version ${current} was made current by a rollback (${last.by || 'unknown user'}), not by run ${want.runId}`,
         };
+    // Who published (or re-pointed) it: the history's last line when it names a run, else publish.json.
     const ci = meta?.ci;
-    if (!ci?.runId)
+    const by = last?.version === current && last.run ? last.run : ci?.runId ? { runId: ci.runId, repository: ci.repository } : undefined;
+    if (!by)
         return { ok: false, reason: `current version ${current} records no CI run (published outside CI?), so not by run ${want.runId}` };
-    if (ci.runId === want.runId && repoMatches(ci.repository))
-        return { ok: true, reason: `current version ${current} was published by ${runText(ci.runId, ci.repository)}` };
-    return { ok: false, reason: `current version ${current} was published by ${runText(ci.runId, ci.repository)}, not by run ${want.runId}` };
+    if (by.runId === want.runId && (!want.repository || !by.repository || by.repository === want.repository))
+        return { ok: true, reason: `current version ${current} was published by ${runText(by)}` };
+    return { ok: false, reason: `current version ${current} was published by ${runText(by)}, not by run ${want.runId}` };
 }
 
 ;// CONCATENATED MODULE: ./packages/store/src/gc.ts
@@ -9815,22 +9838,7 @@ async function deleteVersions(p, victims) {
 
 
 
-const link_index_MAGIC = 'eda-oci-files 1';
-const link_index_UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
-/** An empty, `.` or `..` component, or a leading slash. */
-const link_index_BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
-function link_index_unescapeField(s) {
-    if (!s.includes('\\'))
-        return s;
-    let bad = false;
-    const out = s.replace(/\\(.?)/g, (_m, c) => {
-        const u = link_index_UNESCAPES[c];
-        if (u === undefined)
-            bad = true;
-        return u ?? '';
-    });
-    return bad ? undefined : out;
-}
+
 /** Lookups into one version's publish.files; see the module comment. */
 class LinkIndex {
     lines;
@@ -9843,7 +9851,7 @@ class LinkIndex {
     /** The index of a publish.files text; undefined when it does not start like one (then nothing is linked). */
     static fromText(text) {
         const lines = text.split('\n');
-        if (lines[0] !== link_index_MAGIC || !lines[1]?.startsWith('root\t') || !lines[2]?.startsWith('statted\t') || lines[3] !== '')
+        if (lines[0] !== MANIFEST_MAGIC || !lines[1]?.startsWith('root\t') || !lines[2]?.startsWith('statted\t') || lines[3] !== '')
             return undefined;
         if (lines[lines.length - 1] === '')
             lines.pop();
@@ -9868,7 +9876,7 @@ class LinkIndex {
         while (this.cursor < lines.length) {
             const line = lines[this.cursor];
             const tab = line.indexOf('\t');
-            const lp = tab < 0 ? undefined : link_index_unescapeField(line.slice(0, tab));
+            const lp = tab < 0 ? undefined : unescapeManifestField(line.slice(0, tab));
             if (lp === undefined || lp < p) {
                 this.cursor++;
                 continue;
@@ -9876,7 +9884,7 @@ class LinkIndex {
             if (lp !== p)
                 return undefined;
             this.cursor++;
-            return record(line, p);
+            return record(line);
         }
         return undefined;
     }
@@ -9910,29 +9918,18 @@ class LinkIndex {
         }
         const out = [];
         for (const i of this.byContent.get(`${content}\0${mode.toString(8)}\0${mtimeNs}`) ?? []) {
-            const line = this.lines[i];
-            const p = link_index_unescapeField(line.slice(0, line.indexOf('\t')));
+            const r = record(this.lines[i]);
             // A path of this version: never a way out of it.
-            if (p === undefined || p === '' || link_index_BAD_PATH.test(p))
-                continue;
-            const r = record(line, p);
-            if (r?.type === 'f')
+            if (r?.type === 'f' && isManifestPath(r.path))
                 out.push(r);
         }
         return out;
     }
 }
-function record(line, p) {
-    const f = line.split('\t');
-    if (f.length !== 8)
-        return undefined;
-    const type = f[1];
-    if (type !== 'f' && type !== 'd' && type !== 'l')
-        return undefined;
-    const content = type === 'l' ? link_index_unescapeField(f[5]) : f[5];
-    if (content === undefined)
-        return undefined;
-    return { path: p, type, mode: parseInt(f[2], 8), size: Number(f[3]), mtimeNs: f[4], content, ino: f[6] };
+/** The record of a line, its fields unchecked (a damaged one fails the lstat vetting: it costs a link, no more). */
+function record(line) {
+    const e = parseManifestLine(line, false);
+    return typeof e === 'string' ? undefined : e;
 }
 
 ;// CONCATENATED MODULE: ./packages/store/src/lock.ts
@@ -10267,7 +10264,7 @@ function slurmInUse(deps = {}) {
 
 
 
-const { O_RDONLY, O_NOFOLLOW: source_O_NOFOLLOW, S_IFMT, S_IFREG, S_IFDIR, S_IFLNK } = external_node_fs_namespaceObject.constants;
+const { O_RDONLY, O_NOFOLLOW: source_O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
 function changed(dir, rel, what) {
     return new errors_BundleError(`bundle ${dir} changed since it was built (rootfs/${rel}: ${what})`, 'publish the bundle exactly as it was built and tested, or rebuild it');
 }
@@ -10286,13 +10283,13 @@ function readPlain(file) {
  * path). Throws BundleError naming the first difference.
  */
 function loadSourceBundle(dir) {
-    return readLockfile(dir).then((lock) => {
-        if (!lock)
+    return readLockfileText(dir).then((read) => {
+        if (!read)
             throw new errors_BundleError(`${dir} is not an eda-oci bundle (no ${LOCKFILE_NAME})`, 'pass the bundle-path output of build-oci-bundle');
-        return verify(dir, lock);
+        return verify(dir, read.lock, read.text);
     });
 }
-function verify(dir, lock) {
+function verify(dir, lock, lockText) {
     let config;
     try {
         config = readPlain(external_node_path_default().join(dir, 'config.json'));
@@ -10339,7 +10336,7 @@ function verify(dir, lock) {
         checkSummary(dir, manifest.entries, lock);
         stats = { trusted: 0, reread: manifest.entries.length, bytesHashed: lock.rootfs.bytes, usedManifest: false };
     }
-    return { dir, lock, digest: lock.bundleDigest, config, manifest, seenIno, seenCtime, stats };
+    return { dir, lock, lockText, digest: lock.bundleDigest, config, manifest, seenIno, seenCtime, stats };
 }
 function checkSummary(dir, entries, lock) {
     const s = summarizeManifest(entries);
@@ -10382,16 +10379,14 @@ function statVerify(dir, rootfs, m) {
         const st = external_node_fs_namespaceObject.lstatSync(abs, { bigint: true, throwIfNoEntry: false });
         if (!st)
             throw changed(dir, e.path, 'missing');
-        // Type and permission bits from one conversion (BigIntStats' isFile() and friends allocate BigInts per call).
-        const m = Number(st.mode);
-        const fmt = m & S_IFMT;
-        const type = fmt === S_IFREG ? 'f' : fmt === S_IFDIR ? 'd' : fmt === S_IFLNK ? 'l' : undefined;
+        const type = manifestType(st);
         if (type !== e.type)
             throw changed(dir, e.path, `now ${type ?? 'a special file'}, was ${e.type}`);
         seenIno[i] = st.ino;
         seenCtime[i] = st.ctimeNs;
-        if (type !== 'l' && (m & 0o7777) !== e.mode)
-            throw changed(dir, e.path, `mode ${(m & 0o7777).toString(8)}, was ${e.mode.toString(8)}`);
+        const mode = manifestMode(type, st);
+        if (type !== 'l' && mode !== e.mode)
+            throw changed(dir, e.path, `mode ${mode.toString(8)}, was ${e.mode.toString(8)}`);
         if (type === 'f' && Number(st.size) !== e.size)
             throw changed(dir, e.path, `size ${st.size}, was ${e.size}`);
         const mtime = st.mtimeNs.toString();
@@ -10481,6 +10476,8 @@ function walkAndHash(dir, rootfs) {
 /** Files at least this large are copied with copyFile (reflink where the file system can, else copy_file_range). */
 const BIG_FILE = 1 << 20;
 const { O_RDONLY: tree_O_RDONLY, O_NOFOLLOW: tree_O_NOFOLLOW, O_CREAT: tree_O_CREAT, O_EXCL: tree_O_EXCL, O_WRONLY: tree_O_WRONLY, S_IFMT: tree_S_IFMT, S_IFREG: tree_S_IFREG, S_IFDIR: tree_S_IFDIR, S_IFLNK: tree_S_IFLNK } = external_node_fs_namespaceObject.constants;
+/** The file-type bits of each entry type (check messages name types by them). */
+const TYPE_BITS = { f: tree_S_IFREG, d: tree_S_IFDIR, l: tree_S_IFLNK };
 /** Mode of a published path: with `shared`, readable by all (a+rX) and writable by nobody but the owner. */
 function publishedMode(mode, type, shared) {
     if (type === 'l')
@@ -10514,21 +10511,31 @@ function checkFailed(rel, what) {
     return new errors_BundleError(`the new version failed its check before going live (rootfs/${rel}: ${what})`, 'nothing was published; retry');
 }
 /**
- * What lstat of a path just written must show: its type, owner, mode, size (files) and mtime (within the rounding of
- * utimes). Returns the inode number, the store side of publish.files.
+ * How an lstat differs from what a path must show: its type, owner, mode (but a symlink's), size (files) and mtime
+ * (within the rounding of utimes); undefined when it shows all of them.
+ */
+function statMismatch(st, type, mode, size, mtimeNs, uid) {
+    if (manifestType(st) !== type)
+        return `type ${(Number(st.mode) & tree_S_IFMT).toString(8)}, expected ${TYPE_BITS[type].toString(8)}`;
+    if (Number(st.uid) !== uid)
+        return `owned by uid ${st.uid}, expected ${uid}`;
+    const m = manifestMode(type, st);
+    if (type !== 'l' && m !== mode)
+        return `mode ${m.toString(8)}, expected ${mode.toString(8)}`;
+    if (type === 'f' && Number(st.size) !== size)
+        return `size ${st.size}, expected ${size}`;
+    if (!sameMtime(st.mtimeNs.toString(), mtimeNs))
+        return 'modification time';
+    return undefined;
+}
+/**
+ * What lstat of a path just written must show (see {@link statMismatch}). Returns the inode number, the store side of
+ * publish.files.
  */
 function checkWritten(st, rel, type, mode, size, mtimeNs, uid) {
-    const m = Number(st.mode);
-    if ((m & tree_S_IFMT) !== type)
-        throw checkFailed(rel, `type ${(m & tree_S_IFMT).toString(8)}, expected ${type.toString(8)}`);
-    if (Number(st.uid) !== uid)
-        throw checkFailed(rel, `owned by uid ${st.uid}, expected ${uid}`);
-    if (type !== tree_S_IFLNK && (m & 0o7777) !== mode)
-        throw checkFailed(rel, `mode ${(m & 0o7777).toString(8)}, expected ${mode.toString(8)}`);
-    if (type === tree_S_IFREG && Number(st.size) !== size)
-        throw checkFailed(rel, `size ${st.size}, expected ${size}`);
-    if (!sameMtime(st.mtimeNs.toString(), mtimeNs))
-        throw checkFailed(rel, 'modification time');
+    const why = statMismatch(st, type, mode, size, mtimeNs, uid);
+    if (why !== undefined)
+        throw checkFailed(rel, why);
     return st.ino.toString();
 }
 /** Copies one small file by read + hash + write; the hash must be the recorded one. Returns the new inode number. */
@@ -10556,7 +10563,7 @@ function copySmall(src, dst, e, mode, buf, sourceDir, uid) {
         external_node_fs_namespaceObject.futimesSync(fout, t, t);
         // The content is the recorded one (hashed as written); fstat proves what fchmod/futimes left (fchmod may drop
         // setgid silently) and gives the inode.
-        return checkWritten(external_node_fs_namespaceObject.fstatSync(fout, { bigint: true }), e.path, tree_S_IFREG, mode, e.size, e.mtimeNs, uid);
+        return checkWritten(external_node_fs_namespaceObject.fstatSync(fout, { bigint: true }), e.path, 'f', mode, e.size, e.mtimeNs, uid);
     }
     finally {
         external_node_fs_namespaceObject.closeSync(fin);
@@ -10644,14 +10651,8 @@ async function writeTree(o) {
     let lastYield = performance.now();
     const half = n >> 1;
     const ticker = o.onProgress ? new ProgressTicker() : undefined;
-    let filesTotal = 0;
-    if (ticker) {
-        const inodes = new Set();
-        for (const e of entries)
-            if (e.type === 'f')
-                inodes.add(e.ino);
-        filesTotal = inodes.size;
-    }
+    // Distinct regular files: loadSourceBundle proved the manifest's count (one per inode) equals the lockfile's.
+    const filesTotal = source.lock.rootfs.files;
     const report = (done) => o.onProgress({ filesLinked, filesCopied, filesTotal, bytesCopied, done });
     /** lstat of a link source in the current version: its inode number when it is exactly `rec` with these metadata. */
     const vetLinkSource = (src, rec, type, mode, size, mtimeNs) => {
@@ -10666,13 +10667,8 @@ async function writeTree(o) {
         }
         if (!st)
             return undefined;
-        const m = Number(st.mode);
         const ino = st.ino.toString();
-        if ((m & tree_S_IFMT) !== type ||
-            ino !== rec.ino ||
-            Number(st.uid) !== uid ||
-            (type === tree_S_IFREG && ((m & 0o7777) !== mode || Number(st.size) !== size)) ||
-            !sameMtime(st.mtimeNs.toString(), mtimeNs)) {
+        if (ino !== rec.ino || statMismatch(st, type, mode, size, mtimeNs, uid) !== undefined) {
             linkSourcesRejected++;
             return undefined;
         }
@@ -10714,7 +10710,7 @@ async function writeTree(o) {
             if (cur?.type === 'l' && cur.content === e.content && sameMtime(cur.mtimeNs, e.mtimeNs)) {
                 const from = curRoot + rel;
                 // A hard link to the symlink itself (linkat without AT_SYMLINK_FOLLOW); its target checked by readlink.
-                let ino = vetLinkSource(from, cur, tree_S_IFLNK, 0o777, 0, e.mtimeNs);
+                let ino = vetLinkSource(from, cur, 'l', 0o777, 0, e.mtimeNs);
                 if (ino !== undefined && readlinkOrUndefined(from) !== e.content) {
                     linkSourcesRejected++;
                     ino = undefined;
@@ -10728,7 +10724,7 @@ async function writeTree(o) {
             external_node_fs_namespaceObject.symlinkSync(e.content, dst);
             const t = nsToUtime(e.mtimeNs);
             external_node_fs_namespaceObject.lutimesSync(dst, t, t);
-            storeIno[i] = checkWritten(external_node_fs_namespaceObject.lstatSync(dst, { bigint: true }), rel, tree_S_IFLNK, 0o777, 0, e.mtimeNs, uid);
+            storeIno[i] = checkWritten(external_node_fs_namespaceObject.lstatSync(dst, { bigint: true }), rel, 'l', 0o777, 0, e.mtimeNs, uid);
             continue;
         }
         if (groupFirst.has(e.ino)) {
@@ -10748,14 +10744,14 @@ async function writeTree(o) {
         let from = '';
         let ino;
         if (atPath)
-            ino = vetLinkSource((from = curRoot + atPath.path), atPath, tree_S_IFREG, mode, e.size, e.mtimeNs);
+            ino = vetLinkSource((from = curRoot + atPath.path), atPath, 'f', mode, e.size, e.mtimeNs);
         // Else a file of the same content, mode and exact mtime at another path (a file that moved).
         if (ino === undefined && index)
             for (const c of index.filesLike(e.content, mode, e.mtimeNs)) {
                 if (c.path === atPath?.path || usedStoreInodes.has(c.ino))
                     continue;
                 from = curRoot + c.path;
-                ino = vetLinkSource(from, c, tree_S_IFREG, mode, e.size, e.mtimeNs);
+                ino = vetLinkSource(from, c, 'f', mode, e.size, e.mtimeNs);
                 if (ino !== undefined)
                     break;
             }
@@ -10790,7 +10786,7 @@ async function writeTree(o) {
         external_node_fs_namespaceObject.chmodSync(dst, modes[i]);
         const t = nsToUtime(e.mtimeNs);
         await (0,promises_namespaceObject.utimes)(dst, t, t);
-        storeIno[i] = checkWritten(await (0,promises_namespaceObject.lstat)(dst, { bigint: true }), e.path, tree_S_IFREG, modes[i], e.size, e.mtimeNs, uid);
+        storeIno[i] = checkWritten(await (0,promises_namespaceObject.lstat)(dst, { bigint: true }), e.path, 'f', modes[i], e.size, e.mtimeNs, uid);
         filesCopied++;
         bytesCopied += e.size;
         if (ticker?.due())
@@ -10835,7 +10831,7 @@ async function writeTree(o) {
     for (let i = n - 1; i >= 0; i--) {
         const e = entries[i];
         if (e.type === 'd')
-            storeIno[i] = checkWritten(finishDir(e.path, rootSlash + e.path, modes[i], e.mtimeNs), e.path, tree_S_IFDIR, modes[i], 0, e.mtimeNs, uid);
+            storeIno[i] = checkWritten(finishDir(e.path, rootSlash + e.path, modes[i], e.mtimeNs), e.path, 'd', modes[i], 0, e.mtimeNs, uid);
     }
     // The rootfs root is not part of the tree digest: its entries are counted, its type and owner checked, and its
     // mode and mtime recorded as found (as before; the build's mtime is a full-ns time that utimes, taking a double,
@@ -10843,7 +10839,7 @@ async function writeTree(o) {
     const r = source.manifest.root;
     const rootSt = finishDir('', root, publishedMode(r.mode, 'd', shared), r.mtimeNs);
     const rootMode = Number(rootSt.mode & 4095n);
-    checkWritten(rootSt, '.', tree_S_IFDIR, rootMode, 0, rootSt.mtimeNs.toString(), uid);
+    checkWritten(rootSt, '.', 'd', rootMode, 0, rootSt.mtimeNs.toString(), uid);
     const tCheck = performance.now();
     const checked = checkRecord(source, modes, storeIno, shared);
     const ms = (a, b) => Math.round(b - a);
@@ -11468,25 +11464,17 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
     });
     t = Date.now();
     const fileMode = o.shared ? 0o444 : 0o400;
-    const lockText = external_node_fs_namespaceObject.readFileSync(external_node_path_default().join(source.dir, LOCKFILE_NAME));
     const filesText = formatManifest(tree.published);
     // Synchronous: four small files, each a few calls that take microseconds (a thread-pool round trip each costs more).
     const put = (file, data) => {
-        const buf = typeof data === 'string' ? Buffer.from(data) : data;
-        const fd = external_node_fs_namespaceObject.openSync(external_node_path_default().join(staging, file), 'wx', fileMode);
-        try {
-            for (let off = 0; off < buf.length;)
-                off += external_node_fs_namespaceObject.writeSync(fd, buf, off);
-            external_node_fs_namespaceObject.fchmodSync(fd, fileMode); // open() applied the umask
-        }
-        finally {
-            external_node_fs_namespaceObject.closeSync(fd);
-        }
-        return buf.length;
+        const f = external_node_path_default().join(staging, file);
+        external_node_fs_namespaceObject.writeFileSync(f, data, { mode: fileMode, flag: 'wx' });
+        external_node_fs_namespaceObject.chmodSync(f, fileMode); // open() applied the umask
+        return Buffer.byteLength(data);
     };
     let bytesWritten = tree.bytesCopied;
     bytesWritten += put('config.json', source.config);
-    bytesWritten += put(LOCKFILE_NAME, lockText);
+    bytesWritten += put(LOCKFILE_NAME, source.lockText);
     bytesWritten += put(PUBLISH_FILES, filesText);
     const meta = {
         formatVersion: 1,
@@ -11931,7 +11919,6 @@ function parseScontrolJobs(text) {
             elapsedSeconds: parseDuration(r.RunTime ?? '') ?? 0,
             nodes: r.NodeList && r.NodeList !== '(null)' ? r.NodeList : '',
             restarts: Number(r.Restarts ?? 0) || 0,
-            stdout: r.StdOut,
             source: 'scontrol',
         });
     }
@@ -12085,7 +12072,7 @@ class commands_SlurmCommands {
 // SlurmJobError: a job that eda-oci submitted did not succeed; carries what is known about it for outputs and summaries.
 
 /** The job ran (or was submitted) and did not succeed: failed, cancelled, timed out, lost, not inside the container. */
-class errors_SlurmJobError extends errors_EdaOciError {
+class SlurmJobError extends errors_EdaOciError {
     result;
     name = 'SlurmJobError';
     constructor(message, 
@@ -12120,7 +12107,7 @@ const ACTIVE = new Set([
  */
 const STUCK_REASONS = /^(launch_failed_requeued_held|JobHeldAdmin|BadConstraints|PartitionDown|PartitionInactive|InvalidAccount|InvalidQOS)$/i;
 /** True while the job can still change state. */
-function isActiveState(state) {
+function states_isActiveState(state) {
     return ACTIVE.has(state.toUpperCase());
 }
 /** True when a pending job will not start by itself (see STUCK_REASONS); the reason is the explanation. */
@@ -12251,8 +12238,6 @@ class JobMonitor {
     logger;
     sleep;
     now;
-    /** Polls made (each is one squeue; details add at most one sacct/scontrol per poll). */
-    polls = 0;
     /** Restart count of jobs seen requeued. */
     restarts = new Map();
     constructor(commands, logger = logger_silentLogger, sleep = delay, now = Date.now) {
@@ -12275,7 +12260,6 @@ class JobMonitor {
                 throw new MonitorTimeout('deadline reached');
             let entries;
             try {
-                this.polls++;
                 entries = await this.commands.squeue([...pending]);
                 if (failures)
                     this.logger.info(`slurmctld answers again after ${failures} failed quer${failures === 1 ? 'y' : 'ies'}`);
@@ -12303,14 +12287,14 @@ class JobMonitor {
                 if (!prev || prev.state !== e.state || prev.reason !== e.reason)
                     opts.onChange?.({ jobId: id, entry: e, previous: prev });
                 last.set(id, e);
-                if (!isActiveState(e.state) || isStuck(e.state, e.reason))
+                if (!states_isActiveState(e.state) || isStuck(e.state, e.reason))
                     ended.push(id);
             }
             if (ended.length) {
                 const details = await this.details(ended, byId, opts.signal);
                 for (const id of ended) {
                     const d = details.get(id);
-                    if (isActiveState(d.state) && !isStuck(d.state, d.reason)) {
+                    if (states_isActiveState(d.state) && !isStuck(d.state, d.reason)) {
                         // squeue saw an end (e.g. NODE_FAIL) but the job is already back in the queue: follow the requeue.
                         this.restarts.set(id, d.restarts);
                         opts.onRequeue?.(d);
@@ -12348,7 +12332,7 @@ class JobMonitor {
                 for (const id of need) {
                     const a = acct.get(id);
                     const q = seen.get(id);
-                    if (a && !isActiveState(a.state) && (!q || q.state === a.state))
+                    if (a && !states_isActiveState(a.state) && (!q || q.state === a.state))
                         out.set(id, a);
                 }
                 const rest = need.filter((id) => !out.has(id));
@@ -12398,26 +12382,24 @@ class JobMonitor {
 const VERIFY_PREFIX = 'eda-oci-verify:';
 /** Collects lines: forwards them (except verification lines), keeps the last `tailLines`, records the bundle ids. */
 class OutputSink {
-    token;
     onLine;
     tailLines;
     tail = [];
     /** Bundle ids the job printed on verification lines, one per task ('none' when /.eda-oci/bundle-id was missing). */
     verifiedIds = [];
-    lines = 0;
+    /** Start of this run's verification lines. */
+    marker;
     constructor(token, onLine, tailLines = 30) {
-        this.token = token;
         this.onLine = onLine;
         this.tailLines = tailLines;
+        this.marker = `${VERIFY_PREFIX}${token}:`;
     }
     /** Handles one complete line. */
     line(text) {
-        const marker = `${VERIFY_PREFIX}${this.token}:`;
-        if (text.startsWith(marker)) {
-            this.verifiedIds.push(text.slice(marker.length).trim());
+        if (text.startsWith(this.marker)) {
+            this.verifiedIds.push(text.slice(this.marker.length).trim());
             return;
         }
-        this.lines++;
         this.tail.push(text);
         if (this.tail.length > this.tailLines)
             this.tail.shift();
@@ -12431,6 +12413,8 @@ class FileFollower {
     offset = 0;
     partial = '';
     fh;
+    /** Read buffer, reused by every poll (polls never overlap: each is awaited). */
+    buf = Buffer.alloc(64 * 1024);
     /** True once the file was seen. */
     seen = false;
     constructor(path, sink) {
@@ -12448,13 +12432,12 @@ class FileFollower {
                 return;
             }
         }
-        const buf = Buffer.alloc(64 * 1024);
         for (;;) {
-            const { bytesRead } = await this.fh.read(buf, 0, buf.length, this.offset);
+            const { bytesRead } = await this.fh.read(this.buf, 0, this.buf.length, this.offset);
             if (bytesRead === 0)
                 break;
             this.offset += bytesRead;
-            const lines = (this.partial + buf.subarray(0, bytesRead).toString('utf8')).split('\n');
+            const lines = (this.partial + this.buf.subarray(0, bytesRead).toString('utf8')).split('\n');
             this.partial = lines.pop() ?? '';
             for (const l of lines)
                 this.sink.line(l);
@@ -12596,6 +12579,25 @@ function parseEnvEntries(lines) {
 
 
 
+/** The job's outputs as slurm-submit-container and `eda-oci submit` name them (the same keys, in this order). */
+function jobOutputs(r) {
+    return {
+        'job-id': r.jobId,
+        state: r.state,
+        'exit-code': r.exitCode,
+        signal: r.signal,
+        'elapsed-seconds': r.elapsedSeconds,
+        nodes: r.nodes,
+        'output-file': r.outputFile,
+    };
+}
+/**
+ * The job result behind what runContainerJob returned or threw: the result, or the one a SlurmJobError carries;
+ * undefined for any other error (no job result is known, e.g. the submission failed).
+ */
+function container_job_resultOf(outcome) {
+    return 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+}
 const SHELLS = /^(sh|bash|dash|ash|ksh|mksh|zsh)$/;
 /** The verification line's command: prints the bundle id the job sees (or "none"), before the user's command. */
 function verifyLine(token) {
@@ -12617,8 +12619,30 @@ function injectIntoScript(text, line, file) {
         i++;
     return [...lines.slice(0, i), line, ...lines.slice(i)].join('\n');
 }
-/** Validates and resolves everything before any side effect; ConfigurationError names the first problem. */
-function prepareContainerJob(o, cwd = process.cwd()) {
+/** The bundle as the nodes will see it (the runner is on the cluster's shared file system): its path and its id. */
+function resolveBundle(o, cwd) {
+    const given = external_node_path_default().resolve(cwd, o.bundle);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(given)) {
+        throw new errors_ConfigurationError(`bundle ${given} does not exist`, 'give the path of a bundle on the shared file system the nodes mount (e.g. the bundle-path output of build-oci-bundle)');
+    }
+    const bundlePath = o.pinVersion === false ? given : (0,external_node_fs_namespaceObject.realpathSync)(given);
+    for (const [p, dir] of [
+        ['config.json', false],
+        ['rootfs', true],
+    ]) {
+        const full = external_node_path_default().join(bundlePath, p);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(full) || (0,external_node_fs_namespaceObject.statSync)(full).isDirectory() !== dir) {
+            throw new errors_ConfigurationError(`bundle ${bundlePath} has no ${p}${dir ? '/' : ''}`, 'give an OCI bundle directory (config.json and rootfs/), as build-oci-bundle writes');
+        }
+    }
+    const idFile = external_node_path_default().join(bundlePath, 'rootfs/.eda-oci/bundle-id');
+    return { bundlePath, bundleId: (0,external_node_fs_namespaceObject.existsSync)(idFile) ? (0,external_node_fs_namespaceObject.readFileSync)(idFile, 'utf8').trim() : '' };
+}
+/**
+ * Validates and resolves everything before any side effect; ConfigurationError names the first problem. `bundle`: the
+ * bundle as an earlier preparation with the same bundle and pin-version resolved it (it is not checked on disk again).
+ */
+function prepareContainerJob(o, cwd = process.cwd(), bundle) {
     if (o.mode !== 'sbatch' && o.mode !== 'srun')
         throw new errors_ConfigurationError(`mode '${String(o.mode)}' is not sbatch or srun`, 'use sbatch or srun');
     if (!o.bundle)
@@ -12645,26 +12669,8 @@ function prepareContainerJob(o, cwd = process.cwd()) {
     if (o.timeoutSeconds !== undefined && (!Number.isInteger(o.timeoutSeconds) || o.timeoutSeconds < 0)) {
         throw new errors_ConfigurationError(`timeout-seconds '${o.timeoutSeconds}' is not a whole number >= 0`, 'use 0 (no limit) or a number of seconds');
     }
-    // The bundle as the nodes will see it (the runner is on the cluster's shared file system).
-    const given = external_node_path_default().resolve(cwd, o.bundle);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(given)) {
-        throw new errors_ConfigurationError(`bundle ${given} does not exist`, 'give the path of a bundle on the shared file system the nodes mount (e.g. the bundle-path output of build-oci-bundle)');
-    }
-    const bundlePath = o.pinVersion === false ? given : (0,external_node_fs_namespaceObject.realpathSync)(given);
-    for (const [p, dir] of [
-        ['config.json', false],
-        ['rootfs', true],
-    ]) {
-        const full = external_node_path_default().join(bundlePath, p);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(full) || (0,external_node_fs_namespaceObject.statSync)(full).isDirectory() !== dir) {
-            throw new errors_ConfigurationError(`bundle ${bundlePath} has no ${p}${dir ? '/' : ''}`, 'give an OCI bundle directory (config.json and rootfs/), as build-oci-bundle writes');
-        }
-    }
+    const { bundlePath, bundleId } = bundle ?? resolveBundle(o, cwd);
     const verify = o.verifyContainer !== false;
-    let bundleId = '';
-    const idFile = external_node_path_default().join(bundlePath, 'rootfs/.eda-oci/bundle-id');
-    if ((0,external_node_fs_namespaceObject.existsSync)(idFile))
-        bundleId = (0,external_node_fs_namespaceObject.readFileSync)(idFile, 'utf8').trim();
     if (verify && !bundleId) {
         throw new errors_ConfigurationError(`bundle ${bundlePath} has no rootfs/.eda-oci/bundle-id, so the job cannot prove it ran inside it`, 'build the bundle with build-oci-bundle, or set verify-container to false');
     }
@@ -12720,7 +12726,7 @@ async function runContainerJob(o, deps = {}) {
     const now = deps.now ?? Date.now;
     const sleep = deps.sleep ?? delay;
     const t0 = now();
-    const job = prepareContainerJob(o);
+    const job = o.prepared ?? prepareContainerJob(o);
     const commands = deps.commands ?? new commands_SlurmCommands({ run: deps.run ?? runCommand, logger });
     const monitor = new JobMonitor(commands, logger, sleep, now);
     const deadline = o.timeoutSeconds ? t0 + o.timeoutSeconds * 1000 : undefined;
@@ -12822,7 +12828,7 @@ async function runContainerJob(o, deps = {}) {
             const d = (await settle()) ?? unknownDetails(jobId, 'CANCELLED');
             await follower?.poll(true).catch(() => undefined);
             const r = finish(d);
-            throw new errors_SlurmJobError(`job ${jobId} did not end within timeout-seconds (${o.timeoutSeconds} s) and was cancelled`, r, "raise timeout-seconds or the job's speed");
+            throw new SlurmJobError(`job ${jobId} did not end within timeout-seconds (${o.timeoutSeconds} s) and was cancelled`, r, "raise timeout-seconds or the job's speed");
         }
         throw err;
     }
@@ -12833,13 +12839,13 @@ async function runContainerJob(o, deps = {}) {
     if (!result.outcome.success) {
         if (result.outcome.kind === 'stuck' && o.cancelOnAbort !== false)
             await cancel(`it cannot start: ${final.reason}`);
-        throw new errors_SlurmJobError(`job ${jobId} ${result.outcome.message}`, result, hintFor(result));
+        throw new SlurmJobError(`job ${jobId} ${result.outcome.message}`, result, hintFor(result));
     }
     if (job.verify && result.verified !== true) {
         const seen = verifiedIds.length
             ? `it saw bundle id '${verifiedIds.find((v) => v !== job.bundleId) ?? verifiedIds[0]}'`
             : 'it printed no bundle id';
-        throw new errors_SlurmJobError(`job ${jobId} did not run inside the container: ${seen}, expected ${job.bundleId}`, result, `node(s) ${result.nodes || '?'} may have no oci.conf (Slurm then runs --container jobs on the host); see eda-oci oci-conf`);
+        throw new SlurmJobError(`job ${jobId} did not run inside the container: ${seen}, expected ${job.bundleId}`, result, `node(s) ${result.nodes || '?'} may have no oci.conf (Slurm then runs --container jobs on the host); see eda-oci oci-conf`);
     }
     return result;
 }
@@ -12888,12 +12894,9 @@ async function badRequest(err, job) {
         return new errors_ConfigurationError(`Slurm refused the time limit: ${lastSlurmError(err)}`, 'use a time limit within the partition MaxTime');
     return new errors_ConfigurationError(`Slurm refused the job: ${lastSlurmError(err)}`, 'check the inputs and extra-args');
 }
+/** The last line sbatch/srun printed to stderr, without their "error: " prefix (the error message when none). */
 function lastSlurmError(err) {
-    const lines = err.stderr
-        .split('\n')
-        .map((l) => l.replace(/^s(batch|run): error: /, '').trim())
-        .filter(Boolean);
-    return lines[lines.length - 1] ?? err.message;
+    return lastLine(err.stderr.replace(/^s(batch|run): error: /gm, '')) || err.message;
 }
 /**
  * sbatch --parsable with the run's unique comment. When sbatch fails with a controller error or times out, the job
@@ -12967,6 +12970,12 @@ async function runSrun(job, commands, monitor, sink, logger, o, deadline, onId) 
         throw e;
     });
     srunResult.catch(() => undefined);
+    // Wakes the wait below when srun ends or the run is cancelled; the timer must not outlive the wait (it would keep
+    // the process alive).
+    const srunEnded = new AbortController();
+    const end = () => srunEnded.abort();
+    void srunResult.then(end, end);
+    const wake = o.signal ? AbortSignal.any([o.signal, srunEnded.signal]) : srunEnded.signal;
     // Find the job id by the comment while srun runs (one squeue per interval), for cancellation and the final state.
     const started = Date.now();
     try {
@@ -12988,13 +12997,7 @@ async function runSrun(job, commands, monitor, sink, logger, o, deadline, onId) 
                         throw err;
                 }
             }
-            // Wake up when srun ends; the timer must not outlive the wait (it would keep the process alive).
-            const tick = new AbortController();
-            const wake = () => tick.abort();
-            o.signal?.addEventListener('abort', wake, { once: true });
-            void srunResult.then(wake, wake);
-            await delay(jobId ? 1000 : Math.min(1000, 100 + (Date.now() - started) / 4), tick.signal);
-            o.signal?.removeEventListener('abort', wake);
+            await delay(jobId ? 1000 : Math.min(1000, 100 + (Date.now() - started) / 4), wake);
         }
     }
     catch (err) {
@@ -13026,7 +13029,8 @@ async function cancelLeftoverJobs(jobIds, deps = {}) {
     if (!ids.length)
         return [];
     const commands = new SlurmCommands({ run: deps.run, logger: deps.logger });
-    const active = (await commands.squeue(ids)).filter((e) => ['PENDING', 'CONFIGURING', 'RUNNING', 'SUSPENDED', 'REQUEUED', 'REQUEUE_HOLD', 'RESIZING', 'STOPPED'].includes(e.state));
+    // A COMPLETING job has ended already (Slurm is cleaning up its nodes): nothing to cancel.
+    const active = (await commands.squeue(ids)).filter((e) => isActiveState(e.state) && e.state !== 'COMPLETING');
     const todo = active.map((e) => e.jobId);
     if (todo.length)
         await commands.scancel(todo);
@@ -13401,7 +13405,7 @@ function bundleNameOf(bundle) {
 function smokeRecord(base, outcome) {
     const bundle = bundleNameOf(base.bundle);
     const partition = base.partition ?? '';
-    const r = 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+    const r = resultOf(outcome);
     const error = 'error' in outcome ? outcome.error : undefined;
     const message = error === undefined
         ? r.outcome.message
@@ -13904,9 +13908,7 @@ function check(v, s, path, hintUp, formats) {
         catch (err) {
             if (!(err instanceof errors_ConfigurationError))
                 throw err;
-            const h = err.hint ?? hint;
-            const what = err.hint && err.message.endsWith(`; ${err.hint}`) ? err.message.slice(0, -err.hint.length - 2) : err.message;
-            return fail('format', what, h);
+            return fail('format', err.problem, err.hint ?? hint);
         }
     }
     if (Array.isArray(v)) {
@@ -14103,18 +14105,12 @@ const schema = compileSchema(catalog_schema_namespaceObject, {
         catch (err) {
             // validatePartition also accepts a,b lists (sbatch -p a,b); here one item is one partition, so its hint differs.
             if (err instanceof errors_ConfigurationError)
-                throw new errors_ConfigurationError(splitError(err).what, 'use a partition name as sinfo shows it (letters, digits, _ . -)');
+                throw new errors_ConfigurationError(err.problem, 'use a partition name as sinfo shows it (letters, digits, _ . -)');
             throw err;
         }
     },
     'slurm-time-limit': (v) => void validateTimeLimit(v),
 });
-/** How a ConfigurationError from an existing validator splits into what and hint. */
-function splitError(err) {
-    if (err.hint && err.message.endsWith(`; ${err.hint}`))
-        return { what: err.message.slice(0, -err.hint.length - 2), hint: err.hint };
-    return { what: err.message };
-}
 /** Field path as users read it: `smoke.partitions[1]`. */
 function formatPath(p) {
     let s = '';
@@ -14142,8 +14138,7 @@ function parseCatalogText(text, file) {
     catch (err) {
         if (!(err instanceof errors_ConfigurationError))
             throw err;
-        const { what, hint } = splitError(err);
-        throw new CatalogError(file, undefined, 'file name', `${what} (the file name is the bundle name)`, hint);
+        throw new CatalogError(file, undefined, 'file name', `${err.problem} (the file name is the bundle name)`, err.hint);
     }
     if (text.includes('\0'))
         throw new CatalogError(file, undefined, undefined, 'the file contains NUL bytes, so it is not YAML text', 'save it as UTF-8 text');
@@ -14203,10 +14198,9 @@ function checkWith(doc, file, base, fn, locate) {
     catch (err) {
         if (!(err instanceof errors_ConfigurationError))
             throw err;
-        const { what, hint } = splitError(err);
-        const where = locate(what);
+        const where = locate(err.problem);
         const p = where.path.length ? where.path : base;
-        throw new CatalogError(file, doc.lineOf(p, where.at), undefined, what, hint);
+        throw new CatalogError(file, doc.lineOf(p, where.at), undefined, err.problem, err.hint);
     }
 }
 /** Where a validateOverlay message points: it starts with the field (`config.mounts[0].destination must ...`). */
@@ -14381,6 +14375,7 @@ function smokeCells(entries) {
 
 
 
+
 const ZERO_SHA = /^(0{40}|0{64})$/;
 const GIT_TIMEOUT_MS = 60_000;
 const FETCH_DEPTH_HINT = 'the checkout lacks history: use actions/checkout with fetch-depth: 0 (or git fetch --unshallow) so base and head are both present';
@@ -14479,7 +14474,6 @@ async function planCatalog(o, deps = {}) {
             throw err;
         }
     };
-    await git(['rev-parse', '--show-toplevel']);
     const shallow = async () => (await git(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
     const resolve = async (ref, what) => {
         const r = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], [0, 1]);
@@ -14574,6 +14568,34 @@ async function planCatalog(o, deps = {}) {
     removed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { base, head, mergeBase, bundles, removed, changes };
 }
+/**
+ * Plans the bundles to build and their smoke cells: with `all` every catalog file of the working tree (named relative
+ * to the repository, as in a git plan), else {@link planCatalog} from `base` to `head`; an all-zero head (a push that
+ * deleted the branch) is an empty plan. With `publishedIn` only the bundles present there are kept.
+ */
+async function planBundles(o, deps = {}) {
+    let plan;
+    if (o.all) {
+        const dir = normalizeCatalogDir(o.catalogDir);
+        const bundles = await loadCatalog(external_node_path_default().join(o.repo, dir), { as: dir });
+        plan = { bundles, smokes: [], removed: [], changes: [], base: null, head: null, mergeBase: null };
+    }
+    else if (isZeroSha(o.head)) {
+        // No head commit, nothing to build; base and catalog directory are still checked as planCatalog would.
+        if (!isZeroSha(o.base))
+            validateGitRevision(o.base, 'base');
+        normalizeCatalogDir(o.catalogDir);
+        plan = { base: o.base, head: o.head, mergeBase: null, bundles: [], removed: [], changes: [], smokes: [] };
+    }
+    else {
+        plan = { ...(await planCatalog({ repo: o.repo, catalogDir: o.catalogDir, base: o.base, head: o.head }, deps)), smokes: [] };
+    }
+    const published = o.publishedIn;
+    if (published !== undefined)
+        plan.bundles = plan.bundles.filter((b) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(published, b.name)));
+    plan.smokes = smokeCells(plan.bundles);
+    return plan;
+}
 /** Catalog files directly in `dir` at commit `head` (repo-relative paths; blobs and symlinks, no trees). */
 async function headListing(git, head, dir) {
     const r = await git(['ls-tree', '-z', dir === '' ? `${head}^{tree}` : `${head}:${dir}`], [0, 128]);
@@ -14600,7 +14622,6 @@ async function headListing(git, head, dir) {
 
 
 
-
 /** Cells run at the same time by default: enough to overlap Slurm's scheduling latency, few enough for a shared queue. */
 const DEFAULT_SMOKE_PARALLEL = 4;
 /** Runs `fn` over `items` with at most `limit` at a time; stops starting new ones once `signal` aborted. */
@@ -14618,7 +14639,7 @@ async function runLimited(items, limit, signal, fn) {
 }
 /** The cell's row from what runContainerJob returned or threw. */
 function cellResult(cell, outcome) {
-    const r = 'result' in outcome ? outcome.result : outcome.error instanceof errors_SlurmJobError ? outcome.error.result : undefined;
+    const r = container_job_resultOf(outcome);
     const ok = 'result' in outcome;
     const message = ok
         ? r.outcome.message
@@ -14660,9 +14681,8 @@ function cellLogger(base, id) {
 async function runSmoke(o, deps = {}) {
     const logger = o.logger ?? deps.logger ?? logger_silentLogger;
     const cells = smokeCells([o.entry]);
-    const bundlePath = (0,external_node_fs_namespaceObject.existsSync)(o.bundle) ? (0,external_node_fs_namespaceObject.realpathSync)(o.bundle) : o.bundle;
-    const jobOptions = (cell) => ({
-        bundle: bundlePath,
+    const jobOptions = (cell, bundle) => ({
+        bundle,
         command: cell.run,
         mode: cell.mode,
         partition: cell.partition,
@@ -14672,16 +14692,23 @@ async function runSmoke(o, deps = {}) {
         outputDir: o.outputDir,
         signal: o.signal,
     });
-    const bundleId = cells.map((c) => prepareContainerJob(jobOptions(c)))[0]?.bundleId ?? '';
+    // Every cell is prepared before the first job is submitted; the first resolves the bundle, the others reuse it.
+    const jobs = [];
+    for (const cell of cells)
+        jobs.push(prepareContainerJob(jobOptions(cell, o.bundle), undefined, jobs[0]));
+    const bundlePath = jobs[0]?.bundlePath ?? o.bundle;
+    const bundleId = jobs[0]?.bundleId ?? '';
     logger.info(`smoke of ${o.entry.name} (${o.entry.file}): ${cells.length} cell(s), bundle ${bundlePath}${bundleId ? ` (${bundleId})` : ''}`);
     const submitted = [];
     let ended = 0;
-    const results = await runLimited(cells, o.parallel ?? DEFAULT_SMOKE_PARALLEL, o.signal, async (cell) => {
+    const results = await runLimited(cells, o.parallel ?? DEFAULT_SMOKE_PARALLEL, o.signal, async (cell, i) => {
         o.onCell?.(cell);
         let row;
         try {
             const result = await runContainerJob({
-                ...jobOptions(cell),
+                // The resolved bundle: each cell's log names the version it runs, without "pinned from".
+                ...jobOptions(cell, bundlePath),
+                prepared: jobs[i],
                 onSubmitted: (id) => {
                     submitted.push(id);
                     o.onSubmitted?.(cell, id);
@@ -14693,7 +14720,7 @@ async function runSmoke(o, deps = {}) {
         }
         catch (error) {
             row = cellResult(cell, { error });
-            if (error instanceof errors_SlurmJobError && error.result.outputTail.length) {
+            if (error instanceof SlurmJobError && error.result.outputTail.length) {
                 logger.error(`[${cell.id}] ${row.message}; last output lines:`);
                 for (const l of error.result.outputTail.slice(-10))
                     logger.error(`[${cell.id}]   ${l}`);
@@ -14737,7 +14764,6 @@ async function runSmoke(o, deps = {}) {
 
 
 
-
 const plan_HELP = `Usage: eda-oci plan (--base REF --head REF | --all) [options]
 
 Reads the bundle catalog (one <name>.yml per bundle in the catalog directory) and prints what to build:
@@ -14749,7 +14775,7 @@ reported as FILE:LINE: FIELD: what is wrong; how to fix it.
 Options:
   --catalog-dir DIR    catalog directory relative to the repository root (default: bundles)
   --base REF           base revision (a SHA, branch, tag or HEAD~1); 40 zeros plans every bundle at HEAD
-  --head REF           head revision (default with --base: HEAD)
+  --head REF           head revision (default with --base: HEAD); 40 zeros (a deleted branch) plans nothing
   --all                every bundle in the catalog directory (working tree)
   --repo DIR           the git repository (default: the current directory)
   --bundles-dir DIR    the shared bundles directory (for --published-only; default: $EDA_OCI_BUNDLES_DIR)
@@ -14792,20 +14818,12 @@ const planCommand = {
         const repo = external_node_path_default().resolve(v.repo ?? '.');
         const catalogDir = v['catalog-dir'] ?? 'bundles';
         const logger = createConsoleLogger({ verbose: v.verbose, quiet: true });
-        let plan;
-        if (v.all) {
-            const dir = normalizeCatalogDir(catalogDir);
-            // Files named relative to the repository, as in a git plan.
-            const bundles = await loadCatalog(external_node_path_default().join(repo, dir), { as: dir });
-            plan = { bundles, smokes: [], removed: [], changes: [], base: null, head: null, mergeBase: null };
-        }
-        else {
-            const p = await planCatalog({ repo, catalogDir, base: v.base, head: v.head ?? 'HEAD' }, { logger, signal });
-            plan = { ...p, smokes: [] };
-        }
-        if (v['published-only'])
-            plan.bundles = plan.bundles.filter((b) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(bundlesDir, b.name)));
-        plan.smokes = smokeCells(plan.bundles);
+        const plan = await planBundles({
+            repo,
+            catalogDir,
+            publishedIn: v['published-only'] ? bundlesDir : undefined,
+            ...(v.all ? { all: true } : { base: v.base, head: v.head ?? 'HEAD' }),
+        }, { logger, signal });
         if (v.json) {
             out.write(`${JSON.stringify(plan)}\n`);
             return EXIT.ok;
@@ -15158,17 +15176,6 @@ stderr while it runs.
 
 Exit codes: 0 the job completed with exit code 0 (inside the bundle), 1 it did not (or an error), 2 usage error,
 130 cancelled (the job was cancelled with scancel unless --no-cancel-on-abort).`;
-function outputs(r) {
-    return {
-        'job-id': r.jobId,
-        state: r.state,
-        'exit-code': r.exitCode,
-        signal: r.signal,
-        'elapsed-seconds': r.elapsedSeconds,
-        nodes: r.nodes,
-        'output-file': r.outputFile,
-    };
-}
 const submit_OPTIONS = {
     bundle: { type: 'string' },
     command: { type: 'string' },
@@ -15212,9 +15219,9 @@ const submitCommand = {
         const logger = createConsoleLogger({ verbose: v.verbose });
         const report = (r) => {
             if (v.json)
-                out.write(`${JSON.stringify({ ...outputs(r), outcome: r.outcome, verified: r.verified, 'timings-ms': r.timingsMs })}\n`);
+                out.write(`${JSON.stringify({ ...jobOutputs(r), outcome: r.outcome, verified: r.verified, 'timings-ms': r.timingsMs })}\n`);
             else
-                for (const [k, val] of Object.entries(outputs(r)))
+                for (const [k, val] of Object.entries(jobOutputs(r)))
                     out.write(`${k}=${String(val)}\n`);
         };
         try {
@@ -15243,7 +15250,7 @@ const submitCommand = {
             return EXIT.ok;
         }
         catch (err) {
-            if (err instanceof errors_SlurmJobError)
+            if (err instanceof SlurmJobError)
                 report(err.result);
             throw err;
         }

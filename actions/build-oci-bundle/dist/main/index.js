@@ -28533,7 +28533,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: assertTrustedEvent, getBoolean, getInteger, getList, getYaml, runPost
+// UNUSED EXPORTS: assertTrustedEvent, escapeHtml, getBoolean, getInteger, getList, getYaml, readEventPayload, runPost
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -28591,12 +28591,20 @@ function assertTrustedEvent(env = process.env, readFile = readPayload) {
         throw new src/* ConfigurationError */.j1(`refusing to run on a pull request from the fork '${head.full_name}' (base '${String(baseName)}'): ${WHY}`, 'a maintainer pushes the change to a branch of this repository and opens the pull request from there');
     }
 }
-function readPayload(file) {
-    if (file === '')
+/**
+ * The event payload at `file` (GITHUB_EVENT_PATH) as an object; undefined when no file is given or the file holds no
+ * JSON object. Throws the read or JSON error when the file cannot be read or parsed (callers word their own message).
+ */
+function readEventPayload(file) {
+    if (!file)
         return undefined;
+    const value = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    return value !== null && typeof value === 'object' ? value : undefined;
+}
+/** {@link readEventPayload} with an unreadable file as no payload: the guard then refuses, a fork cannot be ruled out. */
+function readPayload(file) {
     try {
-        const value = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return value !== null && typeof value === 'object' ? value : undefined;
+        return readEventPayload(file);
     }
     catch {
         return undefined;
@@ -28758,6 +28766,7 @@ async function writeSummary(title, rows, notes = []) {
 }
 /** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
 
+/** Escapes `&`, `<` and `>` for text put into summary HTML (table cells, raw lines, code elements). */
 function escapeHtml(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -30286,12 +30295,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
-/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
+/**
+ * Base class: every error eda-oci raises on purpose. The message is `problem; hint`; `problem` (what is wrong) and
+ * `hint` (how to fix it) are also kept apart, for summaries and for callers that give a problem a hint of their own.
+ */
 class EdaOciError extends Error {
+    problem;
     hint;
     name = 'EdaOciError';
-    constructor(message, hint, options) {
-        super(hint ? `${message}; ${hint}` : message, options);
+    constructor(problem, hint, options) {
+        super(hint ? `${problem}; ${hint}` : problem, options);
+        this.problem = problem;
         this.hint = hint;
     }
 }
@@ -34380,7 +34394,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ci: () => (/* reexport */ validatePlatform)
 });
 
-// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MANIFEST_NAME, MAX_TIMEOUT_SECONDS, RACY_WINDOW_NS, RUNC_ADVISORIES, RUNC_CVES, TEST_CONTAINER_PREFIX, TEST_KEYS, TreeDigestBuilder, applyImageConfig, applyOverlay, bundleDigest, checkRunc, checkUserMapped, ciProvenance, cleanupRoot, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, formatManifest, hashFile, haveGetfattr, idMappings, judge, junitXml, layersArchive, manifestEntry, manifestFromRecords, manifestMode, manifestType, mergeEnv, nsToSeconds, parseGroup, parseManifest, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readSubIdRange, readableLayerDirs, removeTree, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcAdvisoryWarnings, runcLogErrors, serializeSpec, sha256, signalFromStatus, sortByPathBytes, summarizeManifest, summarizeTree, tempSuffix, testConfig, testFromRun, testMappings, upstreamVersion, validateBuildOptions, validateOverlay, validateTests, writeJUnitFile, xmlEscape
+// UNUSED EXPORTS: BUILDER_VERSION, BUILD_LABEL, BUNDLE_META_DIR, INIT_LAYER_PATHS, LOCKFILE_NAME, LOCKFILE_VERSION, LayerReadError, MANIFEST_MAGIC, MANIFEST_NAME, MAX_TIMEOUT_SECONDS, RACY_WINDOW_NS, RUNC_ADVISORIES, RUNC_CVES, TEST_CONTAINER_PREFIX, TEST_KEYS, TreeDigestBuilder, applyImageConfig, applyOverlay, bundleDigest, checkRunc, checkUserMapped, ciProvenance, cleanupRoot, computeTreeDigest, describeFailure, describeRuncVersion, evaluateRuncVersion, extractTar, findSubIdRange, formatManifest, hashFile, haveGetfattr, idMappings, isManifestPath, judge, junitXml, layersArchive, manifestEntry, manifestFromRecords, manifestMode, manifestType, mergeEnv, nsToSeconds, parseGroup, parseManifest, parseManifestLine, parsePasswd, parseRuncVersion, parseTestSpec, pidAlive, readBundle, readLockfile, readLockfileText, readSubIdRange, readableLayerDirs, removeTree, resolveImageUser, resolveRunc, resolveUserFrom, rootlessBaseSpec, runBundleTests, runcAdvisoryWarnings, runcLogErrors, serializeSpec, sha256, signalFromStatus, sortByPathBytes, summarizeManifest, summarizeTree, tempSuffix, testConfig, testFromRun, testMappings, unescapeManifestField, upstreamVersion, validateBuildOptions, validateOverlay, validateTests, writeJUnitFile, xmlEscape
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -35897,6 +35911,13 @@ function bundleDigest(configSha256, treeDigest) {
 }
 /** Reads a bundle's lockfile; undefined when the file does not exist, BundleError when it is not valid. */
 async function readLockfile(bundleDir) {
+    return (await readLockfileText(bundleDir))?.lock;
+}
+/**
+ * readLockfile that also returns the file's text as read, for a caller that copies the lockfile (publish): the copy is
+ * then the text that was checked, not a second read of a file that may have changed since.
+ */
+async function readLockfileText(bundleDir) {
     const file = external_node_path_default().join(bundleDir, LOCKFILE_NAME);
     let text;
     try {
@@ -35917,7 +35938,7 @@ async function readLockfile(bundleDir) {
     if (lock.lockfileVersion !== LOCKFILE_VERSION || typeof lock.bundleDigest !== 'string' || !lock.rootfs || !lock.image) {
         throw new src/* BundleError */.rJ(`${file} is not an eda-oci lockfile of version ${LOCKFILE_VERSION}`, 'rebuild the bundle with build-oci-bundle');
     }
-    return lock;
+    return { lock, text };
 }
 /** GitHub Actions run provenance from the environment, when present. */
 function ciProvenance(env = process.env) {
@@ -35954,20 +35975,25 @@ function ciProvenance(env = process.env) {
 
 /** The manifest's file name inside a bundle directory. */
 const MANIFEST_NAME = 'bundle.files';
-const MAGIC = 'eda-oci-files 1';
+/** The first line of a manifest (and of the store's publish.files). */
+const MANIFEST_MAGIC = 'eda-oci-files 1';
 /**
  * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
  * lstat can leave ctime unchanged, because the kernel stamps times from a clock that advances once per tick (1-10 ms),
  * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
  */
 const RACY_WINDOW_NS = 50000000n;
+const { S_IFMT, S_IFREG, S_IFDIR, S_IFLNK } = external_node_fs_.constants;
 /** The manifest type of a path, or undefined for what a bundle never holds (device nodes, FIFOs, sockets). */
 function manifestType(st) {
-    return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
+    // From one conversion of the mode: BigIntStats' isFile() and friends allocate BigInts per call, and the store
+    // calls this once per path of a bundle.
+    const fmt = Number(st.mode) & S_IFMT;
+    return fmt === S_IFREG ? 'f' : fmt === S_IFDIR ? 'd' : fmt === S_IFLNK ? 'l' : undefined;
 }
 /** The mode a manifest records for a path: its permission bits, 0o777 for a symlink (whose own mode means nothing). */
 function manifestMode(type, st) {
-    return type === 'l' ? 0o777 : Number(st.mode & 4095n);
+    return type === 'l' ? 0o777 : Number(st.mode) & 0o7777;
 }
 /** A manifest entry from one lstat of the path and its content (file sha256, symlink target, '' for a directory). */
 function manifestEntry(path, type, st, content, ctimeNs = st.ctimeNs.toString()) {
@@ -35987,15 +36013,18 @@ const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
 function escapeField(s) {
     return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
 }
-function unescapeField(s, line) {
+/** A path or symlink target of a manifest line with its escapes undone; undefined when it has an invalid escape. */
+function unescapeManifestField(s) {
     if (!s.includes('\\'))
         return s;
-    return s.replace(/\\(.?)/g, (_m, c) => {
+    let bad = false;
+    const out = s.replace(/\\(.?)/g, (_m, c) => {
         const u = UNESCAPES[c];
         if (u === undefined)
-            throw new BundleError(`${MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
-        return u;
+            bad = true;
+        return u ?? '';
     });
+    return bad ? undefined : out;
 }
 const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
 /** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
@@ -36010,7 +36039,7 @@ function sortByPathBytes(items) {
 /** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
 function formatManifest(m) {
     const r = m.root;
-    const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
+    const parts = [`${MANIFEST_MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
     for (const e of m.entries) {
         const content = e.type === 'd' ? '-' : escapeField(e.content);
         parts.push(`${escapeField(e.path)}\t${e.type}\t${e.mode.toString(8)}\t${e.size}\t${e.mtimeNs}\t${content}\t${e.ino}\t${e.ctimeNs || '-'}\n`);
@@ -36030,12 +36059,58 @@ function beforeInBytes(a, b) {
 const NON_ASCII = /[^ -~\t\n\r]/;
 /** An empty, `.` or `..` component, or a leading slash. */
 const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
+/** Whether a manifest path is relative and has no empty, `.` or `..` component (cannot lead out of the rootfs). */
+function isManifestPath(path) {
+    return path !== '' && !BAD_PATH.test(path);
+}
+/**
+ * Parses one entry line of a manifest (or publish.files): the entry, or why the line is not one (what follows
+ * "line N" in parseManifest's message). With `after` (the previous line's path) the path must sort after it.
+ * `checkFields: false` checks only the field count, the type and the escapes, not the numeric fields, the content
+ * (sha256 of a file, '-' of a directory) or the path ({@link isManifestPath}): for a reader that proves what it uses
+ * by other means (the store's link index compares paths and lstat-s every candidate).
+ */
+function parseManifestLine(line, checkFields, after) {
+    const f = line.split('\t');
+    if (f.length !== 8)
+        return `has ${f.length} fields, not 8`;
+    const [p, type, mode, size, mtime, content, ino, ctime] = f;
+    if (type !== 'f' && type !== 'd' && type !== 'l')
+        return `has the unknown type '${type}'`;
+    if (checkFields) {
+        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
+            return 'has a non-numeric field';
+        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
+            return type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')";
+    }
+    const path = unescapeManifestField(p);
+    if (path === undefined)
+        return 'has an invalid escape';
+    if (checkFields && !isManifestPath(path))
+        return `has an invalid path '${path}'`;
+    // The order proves there are no duplicates and matches the digest's order.
+    if (after !== undefined && !beforeInBytes(after, path))
+        return `is out of order or repeats a path ('${path}')`;
+    const target = type === 'l' ? unescapeManifestField(content) : type === 'd' ? '' : content;
+    if (target === undefined)
+        return 'has an invalid escape';
+    return {
+        path,
+        type,
+        mode: parseInt(mode, 8),
+        size: +size,
+        mtimeNs: mtime,
+        content: target,
+        ino,
+        ctimeNs: ctime === '-' ? '' : ctime,
+    };
+}
 /** Parses a manifest; a malformed one is a BundleError naming the line. */
 function parseManifest(text) {
     const lines = text.split('\n');
     const bad = (line, why) => new BundleError(`${MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
-    if (lines[0] !== MAGIC)
-        throw bad(1, `is not '${MAGIC}'`);
+    if (lines[0] !== MANIFEST_MAGIC)
+        throw bad(1, `is not '${MANIFEST_MAGIC}'`);
     const rootF = (lines[1] ?? '').split('\t');
     if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]) || !SIGNED.test(rootF[2]) || !DIGITS.test(rootF[3]))
         throw bad(2, 'is not a valid root record');
@@ -36047,36 +36122,13 @@ function parseManifest(text) {
     if (lines[lines.length - 1] !== '')
         throw bad(lines.length, 'is not terminated by a newline');
     const entries = new Array(Math.max(0, lines.length - 5));
-    let prev = '';
+    let prev;
     for (let i = 4; i < lines.length - 1; i++) {
-        const f = lines[i].split('\t');
-        const n = i + 1;
-        if (f.length !== 8)
-            throw bad(n, `has ${f.length} fields, not 8`);
-        const [p, type, mode, size, mtime, content, ino, ctime] = f;
-        if (type !== 'f' && type !== 'd' && type !== 'l')
-            throw bad(n, `has the unknown type '${type}'`);
-        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
-            throw bad(n, 'has a non-numeric field');
-        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
-            throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
-        const path = unescapeField(p, n);
-        if (path === '' || BAD_PATH.test(path))
-            throw bad(n, `has an invalid path '${path}'`);
-        // The order proves there are no duplicates and matches the digest's order.
-        if (i > 4 && !beforeInBytes(prev, path))
-            throw bad(n, `is out of order or repeats a path ('${path}')`);
-        prev = path;
-        entries[i - 4] = {
-            path,
-            type,
-            mode: parseInt(mode, 8),
-            size: +size,
-            mtimeNs: mtime,
-            content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
-            ino,
-            ctimeNs: ctime === '-' ? '' : ctime,
-        };
+        const e = parseManifestLine(lines[i], true, prev);
+        if (typeof e === 'string')
+            throw bad(i + 1, e);
+        prev = e.path;
+        entries[i - 4] = e;
     }
     return {
         root: { mode: parseInt(rootF[1], 8), mtimeNs: rootF[2], ino: rootF[3], ctimeNs: rootF[4] === '-' ? '' : rootF[4] },

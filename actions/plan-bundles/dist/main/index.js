@@ -28377,13 +28377,10 @@ module.exports = {
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
 /* unused harmony export eventRevisions */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9659);
-/* harmony import */ var _eda_oci_catalog__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9874);
-/* harmony import */ var _eda_oci_exec__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8557);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9659);
+/* harmony import */ var _eda_oci_catalog__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2687);
+/* harmony import */ var _eda_oci_exec__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8557);
 // The only place that reads this action's inputs (and the event payload for the base/head defaults).
-
 
 
 
@@ -28403,36 +28400,33 @@ function eventRevisions(event, payload) {
     return {};
 }
 function readPayload(file) {
-    if (!file)
-        return {};
     try {
-        const v = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
-        return typeof v === 'object' && v !== null ? v : {};
+        return (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .readEventPayload */ .N5)(file) ?? {};
     }
     catch (err) {
-        throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`cannot read the event payload GITHUB_EVENT_PATH='${file}': ${err.message}`, 'give base and head explicitly, or run on a GitHub runner');
+        throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot read the event payload GITHUB_EVENT_PATH='${file}': ${err.message}`, 'give base and head explicitly, or run on a GitHub runner');
     }
 }
 /** Reads and validates every input; throws ConfigurationError on the first bad one. */
 function getInputs(env = process.env) {
-    const catalogDir = (0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_2__/* .normalizeCatalogDir */ .a5)((0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('catalog-dir') ?? 'bundles');
-    const all = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getBoolean */ .pW)('all', false);
-    const publishedOnly = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getBoolean */ .pW)('published-only', false);
-    const bundlesDir = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('bundles-dir');
+    const catalogDir = (0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_1__/* .normalizeCatalogDir */ .a5)((0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getOptional */ .xX)('catalog-dir') ?? 'bundles');
+    const all = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getBoolean */ .pW)('all', false);
+    const publishedOnly = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getBoolean */ .pW)('published-only', false);
+    const bundlesDir = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getOptional */ .xX)('bundles-dir');
     if (bundlesDir !== undefined && (bundlesDir.includes('\0') || !bundlesDir.startsWith('/'))) {
-        throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`input 'bundles-dir' is '${bundlesDir}', which is not an absolute path`, 'give the shared bundles directory, e.g. /shared/bundles');
+        throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`input 'bundles-dir' is '${bundlesDir}', which is not an absolute path`, 'give the shared bundles directory, e.g. /shared/bundles');
     }
     if (publishedOnly && !bundlesDir) {
-        throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1("input 'published-only' is true but 'bundles-dir' is empty", 'set bundles-dir to the shared bundles directory');
+        throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1("input 'published-only' is true but 'bundles-dir' is empty", 'set bundles-dir to the shared bundles directory');
     }
     const repo = env.GITHUB_WORKSPACE;
     if (!repo)
-        throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('GITHUB_WORKSPACE is not set', 'run the action in a job after actions/checkout');
-    let base = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('base');
-    let head = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('head');
+        throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('GITHUB_WORKSPACE is not set', 'run the action in a job after actions/checkout');
+    let base = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getOptional */ .xX)('base');
+    let head = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .getOptional */ .xX)('head');
     if (all) {
         if (base !== undefined || head !== undefined) {
-            throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1("input 'all' is true together with base/head", 'use either all: true (every bundle) or base/head (what changed)');
+            throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1("input 'all' is true together with base/head", 'use either all: true (every bundle) or base/head (what changed)');
         }
         return { repo, catalogDir, all, bundlesDir, publishedOnly };
     }
@@ -28443,12 +28437,12 @@ function getInputs(env = process.env) {
         head ??= fromEvent.head ?? (base !== undefined ? env.GITHUB_SHA : undefined);
     }
     if (base === undefined || head === undefined) {
-        throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`input '${base === undefined ? 'base' : 'head'}' is empty and the '${event || 'unknown'}' event has no ${base === undefined ? 'base' : 'head'} commit`, 'set all: true (schedule, workflow_dispatch) or give base and head');
+        throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`input '${base === undefined ? 'base' : 'head'}' is empty and the '${event || 'unknown'}' event has no ${base === undefined ? 'base' : 'head'} commit`, 'set all: true (schedule, workflow_dispatch) or give base and head');
     }
-    if (!(0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_2__/* .isZeroSha */ .hp)(base))
-        (0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_2__/* .validateGitRevision */ .q2)(base, "input 'base'");
-    if (!(0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_2__/* .isZeroSha */ .hp)(head))
-        (0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_2__/* .validateGitRevision */ .q2)(head, "input 'head'");
+    if (!(0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_1__/* .isZeroSha */ .hp)(base))
+        (0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_1__/* .validateGitRevision */ .q2)(base, "input 'base'");
+    if (!(0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_1__/* .isZeroSha */ .hp)(head))
+        (0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_1__/* .validateGitRevision */ .q2)(head, "input 'head'");
     return { repo, catalogDir, all, base, head, bundlesDir, publishedOnly };
 }
 
@@ -28482,16 +28476,10 @@ __webpack_async_result__();
 /* harmony export */   eF: () => (/* binding */ run)
 /* harmony export */ });
 /* unused harmony exports bundleOutput, smokeOutput */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3218);
-/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9659);
-/* harmony import */ var _eda_oci_catalog__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9874);
-// plan-bundles: one library call (planCatalog, or loadCatalog for all), then matrix outputs and the job summary.
-
-
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9659);
+/* harmony import */ var _eda_oci_catalog__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2687);
+// plan-bundles: one library call (planBundles), then matrix outputs and the job summary.
 
 
 
@@ -28511,39 +28499,36 @@ function smokeOutput(c) {
     return { id: c.id, bundle: c.bundle, partition: c.partition, mode: c.mode, command: c.command, run: c.run, 'time-limit': c.timeLimit };
 }
 async function plan(inputs, signal) {
-    if (inputs.all) {
-        const bundles = await (0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_4__/* .loadCatalog */ .ak)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(inputs.repo, inputs.catalogDir), { as: inputs.catalogDir });
-        return { bundles, smokes: [], removed: [], changes: [], mergeBase: null };
-    }
-    if ((0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_4__/* .isZeroSha */ .hp)(inputs.head)) {
-        // A push that deleted the branch: no head commit, nothing to build.
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .notice */ .lm('plan-bundles: the head is all zeros (the branch was deleted); nothing to plan');
-        return { bundles: [], smokes: [], removed: [], changes: [], mergeBase: null };
-    }
-    const p = await (0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_4__/* .planCatalog */ .nH)({ repo: inputs.repo, catalogDir: inputs.catalogDir, base: inputs.base, head: inputs.head }, { logger: _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .actionsLogger */ .MV, signal });
-    return { bundles: p.bundles, smokes: [], removed: p.removed, changes: p.changes, mergeBase: p.mergeBase };
+    // A push that deleted the branch: no head commit, nothing to build (planBundles returns an empty plan).
+    if (!inputs.all && (0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_2__/* .isZeroSha */ .hp)(inputs.head))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm('plan-bundles: the head is all zeros (the branch was deleted); nothing to plan');
+    const p = await (0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_2__/* .planBundles */ .d1)({
+        repo: inputs.repo,
+        // The normalized root is '': give it as '.', which normalizes to it again.
+        catalogDir: inputs.catalogDir || '.',
+        publishedIn: inputs.publishedOnly ? inputs.bundlesDir : undefined,
+        ...(inputs.all ? { all: true } : { base: inputs.base, head: inputs.head }),
+    }, { logger: _eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .MV, signal });
+    return { bundles: p.bundles, smokes: p.smokes, removed: p.removed, changes: p.changes, mergeBase: p.mergeBase };
 }
 /** Plans, sets the outputs and writes the summary; a bad catalog file is also annotated at its line. */
 async function run(inputs, signal) {
     let result;
     try {
-        result = await _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os('Plan the bundle catalog', () => plan(inputs, signal));
+        result = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Plan the bundle catalog', () => plan(inputs, signal));
     }
     catch (err) {
-        if (err instanceof _eda_oci_catalog__WEBPACK_IMPORTED_MODULE_4__/* .CatalogError */ .G$) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .error */ .z3(err.message, { title: 'invalid catalog file', file: err.file, startLine: err.line });
+        if (err instanceof _eda_oci_catalog__WEBPACK_IMPORTED_MODULE_2__/* .CatalogError */ .G$) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(err.message, { title: 'invalid catalog file', file: err.file, startLine: err.line });
         }
         throw err;
     }
-    if (inputs.publishedOnly)
-        result.bundles = result.bundles.filter((b) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(inputs.bundlesDir, b.name)));
-    result.smokes = (0,_eda_oci_catalog__WEBPACK_IMPORTED_MODULE_4__/* .smokeCells */ .fq)(result.bundles);
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH('bundles', JSON.stringify(result.bundles.map(bundleOutput)));
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH('smokes', JSON.stringify(result.smokes.map(smokeOutput)));
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH('count', String(result.bundles.length));
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH('smoke-count', String(result.smokes.length));
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH('names', JSON.stringify(result.bundles.map((b) => b.name)));
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH('removed', JSON.stringify(result.removed.map((r) => r.name)));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('bundles', JSON.stringify(result.bundles.map(bundleOutput)));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('smokes', JSON.stringify(result.smokes.map(smokeOutput)));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('count', String(result.bundles.length));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('smoke-count', String(result.smokes.length));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('names', JSON.stringify(result.bundles.map((b) => b.name)));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('removed', JSON.stringify(result.removed.map((r) => r.name)));
     const status = new Map(result.changes.map((c) => [c.file, c]));
     const rows = [
         ['Catalog', inputs.all ? `${inputs.catalogDir || '.'} (all bundles)` : `${inputs.catalogDir || '.'}, ${inputs.base} .. ${inputs.head}`],
@@ -28564,8 +28549,8 @@ async function run(inputs, signal) {
         rows.push([`removed ${r.name}`, `${r.file} deleted`]);
     rows.push(['Bundles to build', String(result.bundles.length)], ['Smoke cells', String(result.smokes.length)]);
     const notes = result.bundles.length === 0 && result.removed.length === 0 ? ['No catalog bundle changed.'] : [];
-    await (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)('plan-bundles', rows, notes);
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`${result.bundles.length} bundle(s) to build (${result.bundles.map((b) => b.name).join(', ') || 'none'}), ${result.removed.length} removed, ${result.smokes.length} smoke cell(s)`);
+    await (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)('plan-bundles', rows, notes);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${result.bundles.length} bundle(s) to build (${result.bundles.map((b) => b.name).join(', ') || 'none'}), ${result.removed.length} removed, ${result.smokes.length} smoke cell(s)`);
     return result;
 }
 
@@ -28581,11 +28566,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   MV: () => (/* reexport */ actionsLogger),
   pW: () => (/* reexport */ getBoolean),
   xX: () => (/* reexport */ getOptional),
+  N5: () => (/* reexport */ readEventPayload),
   VN: () => (/* reexport */ runMain),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getEnum, getInteger, getList, getRaw, getRequired, getYaml, runPost
+// UNUSED EXPORTS: assertTrustedEvent, escapeHtml, formatBytes, getEnum, getInteger, getList, getRaw, getRequired, getYaml, runPost
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -28643,12 +28629,20 @@ function assertTrustedEvent(env = process.env, readFile = readPayload) {
         throw new src/* ConfigurationError */.j1(`refusing to run on a pull request from the fork '${head.full_name}' (base '${String(baseName)}'): ${WHY}`, 'a maintainer pushes the change to a branch of this repository and opens the pull request from there');
     }
 }
-function readPayload(file) {
-    if (file === '')
+/**
+ * The event payload at `file` (GITHUB_EVENT_PATH) as an object; undefined when no file is given or the file holds no
+ * JSON object. Throws the read or JSON error when the file cannot be read or parsed (callers word their own message).
+ */
+function readEventPayload(file) {
+    if (!file)
         return undefined;
+    const value = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    return value !== null && typeof value === 'object' ? value : undefined;
+}
+/** {@link readEventPayload} with an unreadable file as no payload: the guard then refuses, a fork cannot be ruled out. */
+function readPayload(file) {
     try {
-        const value = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return value !== null && typeof value === 'object' ? value : undefined;
+        return readEventPayload(file);
     }
     catch {
         return undefined;
@@ -28810,6 +28804,7 @@ async function writeSummary(title, rows, notes = []) {
 }
 /** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
 
+/** Escapes `&`, `<` and `>` for text put into summary HTML (table cells, raw lines, code elements). */
 function escapeHtml(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -28825,7 +28820,7 @@ function escapeHtml(s) {
 
 /***/ }),
 
-/***/ 9874:
+/***/ 2687:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28833,22 +28828,20 @@ function escapeHtml(s) {
 __nccwpck_require__.d(__webpack_exports__, {
   G$: () => (/* reexport */ CatalogError),
   hp: () => (/* reexport */ isZeroSha),
-  ak: () => (/* reexport */ loadCatalog),
   a5: () => (/* reexport */ normalizeCatalogDir),
-  nH: () => (/* reexport */ planCatalog),
-  fq: () => (/* reexport */ catalog_smokeCells),
+  d1: () => (/* reexport */ planBundles),
   q2: () => (/* reexport */ validateGitRevision)
 });
 
-// UNUSED EXPORTS: CATALOG_EXTENSIONS, CATALOG_SCHEMA, DEFAULT_MODES, DEFAULT_SMOKE_PARALLEL, DEFAULT_TIME_LIMIT, MAX_CATALOG_FILE_BYTES, catalogName, cellResult, closest, combineCatalogErrors, compileSchema, describeValue, duplicateNameErrors, formatPath, loadCatalogEntry, loadCatalogFile, parseCatalogText, parseNameStatus, runLimited, runSmoke, validateSchema
+// UNUSED EXPORTS: CATALOG_EXTENSIONS, CATALOG_SCHEMA, DEFAULT_MODES, DEFAULT_SMOKE_PARALLEL, DEFAULT_TIME_LIMIT, MAX_CATALOG_FILE_BYTES, catalogName, cellResult, closest, combineCatalogErrors, compileSchema, describeValue, duplicateNameErrors, formatPath, loadCatalog, loadCatalogEntry, loadCatalogFile, parseCatalogText, parseNameStatus, planCatalog, runLimited, runSmoke, smokeCells, validateSchema
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:stream"
@@ -31574,7 +31567,7 @@ function opaqueDirs(layer) {
       const name = line.slice(8).replace(/\\([0-7]{3})/g, (_m, o) => String.fromCharCode(parseInt(o, 8)));
       current = Buffer.from(name, 'latin1').toString('utf8');
     } else if (current !== undefined && /^((trusted|user)\.overlay|user\.fuseoverlayfs)\.opaque="y"$/.test(line)) {
-      const rel = external_node_path_.relative(layer, current);
+      const rel = external_node_path_namespaceObject.relative(layer, current);
       dirs.add(rel === '' ? '.' : rel);
     }
   }
@@ -31626,7 +31619,7 @@ function writeLayers(ring, layers) {
     const stack = [''];
     while (stack.length) {
       const rel = stack.pop();
-      const names = (0,external_node_fs_.readdirSync)(rel === '' ? layer : external_node_path_.join(layer, rel)).sort();
+      const names = (0,external_node_fs_.readdirSync)(rel === '' ? layer : external_node_path_namespaceObject.join(layer, rel)).sort();
       // An opaque marker stored as a file (fuse-overlayfs) must come before the directory's other entries, which it
       // would otherwise delete again: names such as '-x' sort before '.wh..wh..opq'.
       const marker = names.indexOf('.wh..wh..opq');
@@ -31636,7 +31629,7 @@ function writeLayers(ring, layers) {
         const relPath = rel === '' ? name : `${rel}/${name}`;
         // Hidden by the init layer in a container, so absent from docker export too (with anything below it).
         if (INIT_FILES.has(relPath)) continue;
-        const abs = external_node_path_.join(layer, relPath);
+        const abs = external_node_path_namespaceObject.join(layer, relPath);
         const st = (0,external_node_fs_.lstatSync)(abs);
         writeEntry(ring, abs, relPath, st, seen);
         if (st.isDirectory()) {
@@ -31811,6 +31804,13 @@ function lockfile_bundleDigest(configSha256, treeDigest) {
 }
 /** Reads a bundle's lockfile; undefined when the file does not exist, BundleError when it is not valid. */
 async function lockfile_readLockfile(bundleDir) {
+    return (await readLockfileText(bundleDir))?.lock;
+}
+/**
+ * readLockfile that also returns the file's text as read, for a caller that copies the lockfile (publish): the copy is
+ * then the text that was checked, not a second read of a file that may have changed since.
+ */
+async function readLockfileText(bundleDir) {
     const file = path.join(bundleDir, lockfile_LOCKFILE_NAME);
     let text;
     try {
@@ -31831,7 +31831,7 @@ async function lockfile_readLockfile(bundleDir) {
     if (lock.lockfileVersion !== lockfile_LOCKFILE_VERSION || typeof lock.bundleDigest !== 'string' || !lock.rootfs || !lock.image) {
         throw new BundleError(`${file} is not an eda-oci lockfile of version ${lockfile_LOCKFILE_VERSION}`, 'rebuild the bundle with build-oci-bundle');
     }
-    return lock;
+    return { lock, text };
 }
 /** GitHub Actions run provenance from the environment, when present. */
 function lockfile_ciProvenance(env = process.env) {
@@ -31868,20 +31868,25 @@ function lockfile_ciProvenance(env = process.env) {
 
 /** The manifest's file name inside a bundle directory. */
 const manifest_MANIFEST_NAME = 'bundle.files';
-const MAGIC = 'eda-oci-files 1';
+/** The first line of a manifest (and of the store's publish.files). */
+const MANIFEST_MAGIC = 'eda-oci-files 1';
 /**
  * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
  * lstat can leave ctime unchanged, because the kernel stamps times from a clock that advances once per tick (1-10 ms),
  * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
  */
 const RACY_WINDOW_NS = 50000000n;
+const { S_IFMT, S_IFREG, S_IFDIR, S_IFLNK } = external_node_fs_.constants;
 /** The manifest type of a path, or undefined for what a bundle never holds (device nodes, FIFOs, sockets). */
 function manifestType(st) {
-    return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
+    // From one conversion of the mode: BigIntStats' isFile() and friends allocate BigInts per call, and the store
+    // calls this once per path of a bundle.
+    const fmt = Number(st.mode) & S_IFMT;
+    return fmt === S_IFREG ? 'f' : fmt === S_IFDIR ? 'd' : fmt === S_IFLNK ? 'l' : undefined;
 }
 /** The mode a manifest records for a path: its permission bits, 0o777 for a symlink (whose own mode means nothing). */
 function manifestMode(type, st) {
-    return type === 'l' ? 0o777 : Number(st.mode & 4095n);
+    return type === 'l' ? 0o777 : Number(st.mode) & 0o7777;
 }
 /** A manifest entry from one lstat of the path and its content (file sha256, symlink target, '' for a directory). */
 function manifestEntry(path, type, st, content, ctimeNs = st.ctimeNs.toString()) {
@@ -31901,15 +31906,18 @@ const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
 function escapeField(s) {
     return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
 }
-function unescapeField(s, line) {
+/** A path or symlink target of a manifest line with its escapes undone; undefined when it has an invalid escape. */
+function unescapeManifestField(s) {
     if (!s.includes('\\'))
         return s;
-    return s.replace(/\\(.?)/g, (_m, c) => {
+    let bad = false;
+    const out = s.replace(/\\(.?)/g, (_m, c) => {
         const u = UNESCAPES[c];
         if (u === undefined)
-            throw new BundleError(`${manifest_MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
-        return u;
+            bad = true;
+        return u ?? '';
     });
+    return bad ? undefined : out;
 }
 const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
 /** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
@@ -31924,7 +31932,7 @@ function sortByPathBytes(items) {
 /** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
 function manifest_formatManifest(m) {
     const r = m.root;
-    const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
+    const parts = [`${MANIFEST_MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
     for (const e of m.entries) {
         const content = e.type === 'd' ? '-' : escapeField(e.content);
         parts.push(`${escapeField(e.path)}\t${e.type}\t${e.mode.toString(8)}\t${e.size}\t${e.mtimeNs}\t${content}\t${e.ino}\t${e.ctimeNs || '-'}\n`);
@@ -31944,12 +31952,58 @@ function beforeInBytes(a, b) {
 const NON_ASCII = /[^ -~\t\n\r]/;
 /** An empty, `.` or `..` component, or a leading slash. */
 const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
+/** Whether a manifest path is relative and has no empty, `.` or `..` component (cannot lead out of the rootfs). */
+function isManifestPath(path) {
+    return path !== '' && !BAD_PATH.test(path);
+}
+/**
+ * Parses one entry line of a manifest (or publish.files): the entry, or why the line is not one (what follows
+ * "line N" in parseManifest's message). With `after` (the previous line's path) the path must sort after it.
+ * `checkFields: false` checks only the field count, the type and the escapes, not the numeric fields, the content
+ * (sha256 of a file, '-' of a directory) or the path ({@link isManifestPath}): for a reader that proves what it uses
+ * by other means (the store's link index compares paths and lstat-s every candidate).
+ */
+function parseManifestLine(line, checkFields, after) {
+    const f = line.split('\t');
+    if (f.length !== 8)
+        return `has ${f.length} fields, not 8`;
+    const [p, type, mode, size, mtime, content, ino, ctime] = f;
+    if (type !== 'f' && type !== 'd' && type !== 'l')
+        return `has the unknown type '${type}'`;
+    if (checkFields) {
+        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
+            return 'has a non-numeric field';
+        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
+            return type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')";
+    }
+    const path = unescapeManifestField(p);
+    if (path === undefined)
+        return 'has an invalid escape';
+    if (checkFields && !isManifestPath(path))
+        return `has an invalid path '${path}'`;
+    // The order proves there are no duplicates and matches the digest's order.
+    if (after !== undefined && !beforeInBytes(after, path))
+        return `is out of order or repeats a path ('${path}')`;
+    const target = type === 'l' ? unescapeManifestField(content) : type === 'd' ? '' : content;
+    if (target === undefined)
+        return 'has an invalid escape';
+    return {
+        path,
+        type,
+        mode: parseInt(mode, 8),
+        size: +size,
+        mtimeNs: mtime,
+        content: target,
+        ino,
+        ctimeNs: ctime === '-' ? '' : ctime,
+    };
+}
 /** Parses a manifest; a malformed one is a BundleError naming the line. */
 function parseManifest(text) {
     const lines = text.split('\n');
     const bad = (line, why) => new BundleError(`${manifest_MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
-    if (lines[0] !== MAGIC)
-        throw bad(1, `is not '${MAGIC}'`);
+    if (lines[0] !== MANIFEST_MAGIC)
+        throw bad(1, `is not '${MANIFEST_MAGIC}'`);
     const rootF = (lines[1] ?? '').split('\t');
     if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]) || !SIGNED.test(rootF[2]) || !DIGITS.test(rootF[3]))
         throw bad(2, 'is not a valid root record');
@@ -31961,36 +32015,13 @@ function parseManifest(text) {
     if (lines[lines.length - 1] !== '')
         throw bad(lines.length, 'is not terminated by a newline');
     const entries = new Array(Math.max(0, lines.length - 5));
-    let prev = '';
+    let prev;
     for (let i = 4; i < lines.length - 1; i++) {
-        const f = lines[i].split('\t');
-        const n = i + 1;
-        if (f.length !== 8)
-            throw bad(n, `has ${f.length} fields, not 8`);
-        const [p, type, mode, size, mtime, content, ino, ctime] = f;
-        if (type !== 'f' && type !== 'd' && type !== 'l')
-            throw bad(n, `has the unknown type '${type}'`);
-        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
-            throw bad(n, 'has a non-numeric field');
-        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
-            throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
-        const path = unescapeField(p, n);
-        if (path === '' || BAD_PATH.test(path))
-            throw bad(n, `has an invalid path '${path}'`);
-        // The order proves there are no duplicates and matches the digest's order.
-        if (i > 4 && !beforeInBytes(prev, path))
-            throw bad(n, `is out of order or repeats a path ('${path}')`);
-        prev = path;
-        entries[i - 4] = {
-            path,
-            type,
-            mode: parseInt(mode, 8),
-            size: +size,
-            mtimeNs: mtime,
-            content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
-            ino,
-            ctimeNs: ctime === '-' ? '' : ctime,
-        };
+        const e = parseManifestLine(lines[i], true, prev);
+        if (typeof e === 'string')
+            throw bad(i + 1, e);
+        prev = e.path;
+        entries[i - 4] = e;
     }
     return {
         root: { mode: parseInt(rootF[1], 8), mtimeNs: rootF[2], ino: rootF[3], ctimeNs: rootF[4] === '-' ? '' : rootF[4] },
@@ -34073,8 +34104,6 @@ class monitor_JobMonitor {
     logger;
     sleep;
     now;
-    /** Polls made (each is one squeue; details add at most one sacct/scontrol per poll). */
-    polls = 0;
     /** Restart count of jobs seen requeued. */
     restarts = new Map();
     constructor(commands, logger = silentLogger, sleep = monitor_delay, now = Date.now) {
@@ -34097,7 +34126,6 @@ class monitor_JobMonitor {
                 throw new monitor_MonitorTimeout('deadline reached');
             let entries;
             try {
-                this.polls++;
                 entries = await this.commands.squeue([...pending]);
                 if (failures)
                     this.logger.info(`slurmctld answers again after ${failures} failed quer${failures === 1 ? 'y' : 'ies'}`);
@@ -34220,26 +34248,24 @@ class monitor_JobMonitor {
 const output_VERIFY_PREFIX = 'eda-oci-verify:';
 /** Collects lines: forwards them (except verification lines), keeps the last `tailLines`, records the bundle ids. */
 class output_OutputSink {
-    token;
     onLine;
     tailLines;
     tail = [];
     /** Bundle ids the job printed on verification lines, one per task ('none' when /.eda-oci/bundle-id was missing). */
     verifiedIds = [];
-    lines = 0;
+    /** Start of this run's verification lines. */
+    marker;
     constructor(token, onLine, tailLines = 30) {
-        this.token = token;
         this.onLine = onLine;
         this.tailLines = tailLines;
+        this.marker = `${output_VERIFY_PREFIX}${token}:`;
     }
     /** Handles one complete line. */
     line(text) {
-        const marker = `${output_VERIFY_PREFIX}${this.token}:`;
-        if (text.startsWith(marker)) {
-            this.verifiedIds.push(text.slice(marker.length).trim());
+        if (text.startsWith(this.marker)) {
+            this.verifiedIds.push(text.slice(this.marker.length).trim());
             return;
         }
-        this.lines++;
         this.tail.push(text);
         if (this.tail.length > this.tailLines)
             this.tail.shift();
@@ -34253,6 +34279,8 @@ class output_FileFollower {
     offset = 0;
     partial = '';
     fh;
+    /** Read buffer, reused by every poll (polls never overlap: each is awaited). */
+    buf = Buffer.alloc(64 * 1024);
     /** True once the file was seen. */
     seen = false;
     constructor(path, sink) {
@@ -34270,13 +34298,12 @@ class output_FileFollower {
                 return;
             }
         }
-        const buf = Buffer.alloc(64 * 1024);
         for (;;) {
-            const { bytesRead } = await this.fh.read(buf, 0, buf.length, this.offset);
+            const { bytesRead } = await this.fh.read(this.buf, 0, this.buf.length, this.offset);
             if (bytesRead === 0)
                 break;
             this.offset += bytesRead;
-            const lines = (this.partial + buf.subarray(0, bytesRead).toString('utf8')).split('\n');
+            const lines = (this.partial + this.buf.subarray(0, bytesRead).toString('utf8')).split('\n');
             this.partial = lines.pop() ?? '';
             for (const l of lines)
                 this.sink.line(l);
@@ -34418,6 +34445,25 @@ function parseEnvEntries(lines) {
 
 
 
+/** The job's outputs as slurm-submit-container and `eda-oci submit` name them (the same keys, in this order). */
+function jobOutputs(r) {
+    return {
+        'job-id': r.jobId,
+        state: r.state,
+        'exit-code': r.exitCode,
+        signal: r.signal,
+        'elapsed-seconds': r.elapsedSeconds,
+        nodes: r.nodes,
+        'output-file': r.outputFile,
+    };
+}
+/**
+ * The job result behind what runContainerJob returned or threw: the result, or the one a SlurmJobError carries;
+ * undefined for any other error (no job result is known, e.g. the submission failed).
+ */
+function container_job_resultOf(outcome) {
+    return 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+}
 const SHELLS = /^(sh|bash|dash|ash|ksh|mksh|zsh)$/;
 /** The verification line's command: prints the bundle id the job sees (or "none"), before the user's command. */
 function verifyLine(token) {
@@ -34439,8 +34485,30 @@ function injectIntoScript(text, line, file) {
         i++;
     return [...lines.slice(0, i), line, ...lines.slice(i)].join('\n');
 }
-/** Validates and resolves everything before any side effect; ConfigurationError names the first problem. */
-function container_job_prepareContainerJob(o, cwd = process.cwd()) {
+/** The bundle as the nodes will see it (the runner is on the cluster's shared file system): its path and its id. */
+function resolveBundle(o, cwd) {
+    const given = path.resolve(cwd, o.bundle);
+    if (!existsSync(given)) {
+        throw new ConfigurationError(`bundle ${given} does not exist`, 'give the path of a bundle on the shared file system the nodes mount (e.g. the bundle-path output of build-oci-bundle)');
+    }
+    const bundlePath = o.pinVersion === false ? given : realpathSync(given);
+    for (const [p, dir] of [
+        ['config.json', false],
+        ['rootfs', true],
+    ]) {
+        const full = path.join(bundlePath, p);
+        if (!existsSync(full) || statSync(full).isDirectory() !== dir) {
+            throw new ConfigurationError(`bundle ${bundlePath} has no ${p}${dir ? '/' : ''}`, 'give an OCI bundle directory (config.json and rootfs/), as build-oci-bundle writes');
+        }
+    }
+    const idFile = path.join(bundlePath, 'rootfs/.eda-oci/bundle-id');
+    return { bundlePath, bundleId: existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : '' };
+}
+/**
+ * Validates and resolves everything before any side effect; ConfigurationError names the first problem. `bundle`: the
+ * bundle as an earlier preparation with the same bundle and pin-version resolved it (it is not checked on disk again).
+ */
+function container_job_prepareContainerJob(o, cwd = process.cwd(), bundle) {
     if (o.mode !== 'sbatch' && o.mode !== 'srun')
         throw new ConfigurationError(`mode '${String(o.mode)}' is not sbatch or srun`, 'use sbatch or srun');
     if (!o.bundle)
@@ -34467,26 +34535,8 @@ function container_job_prepareContainerJob(o, cwd = process.cwd()) {
     if (o.timeoutSeconds !== undefined && (!Number.isInteger(o.timeoutSeconds) || o.timeoutSeconds < 0)) {
         throw new ConfigurationError(`timeout-seconds '${o.timeoutSeconds}' is not a whole number >= 0`, 'use 0 (no limit) or a number of seconds');
     }
-    // The bundle as the nodes will see it (the runner is on the cluster's shared file system).
-    const given = path.resolve(cwd, o.bundle);
-    if (!existsSync(given)) {
-        throw new ConfigurationError(`bundle ${given} does not exist`, 'give the path of a bundle on the shared file system the nodes mount (e.g. the bundle-path output of build-oci-bundle)');
-    }
-    const bundlePath = o.pinVersion === false ? given : realpathSync(given);
-    for (const [p, dir] of [
-        ['config.json', false],
-        ['rootfs', true],
-    ]) {
-        const full = path.join(bundlePath, p);
-        if (!existsSync(full) || statSync(full).isDirectory() !== dir) {
-            throw new ConfigurationError(`bundle ${bundlePath} has no ${p}${dir ? '/' : ''}`, 'give an OCI bundle directory (config.json and rootfs/), as build-oci-bundle writes');
-        }
-    }
+    const { bundlePath, bundleId } = bundle ?? resolveBundle(o, cwd);
     const verify = o.verifyContainer !== false;
-    let bundleId = '';
-    const idFile = path.join(bundlePath, 'rootfs/.eda-oci/bundle-id');
-    if (existsSync(idFile))
-        bundleId = readFileSync(idFile, 'utf8').trim();
     if (verify && !bundleId) {
         throw new ConfigurationError(`bundle ${bundlePath} has no rootfs/.eda-oci/bundle-id, so the job cannot prove it ran inside it`, 'build the bundle with build-oci-bundle, or set verify-container to false');
     }
@@ -34542,7 +34592,7 @@ async function container_job_runContainerJob(o, deps = {}) {
     const now = deps.now ?? Date.now;
     const sleep = deps.sleep ?? delay;
     const t0 = now();
-    const job = container_job_prepareContainerJob(o);
+    const job = o.prepared ?? container_job_prepareContainerJob(o);
     const commands = deps.commands ?? new SlurmCommands({ run: deps.run ?? runCommand, logger });
     const monitor = new JobMonitor(commands, logger, sleep, now);
     const deadline = o.timeoutSeconds ? t0 + o.timeoutSeconds * 1000 : undefined;
@@ -34710,12 +34760,9 @@ async function badRequest(err, job) {
         return new ConfigurationError(`Slurm refused the time limit: ${lastSlurmError(err)}`, 'use a time limit within the partition MaxTime');
     return new ConfigurationError(`Slurm refused the job: ${lastSlurmError(err)}`, 'check the inputs and extra-args');
 }
+/** The last line sbatch/srun printed to stderr, without their "error: " prefix (the error message when none). */
 function lastSlurmError(err) {
-    const lines = err.stderr
-        .split('\n')
-        .map((l) => l.replace(/^s(batch|run): error: /, '').trim())
-        .filter(Boolean);
-    return lines[lines.length - 1] ?? err.message;
+    return lastLine(err.stderr.replace(/^s(batch|run): error: /gm, '')) || err.message;
 }
 /**
  * sbatch --parsable with the run's unique comment. When sbatch fails with a controller error or times out, the job
@@ -34789,6 +34836,12 @@ async function runSrun(job, commands, monitor, sink, logger, o, deadline, onId) 
         throw e;
     });
     srunResult.catch(() => undefined);
+    // Wakes the wait below when srun ends or the run is cancelled; the timer must not outlive the wait (it would keep
+    // the process alive).
+    const srunEnded = new AbortController();
+    const end = () => srunEnded.abort();
+    void srunResult.then(end, end);
+    const wake = o.signal ? AbortSignal.any([o.signal, srunEnded.signal]) : srunEnded.signal;
     // Find the job id by the comment while srun runs (one squeue per interval), for cancellation and the final state.
     const started = Date.now();
     try {
@@ -34810,13 +34863,7 @@ async function runSrun(job, commands, monitor, sink, logger, o, deadline, onId) 
                         throw err;
                 }
             }
-            // Wake up when srun ends; the timer must not outlive the wait (it would keep the process alive).
-            const tick = new AbortController();
-            const wake = () => tick.abort();
-            o.signal?.addEventListener('abort', wake, { once: true });
-            void srunResult.then(wake, wake);
-            await delay(jobId ? 1000 : Math.min(1000, 100 + (Date.now() - started) / 4), tick.signal);
-            o.signal?.removeEventListener('abort', wake);
+            await delay(jobId ? 1000 : Math.min(1000, 100 + (Date.now() - started) / 4), wake);
         }
     }
     catch (err) {
@@ -34848,7 +34895,8 @@ async function cancelLeftoverJobs(jobIds, deps = {}) {
     if (!ids.length)
         return [];
     const commands = new SlurmCommands({ run: deps.run, logger: deps.logger });
-    const active = (await commands.squeue(ids)).filter((e) => ['PENDING', 'CONFIGURING', 'RUNNING', 'SUSPENDED', 'REQUEUED', 'REQUEUE_HOLD', 'RESIZING', 'STOPPED'].includes(e.state));
+    // A COMPLETING job has ended already (Slurm is cleaning up its nodes): nothing to cancel.
+    const active = (await commands.squeue(ids)).filter((e) => isActiveState(e.state) && e.state !== 'COMPLETING');
     const todo = active.map((e) => e.jobId);
     if (todo.length)
         await commands.scancel(todo);
@@ -35223,7 +35271,7 @@ function bundleNameOf(bundle) {
 function smokeRecord(base, outcome) {
     const bundle = bundleNameOf(base.bundle);
     const partition = base.partition ?? '';
-    const r = 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+    const r = resultOf(outcome);
     const error = 'error' in outcome ? outcome.error : undefined;
     const message = error === undefined
         ? r.outcome.message
@@ -35648,9 +35696,7 @@ function check(v, s, path, hintUp, formats) {
         catch (err) {
             if (!(err instanceof src/* ConfigurationError */.j1))
                 throw err;
-            const h = err.hint ?? hint;
-            const what = err.hint && err.message.endsWith(`; ${err.hint}`) ? err.message.slice(0, -err.hint.length - 2) : err.message;
-            return fail('format', what, h);
+            return fail('format', err.problem, err.hint ?? hint);
         }
     }
     if (Array.isArray(v)) {
@@ -35847,18 +35893,12 @@ const schema = compileSchema(catalog_schema_namespaceObject, {
         catch (err) {
             // validatePartition also accepts a,b lists (sbatch -p a,b); here one item is one partition, so its hint differs.
             if (err instanceof src/* ConfigurationError */.j1)
-                throw new src/* ConfigurationError */.j1(splitError(err).what, 'use a partition name as sinfo shows it (letters, digits, _ . -)');
+                throw new src/* ConfigurationError */.j1(err.problem, 'use a partition name as sinfo shows it (letters, digits, _ . -)');
             throw err;
         }
     },
     'slurm-time-limit': (v) => void validate_validateTimeLimit(v),
 });
-/** How a ConfigurationError from an existing validator splits into what and hint. */
-function splitError(err) {
-    if (err.hint && err.message.endsWith(`; ${err.hint}`))
-        return { what: err.message.slice(0, -err.hint.length - 2), hint: err.hint };
-    return { what: err.message };
-}
 /** Field path as users read it: `smoke.partitions[1]`. */
 function formatPath(p) {
     let s = '';
@@ -35886,8 +35926,7 @@ function parseCatalogText(text, file) {
     catch (err) {
         if (!(err instanceof src/* ConfigurationError */.j1))
             throw err;
-        const { what, hint } = splitError(err);
-        throw new CatalogError(file, undefined, 'file name', `${what} (the file name is the bundle name)`, hint);
+        throw new CatalogError(file, undefined, 'file name', `${err.problem} (the file name is the bundle name)`, err.hint);
     }
     if (text.includes('\0'))
         throw new CatalogError(file, undefined, undefined, 'the file contains NUL bytes, so it is not YAML text', 'save it as UTF-8 text');
@@ -35947,10 +35986,9 @@ function checkWith(doc, file, base, fn, locate) {
     catch (err) {
         if (!(err instanceof src/* ConfigurationError */.j1))
             throw err;
-        const { what, hint } = splitError(err);
-        const where = locate(what);
+        const where = locate(err.problem);
         const p = where.path.length ? where.path : base;
-        throw new CatalogError(file, doc.lineOf(p, where.at), undefined, what, hint);
+        throw new CatalogError(file, doc.lineOf(p, where.at), undefined, err.problem, err.hint);
     }
 }
 /** Where a validateOverlay message points: it starts with the field (`config.mounts[0].destination must ...`). */
@@ -36125,6 +36163,7 @@ function catalog_smokeCells(entries) {
 
 
 
+
 const ZERO_SHA = /^(0{40}|0{64})$/;
 const GIT_TIMEOUT_MS = 60_000;
 const FETCH_DEPTH_HINT = 'the checkout lacks history: use actions/checkout with fetch-depth: 0 (or git fetch --unshallow) so base and head are both present';
@@ -36223,7 +36262,6 @@ async function planCatalog(o, deps = {}) {
             throw err;
         }
     };
-    await git(['rev-parse', '--show-toplevel']);
     const shallow = async () => (await git(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
     const resolve = async (ref, what) => {
         const r = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], [0, 1]);
@@ -36318,6 +36356,34 @@ async function planCatalog(o, deps = {}) {
     removed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { base, head, mergeBase, bundles, removed, changes };
 }
+/**
+ * Plans the bundles to build and their smoke cells: with `all` every catalog file of the working tree (named relative
+ * to the repository, as in a git plan), else {@link planCatalog} from `base` to `head`; an all-zero head (a push that
+ * deleted the branch) is an empty plan. With `publishedIn` only the bundles present there are kept.
+ */
+async function planBundles(o, deps = {}) {
+    let plan;
+    if (o.all) {
+        const dir = normalizeCatalogDir(o.catalogDir);
+        const bundles = await loadCatalog(external_node_path_default().join(o.repo, dir), { as: dir });
+        plan = { bundles, smokes: [], removed: [], changes: [], base: null, head: null, mergeBase: null };
+    }
+    else if (isZeroSha(o.head)) {
+        // No head commit, nothing to build; base and catalog directory are still checked as planCatalog would.
+        if (!isZeroSha(o.base))
+            validateGitRevision(o.base, 'base');
+        normalizeCatalogDir(o.catalogDir);
+        plan = { base: o.base, head: o.head, mergeBase: null, bundles: [], removed: [], changes: [], smokes: [] };
+    }
+    else {
+        plan = { ...(await planCatalog({ repo: o.repo, catalogDir: o.catalogDir, base: o.base, head: o.head }, deps)), smokes: [] };
+    }
+    const published = o.publishedIn;
+    if (published !== undefined)
+        plan.bundles = plan.bundles.filter((b) => (0,external_node_fs_.existsSync)(external_node_path_default().join(published, b.name)));
+    plan.smokes = catalog_smokeCells(plan.bundles);
+    return plan;
+}
 /** Catalog files directly in `dir` at commit `head` (repo-relative paths; blobs and symlinks, no trees). */
 async function headListing(git, head, dir) {
     const r = await git(['ls-tree', '-z', dir === '' ? `${head}^{tree}` : `${head}:${dir}`], [0, 128]);
@@ -36344,7 +36410,6 @@ async function headListing(git, head, dir) {
 
 
 
-
 /** Cells run at the same time by default: enough to overlap Slurm's scheduling latency, few enough for a shared queue. */
 const DEFAULT_SMOKE_PARALLEL = 4;
 /** Runs `fn` over `items` with at most `limit` at a time; stops starting new ones once `signal` aborted. */
@@ -36362,7 +36427,7 @@ async function runLimited(items, limit, signal, fn) {
 }
 /** The cell's row from what runContainerJob returned or threw. */
 function cellResult(cell, outcome) {
-    const r = 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+    const r = resultOf(outcome);
     const ok = 'result' in outcome;
     const message = ok
         ? r.outcome.message
@@ -36404,9 +36469,8 @@ function cellLogger(base, id) {
 async function runSmoke(o, deps = {}) {
     const logger = o.logger ?? deps.logger ?? silentLogger;
     const cells = smokeCells([o.entry]);
-    const bundlePath = existsSync(o.bundle) ? realpathSync(o.bundle) : o.bundle;
-    const jobOptions = (cell) => ({
-        bundle: bundlePath,
+    const jobOptions = (cell, bundle) => ({
+        bundle,
         command: cell.run,
         mode: cell.mode,
         partition: cell.partition,
@@ -36416,16 +36480,23 @@ async function runSmoke(o, deps = {}) {
         outputDir: o.outputDir,
         signal: o.signal,
     });
-    const bundleId = cells.map((c) => prepareContainerJob(jobOptions(c)))[0]?.bundleId ?? '';
+    // Every cell is prepared before the first job is submitted; the first resolves the bundle, the others reuse it.
+    const jobs = [];
+    for (const cell of cells)
+        jobs.push(prepareContainerJob(jobOptions(cell, o.bundle), undefined, jobs[0]));
+    const bundlePath = jobs[0]?.bundlePath ?? o.bundle;
+    const bundleId = jobs[0]?.bundleId ?? '';
     logger.info(`smoke of ${o.entry.name} (${o.entry.file}): ${cells.length} cell(s), bundle ${bundlePath}${bundleId ? ` (${bundleId})` : ''}`);
     const submitted = [];
     let ended = 0;
-    const results = await runLimited(cells, o.parallel ?? DEFAULT_SMOKE_PARALLEL, o.signal, async (cell) => {
+    const results = await runLimited(cells, o.parallel ?? DEFAULT_SMOKE_PARALLEL, o.signal, async (cell, i) => {
         o.onCell?.(cell);
         let row;
         try {
             const result = await runContainerJob({
-                ...jobOptions(cell),
+                // The resolved bundle: each cell's log names the version it runs, without "pinned from".
+                ...jobOptions(cell, bundlePath),
+                prepared: jobs[i],
                 onSubmitted: (id) => {
                     submitted.push(id);
                     o.onSubmitted?.(cell, id);
@@ -36496,12 +36567,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
-/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
+/**
+ * Base class: every error eda-oci raises on purpose. The message is `problem; hint`; `problem` (what is wrong) and
+ * `hint` (how to fix it) are also kept apart, for summaries and for callers that give a problem a hint of their own.
+ */
 class EdaOciError extends Error {
+    problem;
     hint;
     name = 'EdaOciError';
-    constructor(message, hint, options) {
-        super(hint ? `${message}; ${hint}` : message, options);
+    constructor(problem, hint, options) {
+        super(hint ? `${problem}; ${hint}` : problem, options);
+        this.problem = problem;
         this.hint = hint;
     }
 }
@@ -40665,13 +40741,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -46943,7 +47012,7 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 7493:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -47003,7 +47072,7 @@ var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(7493);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -47106,7 +47175,7 @@ var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(7493);
+var int = __nccwpck_require__(9874);
 var schema = __nccwpck_require__(896);
 var schema$1 = __nccwpck_require__(3559);
 var binary = __nccwpck_require__(6083);

@@ -28492,7 +28492,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: assertTrustedEvent, getEnum, getList, getRaw, getYaml, runPost
+// UNUSED EXPORTS: assertTrustedEvent, escapeHtml, getEnum, getList, getRaw, getYaml, readEventPayload, runPost
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -28550,12 +28550,20 @@ function assertTrustedEvent(env = process.env, readFile = readPayload) {
         throw new src/* ConfigurationError */.j1(`refusing to run on a pull request from the fork '${head.full_name}' (base '${String(baseName)}'): ${WHY}`, 'a maintainer pushes the change to a branch of this repository and opens the pull request from there');
     }
 }
-function readPayload(file) {
-    if (file === '')
+/**
+ * The event payload at `file` (GITHUB_EVENT_PATH) as an object; undefined when no file is given or the file holds no
+ * JSON object. Throws the read or JSON error when the file cannot be read or parsed (callers word their own message).
+ */
+function readEventPayload(file) {
+    if (!file)
         return undefined;
+    const value = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    return value !== null && typeof value === 'object' ? value : undefined;
+}
+/** {@link readEventPayload} with an unreadable file as no payload: the guard then refuses, a fork cannot be ruled out. */
+function readPayload(file) {
     try {
-        const value = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return value !== null && typeof value === 'object' ? value : undefined;
+        return readEventPayload(file);
     }
     catch {
         return undefined;
@@ -28717,6 +28725,7 @@ async function writeSummary(title, rows, notes = []) {
 }
 /** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
 
+/** Escapes `&`, `<` and `>` for text put into summary HTML (table cells, raw lines, code elements). */
 function escapeHtml(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -28753,12 +28762,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
-/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
+/**
+ * Base class: every error eda-oci raises on purpose. The message is `problem; hint`; `problem` (what is wrong) and
+ * `hint` (how to fix it) are also kept apart, for summaries and for callers that give a problem a hint of their own.
+ */
 class EdaOciError extends Error {
+    problem;
     hint;
     name = 'EdaOciError';
-    constructor(message, hint, options) {
-        super(hint ? `${message}; ${hint}` : message, options);
+    constructor(problem, hint, options) {
+        super(hint ? `${problem}; ${hint}` : problem, options);
+        this.problem = problem;
         this.hint = hint;
     }
 }
@@ -35815,6 +35829,13 @@ function lockfile_bundleDigest(configSha256, treeDigest) {
 }
 /** Reads a bundle's lockfile; undefined when the file does not exist, BundleError when it is not valid. */
 async function lockfile_readLockfile(bundleDir) {
+    return (await readLockfileText(bundleDir))?.lock;
+}
+/**
+ * readLockfile that also returns the file's text as read, for a caller that copies the lockfile (publish): the copy is
+ * then the text that was checked, not a second read of a file that may have changed since.
+ */
+async function readLockfileText(bundleDir) {
     const file = external_node_path_default().join(bundleDir, lockfile_LOCKFILE_NAME);
     let text;
     try {
@@ -35835,7 +35856,7 @@ async function lockfile_readLockfile(bundleDir) {
     if (lock.lockfileVersion !== lockfile_LOCKFILE_VERSION || typeof lock.bundleDigest !== 'string' || !lock.rootfs || !lock.image) {
         throw new exec_src/* BundleError */.rJ(`${file} is not an eda-oci lockfile of version ${lockfile_LOCKFILE_VERSION}`, 'rebuild the bundle with build-oci-bundle');
     }
-    return lock;
+    return { lock, text };
 }
 /** GitHub Actions run provenance from the environment, when present. */
 function lockfile_ciProvenance(env = process.env) {
@@ -35872,20 +35893,25 @@ function lockfile_ciProvenance(env = process.env) {
 
 /** The manifest's file name inside a bundle directory. */
 const manifest_MANIFEST_NAME = 'bundle.files';
-const MAGIC = 'eda-oci-files 1';
+/** The first line of a manifest (and of the store's publish.files). */
+const MANIFEST_MAGIC = 'eda-oci-files 1';
 /**
  * Entries whose ctime is at most this much before `statted` (or later) are "racy": a write right after the build's
  * lstat can leave ctime unchanged, because the kernel stamps times from a clock that advances once per tick (1-10 ms),
  * so such entries must be re-read before their recorded content is trusted (git's racy-clean rule).
  */
 const RACY_WINDOW_NS = 50000000n;
+const { S_IFMT, S_IFREG, S_IFDIR, S_IFLNK } = external_node_fs_.constants;
 /** The manifest type of a path, or undefined for what a bundle never holds (device nodes, FIFOs, sockets). */
 function manifestType(st) {
-    return st.isFile() ? 'f' : st.isDirectory() ? 'd' : st.isSymbolicLink() ? 'l' : undefined;
+    // From one conversion of the mode: BigIntStats' isFile() and friends allocate BigInts per call, and the store
+    // calls this once per path of a bundle.
+    const fmt = Number(st.mode) & S_IFMT;
+    return fmt === S_IFREG ? 'f' : fmt === S_IFDIR ? 'd' : fmt === S_IFLNK ? 'l' : undefined;
 }
 /** The mode a manifest records for a path: its permission bits, 0o777 for a symlink (whose own mode means nothing). */
 function manifestMode(type, st) {
-    return type === 'l' ? 0o777 : Number(st.mode & 4095n);
+    return type === 'l' ? 0o777 : Number(st.mode) & 0o7777;
 }
 /** A manifest entry from one lstat of the path and its content (file sha256, symlink target, '' for a directory). */
 function manifestEntry(path, type, st, content, ctimeNs = st.ctimeNs.toString()) {
@@ -35905,15 +35931,18 @@ const UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
 function escapeField(s) {
     return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
 }
-function unescapeField(s, line) {
+/** A path or symlink target of a manifest line with its escapes undone; undefined when it has an invalid escape. */
+function unescapeManifestField(s) {
     if (!s.includes('\\'))
         return s;
-    return s.replace(/\\(.?)/g, (_m, c) => {
+    let bad = false;
+    const out = s.replace(/\\(.?)/g, (_m, c) => {
         const u = UNESCAPES[c];
         if (u === undefined)
-            throw new exec_src/* BundleError */.rJ(`${manifest_MANIFEST_NAME} line ${line} has an invalid escape`, REBUILD_HINT);
-        return u;
+            bad = true;
+        return u ?? '';
     });
+    return bad ? undefined : out;
 }
 const REBUILD_HINT = 'the file is damaged or was edited; rebuild the bundle with build-oci-bundle';
 /** Sorts by the UTF-8 bytes of the path (the tree digest's order). */
@@ -35928,7 +35957,7 @@ function sortByPathBytes(items) {
 /** Renders a manifest; entries must already be sorted (see {@link sortByPathBytes}). */
 function manifest_formatManifest(m) {
     const r = m.root;
-    const parts = [`${MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
+    const parts = [`${MANIFEST_MAGIC}\nroot\t${r.mode.toString(8)}\t${r.mtimeNs}\t${r.ino}\t${r.ctimeNs || '-'}\nstatted\t${m.statted}\n\n`];
     for (const e of m.entries) {
         const content = e.type === 'd' ? '-' : escapeField(e.content);
         parts.push(`${escapeField(e.path)}\t${e.type}\t${e.mode.toString(8)}\t${e.size}\t${e.mtimeNs}\t${content}\t${e.ino}\t${e.ctimeNs || '-'}\n`);
@@ -35948,12 +35977,58 @@ function beforeInBytes(a, b) {
 const NON_ASCII = /[^ -~\t\n\r]/;
 /** An empty, `.` or `..` component, or a leading slash. */
 const BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
+/** Whether a manifest path is relative and has no empty, `.` or `..` component (cannot lead out of the rootfs). */
+function isManifestPath(path) {
+    return path !== '' && !BAD_PATH.test(path);
+}
+/**
+ * Parses one entry line of a manifest (or publish.files): the entry, or why the line is not one (what follows
+ * "line N" in parseManifest's message). With `after` (the previous line's path) the path must sort after it.
+ * `checkFields: false` checks only the field count, the type and the escapes, not the numeric fields, the content
+ * (sha256 of a file, '-' of a directory) or the path ({@link isManifestPath}): for a reader that proves what it uses
+ * by other means (the store's link index compares paths and lstat-s every candidate).
+ */
+function parseManifestLine(line, checkFields, after) {
+    const f = line.split('\t');
+    if (f.length !== 8)
+        return `has ${f.length} fields, not 8`;
+    const [p, type, mode, size, mtime, content, ino, ctime] = f;
+    if (type !== 'f' && type !== 'd' && type !== 'l')
+        return `has the unknown type '${type}'`;
+    if (checkFields) {
+        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
+            return 'has a non-numeric field';
+        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
+            return type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')";
+    }
+    const path = unescapeManifestField(p);
+    if (path === undefined)
+        return 'has an invalid escape';
+    if (checkFields && !isManifestPath(path))
+        return `has an invalid path '${path}'`;
+    // The order proves there are no duplicates and matches the digest's order.
+    if (after !== undefined && !beforeInBytes(after, path))
+        return `is out of order or repeats a path ('${path}')`;
+    const target = type === 'l' ? unescapeManifestField(content) : type === 'd' ? '' : content;
+    if (target === undefined)
+        return 'has an invalid escape';
+    return {
+        path,
+        type,
+        mode: parseInt(mode, 8),
+        size: +size,
+        mtimeNs: mtime,
+        content: target,
+        ino,
+        ctimeNs: ctime === '-' ? '' : ctime,
+    };
+}
 /** Parses a manifest; a malformed one is a BundleError naming the line. */
 function parseManifest(text) {
     const lines = text.split('\n');
     const bad = (line, why) => new exec_src/* BundleError */.rJ(`${manifest_MANIFEST_NAME} line ${line} ${why}`, REBUILD_HINT);
-    if (lines[0] !== MAGIC)
-        throw bad(1, `is not '${MAGIC}'`);
+    if (lines[0] !== MANIFEST_MAGIC)
+        throw bad(1, `is not '${MANIFEST_MAGIC}'`);
     const rootF = (lines[1] ?? '').split('\t');
     if (rootF.length !== 5 || rootF[0] !== 'root' || !OCTAL.test(rootF[1]) || !SIGNED.test(rootF[2]) || !DIGITS.test(rootF[3]))
         throw bad(2, 'is not a valid root record');
@@ -35965,36 +36040,13 @@ function parseManifest(text) {
     if (lines[lines.length - 1] !== '')
         throw bad(lines.length, 'is not terminated by a newline');
     const entries = new Array(Math.max(0, lines.length - 5));
-    let prev = '';
+    let prev;
     for (let i = 4; i < lines.length - 1; i++) {
-        const f = lines[i].split('\t');
-        const n = i + 1;
-        if (f.length !== 8)
-            throw bad(n, `has ${f.length} fields, not 8`);
-        const [p, type, mode, size, mtime, content, ino, ctime] = f;
-        if (type !== 'f' && type !== 'd' && type !== 'l')
-            throw bad(n, `has the unknown type '${type}'`);
-        if (!OCTAL.test(mode) || !DIGITS.test(size) || !SIGNED.test(mtime) || !DIGITS.test(ino) || (ctime !== '-' && !DIGITS.test(ctime)))
-            throw bad(n, 'has a non-numeric field');
-        if (type === 'f' ? !SHA_HEX.test(content) : type === 'd' && content !== '-')
-            throw bad(n, type === 'f' ? 'has no sha256 for a file' : "has content for a directory (expected '-')");
-        const path = unescapeField(p, n);
-        if (path === '' || BAD_PATH.test(path))
-            throw bad(n, `has an invalid path '${path}'`);
-        // The order proves there are no duplicates and matches the digest's order.
-        if (i > 4 && !beforeInBytes(prev, path))
-            throw bad(n, `is out of order or repeats a path ('${path}')`);
-        prev = path;
-        entries[i - 4] = {
-            path,
-            type,
-            mode: parseInt(mode, 8),
-            size: +size,
-            mtimeNs: mtime,
-            content: type === 'd' ? '' : type === 'l' ? unescapeField(content, n) : content,
-            ino,
-            ctimeNs: ctime === '-' ? '' : ctime,
-        };
+        const e = parseManifestLine(lines[i], true, prev);
+        if (typeof e === 'string')
+            throw bad(i + 1, e);
+        prev = e.path;
+        entries[i - 4] = e;
     }
     return {
         root: { mode: parseInt(rootF[1], 8), mtimeNs: rootF[2], ino: rootF[3], ctimeNs: rootF[4] === '-' ? '' : rootF[4] },
@@ -38139,32 +38191,22 @@ function versions_checkPublishedByRun(history, current, meta, want) {
     if (!current)
         return { ok: false, reason: 'no version is current' };
     const last = history[history.length - 1];
-    const repoMatches = (repo) => !want.repository || !repo || repo === want.repository;
-    const runText = (id, repo) => `run ${id}${repo ? ` of ${repo}` : ''}`;
-    if (last?.version === current && last.run) {
-        if (last.op === 'rollback')
-            return {
-                ok: false,
-                reason: `current version ${current} was made current by a rollback (${runText(last.run.runId, last.run.repository)}), not by a publish of run ${want.runId}`,
-            };
-        if (last.run.runId === want.runId && repoMatches(last.run.repository))
-            return { ok: true, reason: `current version ${current} was published by ${runText(last.run.runId, last.run.repository)}` };
-        return {
-            ok: false,
-            reason: `current version ${current} was published by ${runText(last.run.runId, last.run.repository)}, not by run ${want.runId}`,
-        };
-    }
+    const runText = (r) => `run ${r.runId}${r.repository ? ` of ${r.repository}` : ''}`;
     if (last?.version === current && last.op === 'rollback')
         return {
             ok: false,
-            reason: `current version ${current} was made current by a rollback (${last.by || 'unknown user'}), not by run ${want.runId}`,
+            reason: last.run
+                ? `current version ${current} was made current by a rollback (${runText(last.run)}), not by a publish of run ${want.runId}`
+                : `current version ${current} was made current by a rollback (${last.by || 'unknown user'}), not by run ${want.runId}`,
         };
+    // Who published (or re-pointed) it: the history's last line when it names a run, else publish.json.
     const ci = meta?.ci;
-    if (!ci?.runId)
+    const by = last?.version === current && last.run ? last.run : ci?.runId ? { runId: ci.runId, repository: ci.repository } : undefined;
+    if (!by)
         return { ok: false, reason: `current version ${current} records no CI run (published outside CI?), so not by run ${want.runId}` };
-    if (ci.runId === want.runId && repoMatches(ci.repository))
-        return { ok: true, reason: `current version ${current} was published by ${runText(ci.runId, ci.repository)}` };
-    return { ok: false, reason: `current version ${current} was published by ${runText(ci.runId, ci.repository)}, not by run ${want.runId}` };
+    if (by.runId === want.runId && (!want.repository || !by.repository || by.repository === want.repository))
+        return { ok: true, reason: `current version ${current} was published by ${runText(by)}` };
+    return { ok: false, reason: `current version ${current} was published by ${runText(by)}, not by run ${want.runId}` };
 }
 
 ;// CONCATENATED MODULE: ./packages/store/src/gc.ts
@@ -38281,22 +38323,7 @@ async function gc_deleteVersions(p, victims) {
 
 
 
-const link_index_MAGIC = 'eda-oci-files 1';
-const link_index_UNESCAPES = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
-/** An empty, `.` or `..` component, or a leading slash. */
-const link_index_BAD_PATH = /(^|\/)\.{0,2}(\/|$)/;
-function link_index_unescapeField(s) {
-    if (!s.includes('\\'))
-        return s;
-    let bad = false;
-    const out = s.replace(/\\(.?)/g, (_m, c) => {
-        const u = link_index_UNESCAPES[c];
-        if (u === undefined)
-            bad = true;
-        return u ?? '';
-    });
-    return bad ? undefined : out;
-}
+
 /** Lookups into one version's publish.files; see the module comment. */
 class LinkIndex {
     lines;
@@ -38309,7 +38336,7 @@ class LinkIndex {
     /** The index of a publish.files text; undefined when it does not start like one (then nothing is linked). */
     static fromText(text) {
         const lines = text.split('\n');
-        if (lines[0] !== link_index_MAGIC || !lines[1]?.startsWith('root\t') || !lines[2]?.startsWith('statted\t') || lines[3] !== '')
+        if (lines[0] !== MANIFEST_MAGIC || !lines[1]?.startsWith('root\t') || !lines[2]?.startsWith('statted\t') || lines[3] !== '')
             return undefined;
         if (lines[lines.length - 1] === '')
             lines.pop();
@@ -38334,7 +38361,7 @@ class LinkIndex {
         while (this.cursor < lines.length) {
             const line = lines[this.cursor];
             const tab = line.indexOf('\t');
-            const lp = tab < 0 ? undefined : link_index_unescapeField(line.slice(0, tab));
+            const lp = tab < 0 ? undefined : unescapeManifestField(line.slice(0, tab));
             if (lp === undefined || lp < p) {
                 this.cursor++;
                 continue;
@@ -38342,7 +38369,7 @@ class LinkIndex {
             if (lp !== p)
                 return undefined;
             this.cursor++;
-            return record(line, p);
+            return record(line);
         }
         return undefined;
     }
@@ -38376,29 +38403,18 @@ class LinkIndex {
         }
         const out = [];
         for (const i of this.byContent.get(`${content}\0${mode.toString(8)}\0${mtimeNs}`) ?? []) {
-            const line = this.lines[i];
-            const p = link_index_unescapeField(line.slice(0, line.indexOf('\t')));
+            const r = record(this.lines[i]);
             // A path of this version: never a way out of it.
-            if (p === undefined || p === '' || link_index_BAD_PATH.test(p))
-                continue;
-            const r = record(line, p);
-            if (r?.type === 'f')
+            if (r?.type === 'f' && isManifestPath(r.path))
                 out.push(r);
         }
         return out;
     }
 }
-function record(line, p) {
-    const f = line.split('\t');
-    if (f.length !== 8)
-        return undefined;
-    const type = f[1];
-    if (type !== 'f' && type !== 'd' && type !== 'l')
-        return undefined;
-    const content = type === 'l' ? link_index_unescapeField(f[5]) : f[5];
-    if (content === undefined)
-        return undefined;
-    return { path: p, type, mode: parseInt(f[2], 8), size: Number(f[3]), mtimeNs: f[4], content, ino: f[6] };
+/** The record of a line, its fields unchecked (a damaged one fails the lstat vetting: it costs a link, no more). */
+function record(line) {
+    const e = parseManifestLine(line, false);
+    return typeof e === 'string' ? undefined : e;
 }
 
 ;// CONCATENATED MODULE: ./packages/store/src/lock.ts
@@ -38733,7 +38749,7 @@ function slurm_use_slurmInUse(deps = {}) {
 
 
 
-const { O_RDONLY, O_NOFOLLOW: source_O_NOFOLLOW, S_IFMT, S_IFREG, S_IFDIR, S_IFLNK } = external_node_fs_.constants;
+const { O_RDONLY, O_NOFOLLOW: source_O_NOFOLLOW } = external_node_fs_.constants;
 function changed(dir, rel, what) {
     return new exec_src/* BundleError */.rJ(`bundle ${dir} changed since it was built (rootfs/${rel}: ${what})`, 'publish the bundle exactly as it was built and tested, or rebuild it');
 }
@@ -38752,13 +38768,13 @@ function readPlain(file) {
  * path). Throws BundleError naming the first difference.
  */
 function loadSourceBundle(dir) {
-    return lockfile_readLockfile(dir).then((lock) => {
-        if (!lock)
+    return readLockfileText(dir).then((read) => {
+        if (!read)
             throw new exec_src/* BundleError */.rJ(`${dir} is not an eda-oci bundle (no ${lockfile_LOCKFILE_NAME})`, 'pass the bundle-path output of build-oci-bundle');
-        return verify(dir, lock);
+        return verify(dir, read.lock, read.text);
     });
 }
-function verify(dir, lock) {
+function verify(dir, lock, lockText) {
     let config;
     try {
         config = readPlain(external_node_path_default().join(dir, 'config.json'));
@@ -38805,7 +38821,7 @@ function verify(dir, lock) {
         checkSummary(dir, manifest.entries, lock);
         stats = { trusted: 0, reread: manifest.entries.length, bytesHashed: lock.rootfs.bytes, usedManifest: false };
     }
-    return { dir, lock, digest: lock.bundleDigest, config, manifest, seenIno, seenCtime, stats };
+    return { dir, lock, lockText, digest: lock.bundleDigest, config, manifest, seenIno, seenCtime, stats };
 }
 function checkSummary(dir, entries, lock) {
     const s = manifest_summarizeManifest(entries);
@@ -38848,16 +38864,14 @@ function statVerify(dir, rootfs, m) {
         const st = external_node_fs_.lstatSync(abs, { bigint: true, throwIfNoEntry: false });
         if (!st)
             throw changed(dir, e.path, 'missing');
-        // Type and permission bits from one conversion (BigIntStats' isFile() and friends allocate BigInts per call).
-        const m = Number(st.mode);
-        const fmt = m & S_IFMT;
-        const type = fmt === S_IFREG ? 'f' : fmt === S_IFDIR ? 'd' : fmt === S_IFLNK ? 'l' : undefined;
+        const type = manifestType(st);
         if (type !== e.type)
             throw changed(dir, e.path, `now ${type ?? 'a special file'}, was ${e.type}`);
         seenIno[i] = st.ino;
         seenCtime[i] = st.ctimeNs;
-        if (type !== 'l' && (m & 0o7777) !== e.mode)
-            throw changed(dir, e.path, `mode ${(m & 0o7777).toString(8)}, was ${e.mode.toString(8)}`);
+        const mode = manifestMode(type, st);
+        if (type !== 'l' && mode !== e.mode)
+            throw changed(dir, e.path, `mode ${mode.toString(8)}, was ${e.mode.toString(8)}`);
         if (type === 'f' && Number(st.size) !== e.size)
             throw changed(dir, e.path, `size ${st.size}, was ${e.size}`);
         const mtime = st.mtimeNs.toString();
@@ -38947,6 +38961,8 @@ function walkAndHash(dir, rootfs) {
 /** Files at least this large are copied with copyFile (reflink where the file system can, else copy_file_range). */
 const BIG_FILE = 1 << 20;
 const { O_RDONLY: tree_O_RDONLY, O_NOFOLLOW: tree_O_NOFOLLOW, O_CREAT: tree_O_CREAT, O_EXCL: tree_O_EXCL, O_WRONLY: tree_O_WRONLY, S_IFMT: tree_S_IFMT, S_IFREG: tree_S_IFREG, S_IFDIR: tree_S_IFDIR, S_IFLNK: tree_S_IFLNK } = external_node_fs_.constants;
+/** The file-type bits of each entry type (check messages name types by them). */
+const TYPE_BITS = { f: tree_S_IFREG, d: tree_S_IFDIR, l: tree_S_IFLNK };
 /** Mode of a published path: with `shared`, readable by all (a+rX) and writable by nobody but the owner. */
 function publishedMode(mode, type, shared) {
     if (type === 'l')
@@ -38980,21 +38996,31 @@ function checkFailed(rel, what) {
     return new exec_src/* BundleError */.rJ(`the new version failed its check before going live (rootfs/${rel}: ${what})`, 'nothing was published; retry');
 }
 /**
- * What lstat of a path just written must show: its type, owner, mode, size (files) and mtime (within the rounding of
- * utimes). Returns the inode number, the store side of publish.files.
+ * How an lstat differs from what a path must show: its type, owner, mode (but a symlink's), size (files) and mtime
+ * (within the rounding of utimes); undefined when it shows all of them.
+ */
+function statMismatch(st, type, mode, size, mtimeNs, uid) {
+    if (manifestType(st) !== type)
+        return `type ${(Number(st.mode) & tree_S_IFMT).toString(8)}, expected ${TYPE_BITS[type].toString(8)}`;
+    if (Number(st.uid) !== uid)
+        return `owned by uid ${st.uid}, expected ${uid}`;
+    const m = manifestMode(type, st);
+    if (type !== 'l' && m !== mode)
+        return `mode ${m.toString(8)}, expected ${mode.toString(8)}`;
+    if (type === 'f' && Number(st.size) !== size)
+        return `size ${st.size}, expected ${size}`;
+    if (!sameMtime(st.mtimeNs.toString(), mtimeNs))
+        return 'modification time';
+    return undefined;
+}
+/**
+ * What lstat of a path just written must show (see {@link statMismatch}). Returns the inode number, the store side of
+ * publish.files.
  */
 function checkWritten(st, rel, type, mode, size, mtimeNs, uid) {
-    const m = Number(st.mode);
-    if ((m & tree_S_IFMT) !== type)
-        throw checkFailed(rel, `type ${(m & tree_S_IFMT).toString(8)}, expected ${type.toString(8)}`);
-    if (Number(st.uid) !== uid)
-        throw checkFailed(rel, `owned by uid ${st.uid}, expected ${uid}`);
-    if (type !== tree_S_IFLNK && (m & 0o7777) !== mode)
-        throw checkFailed(rel, `mode ${(m & 0o7777).toString(8)}, expected ${mode.toString(8)}`);
-    if (type === tree_S_IFREG && Number(st.size) !== size)
-        throw checkFailed(rel, `size ${st.size}, expected ${size}`);
-    if (!sameMtime(st.mtimeNs.toString(), mtimeNs))
-        throw checkFailed(rel, 'modification time');
+    const why = statMismatch(st, type, mode, size, mtimeNs, uid);
+    if (why !== undefined)
+        throw checkFailed(rel, why);
     return st.ino.toString();
 }
 /** Copies one small file by read + hash + write; the hash must be the recorded one. Returns the new inode number. */
@@ -39022,7 +39048,7 @@ function copySmall(src, dst, e, mode, buf, sourceDir, uid) {
         external_node_fs_.futimesSync(fout, t, t);
         // The content is the recorded one (hashed as written); fstat proves what fchmod/futimes left (fchmod may drop
         // setgid silently) and gives the inode.
-        return checkWritten(external_node_fs_.fstatSync(fout, { bigint: true }), e.path, tree_S_IFREG, mode, e.size, e.mtimeNs, uid);
+        return checkWritten(external_node_fs_.fstatSync(fout, { bigint: true }), e.path, 'f', mode, e.size, e.mtimeNs, uid);
     }
     finally {
         external_node_fs_.closeSync(fin);
@@ -39110,14 +39136,8 @@ async function writeTree(o) {
     let lastYield = performance.now();
     const half = n >> 1;
     const ticker = o.onProgress ? new exec_src/* ProgressTicker */.Yv() : undefined;
-    let filesTotal = 0;
-    if (ticker) {
-        const inodes = new Set();
-        for (const e of entries)
-            if (e.type === 'f')
-                inodes.add(e.ino);
-        filesTotal = inodes.size;
-    }
+    // Distinct regular files: loadSourceBundle proved the manifest's count (one per inode) equals the lockfile's.
+    const filesTotal = source.lock.rootfs.files;
     const report = (done) => o.onProgress({ filesLinked, filesCopied, filesTotal, bytesCopied, done });
     /** lstat of a link source in the current version: its inode number when it is exactly `rec` with these metadata. */
     const vetLinkSource = (src, rec, type, mode, size, mtimeNs) => {
@@ -39132,13 +39152,8 @@ async function writeTree(o) {
         }
         if (!st)
             return undefined;
-        const m = Number(st.mode);
         const ino = st.ino.toString();
-        if ((m & tree_S_IFMT) !== type ||
-            ino !== rec.ino ||
-            Number(st.uid) !== uid ||
-            (type === tree_S_IFREG && ((m & 0o7777) !== mode || Number(st.size) !== size)) ||
-            !sameMtime(st.mtimeNs.toString(), mtimeNs)) {
+        if (ino !== rec.ino || statMismatch(st, type, mode, size, mtimeNs, uid) !== undefined) {
             linkSourcesRejected++;
             return undefined;
         }
@@ -39180,7 +39195,7 @@ async function writeTree(o) {
             if (cur?.type === 'l' && cur.content === e.content && sameMtime(cur.mtimeNs, e.mtimeNs)) {
                 const from = curRoot + rel;
                 // A hard link to the symlink itself (linkat without AT_SYMLINK_FOLLOW); its target checked by readlink.
-                let ino = vetLinkSource(from, cur, tree_S_IFLNK, 0o777, 0, e.mtimeNs);
+                let ino = vetLinkSource(from, cur, 'l', 0o777, 0, e.mtimeNs);
                 if (ino !== undefined && readlinkOrUndefined(from) !== e.content) {
                     linkSourcesRejected++;
                     ino = undefined;
@@ -39194,7 +39209,7 @@ async function writeTree(o) {
             external_node_fs_.symlinkSync(e.content, dst);
             const t = nsToUtime(e.mtimeNs);
             external_node_fs_.lutimesSync(dst, t, t);
-            storeIno[i] = checkWritten(external_node_fs_.lstatSync(dst, { bigint: true }), rel, tree_S_IFLNK, 0o777, 0, e.mtimeNs, uid);
+            storeIno[i] = checkWritten(external_node_fs_.lstatSync(dst, { bigint: true }), rel, 'l', 0o777, 0, e.mtimeNs, uid);
             continue;
         }
         if (groupFirst.has(e.ino)) {
@@ -39214,14 +39229,14 @@ async function writeTree(o) {
         let from = '';
         let ino;
         if (atPath)
-            ino = vetLinkSource((from = curRoot + atPath.path), atPath, tree_S_IFREG, mode, e.size, e.mtimeNs);
+            ino = vetLinkSource((from = curRoot + atPath.path), atPath, 'f', mode, e.size, e.mtimeNs);
         // Else a file of the same content, mode and exact mtime at another path (a file that moved).
         if (ino === undefined && index)
             for (const c of index.filesLike(e.content, mode, e.mtimeNs)) {
                 if (c.path === atPath?.path || usedStoreInodes.has(c.ino))
                     continue;
                 from = curRoot + c.path;
-                ino = vetLinkSource(from, c, tree_S_IFREG, mode, e.size, e.mtimeNs);
+                ino = vetLinkSource(from, c, 'f', mode, e.size, e.mtimeNs);
                 if (ino !== undefined)
                     break;
             }
@@ -39256,7 +39271,7 @@ async function writeTree(o) {
         external_node_fs_.chmodSync(dst, modes[i]);
         const t = nsToUtime(e.mtimeNs);
         await (0,promises_namespaceObject.utimes)(dst, t, t);
-        storeIno[i] = checkWritten(await (0,promises_namespaceObject.lstat)(dst, { bigint: true }), e.path, tree_S_IFREG, modes[i], e.size, e.mtimeNs, uid);
+        storeIno[i] = checkWritten(await (0,promises_namespaceObject.lstat)(dst, { bigint: true }), e.path, 'f', modes[i], e.size, e.mtimeNs, uid);
         filesCopied++;
         bytesCopied += e.size;
         if (ticker?.due())
@@ -39301,7 +39316,7 @@ async function writeTree(o) {
     for (let i = n - 1; i >= 0; i--) {
         const e = entries[i];
         if (e.type === 'd')
-            storeIno[i] = checkWritten(finishDir(e.path, rootSlash + e.path, modes[i], e.mtimeNs), e.path, tree_S_IFDIR, modes[i], 0, e.mtimeNs, uid);
+            storeIno[i] = checkWritten(finishDir(e.path, rootSlash + e.path, modes[i], e.mtimeNs), e.path, 'd', modes[i], 0, e.mtimeNs, uid);
     }
     // The rootfs root is not part of the tree digest: its entries are counted, its type and owner checked, and its
     // mode and mtime recorded as found (as before; the build's mtime is a full-ns time that utimes, taking a double,
@@ -39309,7 +39324,7 @@ async function writeTree(o) {
     const r = source.manifest.root;
     const rootSt = finishDir('', root, publishedMode(r.mode, 'd', shared), r.mtimeNs);
     const rootMode = Number(rootSt.mode & 4095n);
-    checkWritten(rootSt, '.', tree_S_IFDIR, rootMode, 0, rootSt.mtimeNs.toString(), uid);
+    checkWritten(rootSt, '.', 'd', rootMode, 0, rootSt.mtimeNs.toString(), uid);
     const tCheck = performance.now();
     const checked = checkRecord(source, modes, storeIno, shared);
     const ms = (a, b) => Math.round(b - a);
@@ -39934,25 +39949,17 @@ async function publishLocked(p, o, source, lock, uid, now, pause, log, timings, 
     });
     t = Date.now();
     const fileMode = o.shared ? 0o444 : 0o400;
-    const lockText = external_node_fs_.readFileSync(external_node_path_default().join(source.dir, lockfile_LOCKFILE_NAME));
     const filesText = manifest_formatManifest(tree.published);
     // Synchronous: four small files, each a few calls that take microseconds (a thread-pool round trip each costs more).
     const put = (file, data) => {
-        const buf = typeof data === 'string' ? Buffer.from(data) : data;
-        const fd = external_node_fs_.openSync(external_node_path_default().join(staging, file), 'wx', fileMode);
-        try {
-            for (let off = 0; off < buf.length;)
-                off += external_node_fs_.writeSync(fd, buf, off);
-            external_node_fs_.fchmodSync(fd, fileMode); // open() applied the umask
-        }
-        finally {
-            external_node_fs_.closeSync(fd);
-        }
-        return buf.length;
+        const f = external_node_path_default().join(staging, file);
+        external_node_fs_.writeFileSync(f, data, { mode: fileMode, flag: 'wx' });
+        external_node_fs_.chmodSync(f, fileMode); // open() applied the umask
+        return Buffer.byteLength(data);
     };
     let bytesWritten = tree.bytesCopied;
     bytesWritten += put('config.json', source.config);
-    bytesWritten += put(lockfile_LOCKFILE_NAME, lockText);
+    bytesWritten += put(lockfile_LOCKFILE_NAME, source.lockText);
     bytesWritten += put(PUBLISH_FILES, filesText);
     const meta = {
         formatVersion: 1,

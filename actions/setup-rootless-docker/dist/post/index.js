@@ -28426,7 +28426,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   a2: () => (/* reexport */ runPost)
 });
 
-// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, runMain, writeSummary
+// UNUSED EXPORTS: assertTrustedEvent, escapeHtml, formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, readEventPayload, runMain, writeSummary
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -28484,12 +28484,20 @@ function event_guard_assertTrustedEvent(env = process.env, readFile = readPayloa
         throw new ConfigurationError(`refusing to run on a pull request from the fork '${head.full_name}' (base '${String(baseName)}'): ${WHY}`, 'a maintainer pushes the change to a branch of this repository and opens the pull request from there');
     }
 }
-function readPayload(file) {
-    if (file === '')
+/**
+ * The event payload at `file` (GITHUB_EVENT_PATH) as an object; undefined when no file is given or the file holds no
+ * JSON object. Throws the read or JSON error when the file cannot be read or parsed (callers word their own message).
+ */
+function readEventPayload(file) {
+    if (!file)
         return undefined;
+    const value = JSON.parse(readFileSync(file, 'utf8'));
+    return value !== null && typeof value === 'object' ? value : undefined;
+}
+/** {@link readEventPayload} with an unreadable file as no payload: the guard then refuses, a fork cannot be ruled out. */
+function readPayload(file) {
     try {
-        const value = JSON.parse(readFileSync(file, 'utf8'));
-        return value !== null && typeof value === 'object' ? value : undefined;
+        return readEventPayload(file);
     }
     catch {
         return undefined;
@@ -28651,6 +28659,7 @@ async function writeSummary(title, rows, notes = []) {
 }
 /** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
 
+/** Escapes `&`, `<` and `>` for text put into summary HTML (table cells, raw lines, code elements). */
 function escapeHtml(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -30169,12 +30178,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
-/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
+/**
+ * Base class: every error eda-oci raises on purpose. The message is `problem; hint`; `problem` (what is wrong) and
+ * `hint` (how to fix it) are also kept apart, for summaries and for callers that give a problem a hint of their own.
+ */
 class EdaOciError extends Error {
+    problem;
     hint;
     name = 'EdaOciError';
-    constructor(message, hint, options) {
-        super(hint ? `${message}; ${hint}` : message, options);
+    constructor(problem, hint, options) {
+        super(hint ? `${problem}; ${hint}` : problem, options);
+        this.problem = problem;
         this.hint = hint;
     }
 }

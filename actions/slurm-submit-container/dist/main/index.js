@@ -28383,7 +28383,10 @@ module.exports = {
 
 
 
-/** Reads and validates every input (and the bundle on disk); throws ConfigurationError on the first bad one. */
+/**
+ * Reads and validates every input (and the bundle on disk); throws ConfigurationError on the first bad one. The job is
+ * prepared here once (`prepared`), and the run submits it as prepared.
+ */
 function getInputs(env = process.env) {
     const ntasks = (0,_eda_oci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .getOptional */ .xX)('ntasks');
     const inputs = {
@@ -28411,9 +28414,9 @@ function getInputs(env = process.env) {
         (0,_eda_oci_slurm__WEBPACK_IMPORTED_MODULE_2__/* .validateResultFile */ .iU)(inputs.resultFile);
     if (inputs.resultId !== undefined && !/^[\x21-\x7e]{1,512}$/.test(inputs.resultId))
         throw new _eda_oci_exec__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`result-id '${inputs.resultId}' has spaces, control characters or non-ASCII, or is longer than 512`, "pass plan-bundles' smoke cell id (matrix.smoke.id)");
-    // Everything that can be checked before a side effect (grammars, bundle on disk, script) is checked here.
-    (0,_eda_oci_slurm__WEBPACK_IMPORTED_MODULE_2__/* .prepareContainerJob */ .yz)(inputs);
-    return inputs;
+    // Everything that can be checked before a side effect (grammars, bundle on disk, script) is checked here; the run
+    // submits this prepared job.
+    return { ...inputs, prepared: (0,_eda_oci_slurm__WEBPACK_IMPORTED_MODULE_2__/* .prepareContainerJob */ .yz)(inputs) };
 }
 
 
@@ -28509,17 +28512,8 @@ async function writeRecord(file, record) {
     core/* info */.pq(`result record (${record.ok ? 'ok' : 'failed'}) written to ${file}`);
 }
 async function publish(inputs, r, failure) {
-    const outputs = {
-        'job-id': r.jobId,
-        state: r.state,
-        'exit-code': String(r.exitCode),
-        signal: String(r.signal),
-        'elapsed-seconds': String(r.elapsedSeconds),
-        nodes: r.nodes,
-        'output-file': r.outputFile,
-    };
-    for (const [k, v] of Object.entries(outputs))
-        core/* setOutput */.uH(k, v);
+    for (const [k, v] of Object.entries((0,slurm_src/* jobOutputs */.ke)(r)))
+        core/* setOutput */.uH(k, String(v));
     const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
     await (0,src/* writeSummary */.Sy)(`slurm-submit-container: job ${r.jobId}`, [
         ['Job id', r.jobId],
@@ -28560,7 +28554,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getRaw, getYaml, runPost
+// UNUSED EXPORTS: assertTrustedEvent, escapeHtml, formatBytes, getRaw, getYaml, readEventPayload, runPost
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -28618,12 +28612,20 @@ function assertTrustedEvent(env = process.env, readFile = readPayload) {
         throw new src/* ConfigurationError */.j1(`refusing to run on a pull request from the fork '${head.full_name}' (base '${String(baseName)}'): ${WHY}`, 'a maintainer pushes the change to a branch of this repository and opens the pull request from there');
     }
 }
-function readPayload(file) {
-    if (file === '')
+/**
+ * The event payload at `file` (GITHUB_EVENT_PATH) as an object; undefined when no file is given or the file holds no
+ * JSON object. Throws the read or JSON error when the file cannot be read or parsed (callers word their own message).
+ */
+function readEventPayload(file) {
+    if (!file)
         return undefined;
+    const value = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    return value !== null && typeof value === 'object' ? value : undefined;
+}
+/** {@link readEventPayload} with an unreadable file as no payload: the guard then refuses, a fork cannot be ruled out. */
+function readPayload(file) {
     try {
-        const value = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return value !== null && typeof value === 'object' ? value : undefined;
+        return readEventPayload(file);
     }
     catch {
         return undefined;
@@ -28784,6 +28786,7 @@ async function writeSummary(title, rows, notes = []) {
 }
 /** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
 
+/** Escapes `&`, `<` and `>` for text put into summary HTML (table cells, raw lines, code elements). */
 function escapeHtml(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -28809,20 +28812,26 @@ __nccwpck_require__.d(__webpack_exports__, {
   ju: () => (/* reexport */ errors_CommandFailedError),
   j1: () => (/* reexport */ errors_ConfigurationError),
   sm: () => (/* reexport */ EdaOciError),
+  fM: () => (/* reexport */ lastLine),
   d1: () => (/* reexport */ runCommand),
   qq: () => (/* reexport */ silentLogger)
 });
 
-// UNUSED EXPORTS: BundleError, PROGRESS_INTERVAL_MS, ProgressTicker, createConsoleLogger, formatBytes, formatCommand, lastLine, parseYamlText, procInfo, sessionProcesses, spawnCommand, startDetached
+// UNUSED EXPORTS: BundleError, PROGRESS_INTERVAL_MS, ProgressTicker, createConsoleLogger, formatBytes, formatCommand, parseYamlText, procInfo, sessionProcesses, spawnCommand, startDetached
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
-/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
+/**
+ * Base class: every error eda-oci raises on purpose. The message is `problem; hint`; `problem` (what is wrong) and
+ * `hint` (how to fix it) are also kept apart, for summaries and for callers that give a problem a hint of their own.
+ */
 class EdaOciError extends Error {
+    problem;
     hint;
     name = 'EdaOciError';
-    constructor(message, hint, options) {
-        super(hint ? `${message}; ${hint}` : message, options);
+    constructor(problem, hint, options) {
+        super(hint ? `${problem}; ${hint}` : problem, options);
+        this.problem = problem;
         this.hint = hint;
     }
 }
@@ -32863,6 +32872,7 @@ function parseYamlText(text, where, hint = 'fix the YAML syntax') {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   pJ: () => (/* reexport */ SlurmJobError),
+  ke: () => (/* reexport */ jobOutputs),
   zZ: () => (/* reexport */ parseEnvEntries),
   yz: () => (/* reexport */ prepareContainerJob),
   So: () => (/* reexport */ runContainerJob),
@@ -32871,7 +32881,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   oH: () => (/* reexport */ writeSmokeRecord)
 });
 
-// UNUSED EXPORTS: CONTAINER_ID_PATTERN, DEFAULT_SHIM_PATH, DEFAULT_STATE_ROOT, FileFollower, JobMonitor, MonitorTimeout, OCI_CONF_RELEASES, OutputSink, SACCT_FIELDS, SQUEUE_FORMAT, SlurmCommands, VERIFY_PREFIX, backoff, bundleNameOf, cancelLeftoverJobs, checkOciConf, delay, detectSlurmVersion, generateOciConf, isActiveState, isStuck, isTransient, judgeSmokeResults, ociConfRelease, outcomeOf, parseDuration, parseExitCode, parseExpectedCells, parseSacct, parseSbatchParsable, parseScontrolJobs, parseScontrolRecord, parseSlurmVersionOutput, parseSqueue, pollInterval, readSmokeRecords, validateExtraArgs, validateJobName, validateNodes, validatePartition, validateTimeLimit
+// UNUSED EXPORTS: CONTAINER_ID_PATTERN, DEFAULT_SHIM_PATH, DEFAULT_STATE_ROOT, FileFollower, JobMonitor, MonitorTimeout, OCI_CONF_RELEASES, OutputSink, SACCT_FIELDS, SQUEUE_FORMAT, SlurmCommands, VERIFY_PREFIX, backoff, bundleNameOf, cancelLeftoverJobs, checkOciConf, delay, detectSlurmVersion, generateOciConf, isActiveState, isStuck, isTransient, judgeSmokeResults, ociConfRelease, outcomeOf, parseDuration, parseExitCode, parseExpectedCells, parseSacct, parseSbatchParsable, parseScontrolJobs, parseScontrolRecord, parseSlurmVersionOutput, parseSqueue, pollInterval, readSmokeRecords, resultOf, validateExtraArgs, validateJobName, validateNodes, validatePartition, validateTimeLimit
 
 // EXTERNAL MODULE: ./packages/exec/src/index.ts + 7 modules
 var src = __nccwpck_require__(8519);
@@ -32976,7 +32986,6 @@ function parseScontrolJobs(text) {
             elapsedSeconds: parseDuration(r.RunTime ?? '') ?? 0,
             nodes: r.NodeList && r.NodeList !== '(null)' ? r.NodeList : '',
             restarts: Number(r.Restarts ?? 0) || 0,
-            stdout: r.StdOut,
             source: 'scontrol',
         });
     }
@@ -33172,7 +33181,7 @@ const ACTIVE = new Set([
  */
 const STUCK_REASONS = /^(launch_failed_requeued_held|JobHeldAdmin|BadConstraints|PartitionDown|PartitionInactive|InvalidAccount|InvalidQOS)$/i;
 /** True while the job can still change state. */
-function isActiveState(state) {
+function states_isActiveState(state) {
     return ACTIVE.has(state.toUpperCase());
 }
 /** True when a pending job will not start by itself (see STUCK_REASONS); the reason is the explanation. */
@@ -33303,8 +33312,6 @@ class JobMonitor {
     logger;
     sleep;
     now;
-    /** Polls made (each is one squeue; details add at most one sacct/scontrol per poll). */
-    polls = 0;
     /** Restart count of jobs seen requeued. */
     restarts = new Map();
     constructor(commands, logger = src/* silentLogger */.qq, sleep = delay, now = Date.now) {
@@ -33327,7 +33334,6 @@ class JobMonitor {
                 throw new MonitorTimeout('deadline reached');
             let entries;
             try {
-                this.polls++;
                 entries = await this.commands.squeue([...pending]);
                 if (failures)
                     this.logger.info(`slurmctld answers again after ${failures} failed quer${failures === 1 ? 'y' : 'ies'}`);
@@ -33355,14 +33361,14 @@ class JobMonitor {
                 if (!prev || prev.state !== e.state || prev.reason !== e.reason)
                     opts.onChange?.({ jobId: id, entry: e, previous: prev });
                 last.set(id, e);
-                if (!isActiveState(e.state) || isStuck(e.state, e.reason))
+                if (!states_isActiveState(e.state) || isStuck(e.state, e.reason))
                     ended.push(id);
             }
             if (ended.length) {
                 const details = await this.details(ended, byId, opts.signal);
                 for (const id of ended) {
                     const d = details.get(id);
-                    if (isActiveState(d.state) && !isStuck(d.state, d.reason)) {
+                    if (states_isActiveState(d.state) && !isStuck(d.state, d.reason)) {
                         // squeue saw an end (e.g. NODE_FAIL) but the job is already back in the queue: follow the requeue.
                         this.restarts.set(id, d.restarts);
                         opts.onRequeue?.(d);
@@ -33400,7 +33406,7 @@ class JobMonitor {
                 for (const id of need) {
                     const a = acct.get(id);
                     const q = seen.get(id);
-                    if (a && !isActiveState(a.state) && (!q || q.state === a.state))
+                    if (a && !states_isActiveState(a.state) && (!q || q.state === a.state))
                         out.set(id, a);
                 }
                 const rest = need.filter((id) => !out.has(id));
@@ -33452,26 +33458,24 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const VERIFY_PREFIX = 'eda-oci-verify:';
 /** Collects lines: forwards them (except verification lines), keeps the last `tailLines`, records the bundle ids. */
 class OutputSink {
-    token;
     onLine;
     tailLines;
     tail = [];
     /** Bundle ids the job printed on verification lines, one per task ('none' when /.eda-oci/bundle-id was missing). */
     verifiedIds = [];
-    lines = 0;
+    /** Start of this run's verification lines. */
+    marker;
     constructor(token, onLine, tailLines = 30) {
-        this.token = token;
         this.onLine = onLine;
         this.tailLines = tailLines;
+        this.marker = `${VERIFY_PREFIX}${token}:`;
     }
     /** Handles one complete line. */
     line(text) {
-        const marker = `${VERIFY_PREFIX}${this.token}:`;
-        if (text.startsWith(marker)) {
-            this.verifiedIds.push(text.slice(marker.length).trim());
+        if (text.startsWith(this.marker)) {
+            this.verifiedIds.push(text.slice(this.marker.length).trim());
             return;
         }
-        this.lines++;
         this.tail.push(text);
         if (this.tail.length > this.tailLines)
             this.tail.shift();
@@ -33485,6 +33489,8 @@ class FileFollower {
     offset = 0;
     partial = '';
     fh;
+    /** Read buffer, reused by every poll (polls never overlap: each is awaited). */
+    buf = Buffer.alloc(64 * 1024);
     /** True once the file was seen. */
     seen = false;
     constructor(path, sink) {
@@ -33502,13 +33508,12 @@ class FileFollower {
                 return;
             }
         }
-        const buf = Buffer.alloc(64 * 1024);
         for (;;) {
-            const { bytesRead } = await this.fh.read(buf, 0, buf.length, this.offset);
+            const { bytesRead } = await this.fh.read(this.buf, 0, this.buf.length, this.offset);
             if (bytesRead === 0)
                 break;
             this.offset += bytesRead;
-            const lines = (this.partial + buf.subarray(0, bytesRead).toString('utf8')).split('\n');
+            const lines = (this.partial + this.buf.subarray(0, bytesRead).toString('utf8')).split('\n');
             this.partial = lines.pop() ?? '';
             for (const l of lines)
                 this.sink.line(l);
@@ -33650,6 +33655,25 @@ function parseEnvEntries(lines) {
 
 
 
+/** The job's outputs as slurm-submit-container and `eda-oci submit` name them (the same keys, in this order). */
+function jobOutputs(r) {
+    return {
+        'job-id': r.jobId,
+        state: r.state,
+        'exit-code': r.exitCode,
+        signal: r.signal,
+        'elapsed-seconds': r.elapsedSeconds,
+        nodes: r.nodes,
+        'output-file': r.outputFile,
+    };
+}
+/**
+ * The job result behind what runContainerJob returned or threw: the result, or the one a SlurmJobError carries;
+ * undefined for any other error (no job result is known, e.g. the submission failed).
+ */
+function resultOf(outcome) {
+    return 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+}
 const SHELLS = /^(sh|bash|dash|ash|ksh|mksh|zsh)$/;
 /** The verification line's command: prints the bundle id the job sees (or "none"), before the user's command. */
 function verifyLine(token) {
@@ -33671,8 +33695,30 @@ function injectIntoScript(text, line, file) {
         i++;
     return [...lines.slice(0, i), line, ...lines.slice(i)].join('\n');
 }
-/** Validates and resolves everything before any side effect; ConfigurationError names the first problem. */
-function prepareContainerJob(o, cwd = process.cwd()) {
+/** The bundle as the nodes will see it (the runner is on the cluster's shared file system): its path and its id. */
+function resolveBundle(o, cwd) {
+    const given = external_node_path_default().resolve(cwd, o.bundle);
+    if (!(0,external_node_fs_.existsSync)(given)) {
+        throw new src/* ConfigurationError */.j1(`bundle ${given} does not exist`, 'give the path of a bundle on the shared file system the nodes mount (e.g. the bundle-path output of build-oci-bundle)');
+    }
+    const bundlePath = o.pinVersion === false ? given : (0,external_node_fs_.realpathSync)(given);
+    for (const [p, dir] of [
+        ['config.json', false],
+        ['rootfs', true],
+    ]) {
+        const full = external_node_path_default().join(bundlePath, p);
+        if (!(0,external_node_fs_.existsSync)(full) || (0,external_node_fs_.statSync)(full).isDirectory() !== dir) {
+            throw new src/* ConfigurationError */.j1(`bundle ${bundlePath} has no ${p}${dir ? '/' : ''}`, 'give an OCI bundle directory (config.json and rootfs/), as build-oci-bundle writes');
+        }
+    }
+    const idFile = external_node_path_default().join(bundlePath, 'rootfs/.eda-oci/bundle-id');
+    return { bundlePath, bundleId: (0,external_node_fs_.existsSync)(idFile) ? (0,external_node_fs_.readFileSync)(idFile, 'utf8').trim() : '' };
+}
+/**
+ * Validates and resolves everything before any side effect; ConfigurationError names the first problem. `bundle`: the
+ * bundle as an earlier preparation with the same bundle and pin-version resolved it (it is not checked on disk again).
+ */
+function prepareContainerJob(o, cwd = process.cwd(), bundle) {
     if (o.mode !== 'sbatch' && o.mode !== 'srun')
         throw new src/* ConfigurationError */.j1(`mode '${String(o.mode)}' is not sbatch or srun`, 'use sbatch or srun');
     if (!o.bundle)
@@ -33699,26 +33745,8 @@ function prepareContainerJob(o, cwd = process.cwd()) {
     if (o.timeoutSeconds !== undefined && (!Number.isInteger(o.timeoutSeconds) || o.timeoutSeconds < 0)) {
         throw new src/* ConfigurationError */.j1(`timeout-seconds '${o.timeoutSeconds}' is not a whole number >= 0`, 'use 0 (no limit) or a number of seconds');
     }
-    // The bundle as the nodes will see it (the runner is on the cluster's shared file system).
-    const given = external_node_path_default().resolve(cwd, o.bundle);
-    if (!(0,external_node_fs_.existsSync)(given)) {
-        throw new src/* ConfigurationError */.j1(`bundle ${given} does not exist`, 'give the path of a bundle on the shared file system the nodes mount (e.g. the bundle-path output of build-oci-bundle)');
-    }
-    const bundlePath = o.pinVersion === false ? given : (0,external_node_fs_.realpathSync)(given);
-    for (const [p, dir] of [
-        ['config.json', false],
-        ['rootfs', true],
-    ]) {
-        const full = external_node_path_default().join(bundlePath, p);
-        if (!(0,external_node_fs_.existsSync)(full) || (0,external_node_fs_.statSync)(full).isDirectory() !== dir) {
-            throw new src/* ConfigurationError */.j1(`bundle ${bundlePath} has no ${p}${dir ? '/' : ''}`, 'give an OCI bundle directory (config.json and rootfs/), as build-oci-bundle writes');
-        }
-    }
+    const { bundlePath, bundleId } = bundle ?? resolveBundle(o, cwd);
     const verify = o.verifyContainer !== false;
-    let bundleId = '';
-    const idFile = external_node_path_default().join(bundlePath, 'rootfs/.eda-oci/bundle-id');
-    if ((0,external_node_fs_.existsSync)(idFile))
-        bundleId = (0,external_node_fs_.readFileSync)(idFile, 'utf8').trim();
     if (verify && !bundleId) {
         throw new src/* ConfigurationError */.j1(`bundle ${bundlePath} has no rootfs/.eda-oci/bundle-id, so the job cannot prove it ran inside it`, 'build the bundle with build-oci-bundle, or set verify-container to false');
     }
@@ -33774,7 +33802,7 @@ async function runContainerJob(o, deps = {}) {
     const now = deps.now ?? Date.now;
     const sleep = deps.sleep ?? delay;
     const t0 = now();
-    const job = prepareContainerJob(o);
+    const job = o.prepared ?? prepareContainerJob(o);
     const commands = deps.commands ?? new commands_SlurmCommands({ run: deps.run ?? src/* runCommand */.d1, logger });
     const monitor = new JobMonitor(commands, logger, sleep, now);
     const deadline = o.timeoutSeconds ? t0 + o.timeoutSeconds * 1000 : undefined;
@@ -33942,12 +33970,9 @@ async function badRequest(err, job) {
         return new src/* ConfigurationError */.j1(`Slurm refused the time limit: ${lastSlurmError(err)}`, 'use a time limit within the partition MaxTime');
     return new src/* ConfigurationError */.j1(`Slurm refused the job: ${lastSlurmError(err)}`, 'check the inputs and extra-args');
 }
+/** The last line sbatch/srun printed to stderr, without their "error: " prefix (the error message when none). */
 function lastSlurmError(err) {
-    const lines = err.stderr
-        .split('\n')
-        .map((l) => l.replace(/^s(batch|run): error: /, '').trim())
-        .filter(Boolean);
-    return lines[lines.length - 1] ?? err.message;
+    return (0,src/* lastLine */.fM)(err.stderr.replace(/^s(batch|run): error: /gm, '')) || err.message;
 }
 /**
  * sbatch --parsable with the run's unique comment. When sbatch fails with a controller error or times out, the job
@@ -34021,6 +34046,12 @@ async function runSrun(job, commands, monitor, sink, logger, o, deadline, onId) 
         throw e;
     });
     srunResult.catch(() => undefined);
+    // Wakes the wait below when srun ends or the run is cancelled; the timer must not outlive the wait (it would keep
+    // the process alive).
+    const srunEnded = new AbortController();
+    const end = () => srunEnded.abort();
+    void srunResult.then(end, end);
+    const wake = o.signal ? AbortSignal.any([o.signal, srunEnded.signal]) : srunEnded.signal;
     // Find the job id by the comment while srun runs (one squeue per interval), for cancellation and the final state.
     const started = Date.now();
     try {
@@ -34042,13 +34073,7 @@ async function runSrun(job, commands, monitor, sink, logger, o, deadline, onId) 
                         throw err;
                 }
             }
-            // Wake up when srun ends; the timer must not outlive the wait (it would keep the process alive).
-            const tick = new AbortController();
-            const wake = () => tick.abort();
-            o.signal?.addEventListener('abort', wake, { once: true });
-            void srunResult.then(wake, wake);
-            await delay(jobId ? 1000 : Math.min(1000, 100 + (Date.now() - started) / 4), tick.signal);
-            o.signal?.removeEventListener('abort', wake);
+            await delay(jobId ? 1000 : Math.min(1000, 100 + (Date.now() - started) / 4), wake);
         }
     }
     catch (err) {
@@ -34080,7 +34105,8 @@ async function cancelLeftoverJobs(jobIds, deps = {}) {
     if (!ids.length)
         return [];
     const commands = new SlurmCommands({ run: deps.run, logger: deps.logger });
-    const active = (await commands.squeue(ids)).filter((e) => ['PENDING', 'CONFIGURING', 'RUNNING', 'SUSPENDED', 'REQUEUED', 'REQUEUE_HOLD', 'RESIZING', 'STOPPED'].includes(e.state));
+    // A COMPLETING job has ended already (Slurm is cleaning up its nodes): nothing to cancel.
+    const active = (await commands.squeue(ids)).filter((e) => isActiveState(e.state) && e.state !== 'COMPLETING');
     const todo = active.map((e) => e.jobId);
     if (todo.length)
         await commands.scancel(todo);
@@ -34455,7 +34481,7 @@ function bundleNameOf(bundle) {
 function smokeRecord(base, outcome) {
     const bundle = bundleNameOf(base.bundle);
     const partition = base.partition ?? '';
-    const r = 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+    const r = resultOf(outcome);
     const error = 'error' in outcome ? outcome.error : undefined;
     const message = error === undefined
         ? r.outcome.message

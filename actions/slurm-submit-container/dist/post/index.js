@@ -28426,7 +28426,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   a2: () => (/* reexport */ runPost)
 });
 
-// UNUSED EXPORTS: assertTrustedEvent, formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, runMain, writeSummary
+// UNUSED EXPORTS: assertTrustedEvent, escapeHtml, formatBytes, getBoolean, getEnum, getInteger, getList, getOptional, getRaw, getRequired, getYaml, readEventPayload, runMain, writeSummary
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -28484,12 +28484,20 @@ function event_guard_assertTrustedEvent(env = process.env, readFile = readPayloa
         throw new ConfigurationError(`refusing to run on a pull request from the fork '${head.full_name}' (base '${String(baseName)}'): ${WHY}`, 'a maintainer pushes the change to a branch of this repository and opens the pull request from there');
     }
 }
-function readPayload(file) {
-    if (file === '')
+/**
+ * The event payload at `file` (GITHUB_EVENT_PATH) as an object; undefined when no file is given or the file holds no
+ * JSON object. Throws the read or JSON error when the file cannot be read or parsed (callers word their own message).
+ */
+function readEventPayload(file) {
+    if (!file)
         return undefined;
+    const value = JSON.parse(readFileSync(file, 'utf8'));
+    return value !== null && typeof value === 'object' ? value : undefined;
+}
+/** {@link readEventPayload} with an unreadable file as no payload: the guard then refuses, a fork cannot be ruled out. */
+function readPayload(file) {
     try {
-        const value = JSON.parse(readFileSync(file, 'utf8'));
-        return value !== null && typeof value === 'object' ? value : undefined;
+        return readEventPayload(file);
     }
     catch {
         return undefined;
@@ -28651,6 +28659,7 @@ async function writeSummary(title, rows, notes = []) {
 }
 /** Human size: 1536 -> "1.5 KiB" (one formatter for the actions and the CLI). */
 
+/** Escapes `&`, `<` and `>` for text put into summary HTML (table cells, raw lines, code elements). */
 function escapeHtml(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -28681,12 +28690,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./packages/exec/src/errors.ts
 // Typed errors shared by every eda-oci package. Each message is one actionable line: what, why, how to fix.
-/** Base class: every error eda-oci raises on purpose. `hint` is the "how to fix" part, kept separate for summaries. */
+/**
+ * Base class: every error eda-oci raises on purpose. The message is `problem; hint`; `problem` (what is wrong) and
+ * `hint` (how to fix it) are also kept apart, for summaries and for callers that give a problem a hint of their own.
+ */
 class EdaOciError extends Error {
+    problem;
     hint;
     name = 'EdaOciError';
-    constructor(message, hint, options) {
-        super(hint ? `${message}; ${hint}` : message, options);
+    constructor(problem, hint, options) {
+        super(hint ? `${problem}; ${hint}` : problem, options);
+        this.problem = problem;
         this.hint = hint;
     }
 }
@@ -32729,7 +32743,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   YL: () => (/* reexport */ cancelLeftoverJobs)
 });
 
-// UNUSED EXPORTS: CONTAINER_ID_PATTERN, DEFAULT_SHIM_PATH, DEFAULT_STATE_ROOT, FileFollower, JobMonitor, MonitorTimeout, OCI_CONF_RELEASES, OutputSink, SACCT_FIELDS, SQUEUE_FORMAT, SlurmCommands, SlurmJobError, VERIFY_PREFIX, backoff, bundleNameOf, checkOciConf, delay, detectSlurmVersion, generateOciConf, isActiveState, isStuck, isTransient, judgeSmokeResults, ociConfRelease, outcomeOf, parseDuration, parseEnvEntries, parseExitCode, parseExpectedCells, parseSacct, parseSbatchParsable, parseScontrolJobs, parseScontrolRecord, parseSlurmVersionOutput, parseSqueue, pollInterval, prepareContainerJob, readSmokeRecords, runContainerJob, smokeRecord, validateExtraArgs, validateJobName, validateNodes, validatePartition, validateResultFile, validateTimeLimit, writeSmokeRecord
+// UNUSED EXPORTS: CONTAINER_ID_PATTERN, DEFAULT_SHIM_PATH, DEFAULT_STATE_ROOT, FileFollower, JobMonitor, MonitorTimeout, OCI_CONF_RELEASES, OutputSink, SACCT_FIELDS, SQUEUE_FORMAT, SlurmCommands, SlurmJobError, VERIFY_PREFIX, backoff, bundleNameOf, checkOciConf, delay, detectSlurmVersion, generateOciConf, isActiveState, isStuck, isTransient, jobOutputs, judgeSmokeResults, ociConfRelease, outcomeOf, parseDuration, parseEnvEntries, parseExitCode, parseExpectedCells, parseSacct, parseSbatchParsable, parseScontrolJobs, parseScontrolRecord, parseSlurmVersionOutput, parseSqueue, pollInterval, prepareContainerJob, readSmokeRecords, resultOf, runContainerJob, smokeRecord, validateExtraArgs, validateJobName, validateNodes, validatePartition, validateResultFile, validateTimeLimit, writeSmokeRecord
 
 // EXTERNAL MODULE: ./packages/exec/src/index.ts + 7 modules
 var src = __nccwpck_require__(8519);
@@ -32834,7 +32848,6 @@ function parseScontrolJobs(text) {
             elapsedSeconds: parseDuration(r.RunTime ?? '') ?? 0,
             nodes: r.NodeList && r.NodeList !== '(null)' ? r.NodeList : '',
             restarts: Number(r.Restarts ?? 0) || 0,
-            stdout: r.StdOut,
             source: 'scontrol',
         });
     }
@@ -33160,8 +33173,6 @@ class monitor_JobMonitor {
     logger;
     sleep;
     now;
-    /** Polls made (each is one squeue; details add at most one sacct/scontrol per poll). */
-    polls = 0;
     /** Restart count of jobs seen requeued. */
     restarts = new Map();
     constructor(commands, logger = silentLogger, sleep = monitor_delay, now = Date.now) {
@@ -33184,7 +33195,6 @@ class monitor_JobMonitor {
                 throw new monitor_MonitorTimeout('deadline reached');
             let entries;
             try {
-                this.polls++;
                 entries = await this.commands.squeue([...pending]);
                 if (failures)
                     this.logger.info(`slurmctld answers again after ${failures} failed quer${failures === 1 ? 'y' : 'ies'}`);
@@ -33309,26 +33319,24 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const output_VERIFY_PREFIX = 'eda-oci-verify:';
 /** Collects lines: forwards them (except verification lines), keeps the last `tailLines`, records the bundle ids. */
 class output_OutputSink {
-    token;
     onLine;
     tailLines;
     tail = [];
     /** Bundle ids the job printed on verification lines, one per task ('none' when /.eda-oci/bundle-id was missing). */
     verifiedIds = [];
-    lines = 0;
+    /** Start of this run's verification lines. */
+    marker;
     constructor(token, onLine, tailLines = 30) {
-        this.token = token;
         this.onLine = onLine;
         this.tailLines = tailLines;
+        this.marker = `${output_VERIFY_PREFIX}${token}:`;
     }
     /** Handles one complete line. */
     line(text) {
-        const marker = `${output_VERIFY_PREFIX}${this.token}:`;
-        if (text.startsWith(marker)) {
-            this.verifiedIds.push(text.slice(marker.length).trim());
+        if (text.startsWith(this.marker)) {
+            this.verifiedIds.push(text.slice(this.marker.length).trim());
             return;
         }
-        this.lines++;
         this.tail.push(text);
         if (this.tail.length > this.tailLines)
             this.tail.shift();
@@ -33342,6 +33350,8 @@ class output_FileFollower {
     offset = 0;
     partial = '';
     fh;
+    /** Read buffer, reused by every poll (polls never overlap: each is awaited). */
+    buf = Buffer.alloc(64 * 1024);
     /** True once the file was seen. */
     seen = false;
     constructor(path, sink) {
@@ -33359,13 +33369,12 @@ class output_FileFollower {
                 return;
             }
         }
-        const buf = Buffer.alloc(64 * 1024);
         for (;;) {
-            const { bytesRead } = await this.fh.read(buf, 0, buf.length, this.offset);
+            const { bytesRead } = await this.fh.read(this.buf, 0, this.buf.length, this.offset);
             if (bytesRead === 0)
                 break;
             this.offset += bytesRead;
-            const lines = (this.partial + buf.subarray(0, bytesRead).toString('utf8')).split('\n');
+            const lines = (this.partial + this.buf.subarray(0, bytesRead).toString('utf8')).split('\n');
             this.partial = lines.pop() ?? '';
             for (const l of lines)
                 this.sink.line(l);
@@ -33507,6 +33516,25 @@ function parseEnvEntries(lines) {
 
 
 
+/** The job's outputs as slurm-submit-container and `eda-oci submit` name them (the same keys, in this order). */
+function jobOutputs(r) {
+    return {
+        'job-id': r.jobId,
+        state: r.state,
+        'exit-code': r.exitCode,
+        signal: r.signal,
+        'elapsed-seconds': r.elapsedSeconds,
+        nodes: r.nodes,
+        'output-file': r.outputFile,
+    };
+}
+/**
+ * The job result behind what runContainerJob returned or threw: the result, or the one a SlurmJobError carries;
+ * undefined for any other error (no job result is known, e.g. the submission failed).
+ */
+function container_job_resultOf(outcome) {
+    return 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+}
 const SHELLS = /^(sh|bash|dash|ash|ksh|mksh|zsh)$/;
 /** The verification line's command: prints the bundle id the job sees (or "none"), before the user's command. */
 function verifyLine(token) {
@@ -33528,8 +33556,30 @@ function injectIntoScript(text, line, file) {
         i++;
     return [...lines.slice(0, i), line, ...lines.slice(i)].join('\n');
 }
-/** Validates and resolves everything before any side effect; ConfigurationError names the first problem. */
-function prepareContainerJob(o, cwd = process.cwd()) {
+/** The bundle as the nodes will see it (the runner is on the cluster's shared file system): its path and its id. */
+function resolveBundle(o, cwd) {
+    const given = path.resolve(cwd, o.bundle);
+    if (!existsSync(given)) {
+        throw new ConfigurationError(`bundle ${given} does not exist`, 'give the path of a bundle on the shared file system the nodes mount (e.g. the bundle-path output of build-oci-bundle)');
+    }
+    const bundlePath = o.pinVersion === false ? given : realpathSync(given);
+    for (const [p, dir] of [
+        ['config.json', false],
+        ['rootfs', true],
+    ]) {
+        const full = path.join(bundlePath, p);
+        if (!existsSync(full) || statSync(full).isDirectory() !== dir) {
+            throw new ConfigurationError(`bundle ${bundlePath} has no ${p}${dir ? '/' : ''}`, 'give an OCI bundle directory (config.json and rootfs/), as build-oci-bundle writes');
+        }
+    }
+    const idFile = path.join(bundlePath, 'rootfs/.eda-oci/bundle-id');
+    return { bundlePath, bundleId: existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : '' };
+}
+/**
+ * Validates and resolves everything before any side effect; ConfigurationError names the first problem. `bundle`: the
+ * bundle as an earlier preparation with the same bundle and pin-version resolved it (it is not checked on disk again).
+ */
+function prepareContainerJob(o, cwd = process.cwd(), bundle) {
     if (o.mode !== 'sbatch' && o.mode !== 'srun')
         throw new ConfigurationError(`mode '${String(o.mode)}' is not sbatch or srun`, 'use sbatch or srun');
     if (!o.bundle)
@@ -33556,26 +33606,8 @@ function prepareContainerJob(o, cwd = process.cwd()) {
     if (o.timeoutSeconds !== undefined && (!Number.isInteger(o.timeoutSeconds) || o.timeoutSeconds < 0)) {
         throw new ConfigurationError(`timeout-seconds '${o.timeoutSeconds}' is not a whole number >= 0`, 'use 0 (no limit) or a number of seconds');
     }
-    // The bundle as the nodes will see it (the runner is on the cluster's shared file system).
-    const given = path.resolve(cwd, o.bundle);
-    if (!existsSync(given)) {
-        throw new ConfigurationError(`bundle ${given} does not exist`, 'give the path of a bundle on the shared file system the nodes mount (e.g. the bundle-path output of build-oci-bundle)');
-    }
-    const bundlePath = o.pinVersion === false ? given : realpathSync(given);
-    for (const [p, dir] of [
-        ['config.json', false],
-        ['rootfs', true],
-    ]) {
-        const full = path.join(bundlePath, p);
-        if (!existsSync(full) || statSync(full).isDirectory() !== dir) {
-            throw new ConfigurationError(`bundle ${bundlePath} has no ${p}${dir ? '/' : ''}`, 'give an OCI bundle directory (config.json and rootfs/), as build-oci-bundle writes');
-        }
-    }
+    const { bundlePath, bundleId } = bundle ?? resolveBundle(o, cwd);
     const verify = o.verifyContainer !== false;
-    let bundleId = '';
-    const idFile = path.join(bundlePath, 'rootfs/.eda-oci/bundle-id');
-    if (existsSync(idFile))
-        bundleId = readFileSync(idFile, 'utf8').trim();
     if (verify && !bundleId) {
         throw new ConfigurationError(`bundle ${bundlePath} has no rootfs/.eda-oci/bundle-id, so the job cannot prove it ran inside it`, 'build the bundle with build-oci-bundle, or set verify-container to false');
     }
@@ -33631,7 +33663,7 @@ async function runContainerJob(o, deps = {}) {
     const now = deps.now ?? Date.now;
     const sleep = deps.sleep ?? delay;
     const t0 = now();
-    const job = prepareContainerJob(o);
+    const job = o.prepared ?? prepareContainerJob(o);
     const commands = deps.commands ?? new SlurmCommands({ run: deps.run ?? runCommand, logger });
     const monitor = new JobMonitor(commands, logger, sleep, now);
     const deadline = o.timeoutSeconds ? t0 + o.timeoutSeconds * 1000 : undefined;
@@ -33799,12 +33831,9 @@ async function badRequest(err, job) {
         return new ConfigurationError(`Slurm refused the time limit: ${lastSlurmError(err)}`, 'use a time limit within the partition MaxTime');
     return new ConfigurationError(`Slurm refused the job: ${lastSlurmError(err)}`, 'check the inputs and extra-args');
 }
+/** The last line sbatch/srun printed to stderr, without their "error: " prefix (the error message when none). */
 function lastSlurmError(err) {
-    const lines = err.stderr
-        .split('\n')
-        .map((l) => l.replace(/^s(batch|run): error: /, '').trim())
-        .filter(Boolean);
-    return lines[lines.length - 1] ?? err.message;
+    return lastLine(err.stderr.replace(/^s(batch|run): error: /gm, '')) || err.message;
 }
 /**
  * sbatch --parsable with the run's unique comment. When sbatch fails with a controller error or times out, the job
@@ -33878,6 +33907,12 @@ async function runSrun(job, commands, monitor, sink, logger, o, deadline, onId) 
         throw e;
     });
     srunResult.catch(() => undefined);
+    // Wakes the wait below when srun ends or the run is cancelled; the timer must not outlive the wait (it would keep
+    // the process alive).
+    const srunEnded = new AbortController();
+    const end = () => srunEnded.abort();
+    void srunResult.then(end, end);
+    const wake = o.signal ? AbortSignal.any([o.signal, srunEnded.signal]) : srunEnded.signal;
     // Find the job id by the comment while srun runs (one squeue per interval), for cancellation and the final state.
     const started = Date.now();
     try {
@@ -33899,13 +33934,7 @@ async function runSrun(job, commands, monitor, sink, logger, o, deadline, onId) 
                         throw err;
                 }
             }
-            // Wake up when srun ends; the timer must not outlive the wait (it would keep the process alive).
-            const tick = new AbortController();
-            const wake = () => tick.abort();
-            o.signal?.addEventListener('abort', wake, { once: true });
-            void srunResult.then(wake, wake);
-            await delay(jobId ? 1000 : Math.min(1000, 100 + (Date.now() - started) / 4), tick.signal);
-            o.signal?.removeEventListener('abort', wake);
+            await delay(jobId ? 1000 : Math.min(1000, 100 + (Date.now() - started) / 4), wake);
         }
     }
     catch (err) {
@@ -33937,7 +33966,8 @@ async function cancelLeftoverJobs(jobIds, deps = {}) {
     if (!ids.length)
         return [];
     const commands = new commands_SlurmCommands({ run: deps.run, logger: deps.logger });
-    const active = (await commands.squeue(ids)).filter((e) => ['PENDING', 'CONFIGURING', 'RUNNING', 'SUSPENDED', 'REQUEUED', 'REQUEUE_HOLD', 'RESIZING', 'STOPPED'].includes(e.state));
+    // A COMPLETING job has ended already (Slurm is cleaning up its nodes): nothing to cancel.
+    const active = (await commands.squeue(ids)).filter((e) => states_isActiveState(e.state) && e.state !== 'COMPLETING');
     const todo = active.map((e) => e.jobId);
     if (todo.length)
         await commands.scancel(todo);
@@ -34312,7 +34342,7 @@ function bundleNameOf(bundle) {
 function smokeRecord(base, outcome) {
     const bundle = bundleNameOf(base.bundle);
     const partition = base.partition ?? '';
-    const r = 'result' in outcome ? outcome.result : outcome.error instanceof SlurmJobError ? outcome.error.result : undefined;
+    const r = resultOf(outcome);
     const error = 'error' in outcome ? outcome.error : undefined;
     const message = error === undefined
         ? r.outcome.message
