@@ -1,31 +1,10 @@
 // Unit tests over every eda-oci command: --help names every option, --json, the output and the exit codes and exits
 // 0; an unknown option is a usage error (exit 2) of one line on stderr; `eda-oci --help` lists the commands.
-import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { runMain } from './helpers/run-main.js';
 import { COMMANDS } from '../src/commands/index.js';
 
-let stderr: string[];
-beforeEach(() => {
-  stderr = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    stderr.push(String(s));
-    return true;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  const out = new Writable({
-    write(chunk, _enc, cb) {
-      stdout += String(chunk);
-      cb();
-    },
-  });
-  const code = await main(argv, out);
-  return { code, stdout, stderr: stderr.join('') };
-}
+const run = runMain;
 
 describe('eda-oci --help', () => {
   it('lists every command with its summary and documents the exit codes', async () => {

@@ -3,32 +3,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { entryText } from '../../catalog/test/git-repo.js';
-import { main } from '../src/index.js';
+import { runMain } from './helpers/run-main.js';
 
-let stderr: string[];
-beforeEach(() => {
-  stderr = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    stderr.push(String(s));
-    return true;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  const out = new Writable({
-    write(chunk, _enc, cb) {
-      stdout += String(chunk);
-      cb();
-    },
-  });
-  const code = await main(argv, out);
-  return { code, stdout, stderr: stderr.join('') };
-}
+const run = runMain;
 
 const repo = mkdtempSync(path.join(os.tmpdir(), 'cli-plan-unit-'));
 mkdirSync(path.join(repo, 'bundles'));

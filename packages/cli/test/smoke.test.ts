@@ -3,14 +3,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cellResult, type SmokeCell } from '@eda-oci/catalog';
 import { CommandFailedError } from '@eda-oci/exec';
 import { SlurmJobError } from '@eda-oci/slurm';
 import { jobResult } from '../../slurm/test/helpers/job-result.js';
 import { formatSmokeTable } from '../src/commands/smoke.js';
-import { main } from '../src/index.js';
+import { runMain } from './helpers/run-main.js';
 
 const cell: SmokeCell = {
   id: 'bb/debug/srun/hello',
@@ -79,7 +78,6 @@ describe('cellResult and the table', () => {
 
 describe('eda-oci smoke refuses bad input before any job', () => {
   let dir: string;
-  let stderr: string[];
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eda-oci-smoke-unit-'));
     fs.mkdirSync(path.join(dir, 'bundles'));
@@ -87,28 +85,10 @@ describe('eda-oci smoke refuses bad input before any job', () => {
       path.join(dir, 'bundles', 'bb.yml'),
       'image: 127.0.0.1:5000/eda-oci/busybox:1\nsmoke:\n  partitions: [debug, interactive]\n  commands:\n    - { name: hello, run: echo hi }\n',
     );
-    stderr = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-      stderr.push(String(s));
-      return true;
-    });
   });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function smoke(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    const out = new Writable({
-      write(chunk, _e, cb) {
-        stdout += String(chunk);
-        cb();
-      },
-    });
-    const code = await main(['smoke', '--catalog-dir', path.join(dir, 'bundles'), ...args], out);
-    return { code, stdout, stderr: stderr.join('') };
-  }
+  const smoke = (...args: string[]) => runMain(['smoke', '--catalog-dir', path.join(dir, 'bundles'), ...args]);
 
   it.each([
     [['--bundles-dir', '/x'], /--name is required/],
